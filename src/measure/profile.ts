@@ -1,0 +1,69 @@
+/**
+ * The profile document: what `rust-perf measure` writes to profile.json, what the action stores
+ * as a baseline, and what `compare` reads. Plain data, versioned; see "Profile document" in the
+ * README for the field-by-field description.
+ */
+
+export const PROFILE_VERSION = 1;
+
+/** Event name → count, e.g. `{ "Ir": 123456 }`. */
+export type Counts = Record<string, number>;
+
+export interface FunctionProfile {
+  /** Normalised name: no symbol hashes, no LTO suffixes, no crate disambiguators. */
+  name: string;
+  /** Normalised path of the file where most of the function's cost sits (`???` when unknown). */
+  file: string;
+  /** Line in `file` where most of the function's cost sits (0 when unknown). */
+  line: number;
+  /** Self cost for every event, summed over all blocks of the function. */
+  counts: Counts;
+}
+
+export interface BenchmarkProfile {
+  name: string;
+  /** The command as run: executable (its stable path) and arguments. */
+  command: string[];
+  events: string[];
+  totals: Counts;
+  /** Functions whose counts differed between runs; sorted. Their counts are the minimum. */
+  nondeterministic: string[];
+  /** Sorted by the primary event's count, largest first, then by name. */
+  functions: FunctionProfile[];
+}
+
+/** Everything that decides whether two profiles can be compared count for count. */
+export interface Fingerprint {
+  /** e.g. `3.19.0` */
+  valgrind: string;
+  /** `rustc -vV` output, trimmed. */
+  rustc: string;
+  /** Target triple, e.g. `x86_64-unknown-linux-gnu`. */
+  target: string;
+  /** The rustflags the benchmarks were built with, as passed to rustc. */
+  rustflags: string[];
+  /** `v0` or `legacy`. */
+  mangling: 'v0' | 'legacy';
+  /** How many times each benchmark ran. */
+  runs: number;
+}
+
+export interface ProfileDocument {
+  version: typeof PROFILE_VERSION;
+  /** Tool that wrote it, e.g. `rust-perf 0.1.0`. */
+  tool: string;
+  /** Commit measured, when known. */
+  commit?: string;
+  createdAt: string;
+  fingerprint: Fingerprint;
+  benchmarks: BenchmarkProfile[];
+}
+
+/** The fields of the fingerprint that must be equal for counts to be comparable. */
+export const COMPARABLE_FINGERPRINT_FIELDS = [
+  'valgrind',
+  'rustc',
+  'target',
+  'rustflags',
+  'mangling',
+] as const satisfies readonly (keyof Fingerprint)[];
