@@ -1,0 +1,73 @@
+/**
+ * The result of comparing two profiles. It is also the JSON report (`rust-perf compare
+ * --format json`, the action's `report-json` output and the artifact of the two-phase mode),
+ * so every renderer can be re-run from the JSON alone. See "JSON report" in the README.
+ */
+import type { Fingerprint } from '../measure/profile.js';
+
+export const COMPARISON_VERSION = 1;
+
+export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
+export type FunctionStatus = BenchmarkStatus | 'noisy';
+
+export interface FunctionChange {
+  name: string;
+  /** Where most of the function's cost sits (head side, or base side for a removed function). */
+  file: string;
+  line: number;
+  /** Counts of the primary event; 0 on the side where the function does not exist. */
+  base: number;
+  head: number;
+  delta: number;
+  /** Percent; null where base is 0. */
+  change: number | null;
+  status: FunctionStatus;
+  /** |delta| reaches the function threshold and the function is deterministic. */
+  significant: boolean;
+  /**
+   * Set when the cost did not change but moved between functions (inlining decisions):
+   * the names of the functions on the other side of the move.
+   */
+  movedFrom?: string[];
+  movedTo?: string[];
+}
+
+export interface BenchmarkComparison {
+  name: string;
+  status: BenchmarkStatus;
+  /** Totals of the primary event; null on the side where the benchmark does not exist. */
+  base: number | null;
+  head: number | null;
+  /** Percent; null where base is null or 0. */
+  change: number | null;
+  /** Totals of the other recorded events, carried along. */
+  otherEvents: Record<string, { base: number | null; head: number | null }>;
+  /** Every function whose count changed, by |delta|, largest first, then by name. */
+  functions: FunctionChange[];
+}
+
+export interface ProfileSide {
+  commit?: string;
+  fingerprint?: Fingerprint;
+}
+
+export interface FingerprintDifference {
+  field: string;
+  base: string;
+  head: string;
+}
+
+export interface Comparison {
+  version: typeof COMPARISON_VERSION;
+  regressed: boolean;
+  /** The primary event, `Ir` (instructions) unless a profile lacks it. */
+  event: string;
+  /** Fractions: 0.01 is 1%. */
+  threshold: number;
+  functionThreshold: number;
+  base: ProfileSide;
+  head: ProfileSide;
+  /** Non-empty when the two profiles were not measured under the same conditions. */
+  fingerprintDifferences: FingerprintDifference[];
+  benchmarks: BenchmarkComparison[];
+}
