@@ -22,9 +22,7 @@ export function parseCommandArgs<O extends Options>(
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(
-      `rust-perf ${command}: ${reason.split('\n')[0]}`,
-      `Run \`rust-perf ${command} --help\` for usage.`,
-    );
+    // main() prefixes the command's name; keep the message to one line.
+    throw new InputError(`${reason.split('\n')[0]} (see \`rust-perf ${command} --help\`)`);
   }
 }

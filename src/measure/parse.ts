@@ -1,0 +1,372 @@
+/**
+ * A streaming parser for the `cachegrind.out` files valgrind 3.18 and later write:
+ *
+ *     desc: ...                      (optional, any number)
+ *     cmd: <command>
+ *     events: <event> <event> ...
+ *     fl=<file>                      (starts a block of one source file)
+ *     fn=<function>                  (starts a block of one function within that file)
+ *     <line> <count> <count> ...     (fewer counts than events: the rest are 0)
+ *     summary: <count> <count> ...   (the sum of every count line, per event)
+ *
+ * Memory grows with the number of distinct functions, never with the file: chunks are parsed
+ * as they arrive and only a partial last line is kept between them. Count lines, nearly all of
+ * the file, are parsed straight from the bytes; only `fl=`/`fn=` lines become strings.
+ */
+import { Buffer } from 'node:buffer';
+import { CorruptFileError } from '../errors.js';
+
+export interface ParsedFunction {
+  /** As written in the file (demangled by valgrind unless it ran with --demangle=no). */
+  name: string;
+  /** File and line of the single count line with the largest primary-event count. */
+  file: string;
+  line: number;
+  /** Self cost, aligned with `events`, summed over every block of the function. */
+  counts: number[];
+}
+
+export interface ParsedProfile {
+  command: string;
+  events: string[];
+  /** Per event; equal to the file's `summary:` line, which the parser checks. */
+  totals: number[];
+  /** In order of first appearance. */
+  functions: ParsedFunction[];
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LOWER_F = 0x66;
+const LOWER_N = 0x6e;
+const EQUALS = 0x3d;
+
+const AFTER_SUMMARY = 'a line after the summary: line: two files concatenated?';
+
+/** Every event Cachegrind counts is named like this (`Ir`, `D1mr`, `Bcm`). */
+export const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** Line prefixes only Callgrind writes, recognised to explain why such a file is refused. */
+const CALLGRIND_PREFIXES = [
+  '# callgrind format',
+  'version:',
+  'creator:',
+  'positions:',
+  'totals:',
+  'part:',
+  'pid:',
+  'thread:',
+  'calls=',
+  'cfn=',
+  'cfi=',
+  'cfl=',
+  'cob=',
+  'ob=',
+  'fi=',
+  'fe=',
+  'jump=',
+  'jcnd=',
+];
+
+export class CachegrindParser {
+  readonly #source: string;
+  #lineNumber = 0;
+  /** The bytes of an incomplete last line, waiting for the rest of it. */
+  #pending: Buffer | undefined;
+  #command: string | undefined;
+  #events: string[] | undefined;
+  #totals = new Float64Array(0);
+  #summary: number[] | undefined;
+  #file: string | undefined;
+  /**
+   * Functions, stored column-wise so that a function costs a few array slots rather than an
+   * object and a typed array of its own: function `i` has its counts at
+   * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
+   * whose primary count is `lineCounts[i]` (-1 before its first count line).
+   */
+  #indexByName = new Map<string, number>();
+  #names: string[] = [];
+  #files: string[] = [];
+  #lines = new Float64Array(1024);
+  #lineCounts = new Float64Array(1024);
+  #counts = new Float64Array(0);
+  /** Index of the function the next count line belongs to; -1 for none. */
+  #current = -1;
+
+  /** `source` names the input in error messages (usually its path). */
+  constructor(source: string) {
+    this.#source = source;
+  }
+
+  write(chunk: Uint8Array): void {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    if (this.#pending !== undefined) {
+      const newline = bytes.indexOf(LF);
+      if (newline === -1) {
+        this.#pending = Buffer.concat([this.#pending, bytes]);
+        return;
+      }
+      const line = Buffer.concat([this.#pending, bytes.subarray(0, newline + 1)]);
+      this.#pending = undefined;
+      this.#parseLines(line, 0, line.length);
+      start = newline + 1;
+    }
+    const end = Math.max(start, bytes.lastIndexOf(LF) + 1);
+    if (end > start) this.#parseLines(bytes, start, end);
+    // Copied: the caller may reuse the chunk's memory for the next read.
+    if (end < bytes.length) this.#pending = Buffer.from(bytes.subarray(end));
+  }
+
+  finish(): ParsedProfile {
+    if (this.#pending !== undefined) {
+      const lastLine = Buffer.concat([this.#pending, Buffer.of(LF)]);
+      this.#pending = undefined;
+      this.#parseLines(lastLine, 0, lastLine.length);
+    }
+    if (this.#lineNumber === 0) {
+      throw new CorruptFileError(
+        this.#source,
+        undefined,
+        'the file is empty: no Cachegrind output',
+      );
+    }
+    const events = this.#events;
+    const summary = this.#summary;
+    if (events === undefined || summary === undefined) {
+      throw this.#corrupt('the file ends without a summary: line: it is truncated or corrupt');
+    }
+    const width = events.length;
+    return {
+      command: this.#command ?? '',
+      events,
+      totals: summary,
+      functions: this.#names.map((name, index) => {
+        const counts = new Array<number>(width);
+        for (let event = 0; event < width; event++) {
+          counts[event] = this.#counts[index * width + event]!;
+        }
+        return { name, file: this.#files[index]!, line: this.#lines[index]!, counts };
+      }),
+    };
+  }
+
+  /**
+   * Parses complete lines (`bytes[end - 1]` is a line feed). Count lines, nearly all of a file,
+   * are parsed here from the bytes with the parser's state held in locals; other lines are
+   * rare enough to be decoded and handled one by one.
+   */
+  #parseLines(bytes: Buffer, start: number, end: number): void {
+    let lineNumber = this.#lineNumber;
+    let current = this.#current;
+    let counts = this.#counts;
+    let totals = this.#totals;
+    let width = totals.length;
+    let position = start;
+    while (position < end) {
+      lineNumber++;
+      let byte = bytes[position]!;
+      if (byte < DIGIT_0 || byte > DIGIT_9) {
+        this.#lineNumber = lineNumber;
+        const newline = bytes.indexOf(LF, position);
+        const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
+        if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
+          this.#startFunction(bytes.toString('utf8', position + 3, lineEnd));
+        } else {
+          this.#parseOtherLine(bytes.toString('utf8', position, lineEnd));
+        }
+        current = this.#current;
+        counts = this.#counts;
+        totals = this.#totals;
+        width = totals.length;
+        position = newline + 1;
+        continue;
+      }
+      if (current < 0) {
+        this.#lineNumber = lineNumber;
+        throw this.#corrupt(
+          this.#summary === undefined ? 'a count line before any fn= line' : AFTER_SUMMARY,
+        );
+      }
+      const lineStart = position;
+      let sourceLine = 0;
+      while (byte >= DIGIT_0 && byte <= DIGIT_9) {
+        sourceLine = sourceLine * 10 + (byte - DIGIT_0);
+        byte = bytes[++position]!;
+      }
+      const base = current * width;
+      let event = 0;
+      let primary = 0;
+      for (;;) {
+        if (byte === SPACE || byte === TAB) {
+          byte = bytes[++position]!;
+          continue;
+        }
+        if (byte === LF) break;
+        // Digits stop at a non-digit, so a digit here always follows a space or a tab.
+        if (byte < DIGIT_0 || byte > DIGIT_9 || event === width) {
+          if (byte === CR && bytes[position + 1] === LF) {
+            position++;
+            break;
+          }
+          this.#lineNumber = lineNumber;
+          throw this.#malformedCountLine(bytes, lineStart, event === width);
+        }
+        let count = 0;
+        while (byte >= DIGIT_0 && byte <= DIGIT_9) {
+          count = count * 10 + (byte - DIGIT_0);
+          byte = bytes[++position]!;
+        }
+        counts[base + event]! += count;
+        totals[event]! += count;
+        if (event === 0) primary = count;
+        event++;
+      }
+      if (primary > this.#lineCounts[current]!) {
+        this.#lineCounts[current] = primary;
+        this.#lines[current] = sourceLine;
+        this.#files[current] = this.#file!;
+      }
+      position++;
+    }
+    this.#lineNumber = lineNumber;
+  }
+
+  #parseOtherLine(line: string): void {
+    if (this.#summary !== undefined) throw this.#corrupt(AFTER_SUMMARY);
+    if (line === '') {
+      throw this.#corrupt('an empty line: not Cachegrind output');
+    } else if (line.startsWith('fl=')) {
+      this.#requireEvents('fl=');
+      this.#file = line.slice(3);
+      // Cachegrind repeats fn= after every fl=; a count line right after fl= has no function.
+      this.#current = -1;
+    } else if (line.startsWith('summary:')) {
+      this.#checkSummary(line.slice('summary:'.length));
+    } else if (line.startsWith('desc:')) {
+      this.#requireHeader('desc:');
+    } else if (line.startsWith('cmd:')) {
+      this.#requireHeader('cmd:');
+      if (this.#command !== undefined) throw this.#corrupt('a second cmd: line');
+      this.#command = line.slice('cmd:'.length).trim();
+    } else if (line.startsWith('events:')) {
+      this.#requireHeader('events:');
+      this.#setEvents(line.slice('events:'.length));
+    } else if (CALLGRIND_PREFIXES.some((prefix) => line.startsWith(prefix))) {
+      throw this.#corrupt(
+        'this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)',
+      );
+    } else {
+      throw this.#corrupt(`unrecognised line ${excerpt(line)}: not Cachegrind output`);
+    }
+  }
+
+  #startFunction(name: string): void {
+    if (this.#summary !== undefined) throw this.#corrupt(AFTER_SUMMARY);
+    this.#requireEvents('fn=');
+    if (this.#file === undefined) throw this.#corrupt('an fn= line before any fl= line');
+    let index = this.#indexByName.get(name);
+    if (index === undefined) {
+      index = this.#names.length;
+      if (index === this.#lineCounts.length) this.#grow();
+      this.#names.push(name);
+      this.#files.push(this.#file);
+      this.#lineCounts[index] = -1;
+      this.#indexByName.set(name, index);
+    }
+    this.#current = index;
+  }
+
+  /** Doubles the capacity of the function columns. */
+  #grow(): void {
+    const capacity = this.#lineCounts.length * 2;
+    this.#lines = resized(this.#lines, capacity);
+    this.#lineCounts = resized(this.#lineCounts, capacity);
+    this.#counts = resized(this.#counts, capacity * this.#totals.length);
+  }
+
+  #setEvents(text: string): void {
+    if (this.#events !== undefined) throw this.#corrupt('a second events: line');
+    const events = text.split(/\s+/).filter((event) => event !== '');
+    if (events.length === 0) throw this.#corrupt('an events: line that names no event');
+    const oddName = events.find((event) => !EVENT_NAME.test(event));
+    if (oddName !== undefined) {
+      throw this.#corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
+    }
+    const duplicate = events.find((event, index) => events.indexOf(event) !== index);
+    if (duplicate !== undefined) throw this.#corrupt(`event ${duplicate} is listed twice`);
+    this.#events = events;
+    this.#totals = new Float64Array(events.length);
+    this.#counts = new Float64Array(this.#lineCounts.length * events.length);
+  }
+
+  #checkSummary(text: string): void {
+    const events = this.#requireEvents('summary:');
+    const fields = text.split(/\s+/).filter((field) => field !== '');
+    if (fields.length === 0 || fields.length > events.length || !fields.every(isCount)) {
+      throw this.#corrupt(
+        `summary:${text} is not a list of at most ${events.length} counts, one per event`,
+      );
+    }
+    const summary = events.map((_, index) => Number(fields[index] ?? '0'));
+    events.forEach((event, index) => {
+      const counted = this.#totals[index]!;
+      if (counted > Number.MAX_SAFE_INTEGER) {
+        throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
+      }
+      if (summary[index] !== counted) {
+        throw this.#corrupt(
+          `summary says ${summary[index]} ${event} but the counts add up to ${counted}: ` +
+            'the file is truncated or corrupt',
+        );
+      }
+    });
+    this.#summary = summary;
+    this.#current = -1;
+  }
+
+  /** Header lines come before the first data line. */
+  #requireHeader(kind: string): void {
+    if (this.#file !== undefined) throw this.#corrupt(`a ${kind} line after the data began`);
+  }
+
+  #requireEvents(kind: string): string[] {
+    if (this.#command === undefined || this.#events === undefined) {
+      throw this.#corrupt(
+        `a ${kind} line before the cmd: and events: lines: not Cachegrind output, or its start is missing`,
+      );
+    }
+    return this.#events;
+  }
+
+  #malformedCountLine(bytes: Buffer, start: number, tooManyCounts: boolean): CorruptFileError {
+    if (tooManyCounts) {
+      return this.#corrupt(`a count line with more counts than the ${this.#totals.length} events`);
+    }
+    const line = bytes.toString('utf8', start, bytes.indexOf(LF, start)).replace(/\r$/, '');
+    return this.#corrupt(`malformed count line ${excerpt(line)}: expected <line> <count>...`);
+  }
+
+  #corrupt(reason: string): CorruptFileError {
+    return new CorruptFileError(this.#source, this.#lineNumber, reason);
+  }
+}
+
+function resized(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
+  const copy = new Float64Array(length);
+  copy.set(array);
+  return copy;
+}
+
+function isCount(text: string): boolean {
+  return /^\d+$/.test(text) && Number(text) <= Number.MAX_SAFE_INTEGER;
+}
+
+/** A line quoted in an error message, shortened so that binary garbage stays readable. */
+function excerpt(line: string): string {
+  return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}…` : line);
+}

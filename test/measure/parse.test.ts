@@ -1,0 +1,401 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CorruptFileError } from '../../src/errors.js';
+import { CachegrindParser, type ParsedProfile } from '../../src/measure/parse.js';
+import { parseCachegrindFile } from '../../src/measure/parse-file.js';
+
+const fixtureDirectory = fileURLToPath(new URL('../fixtures/cachegrind/', import.meta.url));
+const fixturePath = (name: string) => `${fixtureDirectory}${name}`;
+const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
+
+function parseText(text: string, source = 'test.cachegrind.out'): ParsedProfile {
+  const parser = new CachegrindParser(source);
+  parser.write(Buffer.from(text));
+  return parser.finish();
+}
+
+function parseInChunks(bytes: Buffer, cuts: number[]): ParsedProfile {
+  const parser = new CachegrindParser('chunked');
+  let start = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    parser.write(bytes.subarray(start, cut));
+    start = cut;
+  }
+  return parser.finish();
+}
+
+function parseError(text: string): CorruptFileError {
+  try {
+    parseText(text);
+  } catch (error) {
+    if (error instanceof CorruptFileError) return error;
+    throw error;
+  }
+  throw new Error('expected a CorruptFileError');
+}
+
+/**
+ * An independent, deliberately naive reading of the same format: split into lines, sum per
+ * `fn=` name, keep the first count line with the largest first count.
+ */
+function referenceFunctions(text: string) {
+  const lines = text.split('\n');
+  const events = lines
+    .find((line) => line.startsWith('events:'))!
+    .split(/\s+/)
+    .slice(1);
+  const width = events.filter((event) => event !== '').length;
+  const functions = new Map<
+    string,
+    { counts: number[]; file: string; line: number; best: number }
+  >();
+  let file = '';
+  let name = '';
+  for (const line of lines) {
+    if (line.startsWith('fl=')) file = line.slice(3);
+    else if (line.startsWith('fn=')) name = line.slice(3);
+    else if (/^\d/.test(line)) {
+      const [lineNumber, ...counts] = line.trim().split(/\s+/).map(Number);
+      const entry = functions.get(name) ?? {
+        counts: new Array(width).fill(0),
+        file,
+        line: 0,
+        best: -1,
+      };
+      functions.set(name, entry);
+      counts.forEach((count, index) => {
+        entry.counts[index] += count;
+      });
+      if ((counts[0] ?? 0) > entry.best) {
+        entry.best = counts[0] ?? 0;
+        entry.file = file;
+        entry.line = lineNumber!;
+      }
+    }
+  }
+  return [...functions].map(([functionName, entry]) => ({
+    name: functionName,
+    file: entry.file,
+    line: entry.line,
+    counts: entry.counts,
+  }));
+}
+
+const cachegrindFixtures = [
+  '3.19-branch-sim.cachegrind.out',
+  '3.19-cache-sim.cachegrind.out',
+  '3.19-legacy-names.cachegrind.out',
+  '3.19-no-debuginfo.cachegrind.out',
+  '3.19-no-demangle.cachegrind.out',
+  '3.19-v0-names.cachegrind.out',
+  '3.24-client-request.cachegrind.out',
+  '3.24-dwarf5.cachegrind.out',
+  '3.24-empty.cachegrind.out',
+  '3.24-legacy-names.cachegrind.out',
+];
+
+describe('CachegrindParser on real valgrind output', () => {
+  it('reads a 3.19 profile: command, events, totals equal to its summary line', () => {
+    const profile = parseText(fixture('3.19-legacy-names.cachegrind.out'));
+    expect(profile.command).toBe('target-line-tables-only/release/cgdemo');
+    expect(profile.events).toEqual(['Ir']);
+    expect(profile.totals).toEqual([1386674]);
+    expect(profile.functions).toHaveLength(324);
+  });
+
+  it('reads a 3.24 profile, which has no desc: lines', () => {
+    const profile = parseText(fixture('3.24-legacy-names.cachegrind.out'));
+    expect(profile.command).toBe('target-line-tables-only/release/cgdemo');
+    expect(profile.totals).toEqual([1380147]);
+  });
+
+  it.each(['3.19-legacy-names.cachegrind.out', '3.24-legacy-names.cachegrind.out'])(
+    'sums every cgdemo::fib line of %s and keeps its hottest line',
+    (name) => {
+      const fib = parseText(fixture(name)).functions.find((entry) => entry.name === 'cgdemo::fib');
+      expect(fib).toEqual({
+        name: 'cgdemo::fib',
+        file: '/home/runner/work/demo/cgdemo/src/main.rs',
+        line: 33,
+        counts: [207968],
+      });
+    },
+  );
+
+  it('sums a function over all the fl= blocks it appears in', () => {
+    const profile = parseText(fixture('3.24-client-request.cachegrind.out'));
+    expect(profile).toEqual({
+      command: './creq cg',
+      events: ['Ir'],
+      totals: [800028],
+      functions: [
+        {
+          name: 'main::hot',
+          file: '/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/num/uint_macros.rs',
+          line: 2533,
+          counts: [1 + 25001 + 50010 + 25000 + 125000 + 300000 + 275001],
+        },
+        {
+          name: 'main::main',
+          file: '/home/runner/work/demo/creq/main.rs',
+          line: 7,
+          counts: [3 + 6 + 2 + 2 + 2],
+        },
+      ],
+    });
+  });
+
+  it('reads a profile with no functions', () => {
+    expect(parseText(fixture('3.24-empty.cachegrind.out'))).toEqual({
+      command: '/bin/true',
+      events: ['Ir'],
+      totals: [0],
+      functions: [],
+    });
+  });
+
+  it('reads nine cache-simulation events from an events: line with a trailing space', () => {
+    const profile = parseText(fixture('3.19-cache-sim.cachegrind.out'));
+    expect(profile.command).toBe('./slow 1000');
+    expect(profile.events).toEqual([
+      'Ir',
+      'I1mr',
+      'ILmr',
+      'Dr',
+      'D1mr',
+      'DLmr',
+      'Dw',
+      'D1mw',
+      'DLmw',
+    ]);
+    expect(profile.totals).toEqual([1144857, 1857, 1794, 254269, 2071, 1623, 171904, 1102, 1051]);
+  });
+
+  it('reads branch-simulation events', () => {
+    const profile = parseText(fixture('3.19-branch-sim.cachegrind.out'));
+    expect(profile.events).toEqual(['Ir', 'Bc', 'Bcm', 'Bi', 'Bim']);
+    expect(profile.totals).toEqual([1144857, 144148, 8450, 14620, 374]);
+  });
+
+  it('keeps ??? as the file of functions without debug info', () => {
+    const profile = parseText(fixture('3.19-no-debuginfo.cachegrind.out'));
+    expect(profile.functions.find((entry) => entry.name === 'cgdemo::fib')).toEqual({
+      name: 'cgdemo::fib',
+      file: '???',
+      line: 0,
+      counts: [207968],
+    });
+    expect(profile.functions.filter((entry) => entry.file === '???')).toHaveLength(66);
+  });
+
+  it('keeps the relative file names of DWARF 5 line tables as written', () => {
+    const profile = parseText(fixture('3.24-dwarf5.cachegrind.out'));
+    const fib = profile.functions.find((entry) => entry.name === 'cgdemo::fib');
+    expect(fib).toMatchObject({ file: 'src/main.rs', counts: [207968] });
+  });
+
+  it.each(cachegrindFixtures)('agrees with a naive reading of %s for every function', (name) => {
+    const text = fixture(name);
+    expect(parseText(text).functions).toEqual(referenceFunctions(text));
+  });
+
+  it('reads a file from disk in chunks', async () => {
+    const path = fixturePath('3.19-v0-names.cachegrind.out');
+    expect(await parseCachegrindFile(path)).toEqual(
+      parseText(fixture('3.19-v0-names.cachegrind.out')),
+    );
+  });
+});
+
+describe('CachegrindParser chunking', () => {
+  const bytes = readFileSync(fixturePath('3.19-cache-sim.cachegrind.out'));
+  const whole = parseText(bytes.toString('utf8'));
+  const everyN = (size: number) =>
+    Array.from({ length: Math.floor((bytes.length - 1) / size) }, (_, index) => (index + 1) * size);
+
+  it.each([1, 7, 4096])('gives the same result fed %i bytes at a time', (size) => {
+    expect(parseInChunks(bytes, everyN(size))).toEqual(whole);
+  });
+
+  it('gives the same result split inside a fn= name, a count and the summary', () => {
+    const text = bytes.toString('latin1');
+    const insideName = text.indexOf('\nfn=<alloc') + '\nfn=<al'.length;
+    const countLine = /\n(\d+ )\d{3,}/.exec(text)!;
+    const insideCount = countLine.index + 1 + countLine[1]!.length + 2;
+    const insideSummary = text.indexOf('summary:') + 'summ'.length;
+    expect(text.slice(insideName - 6, insideName)).toBe('fn=<al');
+    expect(text.slice(insideCount - 1, insideCount + 1)).toMatch(/^\d\d$/);
+    const cuts = [insideName, insideCount, insideSummary].sort((a, b) => a - b);
+    expect(parseInChunks(bytes, cuts)).toEqual(whole);
+  });
+
+  it('gives the same result with empty chunks and a final line without a line feed', () => {
+    const trimmed = bytes.subarray(0, bytes.length - 1);
+    expect(parseInChunks(trimmed, [0, 0, 10, 10])).toEqual(whole);
+  });
+});
+
+describe('CachegrindParser on hostile input', () => {
+  const header = 'cmd: ./bench\nevents: Ir Dr\nfl=src/lib.rs\nfn=work\n';
+
+  it('accepts CRLF line endings with the same result', () => {
+    const text = fixture('3.19-legacy-names.cachegrind.out');
+    expect(parseText(text.replaceAll('\n', '\r\n'))).toEqual(parseText(text));
+  });
+
+  it('treats missing trailing counts as zero', () => {
+    const profile = parseText(`${header}3 5\n4 1 2\nsummary: 6 2\n`);
+    expect(profile.functions).toEqual([
+      { name: 'work', file: 'src/lib.rs', line: 3, counts: [6, 2] },
+    ]);
+  });
+
+  it('refuses a truncated file and says where it ends', () => {
+    const text = fixture('3.19-legacy-names.cachegrind.out');
+    const cut = text.slice(0, Math.floor(text.length / 2));
+    const error = parseError(cut);
+    expect(error.lineNumber).toBe(cut.split('\n').length);
+    expect(error.message).toBe(
+      `test.cachegrind.out:${cut.split('\n').length}: the file ends without a summary: line: it is truncated or corrupt`,
+    );
+  });
+
+  it('refuses counts that do not add up to the summary', () => {
+    const text = fixture('3.19-legacy-names.cachegrind.out').replace('\n33 87562\n', '\n');
+    const summaryLine = text.split('\n').indexOf('summary: 1386674') + 1;
+    expect(parseError(text).message).toBe(
+      `test.cachegrind.out:${summaryLine}: summary says 1386674 Ir but the counts add up to 1299112: ` +
+        'the file is truncated or corrupt',
+    );
+  });
+
+  it('names the event whose total is off', () => {
+    expect(parseError(`${header}3 5 7\nsummary: 5 8\n`).message).toBe(
+      'test.cachegrind.out:6: summary says 8 Dr but the counts add up to 7: the file is truncated or corrupt',
+    );
+  });
+
+  it.each([
+    ['an empty file', '', 'test.cachegrind.out: the file is empty: no Cachegrind output'],
+    [
+      'a count line before any fn=',
+      'cmd: ./bench\nevents: Ir\nfl=src/lib.rs\n3 5\nsummary: 5\n',
+      'test.cachegrind.out:4: a count line before any fn= line',
+    ],
+    [
+      'an fn= line before any fl=',
+      'cmd: ./bench\nevents: Ir\nfn=work\n3 5\nsummary: 5\n',
+      'test.cachegrind.out:3: an fn= line before any fl= line',
+    ],
+    [
+      'data before the events: line',
+      'cmd: ./bench\nfl=src/lib.rs\n',
+      'test.cachegrind.out:2: a fl= line before the cmd: and events: lines: not Cachegrind output, or its start is missing',
+    ],
+    [
+      'a non-numeric count',
+      `${header}3 5 x7\nsummary: 5 7\n`,
+      'test.cachegrind.out:5: malformed count line "3 5 x7": expected <line> <count>...',
+    ],
+    [
+      'a count glued to letters',
+      `${header}3 5a\nsummary: 5\n`,
+      'test.cachegrind.out:5: malformed count line "3 5a": expected <line> <count>...',
+    ],
+    [
+      'a negative count',
+      `${header}3 -5\nsummary: 5\n`,
+      'test.cachegrind.out:5: malformed count line "3 -5": expected <line> <count>...',
+    ],
+    [
+      'more counts than events',
+      `${header}3 5 6 7\nsummary: 5 6\n`,
+      'test.cachegrind.out:5: a count line with more counts than the 2 events',
+    ],
+    [
+      'garbage',
+      `${header}\u0000\u00ff\u0001binary\nsummary: 0 0\n`,
+      'test.cachegrind.out:5: unrecognised line "\\u0000ÿ\\u0001binary": not Cachegrind output',
+    ],
+    [
+      'an empty line',
+      `${header}\nsummary: 0 0\n`,
+      'test.cachegrind.out:5: an empty line: not Cachegrind output',
+    ],
+    [
+      'a line after the summary',
+      `${header}3 5\nsummary: 5 0\n4 1\n`,
+      'test.cachegrind.out:7: a line after the summary: line: two files concatenated?',
+    ],
+    [
+      'two files concatenated',
+      `${header}summary: 0 0\n${header}`,
+      'test.cachegrind.out:6: a line after the summary: line: two files concatenated?',
+    ],
+    [
+      'a summary with too many counts',
+      `${header}summary: 0 0 0\n`,
+      'test.cachegrind.out:5: summary: 0 0 0 is not a list of at most 2 counts, one per event',
+    ],
+    [
+      'a summary that is not numbers',
+      `${header}summary: lots\n`,
+      'test.cachegrind.out:5: summary: lots is not a list of at most 2 counts, one per event',
+    ],
+    [
+      'an events: line with no event',
+      'cmd: ./bench\nevents: \n',
+      'test.cachegrind.out:2: an events: line that names no event',
+    ],
+    [
+      'an event listed twice',
+      'cmd: ./bench\nevents: Ir Ir\n',
+      'test.cachegrind.out:2: event Ir is listed twice',
+    ],
+    [
+      'an event name that is not a name',
+      'cmd: ./bench\nevents: Ir __proto__\n',
+      'test.cachegrind.out:2: "__proto__" is not an event name (letters and digits)',
+    ],
+    [
+      'a header line among the data',
+      `${header}cmd: ./other\n`,
+      'test.cachegrind.out:5: a cmd: line after the data began',
+    ],
+  ])('refuses %s', (_, text, message) => {
+    expect(parseError(text).message).toBe(message);
+  });
+
+  it.each(['3.19.callgrind.out', '3.24.callgrind.out'])(
+    'recognises the Callgrind file %s and says what it reads instead',
+    (name) => {
+      expect(parseError(fixture(name)).message).toBe(
+        'test.cachegrind.out:1: this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)',
+      );
+    },
+  );
+
+  it('recognises a Callgrind file without its format comment', () => {
+    const text = fixture('3.19.callgrind.out').replace('# callgrind format\n', '');
+    expect(parseError(text).message).toBe(
+      'test.cachegrind.out:1: this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)',
+    );
+  });
+
+  it('refuses totals too large to add up exactly', () => {
+    const huge = '9007199254740993';
+    expect(parseError(`${header}3 ${huge}\nsummary: ${huge}\n`).message).toBe(
+      `test.cachegrind.out:6: summary: ${huge} is not a list of at most 2 counts, one per event`,
+    );
+    expect(
+      parseError(`${header}3 9007199254740991\n4 9007199254740991\nsummary: 1\n`).message,
+    ).toBe('test.cachegrind.out:7: the Ir counts add up to more than rust-perf can count exactly');
+  });
+
+  it('reports a missing file as an input error', async () => {
+    await expect(parseCachegrindFile(fixturePath('missing.cachegrind.out'))).rejects.toThrow(
+      `cannot read ${fixturePath('missing.cachegrind.out')}: no such file`,
+    );
+  });
+});

@@ -1,0 +1,365 @@
+import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CorruptFileError, InputError } from '../../src/errors.js';
+import type { ProfileDocument } from '../../src/measure/profile.js';
+import {
+  loadProfileInput,
+  parseProfileDocument,
+  serialiseProfileDocument,
+} from '../../src/measure/profile-file.js';
+import { TOOL_NAME } from '../../src/version.js';
+
+const fixturePath = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/cachegrind/${name}`, import.meta.url));
+
+function sampleDocument(): ProfileDocument {
+  return {
+    version: 1,
+    tool: 'rust-perf 0.1.0',
+    commit: '0123456789abcdef0123456789abcdef01234567',
+    createdAt: '2025-01-02T03:04:05.000Z',
+    fingerprint: {
+      valgrind: '3.19.0',
+      rustc: 'rustc 1.95.0 (abcdef123 2026-01-01)\nhost: x86_64-unknown-linux-gnu',
+      target: 'x86_64-unknown-linux-gnu',
+      rustflags: ['-C', 'force-frame-pointers=yes'],
+      mangling: 'v0',
+      runs: 2,
+    },
+    benchmarks: [
+      {
+        name: 'parse',
+        command: ['target/release/deps/parse-0123456789abcdef', '--bench'],
+        events: ['Ir', 'Dr'],
+        totals: { Ir: 1000, Dr: 300 },
+        nondeterministic: ['alloc::raw_vec::finish_grow'],
+        functions: [
+          { name: 'textbench::parse', file: 'src/lib.rs', line: 12, counts: { Ir: 900, Dr: 250 } },
+          {
+            name: 'alloc::raw_vec::finish_grow',
+            file: '???',
+            line: 0,
+            counts: { Ir: 100, Dr: 50 },
+          },
+        ],
+      },
+      {
+        name: 'empty',
+        command: ['/bin/true'],
+        events: ['Ir'],
+        totals: { Ir: 0 },
+        nondeterministic: [],
+        functions: [],
+      },
+    ],
+  };
+}
+
+/** A deep copy of the sample document with `change` applied, as JSON text. */
+// biome-ignore lint/suspicious/noExplicitAny: the mutations deliberately write values of the wrong type.
+function mutated(change: (doc: Record<string, any>) => void): string {
+  const doc = JSON.parse(JSON.stringify(sampleDocument()));
+  change(doc);
+  return JSON.stringify(doc);
+}
+
+describe('serialiseProfileDocument', () => {
+  it('writes fields in a fixed order, one function per line', () => {
+    expect(serialiseProfileDocument(sampleDocument())).toBe(`{
+  "version": 1,
+  "tool": "rust-perf 0.1.0",
+  "commit": "0123456789abcdef0123456789abcdef01234567",
+  "createdAt": "2025-01-02T03:04:05.000Z",
+  "fingerprint": {
+    "valgrind": "3.19.0",
+    "rustc": "rustc 1.95.0 (abcdef123 2026-01-01)\\nhost: x86_64-unknown-linux-gnu",
+    "target": "x86_64-unknown-linux-gnu",
+    "rustflags": [
+      "-C",
+      "force-frame-pointers=yes"
+    ],
+    "mangling": "v0",
+    "runs": 2
+  },
+  "benchmarks": [
+    {
+      "name": "parse",
+      "command": ["target/release/deps/parse-0123456789abcdef","--bench"],
+      "events": ["Ir","Dr"],
+      "totals": {"Ir":1000,"Dr":300},
+      "nondeterministic": ["alloc::raw_vec::finish_grow"],
+      "functions": [
+        {"name":"textbench::parse","file":"src/lib.rs","line":12,"counts":{"Ir":900,"Dr":250}},
+        {"name":"alloc::raw_vec::finish_grow","file":"???","line":0,"counts":{"Ir":100,"Dr":50}}
+      ]
+    },
+    {
+      "name": "empty",
+      "command": ["/bin/true"],
+      "events": ["Ir"],
+      "totals": {"Ir":0},
+      "nondeterministic": [],
+      "functions": []
+    }
+  ]
+}
+`);
+  });
+
+  it('does not depend on the key order of the objects it is given', () => {
+    const doc = sampleDocument();
+    const shuffled: ProfileDocument = {
+      benchmarks: doc.benchmarks.map((benchmark) => ({
+        ...benchmark,
+        totals: Object.fromEntries(Object.entries(benchmark.totals).reverse()),
+        functions: benchmark.functions.map(({ counts, line, file, name }) => ({
+          counts,
+          line,
+          file,
+          name,
+        })),
+      })),
+      fingerprint: Object.fromEntries(
+        Object.entries(doc.fingerprint).reverse(),
+      ) as ProfileDocument['fingerprint'],
+      createdAt: doc.createdAt,
+      commit: doc.commit,
+      tool: doc.tool,
+      version: doc.version,
+    };
+    expect(serialiseProfileDocument(shuffled)).toBe(serialiseProfileDocument(doc));
+  });
+
+  it('omits an unknown commit and writes an empty benchmark list', () => {
+    const { commit: _, ...withoutCommit } = { ...sampleDocument(), benchmarks: [] };
+    const text = serialiseProfileDocument(withoutCommit);
+    expect(text).not.toContain('commit');
+    expect(text.endsWith('  "benchmarks": []\n}\n')).toBe(true);
+    expect(parseProfileDocument(text, 'profile.json')).toEqual(withoutCommit);
+  });
+
+  it('round-trips through parseProfileDocument', () => {
+    const doc = sampleDocument();
+    expect(parseProfileDocument(serialiseProfileDocument(doc), 'profile.json')).toEqual(doc);
+  });
+});
+
+describe('parseProfileDocument', () => {
+  it.each([
+    ['invalid JSON', '{"version": 1,', 'not a profile document: invalid JSON'],
+    ['an array', '[]', 'the document: expected an object, found an array'],
+    [
+      'a newer version',
+      mutated((doc) => (doc.version = 2)),
+      'version: 2 is not a profile version this rust-perf reads (1): measure again with this version of rust-perf',
+    ],
+    ['a missing field', mutated((doc) => delete doc.fingerprint), 'fingerprint: missing'],
+    ['an unknown field', mutated((doc) => (doc.extra = true)), 'extra: not a known field'],
+    ['a wrong type', mutated((doc) => (doc.tool = 7)), 'tool: expected a string, found 7'],
+    [
+      'a null commit',
+      mutated((doc) => (doc.commit = null)),
+      'commit: expected a string, found null',
+    ],
+    [
+      'a bad date',
+      mutated((doc) => (doc.createdAt = 'yesterday')),
+      'createdAt: expected a date and time, found "yesterday"',
+    ],
+    [
+      'an unknown mangling',
+      mutated((doc) => (doc.fingerprint.mangling = 'v1')),
+      'fingerprint.mangling: expected "v0" or "legacy", found "v1"',
+    ],
+    [
+      'zero runs',
+      mutated((doc) => (doc.fingerprint.runs = 0)),
+      'fingerprint.runs: expected at least 1 run, found 0',
+    ],
+    [
+      'a rustflag that is not a string',
+      mutated((doc) => (doc.fingerprint.rustflags = ['-C', 3])),
+      'fingerprint.rustflags[1]: expected a string, found 3',
+    ],
+    [
+      'benchmarks that are not an array',
+      mutated((doc) => (doc.benchmarks = {})),
+      'benchmarks: expected an array, found an object',
+    ],
+    [
+      'a benchmark without functions',
+      mutated((doc) => delete doc.benchmarks[1].functions),
+      'benchmarks[1].functions: missing',
+    ],
+    [
+      'no events',
+      mutated((doc) => (doc.benchmarks[1].events = [])),
+      'benchmarks[1].events: expected at least one event',
+    ],
+    [
+      'an event listed twice',
+      mutated((doc) => (doc.benchmarks[0].events = ['Ir', 'Ir'])),
+      'benchmarks[0].events[1]: "Ir" appears twice',
+    ],
+    [
+      'an event that is not a name',
+      mutated((doc) => (doc.benchmarks[1].events = ['__proto__'])),
+      'benchmarks[1].events[0]: "__proto__" is not an event name',
+    ],
+    [
+      'a total missing an event',
+      mutated((doc) => delete doc.benchmarks[0].totals.Dr),
+      'benchmarks[0].totals.Dr: missing',
+    ],
+    [
+      'a count for an unrecorded event',
+      mutated((doc) => (doc.benchmarks[0].functions[1].counts.Bc = 1)),
+      'benchmarks[0].functions[1].counts.Bc: not a known field',
+    ],
+    [
+      'a count as a string',
+      mutated((doc) => (doc.benchmarks[0].functions[0].counts.Ir = '900')),
+      'benchmarks[0].functions[0].counts.Ir: expected a whole number of at least 0, found "900"',
+    ],
+    [
+      'a negative count',
+      mutated((doc) => (doc.benchmarks[0].totals.Ir = -1)),
+      'benchmarks[0].totals.Ir: expected a whole number of at least 0, found -1',
+    ],
+    [
+      'a fractional line',
+      mutated((doc) => (doc.benchmarks[0].functions[0].line = 1.5)),
+      'benchmarks[0].functions[0].line: expected a whole number of at least 0, found 1.5',
+    ],
+    [
+      'an unsafe integer',
+      mutated((doc) => (doc.benchmarks[0].totals.Ir = 2 ** 53)),
+      'benchmarks[0].totals.Ir: expected a whole number of at least 0, found 9007199254740992',
+    ],
+    [
+      'a function listed twice',
+      mutated((doc) => (doc.benchmarks[0].functions[1].name = 'textbench::parse')),
+      'benchmarks[0].functions[1].name: "textbench::parse" appears twice',
+    ],
+    [
+      'a benchmark listed twice',
+      mutated((doc) => (doc.benchmarks[1].name = 'parse')),
+      'benchmarks[1].name: "parse" appears twice',
+    ],
+    [
+      'a function that is not an object',
+      mutated((doc) => (doc.benchmarks[0].functions[0] = 'f')),
+      'benchmarks[0].functions[0]: expected an object, found "f"',
+    ],
+  ])('refuses %s, naming the field', (_, text, reason) => {
+    let caught: unknown;
+    try {
+      parseProfileDocument(text, 'base/profile.json');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CorruptFileError);
+    const message = (caught as CorruptFileError).message;
+    expect(message.startsWith('base/profile.json: ')).toBe(true);
+    if (reason.startsWith('not a profile document')) expect(message).toContain(reason);
+    else expect(message).toBe(`base/profile.json: not a valid profile document: ${reason}`);
+  });
+});
+
+describe('loadProfileInput', () => {
+  let directory: string;
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'rust-perf-profile-file-'));
+  });
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('reads a profile.json', async () => {
+    const path = join(directory, 'profile.json');
+    await writeFile(path, serialiseProfileDocument(sampleDocument()));
+    expect(await loadProfileInput(path)).toEqual(sampleDocument());
+  });
+
+  it('turns a raw Cachegrind file into a one-benchmark document with an unknown fingerprint', async () => {
+    const path = fixturePath('3.24-client-request.cachegrind.out');
+    const doc = await loadProfileInput(path, { workspaceRoot: '/home/runner/work/demo/creq' });
+    expect(doc).toEqual({
+      version: 1,
+      tool: TOOL_NAME,
+      createdAt: (await stat(path)).mtime.toISOString(),
+      fingerprint: {
+        valgrind: 'unknown',
+        rustc: 'unknown',
+        target: 'unknown',
+        rustflags: [],
+        mangling: 'legacy',
+        runs: 1,
+      },
+      benchmarks: [
+        {
+          name: '3.24-client-request',
+          command: ['./creq', 'cg'],
+          events: ['Ir'],
+          totals: { Ir: 800028 },
+          nondeterministic: [],
+          functions: [
+            {
+              name: 'main::hot',
+              file: '/rustc/library/core/src/num/uint_macros.rs',
+              line: 2533,
+              counts: { Ir: 800013 },
+            },
+            { name: 'main::main', file: 'main.rs', line: 7, counts: { Ir: 15 } },
+          ],
+        },
+      ],
+    });
+    // What it produces is itself a valid document.
+    expect(parseProfileDocument(serialiseProfileDocument(doc), 'x')).toEqual(doc);
+  });
+
+  it.each([
+    ['parse.cachegrind.out', 'parse'],
+    ['parse.2.cachegrind.out', 'parse'],
+    ['cachegrind.out.4711', 'cachegrind.out.4711'],
+  ])('names the benchmark of %s %s', async (file, name) => {
+    const path = join(directory, file);
+    await copyFile(fixturePath('3.24-empty.cachegrind.out'), path);
+    const doc = await loadProfileInput(path, { workspaceRoot: directory });
+    expect(doc.benchmarks.map((benchmark) => benchmark.name)).toEqual([name]);
+  });
+
+  it('reports a missing file as an input error', async () => {
+    const path = join(directory, 'missing.json');
+    await expect(loadProfileInput(path)).rejects.toEqual(
+      new InputError(`cannot read ${path}: no such file`),
+    );
+  });
+
+  it('reports a directory as an input error', async () => {
+    await expect(loadProfileInput(directory)).rejects.toEqual(
+      new InputError(`cannot read ${directory}: is a directory, not a file`),
+    );
+  });
+
+  it('refuses a corrupt profile.json with the file name', async () => {
+    const path = join(directory, 'profile.json');
+    await writeFile(
+      path,
+      mutated((doc) => (doc.version = '1')),
+    );
+    await expect(loadProfileInput(path)).rejects.toThrow(
+      `${path}: not a valid profile document: version: "1" is not a profile version`,
+    );
+  });
+
+  it('refuses a Callgrind file', async () => {
+    await expect(loadProfileInput(fixturePath('3.19.callgrind.out'))).rejects.toThrow(
+      'this is a Callgrind file; rust-perf reads Cachegrind output',
+    );
+  });
+});
