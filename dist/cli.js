@@ -57,16 +57,20 @@ var package_default = {
     format: "biome check --write .",
     "check-dist": "node scripts/check-dist.mjs",
     vitest: "vitest run",
-    test: "npm run typecheck && npm run lint && npm run check-dist && vitest run",
+    test: "npm run typecheck && npm run lint && npm run validate-actions && npm run check-dist && vitest run",
     demo: "node dist/cli.js run --manifest-path examples/textbench/Cargo.toml --demo",
-    bench: "node scripts/bench.mjs"
+    bench: "node scripts/bench.mjs",
+    "validate-actions": "node scripts/validate-actions.mjs"
   },
   devDependencies: {
+    "@action-validator/cli": "^0.6.0",
+    "@action-validator/core": "^0.6.0",
     "@biomejs/biome": "^2.6.8",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     typescript: "^6.0.3",
-    vitest: "^4.1.12"
+    vitest: "^4.1.12",
+    yaml: "^2.9.1"
   },
   dependencies: {
     "@actions/artifact": "^6.2.1",
