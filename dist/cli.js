@@ -87,27 +87,245 @@ var TOOL_VERSION = package_default.version;
 var TOOL_NAME = `rust-perf ${TOOL_VERSION}`;
 
 // src/cli/compare-command.ts
-var compareCommand = {
-  name: "compare",
-  summary: "(not yet available)",
-  help: "rust-perf compare: not yet available\n",
-  async run() {
-    return 2;
-  }
-};
-
-// src/cli/measure-command.ts
-var measureCommand = {
-  name: "measure",
-  summary: "(not yet available)",
-  help: "rust-perf measure: not yet available\n",
-  async run() {
-    return 2;
-  }
-};
-
-// src/cli/parse-command.ts
 import { resolve } from "node:path";
+
+// src/measure/profile.ts
+var PROFILE_VERSION = 1;
+var COMPARABLE_FINGERPRINT_FIELDS = [
+  "valgrind",
+  "rustc",
+  "target",
+  "rustflags",
+  "mangling"
+];
+
+// src/compare/comparison.ts
+var COMPARISON_VERSION = 1;
+
+// src/compare/compare.ts
+var PREFERRED_EVENT = "Ir";
+var MOVE_TOLERANCE = 0.05;
+var FRACTION_SCALE = 1000000000000n;
+function compareProfiles(base, head, options) {
+  const event = primaryEvent(base, head);
+  const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
+  const baseNames = new Set(base.benchmarks.map((benchmark) => benchmark.name));
+  const benchmarks = [
+    ...base.benchmarks.map(
+      (benchmark) => compareBenchmark(benchmark, headByName.get(benchmark.name), event, options)
+    ),
+    ...head.benchmarks.filter((benchmark) => !baseNames.has(benchmark.name)).map((benchmark) => compareBenchmark(void 0, benchmark, event, options))
+  ];
+  return {
+    version: COMPARISON_VERSION,
+    regressed: benchmarks.some((benchmark) => benchmark.status === "regressed"),
+    event,
+    threshold: options.threshold,
+    functionThreshold: options.functionThreshold,
+    base: profileSide(base),
+    head: profileSide(head),
+    fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
+    benchmarks
+  };
+}
+function primaryEvent(base, head) {
+  const all = [...base.benchmarks, ...head.benchmarks];
+  const first = all[0];
+  if (!first) return PREFERRED_EVENT;
+  const shared = first.events.filter(
+    (event) => all.every((benchmark) => benchmark.events.includes(event))
+  );
+  if (shared.includes(PREFERRED_EVENT)) return PREFERRED_EVENT;
+  const fallback = shared[0];
+  if (fallback === void 0) {
+    throw new InputError(
+      "The two profiles have no Cachegrind event in common, so their counts cannot be compared.",
+      "Measure both with the same Cachegrind options (rust-perf measure records `Ir`, instructions)."
+    );
+  }
+  return fallback;
+}
+function profileSide(profile) {
+  return profile.commit === void 0 ? { fingerprint: profile.fingerprint } : { commit: profile.commit, fingerprint: profile.fingerprint };
+}
+var UNKNOWN = "unknown";
+function fingerprintDifferences(base, head) {
+  if (isRawInput(base) || isRawInput(head)) return [];
+  const differences = [];
+  for (const field of COMPARABLE_FINGERPRINT_FIELDS) {
+    const baseValue = fingerprintValue(base, field);
+    const headValue = fingerprintValue(head, field);
+    if (baseValue === UNKNOWN || headValue === UNKNOWN || baseValue === headValue) continue;
+    differences.push({ field, base: baseValue, head: headValue });
+  }
+  return differences;
+}
+function isRawInput(fingerprint) {
+  return [fingerprint.valgrind, fingerprint.rustc, fingerprint.target].every(
+    (value) => value === UNKNOWN
+  );
+}
+function fingerprintValue(fingerprint, field) {
+  const value = fingerprint[field];
+  return Array.isArray(value) ? value.join(" ") : value;
+}
+function compareBenchmark(base, head, event, options) {
+  const name = (base ?? head)?.name ?? "";
+  const baseTotal = base ? base.totals[event] ?? 0 : null;
+  const headTotal = head ? head.totals[event] ?? 0 : null;
+  const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
+  const reference = baseTotal ?? headTotal ?? 0;
+  const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
+  const functions = compareFunctions(
+    functionsByName(base?.functions ?? [], event),
+    functionsByName(head?.functions ?? [], event),
+    noisy,
+    reference,
+    options.functionThreshold
+  );
+  if (status === "unchanged") markMoves(functions, reference, options.functionThreshold);
+  return {
+    name,
+    status,
+    base: baseTotal,
+    head: headTotal,
+    change: percentChange(baseTotal, headTotal),
+    otherEvents: otherEvents(base, head, event),
+    functions
+  };
+}
+function benchmarkStatus(base, head, threshold) {
+  if (base === null) return "added";
+  if (head === null) return "removed";
+  const delta = head - base;
+  if (exceedsFraction(delta, base, threshold)) return "regressed";
+  if (exceedsFraction(-delta, base, threshold)) return "improved";
+  return "unchanged";
+}
+function exceedsFraction(amount, whole, fraction) {
+  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
+}
+function reachesFraction(amount, whole, fraction) {
+  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
+}
+function scaledFraction(fraction) {
+  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
+}
+function percentChange(base, head) {
+  if (base === null || head === null || base === 0) return null;
+  return Math.round((head - base) / base * 1e6) / 1e4;
+}
+function otherEvents(base, head, primary) {
+  const events = [...base?.events ?? [], ...head?.events ?? []].filter(
+    (event, index, all) => event !== primary && all.indexOf(event) === index
+  );
+  return Object.fromEntries(
+    events.map((event) => [
+      event,
+      { base: base?.totals[event] ?? null, head: head?.totals[event] ?? null }
+    ])
+  );
+}
+function functionsByName(functions, event) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const fn of functions) {
+    const count = fn.counts[event] ?? 0;
+    const known = byName.get(fn.name);
+    if (!known) {
+      byName.set(fn.name, { file: fn.file, line: fn.line, count });
+    } else {
+      const location = count > known.count ? fn : known;
+      byName.set(fn.name, { file: location.file, line: location.line, count: known.count + count });
+    }
+  }
+  return byName;
+}
+function compareFunctions(base, head, noisy, reference, functionThreshold) {
+  const changes = [];
+  for (const name of /* @__PURE__ */ new Set([...base.keys(), ...head.keys()])) {
+    const before = base.get(name);
+    const after = head.get(name);
+    const baseCount = before?.count ?? 0;
+    const headCount = after?.count ?? 0;
+    const delta = headCount - baseCount;
+    if (delta === 0) continue;
+    const location = after ?? before;
+    const deterministic = !noisy.has(name);
+    const significant = deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
+    changes.push({
+      name,
+      file: location?.file ?? "???",
+      line: location?.line ?? 0,
+      base: baseCount,
+      head: headCount,
+      delta,
+      change: percentChange(baseCount, headCount),
+      status: functionStatus(before, after, deterministic, significant, delta),
+      significant
+    });
+  }
+  return changes.sort(byMagnitude);
+}
+function functionStatus(before, after, deterministic, significant, delta) {
+  if (!deterministic) return "noisy";
+  if (!before) return "added";
+  if (!after) return "removed";
+  if (!significant) return "unchanged";
+  return delta > 0 ? "regressed" : "improved";
+}
+function byMagnitude(a, b) {
+  const difference = Math.abs(b.delta) - Math.abs(a.delta);
+  if (difference !== 0) return difference;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+function markMoves(changes, reference, functionThreshold) {
+  const significant = changes.filter((change) => change.significant);
+  const losses = significant.filter((change) => change.delta < 0).reverse();
+  const gains = significant.filter((change) => change.delta > 0).reverse();
+  const paired = /* @__PURE__ */ new Set();
+  const floor = functionThreshold * reference;
+  for (const anchor of significant) {
+    if (paired.has(anchor)) continue;
+    const size2 = Math.abs(anchor.delta);
+    const tolerance = Math.max(size2 * MOVE_TOLERANCE, floor);
+    const partner = closestUnpaired(anchor.delta < 0 ? gains : losses, size2, tolerance, paired);
+    if (!partner) continue;
+    paired.add(anchor);
+    paired.add(partner);
+    const [from, to] = anchor.delta < 0 ? [anchor, partner] : [partner, anchor];
+    from.movedTo = [to.name];
+    to.movedFrom = [from.name];
+    for (const change of [from, to]) {
+      change.significant = false;
+      if (change.status === "regressed" || change.status === "improved") {
+        change.status = "unchanged";
+      }
+    }
+  }
+}
+function closestUnpaired(ascending, size2, tolerance, paired) {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (Math.abs(ascending[middle].delta) < size2) low = middle + 1;
+    else high = middle;
+  }
+  let above = low;
+  let below = low - 1;
+  while (above < ascending.length && paired.has(ascending[above])) above++;
+  while (below >= 0 && paired.has(ascending[below])) below--;
+  const up = ascending[above];
+  const down = ascending[below];
+  const upDistance = up ? Math.abs(up.delta) - size2 : Number.POSITIVE_INFINITY;
+  const downDistance = down ? size2 - Math.abs(down.delta) : Number.POSITIVE_INFINITY;
+  const [best, distance] = upDistance <= downDistance ? [up, upDistance] : [down, downDistance];
+  return best && distance <= tolerance ? best : void 0;
+}
+
+// src/measure/profile-file.ts
+import { open, readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
 
 // src/measure/normalise.ts
 var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
@@ -196,11 +414,8 @@ function countsByEvent(events, counts) {
   return byEvent;
 }
 
-// src/measure/parse-file.ts
-import { createReadStream } from "node:fs";
-
 // src/measure/parse.ts
-import { Buffer } from "node:buffer";
+import { Buffer as Buffer2 } from "node:buffer";
 var LF = 10;
 var CR = 13;
 var SPACE = 32;
@@ -261,26 +476,26 @@ var CachegrindParser = class {
     this.#source = source;
   }
   write(chunk) {
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     if (this.#pending !== void 0) {
       const newline = bytes.indexOf(LF);
       if (newline === -1) {
-        this.#pending = Buffer.concat([this.#pending, bytes]);
+        this.#pending = Buffer2.concat([this.#pending, bytes]);
         return;
       }
-      const line = Buffer.concat([this.#pending, bytes.subarray(0, newline + 1)]);
+      const line = Buffer2.concat([this.#pending, bytes.subarray(0, newline + 1)]);
       this.#pending = void 0;
       this.#parseLines(line, 0, line.length);
       start = newline + 1;
     }
     const end = Math.max(start, bytes.lastIndexOf(LF) + 1);
     if (end > start) this.#parseLines(bytes, start, end);
-    if (end < bytes.length) this.#pending = Buffer.from(bytes.subarray(end));
+    if (end < bytes.length) this.#pending = Buffer2.from(bytes.subarray(end));
   }
   finish() {
     if (this.#pending !== void 0) {
-      const lastLine = Buffer.concat([this.#pending, Buffer.of(LF)]);
+      const lastLine = Buffer2.concat([this.#pending, Buffer2.of(LF)]);
       this.#pending = void 0;
       this.#parseLines(lastLine, 0, lastLine.length);
     }
@@ -511,6 +726,7 @@ function excerpt(line) {
 }
 
 // src/measure/parse-file.ts
+import { createReadStream } from "node:fs";
 async function parseCachegrindFile(path) {
   const parser = new CachegrindParser(path);
   try {
@@ -536,6 +752,776 @@ function isSystemError(error) {
   return error instanceof Error && typeof error.code === "string";
 }
 
+// src/measure/profile-file.ts
+var FieldError = class extends Error {
+  constructor(path, problem) {
+    super(`${path === "" ? "the document" : path}: ${problem}`);
+  }
+};
+function parseProfileDocument(text, source) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CorruptFileError(
+      source,
+      void 0,
+      `not a profile document: invalid JSON (${reason})`
+    );
+  }
+  try {
+    return readDocument(data);
+  } catch (error) {
+    if (error instanceof FieldError) {
+      throw new CorruptFileError(
+        source,
+        void 0,
+        `not a valid profile document: ${error.message}`
+      );
+    }
+    throw error;
+  }
+}
+function readDocument(data) {
+  const fields = readObject(
+    data,
+    "",
+    ["version", "tool", "createdAt", "fingerprint", "benchmarks"],
+    ["commit"]
+  );
+  if (fields.version !== PROFILE_VERSION) {
+    throw new FieldError(
+      "version",
+      `${describe(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): measure again with this version of rust-perf`
+    );
+  }
+  const benchmarks = readArray(fields.benchmarks, "benchmarks").map(
+    (benchmark, index) => readBenchmark(benchmark, `benchmarks[${index}]`)
+  );
+  requireUnique(
+    benchmarks.map((benchmark) => benchmark.name),
+    (index) => `benchmarks[${index}].name`
+  );
+  const createdAt = readString(fields.createdAt, "createdAt");
+  if (Number.isNaN(Date.parse(createdAt))) {
+    throw new FieldError("createdAt", `expected a date and time, found ${describe(createdAt)}`);
+  }
+  return {
+    version: PROFILE_VERSION,
+    tool: readString(fields.tool, "tool"),
+    ...fields.commit === void 0 ? {} : { commit: readString(fields.commit, "commit") },
+    createdAt,
+    fingerprint: readFingerprint(fields.fingerprint, "fingerprint"),
+    benchmarks
+  };
+}
+function readFingerprint(value, path) {
+  const fields = readObject(value, path, [
+    "valgrind",
+    "rustc",
+    "target",
+    "rustflags",
+    "mangling",
+    "runs"
+  ]);
+  const mangling = fields.mangling;
+  if (mangling !== "v0" && mangling !== "legacy") {
+    throw new FieldError(
+      `${path}.mangling`,
+      `expected "v0" or "legacy", found ${describe(mangling)}`
+    );
+  }
+  const runs = readCount(fields.runs, `${path}.runs`);
+  if (runs === 0) throw new FieldError(`${path}.runs`, "expected at least 1 run, found 0");
+  return {
+    valgrind: readString(fields.valgrind, `${path}.valgrind`),
+    rustc: readString(fields.rustc, `${path}.rustc`),
+    target: readString(fields.target, `${path}.target`),
+    rustflags: readStrings(fields.rustflags, `${path}.rustflags`),
+    mangling,
+    runs
+  };
+}
+function readBenchmark(value, path) {
+  const fields = readObject(value, path, [
+    "name",
+    "command",
+    "events",
+    "totals",
+    "nondeterministic",
+    "functions"
+  ]);
+  const events = readStrings(fields.events, `${path}.events`);
+  if (events.length === 0) throw new FieldError(`${path}.events`, "expected at least one event");
+  events.forEach((event, index) => {
+    if (!EVENT_NAME.test(event)) {
+      throw new FieldError(`${path}.events[${index}]`, `${describe(event)} is not an event name`);
+    }
+  });
+  requireUnique(events, (index) => `${path}.events[${index}]`);
+  const functions = readArray(fields.functions, `${path}.functions`).map(
+    (entry, index) => readFunction(entry, `${path}.functions[${index}]`, events)
+  );
+  requireUnique(
+    functions.map((entry) => entry.name),
+    (index) => `${path}.functions[${index}].name`
+  );
+  return {
+    name: readString(fields.name, `${path}.name`),
+    command: readStrings(fields.command, `${path}.command`),
+    events,
+    totals: readCounts(fields.totals, `${path}.totals`, events),
+    nondeterministic: readStrings(fields.nondeterministic, `${path}.nondeterministic`),
+    functions
+  };
+}
+function readFunction(value, path, events) {
+  const fields = readObject(value, path, ["name", "file", "line", "counts"]);
+  return {
+    name: readString(fields.name, `${path}.name`),
+    file: readString(fields.file, `${path}.file`),
+    line: readCount(fields.line, `${path}.line`),
+    counts: readCounts(fields.counts, `${path}.counts`, events)
+  };
+}
+function readCounts(value, path, events) {
+  const fields = readObject(value, path, events);
+  const counts = {};
+  for (const event of events) counts[event] = readCount(fields[event], `${path}.${event}`);
+  return counts;
+}
+function readObject(value, path, required, optional = []) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new FieldError(path, `expected an object, found ${describe(value)}`);
+  }
+  const fields = value;
+  const field = (key) => path === "" ? key : `${path}.${key}`;
+  const missing = required.find((key) => !Object.hasOwn(fields, key));
+  if (missing !== void 0) throw new FieldError(field(missing), "missing");
+  const unknown = Object.keys(fields).find(
+    (key) => !required.includes(key) && !optional.includes(key)
+  );
+  if (unknown !== void 0) throw new FieldError(field(unknown), "not a known field");
+  return fields;
+}
+function readArray(value, path) {
+  if (!Array.isArray(value))
+    throw new FieldError(path, `expected an array, found ${describe(value)}`);
+  return value;
+}
+function readStrings(value, path) {
+  return readArray(value, path).map((item, index) => readString(item, `${path}[${index}]`));
+}
+function readString(value, path) {
+  if (typeof value !== "string")
+    throw new FieldError(path, `expected a string, found ${describe(value)}`);
+  return value;
+}
+function readCount(value, path) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new FieldError(path, `expected a whole number of at least 0, found ${describe(value)}`);
+  }
+  return value;
+}
+function requireUnique(values, pathOf) {
+  const seen = /* @__PURE__ */ new Set();
+  values.forEach((value, index) => {
+    if (seen.has(value)) throw new FieldError(pathOf(index), `${describe(value)} appears twice`);
+    seen.add(value);
+  });
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  if (value !== null && typeof value === "object") return "an object";
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
+}
+async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }) {
+  if (await startsWithJsonObject(path)) {
+    const text = await readFile(path, "utf8").catch((error) => {
+      throw unreadable(path, error);
+    });
+    return parseProfileDocument(text, path);
+  }
+  const parsed = await parseCachegrindFile(path);
+  const { mtime } = await stat(path);
+  const { events, totals, functions } = normaliseProfile(parsed, options);
+  return {
+    version: PROFILE_VERSION,
+    tool: TOOL_NAME,
+    createdAt: mtime.toISOString(),
+    fingerprint: {
+      valgrind: "unknown",
+      rustc: "unknown",
+      target: "unknown",
+      rustflags: [],
+      // rustc's default; a raw file does not say which scheme its names were mangled with.
+      mangling: "legacy",
+      runs: 1
+    },
+    benchmarks: [
+      {
+        name: benchmarkName(path),
+        command: parsed.command.split(/\s+/).filter((word) => word !== ""),
+        events,
+        totals,
+        nondeterministic: [],
+        functions
+      }
+    ]
+  };
+}
+function benchmarkName(path) {
+  const file = basename(path);
+  return file.replace(/(\.\d+)?\.cachegrind\.out$/, "") || file;
+}
+async function startsWithJsonObject(path) {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      return buffer.toString("utf8", 0, bytesRead).trimStart().startsWith("{");
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+// src/report/json.ts
+function renderJson(comparison) {
+  return `${JSON.stringify(comparison, null, 2)}
+`;
+}
+
+// src/report/format.ts
+function formatCount(count) {
+  const digits = Math.abs(count).toString();
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ",");
+  return count < 0 ? `-${grouped}` : grouped;
+}
+function formatDelta(delta) {
+  return delta > 0 ? `+${formatCount(delta)}` : formatCount(delta);
+}
+function formatChange(percent) {
+  const rounded = percent.toFixed(2);
+  if (Number(rounded) === 0) return "0.00%";
+  return percent > 0 ? `+${rounded}%` : `${rounded}%`;
+}
+function formatThreshold(fraction) {
+  return `${Number((fraction * 100).toFixed(6))}%`;
+}
+function describeEvent(event) {
+  return event === "Ir" ? "instructions (Ir)" : event;
+}
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function sanitise(text) {
+  return text.replace(UNPRINTABLE, "\uFFFD");
+}
+function shorten(text, max) {
+  const characters = Array.from(text);
+  if (characters.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${characters.slice(0, head).join("")}\u2026${characters.slice(characters.length - tail).join("")}`;
+}
+function shortCommit(commit) {
+  return commit.slice(0, 10);
+}
+function describeDifference(difference) {
+  const baseLines = difference.base.split("\n");
+  const headLines = difference.head.split("\n");
+  const index = Math.max(
+    0,
+    baseLines.findIndex((line, position) => line !== headLines[position])
+  );
+  return {
+    field: difference.field,
+    base: baseLines[index] ?? "",
+    head: headLines[index] ?? ""
+  };
+}
+function countStatuses(comparison) {
+  const count = (status) => comparison.benchmarks.filter((benchmark) => benchmark.status === status).length;
+  return {
+    regressed: count("regressed"),
+    improved: count("improved"),
+    added: count("added"),
+    removed: count("removed"),
+    total: comparison.benchmarks.length
+  };
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+function verdict(comparison, emphasise = (text) => text) {
+  const counts = countStatuses(comparison);
+  const parts = [];
+  if (counts.regressed > 0) parts.push(emphasise(plural(counts.regressed, "regression")));
+  if (counts.improved > 0) parts.push(plural(counts.improved, "improvement"));
+  if (counts.added > 0) parts.push(`${formatCount(counts.added)} added`);
+  if (counts.removed > 0) parts.push(`${formatCount(counts.removed)} removed`);
+  const scope = plural(counts.total, "benchmark");
+  if (counts.regressed === 0 && counts.improved === 0) {
+    const rest = parts.length > 0 ? ` (${parts.join(", ")})` : "";
+    return `No significant change in ${scope}${rest}`;
+  }
+  return `${parts.join(", ")} in ${scope}`;
+}
+
+// src/report/markdown.ts
+var TARGETS = {
+  comment: {
+    maxLength: 6e4,
+    openRows: 10,
+    foldedRows: 200,
+    elsewhere: "the job summary or the JSON report"
+  },
+  summary: { maxLength: 1048576, openRows: 25, foldedRows: 2e3, elsewhere: "the JSON report" }
+};
+var NAME_LENGTH = 200;
+var PATH_LENGTH = 100;
+var BENCHMARK_NAME_LENGTH = 100;
+var FINGERPRINT_LENGTH = 120;
+var BENCHMARK_STATUS = {
+  regressed: "\u{1F534} regressed",
+  improved: "\u{1F7E2} improved",
+  unchanged: "\u26AA unchanged",
+  added: "\u{1F195} added",
+  removed: "\u2716\uFE0F removed"
+};
+var BENCHMARK_TABLE = [
+  "| Benchmark | Base | Head | Change | Status |",
+  "| :-- | --: | --: | --: | :-- |"
+];
+var FUNCTION_TABLE = [
+  "| Function | Source | Base | Head | Delta | Change | Status |",
+  "| :-- | :-- | --: | --: | --: | --: | :-- |"
+];
+function renderMarkdown(comparison, options) {
+  const limits = TARGETS[options.target];
+  const links = repositoryLinks(options.repository);
+  const top = [...fingerprintWarning(comparison), verdictLine(comparison), "", ...BENCHMARK_TABLE];
+  const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
+  const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, limits));
+  const footer2 = footerLines(comparison, links);
+  const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
+  const budget = new Budget(options.maxLength ?? limits.maxLength);
+  budget.spend([
+    ...top,
+    "",
+    omissionNote(comparison.benchmarks.length, totalFunctions, limits),
+    "",
+    ...footer2
+  ]);
+  const shownBenchmarks = budget.takePrefix(benchmarkRows.map((row) => [row]));
+  const plans = sections.map((section) => ({ section, open: 0, folded: 0, included: false }));
+  for (const plan of plans) {
+    plan.included = plan.section.heading.length === 0 || budget.take(plan.section.heading);
+  }
+  for (const plan of plans.filter((candidate) => candidate.included)) {
+    const { openCandidates } = plan.section;
+    plan.open = budget.takePrefix(
+      openCandidates.slice(0, limits.openRows).map(
+        (change, index) => index === 0 ? [...FUNCTION_TABLE, functionRow(change, links), ""] : [functionRow(change, links)]
+      )
+    );
+  }
+  for (const plan of plans.filter((candidate) => candidate.included)) {
+    const { foldedCandidates } = plan.section;
+    const wrapper = detailsOpening(plan.section, -1);
+    plan.folded = budget.takePrefix(
+      foldedCandidates.slice(0, limits.foldedRows).map(
+        (change, index) => index === 0 ? [...wrapper, functionRow(change, links), ...DETAILS_CLOSING] : [functionRow(change, links)]
+      )
+    );
+  }
+  const lines = [...top, ...benchmarkRows.slice(0, shownBenchmarks), ""];
+  for (const { section, open: open2, folded, included } of plans) {
+    if (!included) continue;
+    lines.push(...section.heading);
+    if (open2 > 0) {
+      lines.push(
+        ...FUNCTION_TABLE,
+        ...section.openCandidates.slice(0, open2).map((change) => functionRow(change, links)),
+        ""
+      );
+    }
+    if (folded > 0) {
+      lines.push(
+        ...detailsOpening(section, folded),
+        ...section.foldedCandidates.slice(0, folded).map((change) => functionRow(change, links)),
+        ...DETAILS_CLOSING
+      );
+    }
+  }
+  const shownFunctions = plans.reduce((sum, plan) => sum + plan.open + plan.folded, 0);
+  const leftOut = {
+    benchmarks: comparison.benchmarks.length - shownBenchmarks,
+    functions: totalFunctions - shownFunctions
+  };
+  if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
+    lines.push(omissionNote(leftOut.benchmarks, leftOut.functions, limits), "");
+  }
+  lines.push(...footer2);
+  return `${lines.join("\n")}
+`;
+}
+var Budget = class {
+  constructor(remaining) {
+    this.remaining = remaining;
+  }
+  remaining;
+  exhausted = false;
+  spend(lines) {
+    this.remaining -= size(lines);
+  }
+  take(lines) {
+    const cost = size(lines);
+    if (this.exhausted || cost > this.remaining) {
+      this.exhausted = true;
+      return false;
+    }
+    this.remaining -= cost;
+    return true;
+  }
+  /** Takes groups in order while they fit; returns how many it took. */
+  takePrefix(groups) {
+    let taken = 0;
+    for (const group of groups) {
+      if (!this.take(group)) break;
+      taken++;
+    }
+    return taken;
+  }
+};
+function size(lines) {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+var SEVERITY = ["regressed", "improved", "added", "removed", "unchanged"];
+function bySeverity(a, b) {
+  return SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status);
+}
+function detailSection(benchmark, limits) {
+  const highlighted = benchmark.status === "regressed" || benchmark.status === "improved";
+  const open2 = highlighted ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows) : [];
+  const openSet = new Set(open2);
+  return {
+    benchmark,
+    heading: highlighted ? [
+      `#### ${BENCHMARK_STATUS[benchmark.status]}: ${code(benchmark.name, BENCHMARK_NAME_LENGTH)} ${changeText(benchmark.change, benchmark.status)}`,
+      ""
+    ] : [],
+    openCandidates: open2,
+    foldedCandidates: benchmark.functions.filter((change) => !openSet.has(change)),
+    changed: benchmark.functions.length
+  };
+}
+function foldedCount(available, shown, noun) {
+  const total = plural(available, noun);
+  if (shown === available) return total;
+  return `${formatCount(shown === -1 ? available : shown)} of ${total}`;
+}
+function detailsOpening(section, shown) {
+  const { benchmark } = section;
+  const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
+  const available = section.foldedCandidates.length;
+  const label = section.heading.length === 0 ? `${name} (${benchmark.status}): ${foldedCount(available, shown, "changed function")}` : section.openCandidates.length > 0 ? `${name}: ${foldedCount(available, shown, "more changed function")}` : `${name}: ${foldedCount(available, shown, "changed function")}`;
+  return [`<details><summary>${label}</summary>`, "", ...FUNCTION_TABLE];
+}
+var DETAILS_CLOSING = ["", "</details>", ""];
+function omissionNote(benchmarks, functions, limits) {
+  const parts = [];
+  if (benchmarks > 0) parts.push(`${formatCount(benchmarks)} more benchmarks`);
+  if (functions > 0) parts.push(`${formatCount(functions)} more changed functions`);
+  return `\u2026 and ${parts.join(" and ")}: see ${limits.elsewhere}.`;
+}
+function verdictLine(comparison) {
+  const icon = comparison.regressed ? "\u{1F534}" : comparison.benchmarks.some((benchmark) => benchmark.status === "improved") ? "\u{1F7E2}" : "\u2705";
+  return `${icon} ${verdict(comparison, (text) => `**${text}**`)} \xB7 ${describeEvent(escapeText(comparison.event))}`;
+}
+function fingerprintWarning(comparison) {
+  if (comparison.fingerprintDifferences.length === 0) return [];
+  const differences = comparison.fingerprintDifferences.map((difference) => {
+    const { field, base, head } = describeDifference(difference);
+    return `${escapeText(field)} ${code(base, FINGERPRINT_LENGTH)} \u2192 ${code(head, FINGERPRINT_LENGTH)}`;
+  });
+  return [
+    "> [!WARNING]",
+    `> The base and head were not measured under the same conditions, so some of these changes may come from the toolchain rather than the code: ${differences.join("; ")}.`,
+    ""
+  ];
+}
+function benchmarkRow(benchmark) {
+  return tableRow([
+    code(benchmark.name, BENCHMARK_NAME_LENGTH),
+    countText(benchmark.base),
+    countText(benchmark.head),
+    changeText(benchmark.change, benchmark.status),
+    BENCHMARK_STATUS[benchmark.status]
+  ]);
+}
+function functionRow(change, links) {
+  return tableRow([
+    code(change.name, NAME_LENGTH),
+    sourceCell(change, links),
+    formatCount(change.base),
+    formatCount(change.head),
+    formatDelta(change.delta),
+    changeText(change.change, change.status),
+    functionStatus2(change)
+  ]);
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function functionStatus2(change) {
+  if (change.movedTo) return `\u2194\uFE0F moved to ${movedNames(change.movedTo)}`;
+  if (change.movedFrom) return `\u2194\uFE0F moved from ${movedNames(change.movedFrom)}`;
+  switch (change.status) {
+    case "noisy":
+      return "\u3030\uFE0F noisy";
+    case "unchanged":
+      return "\u26AA below threshold";
+    default:
+      return BENCHMARK_STATUS[change.status];
+  }
+}
+function movedNames(names) {
+  return names.map((name) => code(name, 60)).join(", ");
+}
+function sourceCell(change, links) {
+  if (change.file === "???") return "?";
+  const location = change.line > 0 ? `${change.file}:${change.line}` : change.file;
+  const label = code(location, PATH_LENGTH);
+  const url = links?.source(change.file, change.line);
+  return url ? `[${label}](${url})` : label;
+}
+function countText(count) {
+  return count === null ? "\u2014" : formatCount(count);
+}
+function changeText(change, status) {
+  if (status === "added") return "new";
+  return change === null ? "\u2014" : formatChange(change);
+}
+function footerLines(comparison, links) {
+  const fingerprint = comparison.head.fingerprint;
+  const facts = [
+    `base ${commitText(comparison.base.commit, links)}`,
+    `head ${commitText(comparison.head.commit, links)}`
+  ];
+  if (fingerprint) {
+    facts.push(
+      escapeText(shorten(fingerprint.rustc.split("\n")[0] ?? "", FINGERPRINT_LENGTH)),
+      `valgrind ${escapeText(shorten(fingerprint.valgrind, FINGERPRINT_LENGTH))}`
+    );
+  }
+  facts.push(
+    `a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`,
+    `${describeEvent(escapeText(comparison.event))} counted by Cachegrind`
+  );
+  return ["---", `<sub>${facts.join(" \xB7 ")}</sub>`];
+}
+function commitText(commit, links) {
+  if (commit === void 0) return "commit unknown";
+  const label = code(shortCommit(commit), 10);
+  const url = links?.commit(commit);
+  return url ? `[${label}](${url})` : label;
+}
+var COMMIT = /^[0-9a-f]{7,64}$/i;
+var REPOSITORY_URL = /^https?:\/\/[^\s<>()|"'`\\]+$/;
+function repositoryLinks(repository) {
+  if (!repository || !REPOSITORY_URL.test(repository.url) || !COMMIT.test(repository.sha)) {
+    return void 0;
+  }
+  const base = repository.url.replace(/\/+$/, "");
+  return {
+    source(file, line) {
+      if (!isRepositoryPath(file)) return void 0;
+      const path = file.split("/").map(encodePathSegment).join("/");
+      return `${base}/blob/${repository.sha}/${path}${line > 0 ? `#L${line}` : ""}`;
+    },
+    commit: (sha) => COMMIT.test(sha) ? `${base}/commit/${sha}` : void 0
+  };
+}
+function isRepositoryPath(file) {
+  if (file === "" || file.startsWith("/") || /^[A-Za-z]:/.test(file) || sanitise(file) !== file) {
+    return false;
+  }
+  return file.split("/").every(
+    (segment) => segment !== "" && segment !== "." && segment !== ".." && !segment.includes("\\")
+  );
+}
+function encodePathSegment(segment) {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
+function code(text, maxLength) {
+  return `<code>${escapeText(shorten(text, maxLength))}</code>`;
+}
+var MARKUP = /[&<>|\\`*_~[\]#]/g;
+function escapeText(text) {
+  return sanitise(text).replace(MARKUP, (character) => `&#${character.charCodeAt(0)};`).replaceAll("@", "@&#8203;").replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;");
+}
+
+// src/report/percent.ts
+var PERCENT = /^(?:\d+(?:\.\d+)?|\.\d+)%?$/;
+function parsePercent(value, what) {
+  const text = value.trim();
+  const percent = PERCENT.test(text) ? Number(text.replace("%", "")) : Number.NaN;
+  if (!(percent >= 0 && percent <= 100)) {
+    throw new InputError(
+      `${what} must be a percentage from 0% to 100% such as '1%' or '0.1%', got '${value}'.`
+    );
+  }
+  return percent / 100;
+}
+
+// src/report/text.ts
+var LISTED_FUNCTIONS = 20;
+var plain = (text) => text;
+var ansi = (code2) => (text) => `\x1B[${code2}m${text}\x1B[0m`;
+var PLAIN = { bold: plain, dim: plain, red: plain, green: plain, yellow: plain };
+var COLOURED = {
+  bold: ansi(1),
+  dim: ansi(2),
+  red: ansi(31),
+  green: ansi(32),
+  yellow: ansi(33)
+};
+function renderText(comparison, options) {
+  const palette = options.color ? COLOURED : PLAIN;
+  const lines = [
+    `${verdict(comparison, palette.red)} \xB7 ${describeEvent(sanitise(comparison.event))}`
+  ];
+  if (comparison.fingerprintDifferences.length > 0) {
+    const differences = comparison.fingerprintDifferences.map((difference) => {
+      const { field, base, head } = describeDifference(difference);
+      return `${sanitise(field)} ${sanitise(base)} \u2192 ${sanitise(head)}`;
+    });
+    lines.push(
+      palette.yellow(
+        `warning: base and head were not measured under the same conditions: ${differences.join("; ")}`
+      )
+    );
+  }
+  lines.push("", ...benchmarkTable(comparison.benchmarks, palette));
+  for (const benchmark of comparison.benchmarks) {
+    lines.push(...functionSection(benchmark, palette));
+  }
+  lines.push("", footer(comparison));
+  return `${lines.join("\n")}
+`;
+}
+function benchmarkTable(benchmarks, palette) {
+  const rows = benchmarks.map((benchmark) => ({
+    cells: [
+      sanitise(benchmark.name),
+      benchmark.base === null ? "\u2014" : formatCount(benchmark.base),
+      benchmark.head === null ? "\u2014" : formatCount(benchmark.head),
+      changeText2(benchmark.change, benchmark.status),
+      benchmark.status
+    ],
+    style: statusStyle(benchmark.status, palette)
+  }));
+  return alignedTable(["benchmark", "base", "head", "change", "status"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+    "left"
+  ]);
+}
+function functionSection(benchmark, palette) {
+  if (benchmark.status === "added" || benchmark.status === "removed") return [];
+  const notable = benchmark.functions.filter(
+    (change2) => change2.significant || change2.movedTo || change2.movedFrom
+  );
+  if (notable.length === 0) return [];
+  const listed = notable.slice(0, LISTED_FUNCTIONS);
+  const rows = listed.map((change2) => ({
+    cells: [
+      formatCount(change2.base),
+      formatCount(change2.head),
+      formatDelta(change2.delta),
+      changeText2(change2.change, change2.status),
+      functionStatus3(change2),
+      functionLabel(change2)
+    ],
+    style: statusStyle(change2.status, palette)
+  }));
+  const change = benchmark.change === null ? "" : ` ${formatChange(benchmark.change)}`;
+  const heading = `${palette.bold(sanitise(benchmark.name))}: ${benchmark.status}${change}`;
+  const lines = [
+    "",
+    heading,
+    ...alignedTable(["base", "head", "delta", "change", "status", "function"], rows, [
+      "right",
+      "right",
+      "right",
+      "right",
+      "left",
+      "last"
+    ]).map((line) => `  ${line}`)
+  ];
+  const rest = benchmark.functions.length - listed.length;
+  if (rest > 0) {
+    lines.push(
+      palette.dim(
+        `  \u2026 and ${plural(rest, "more changed function")} (--format json lists them all)`
+      )
+    );
+  }
+  return lines;
+}
+function functionStatus3(change) {
+  if (change.movedTo || change.movedFrom) return "moved";
+  return change.status === "unchanged" ? "below threshold" : change.status;
+}
+function functionLabel(change) {
+  const location = change.file === "???" ? "" : ` (${sanitise(change.file)}${change.line > 0 ? `:${change.line}` : ""})`;
+  const moved = change.movedTo ? ` \u2192 ${change.movedTo.map(sanitise).join(", ")}` : change.movedFrom ? ` \u2190 ${change.movedFrom.map(sanitise).join(", ")}` : "";
+  return `${sanitise(change.name)}${location}${moved}`;
+}
+function changeText2(change, status) {
+  if (status === "added") return "new";
+  return change === null ? "\u2014" : formatChange(change);
+}
+function statusStyle(status, palette) {
+  switch (status) {
+    case "regressed":
+      return palette.red;
+    case "improved":
+      return palette.green;
+    case "noisy":
+    case "unchanged":
+      return palette.dim;
+    default:
+      return plain;
+  }
+}
+function alignedTable(header, rows, alignments) {
+  const widths = header.map(
+    (title, column) => Math.max(title.length, ...rows.map((row) => (row.cells[column] ?? "").length))
+  );
+  const format = (cells) => cells.map((cell, column) => {
+    const alignment = alignments[column];
+    if (alignment === "last") return cell;
+    const width = widths[column] ?? 0;
+    return alignment === "right" ? cell.padStart(width) : cell.padEnd(width);
+  }).join("  ").trimEnd();
+  return [format(header), ...rows.map((row) => row.style(format(row.cells)))];
+}
+function footer(comparison) {
+  const commit = (value) => value === void 0 ? "unknown" : sanitise(shortCommit(value));
+  return `thresholds: a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}`;
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 function parseCommandArgs(command, args, options, allowPositionals) {
@@ -552,8 +1538,107 @@ function parseCommandArgs(command, args, options, allowPositionals) {
   }
 }
 
+// src/cli/compare-command.ts
+var FORMATS = ["markdown", "text", "json"];
+var help = `rust-perf compare: compare two profiles function by function
+
+Usage: rust-perf compare BASE HEAD [options]
+
+BASE and HEAD are profile.json files written by \`rust-perf measure\`, or raw
+Cachegrind output files (*.cachegrind.out), each taken as one benchmark named
+after the file.
+
+Options:
+  --threshold PERCENT            A benchmark regresses (improves) when its total
+                                 grows (shrinks) by more than this. Default: 1%
+  --function-threshold PERCENT   A function's change is significant from this
+                                 share of its benchmark's total on. Default: 0.1%
+  --format markdown|text|json    Report format. Default: text on a terminal,
+                                 markdown otherwise.
+  --fail-on-regression           Exit with status 1 when a benchmark regressed.
+  -h, --help                     Show this help.
+
+Exit status: 0 compared (regressions are reported, not failures, unless
+--fail-on-regression), 1 a regression with --fail-on-regression, 2 a usage
+error or an unreadable input.
+`;
+var compareCommand = {
+  name: "compare",
+  summary: "compare two profiles and report the functions that got slower",
+  help,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      "compare",
+      args,
+      {
+        threshold: { type: "string", default: "1%" },
+        "function-threshold": { type: "string", default: "0.1%" },
+        format: { type: "string" },
+        "fail-on-regression": { type: "boolean", default: false }
+      },
+      true
+    );
+    const [basePath, headPath, ...extra] = positionals;
+    if (basePath === void 0 || headPath === void 0 || extra.length > 0) {
+      throw new InputError(
+        `expected two files, BASE and HEAD, got ${positionals.length}.`,
+        "Run `rust-perf compare --help` for usage."
+      );
+    }
+    const options = {
+      threshold: parsePercent(values.threshold, "--threshold"),
+      functionThreshold: parsePercent(values["function-threshold"], "--function-threshold")
+    };
+    const format = chooseFormat(values.format, context);
+    const workspace = { workspaceRoot: context.cwd };
+    const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
+    const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
+    const comparison = compareProfiles(base, pairSingleBenchmarks(base, head, context), options);
+    context.stdout(render(comparison, format, context));
+    return comparison.regressed && values["fail-on-regression"] ? 1 : 0;
+  }
+};
+function pairSingleBenchmarks(base, head, context) {
+  const [baseBenchmark, ...otherBase] = base.benchmarks;
+  const [headBenchmark, ...otherHead] = head.benchmarks;
+  if (!baseBenchmark || !headBenchmark || otherBase.length > 0 || otherHead.length > 0) return head;
+  if (baseBenchmark.name === headBenchmark.name) return head;
+  context.log.info(
+    `Comparing benchmark '${headBenchmark.name}' with '${baseBenchmark.name}', the only one on each side.`
+  );
+  return { ...head, benchmarks: [{ ...headBenchmark, name: baseBenchmark.name }] };
+}
+function chooseFormat(value, context) {
+  if (value === void 0) return context.isTTY ? "text" : "markdown";
+  if (!FORMATS.includes(value)) {
+    throw new InputError(`--format must be one of ${FORMATS.join(", ")}, got '${value}'.`);
+  }
+  return value;
+}
+function render(comparison, format, context) {
+  switch (format) {
+    case "json":
+      return renderJson(comparison);
+    case "text":
+      return renderText(comparison, { color: context.isTTY && !context.env.NO_COLOR });
+    case "markdown":
+      return renderMarkdown(comparison, { target: "summary" });
+  }
+}
+
+// src/cli/measure-command.ts
+var measureCommand = {
+  name: "measure",
+  summary: "(not yet available)",
+  help: "rust-perf measure: not yet available\n",
+  async run() {
+    return 2;
+  }
+};
+
 // src/cli/parse-command.ts
-var help = `Usage: rust-perf parse FILE [--json] [--raw]
+import { resolve as resolve2 } from "node:path";
+var help2 = `Usage: rust-perf parse FILE [--json] [--raw]
 
 Prints the per-function profile in one Cachegrind output file (what
 \`valgrind --tool=cachegrind\` writes), largest first: each function's count
@@ -578,7 +1663,7 @@ Exit status: 0 success, 2 a usage error or a missing, unreadable or corrupt file
 var parseCommand = {
   name: "parse",
   summary: "Print one cachegrind.out file's per-function profile",
-  help,
+  help: help2,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       "parse",
@@ -592,7 +1677,7 @@ var parseCommand = {
         `expected one FILE, found ${positionals.length}; see \`rust-perf parse --help\``
       );
     }
-    const parsed = await parseCachegrindFile(resolve(context.cwd, file));
+    const parsed = await parseCachegrindFile(resolve2(context.cwd, file));
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, { workspaceRoot: context.cwd });
     context.stdout(
       values.json ? `${JSON.stringify(profile, null, 2)}

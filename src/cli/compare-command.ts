@@ -1,11 +1,115 @@
-import type { Command } from './command.js';
+import { resolve } from 'node:path';
+import { compareProfiles } from '../compare/compare.js';
+import type { Comparison } from '../compare/comparison.js';
+import { InputError } from '../errors.js';
+import type { ProfileDocument } from '../measure/profile.js';
+import { loadProfileInput } from '../measure/profile-file.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { parsePercent } from '../report/percent.js';
+import { renderText } from '../report/text.js';
+import { parseCommandArgs } from './args.js';
+import type { CliContext, Command } from './command.js';
 
-// Placeholder until the command lands.
+const FORMATS = ['markdown', 'text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const help = `rust-perf compare: compare two profiles function by function
+
+Usage: rust-perf compare BASE HEAD [options]
+
+BASE and HEAD are profile.json files written by \`rust-perf measure\`, or raw
+Cachegrind output files (*.cachegrind.out), each taken as one benchmark named
+after the file.
+
+Options:
+  --threshold PERCENT            A benchmark regresses (improves) when its total
+                                 grows (shrinks) by more than this. Default: 1%
+  --function-threshold PERCENT   A function's change is significant from this
+                                 share of its benchmark's total on. Default: 0.1%
+  --format markdown|text|json    Report format. Default: text on a terminal,
+                                 markdown otherwise.
+  --fail-on-regression           Exit with status 1 when a benchmark regressed.
+  -h, --help                     Show this help.
+
+Exit status: 0 compared (regressions are reported, not failures, unless
+--fail-on-regression), 1 a regression with --fail-on-regression, 2 a usage
+error or an unreadable input.
+`;
+
 export const compareCommand: Command = {
   name: 'compare',
-  summary: '(not yet available)',
-  help: 'rust-perf compare: not yet available\n',
-  async run() {
-    return 2;
+  summary: 'compare two profiles and report the functions that got slower',
+  help,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      'compare',
+      args,
+      {
+        threshold: { type: 'string', default: '1%' },
+        'function-threshold': { type: 'string', default: '0.1%' },
+        format: { type: 'string' },
+        'fail-on-regression': { type: 'boolean', default: false },
+      },
+      true,
+    );
+    const [basePath, headPath, ...extra] = positionals;
+    if (basePath === undefined || headPath === undefined || extra.length > 0) {
+      throw new InputError(
+        `expected two files, BASE and HEAD, got ${positionals.length}.`,
+        'Run `rust-perf compare --help` for usage.',
+      );
+    }
+    const options = {
+      threshold: parsePercent(values.threshold, '--threshold'),
+      functionThreshold: parsePercent(values['function-threshold'], '--function-threshold'),
+    };
+    const format = chooseFormat(values.format, context);
+    const workspace = { workspaceRoot: context.cwd };
+    const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
+    const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
+    const comparison = compareProfiles(base, pairSingleBenchmarks(base, head, context), options);
+    context.stdout(render(comparison, format, context));
+    return comparison.regressed && values['fail-on-regression'] ? 1 : 0;
   },
 };
+
+/**
+ * Two files of one benchmark each are compared with each other whatever their names: raw
+ * Cachegrind files are named after the file (`before.cachegrind.out`, `after.cachegrind.out`),
+ * and matching by name would only report one removed and one added benchmark.
+ */
+function pairSingleBenchmarks(
+  base: ProfileDocument,
+  head: ProfileDocument,
+  context: CliContext,
+): ProfileDocument {
+  const [baseBenchmark, ...otherBase] = base.benchmarks;
+  const [headBenchmark, ...otherHead] = head.benchmarks;
+  if (!baseBenchmark || !headBenchmark || otherBase.length > 0 || otherHead.length > 0) return head;
+  if (baseBenchmark.name === headBenchmark.name) return head;
+  context.log.info(
+    `Comparing benchmark '${headBenchmark.name}' with '${baseBenchmark.name}', the only one on each side.`,
+  );
+  return { ...head, benchmarks: [{ ...headBenchmark, name: baseBenchmark.name }] };
+}
+
+function chooseFormat(value: string | undefined, context: CliContext): Format {
+  if (value === undefined) return context.isTTY ? 'text' : 'markdown';
+  if (!(FORMATS as readonly string[]).includes(value)) {
+    throw new InputError(`--format must be one of ${FORMATS.join(', ')}, got '${value}'.`);
+  }
+  return value as Format;
+}
+
+function render(comparison: Comparison, format: Format, context: CliContext): string {
+  switch (format) {
+    case 'json':
+      return renderJson(comparison);
+    case 'text':
+      // Colour only on a terminal, and never against the NO_COLOR convention.
+      return renderText(comparison, { color: context.isTTY && !context.env.NO_COLOR });
+    case 'markdown':
+      return renderMarkdown(comparison, { target: 'summary' });
+  }
+}

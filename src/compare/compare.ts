@@ -1,0 +1,345 @@
+/**
+ * Compares two profile documents benchmark by benchmark and function by function. Pure: the
+ * same Comparison feeds every renderer, the action's outputs and the JSON report.
+ */
+import { InputError } from '../errors.js';
+import type {
+  BenchmarkProfile,
+  Fingerprint,
+  FunctionProfile,
+  ProfileDocument,
+} from '../measure/profile.js';
+import { COMPARABLE_FINGERPRINT_FIELDS } from '../measure/profile.js';
+import {
+  type BenchmarkComparison,
+  type BenchmarkStatus,
+  COMPARISON_VERSION,
+  type Comparison,
+  type FingerprintDifference,
+  type FunctionChange,
+  type FunctionStatus,
+  type ProfileSide,
+} from './comparison.js';
+
+export interface CompareOptions {
+  /** A benchmark regresses (improves) when its total grows (shrinks) by more than this fraction. */
+  threshold: number;
+  /** A function's change is significant from this fraction of its benchmark's total on. */
+  functionThreshold: number;
+}
+
+const PREFERRED_EVENT = 'Ir';
+
+/**
+ * Cost that leaves one function and reappears in another within this fraction of the amount
+ * (or within the function threshold) is taken as moved by an inlining decision.
+ */
+const MOVE_TOLERANCE = 0.05;
+
+/** Thresholds are compared as fractions with this many parts, in integers, so that exactly 1% is not "more than 1%". */
+const FRACTION_SCALE = 1_000_000_000_000n;
+
+export function compareProfiles(
+  base: ProfileDocument,
+  head: ProfileDocument,
+  options: CompareOptions,
+): Comparison {
+  const event = primaryEvent(base, head);
+  const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
+  const baseNames = new Set(base.benchmarks.map((benchmark) => benchmark.name));
+  const benchmarks = [
+    ...base.benchmarks.map((benchmark) =>
+      compareBenchmark(benchmark, headByName.get(benchmark.name), event, options),
+    ),
+    ...head.benchmarks
+      .filter((benchmark) => !baseNames.has(benchmark.name))
+      .map((benchmark) => compareBenchmark(undefined, benchmark, event, options)),
+  ];
+  return {
+    version: COMPARISON_VERSION,
+    regressed: benchmarks.some((benchmark) => benchmark.status === 'regressed'),
+    event,
+    threshold: options.threshold,
+    functionThreshold: options.functionThreshold,
+    base: profileSide(base),
+    head: profileSide(head),
+    fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
+    benchmarks,
+  };
+}
+
+/** `Ir` when every benchmark on both sides recorded it, else the first event they all share. */
+function primaryEvent(base: ProfileDocument, head: ProfileDocument): string {
+  const all = [...base.benchmarks, ...head.benchmarks];
+  const first = all[0];
+  if (!first) return PREFERRED_EVENT;
+  const shared = first.events.filter((event) =>
+    all.every((benchmark) => benchmark.events.includes(event)),
+  );
+  if (shared.includes(PREFERRED_EVENT)) return PREFERRED_EVENT;
+  const fallback = shared[0];
+  if (fallback === undefined) {
+    throw new InputError(
+      'The two profiles have no Cachegrind event in common, so their counts cannot be compared.',
+      'Measure both with the same Cachegrind options (rust-perf measure records `Ir`, instructions).',
+    );
+  }
+  return fallback;
+}
+
+function profileSide(profile: ProfileDocument): ProfileSide {
+  return profile.commit === undefined
+    ? { fingerprint: profile.fingerprint }
+    : { commit: profile.commit, fingerprint: profile.fingerprint };
+}
+
+/** 'unknown' marks a value a raw Cachegrind file cannot tell: it never counts as a difference. */
+const UNKNOWN = 'unknown';
+
+function fingerprintDifferences(base: Fingerprint, head: Fingerprint): FingerprintDifference[] {
+  // A raw Cachegrind input knows none of its toolchain; its rustflags and mangling are guesses.
+  if (isRawInput(base) || isRawInput(head)) return [];
+  const differences: FingerprintDifference[] = [];
+  for (const field of COMPARABLE_FINGERPRINT_FIELDS) {
+    const baseValue = fingerprintValue(base, field);
+    const headValue = fingerprintValue(head, field);
+    if (baseValue === UNKNOWN || headValue === UNKNOWN || baseValue === headValue) continue;
+    differences.push({ field, base: baseValue, head: headValue });
+  }
+  return differences;
+}
+
+function isRawInput(fingerprint: Fingerprint): boolean {
+  return [fingerprint.valgrind, fingerprint.rustc, fingerprint.target].every(
+    (value) => value === UNKNOWN,
+  );
+}
+
+function fingerprintValue(
+  fingerprint: Fingerprint,
+  field: (typeof COMPARABLE_FINGERPRINT_FIELDS)[number],
+): string {
+  const value = fingerprint[field];
+  return Array.isArray(value) ? value.join(' ') : value;
+}
+
+interface FunctionSide {
+  file: string;
+  line: number;
+  count: number;
+}
+
+function compareBenchmark(
+  base: BenchmarkProfile | undefined,
+  head: BenchmarkProfile | undefined,
+  event: string,
+  options: CompareOptions,
+): BenchmarkComparison {
+  const name = (base ?? head)?.name ?? '';
+  const baseTotal = base ? (base.totals[event] ?? 0) : null;
+  const headTotal = head ? (head.totals[event] ?? 0) : null;
+  const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
+  // Function significance is measured against the base total, or the head total for a new benchmark.
+  const reference = baseTotal ?? headTotal ?? 0;
+  const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
+  const functions = compareFunctions(
+    functionsByName(base?.functions ?? [], event),
+    functionsByName(head?.functions ?? [], event),
+    noisy,
+    reference,
+    options.functionThreshold,
+  );
+  // A move is only claimed when the total says no cost was gained or lost overall.
+  if (status === 'unchanged') markMoves(functions, reference, options.functionThreshold);
+  return {
+    name,
+    status,
+    base: baseTotal,
+    head: headTotal,
+    change: percentChange(baseTotal, headTotal),
+    otherEvents: otherEvents(base, head, event),
+    functions,
+  };
+}
+
+function benchmarkStatus(
+  base: number | null,
+  head: number | null,
+  threshold: number,
+): BenchmarkStatus {
+  if (base === null) return 'added';
+  if (head === null) return 'removed';
+  const delta = head - base;
+  if (exceedsFraction(delta, base, threshold)) return 'regressed';
+  if (exceedsFraction(-delta, base, threshold)) return 'improved';
+  return 'unchanged';
+}
+
+/** `amount > fraction × whole`, exactly: no rounding error can tip a change at the threshold. */
+function exceedsFraction(amount: number, whole: number, fraction: number): boolean {
+  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
+}
+
+/** `amount ≥ fraction × whole`, exactly. */
+function reachesFraction(amount: number, whole: number, fraction: number): boolean {
+  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
+}
+
+function scaledFraction(fraction: number): bigint {
+  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
+}
+
+/** Percent, rounded to 4 decimals; null where there is no base to relate to. */
+function percentChange(base: number | null, head: number | null): number | null {
+  if (base === null || head === null || base === 0) return null;
+  return Math.round(((head - base) / base) * 1_000_000) / 10_000;
+}
+
+function otherEvents(
+  base: BenchmarkProfile | undefined,
+  head: BenchmarkProfile | undefined,
+  primary: string,
+): BenchmarkComparison['otherEvents'] {
+  const events = [...(base?.events ?? []), ...(head?.events ?? [])].filter(
+    (event, index, all) => event !== primary && all.indexOf(event) === index,
+  );
+  return Object.fromEntries(
+    events.map((event) => [
+      event,
+      { base: base?.totals[event] ?? null, head: head?.totals[event] ?? null },
+    ]),
+  );
+}
+
+/**
+ * Indexes functions by name. Should a name occur twice, its costs are added up: both entries
+ * are the same function as far as a reader of the report can tell.
+ */
+function functionsByName(functions: FunctionProfile[], event: string): Map<string, FunctionSide> {
+  const byName = new Map<string, FunctionSide>();
+  for (const fn of functions) {
+    const count = fn.counts[event] ?? 0;
+    const known = byName.get(fn.name);
+    if (!known) {
+      byName.set(fn.name, { file: fn.file, line: fn.line, count });
+    } else {
+      const location = count > known.count ? fn : known;
+      byName.set(fn.name, { file: location.file, line: location.line, count: known.count + count });
+    }
+  }
+  return byName;
+}
+
+function compareFunctions(
+  base: Map<string, FunctionSide>,
+  head: Map<string, FunctionSide>,
+  noisy: Set<string>,
+  reference: number,
+  functionThreshold: number,
+): FunctionChange[] {
+  const changes: FunctionChange[] = [];
+  for (const name of new Set([...base.keys(), ...head.keys()])) {
+    const before = base.get(name);
+    const after = head.get(name);
+    const baseCount = before?.count ?? 0;
+    const headCount = after?.count ?? 0;
+    const delta = headCount - baseCount;
+    if (delta === 0) continue;
+    const location = after ?? before;
+    const deterministic = !noisy.has(name);
+    const significant =
+      deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
+    changes.push({
+      name,
+      file: location?.file ?? '???',
+      line: location?.line ?? 0,
+      base: baseCount,
+      head: headCount,
+      delta,
+      change: percentChange(baseCount, headCount),
+      status: functionStatus(before, after, deterministic, significant, delta),
+      significant,
+    });
+  }
+  return changes.sort(byMagnitude);
+}
+
+function functionStatus(
+  before: FunctionSide | undefined,
+  after: FunctionSide | undefined,
+  deterministic: boolean,
+  significant: boolean,
+  delta: number,
+): FunctionStatus {
+  if (!deterministic) return 'noisy';
+  if (!before) return 'added';
+  if (!after) return 'removed';
+  if (!significant) return 'unchanged';
+  return delta > 0 ? 'regressed' : 'improved';
+}
+
+function byMagnitude(a: FunctionChange, b: FunctionChange): number {
+  const difference = Math.abs(b.delta) - Math.abs(a.delta);
+  if (difference !== 0) return difference;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Pairs each significant loss of cost with the significant gain closest to it in size (and the
+ * other way round), largest first. A paired function is reported as moved, not as a regression
+ * or an improvement: inlining decisions shift cost between functions without changing the work.
+ */
+function markMoves(changes: FunctionChange[], reference: number, functionThreshold: number): void {
+  const significant = changes.filter((change) => change.significant);
+  const losses = significant.filter((change) => change.delta < 0).reverse();
+  const gains = significant.filter((change) => change.delta > 0).reverse();
+  const paired = new Set<FunctionChange>();
+  const floor = functionThreshold * reference;
+  for (const anchor of significant) {
+    if (paired.has(anchor)) continue;
+    const size = Math.abs(anchor.delta);
+    const tolerance = Math.max(size * MOVE_TOLERANCE, floor);
+    const partner = closestUnpaired(anchor.delta < 0 ? gains : losses, size, tolerance, paired);
+    if (!partner) continue;
+    paired.add(anchor);
+    paired.add(partner);
+    const [from, to] = anchor.delta < 0 ? [anchor, partner] : [partner, anchor];
+    from.movedTo = [to.name];
+    to.movedFrom = [from.name];
+    for (const change of [from, to]) {
+      change.significant = false;
+      if (change.status === 'regressed' || change.status === 'improved') {
+        change.status = 'unchanged';
+      }
+    }
+  }
+}
+
+/**
+ * The unpaired change in `ascending` (sorted by |delta|, smallest first) whose |delta| is
+ * nearest to `size`, if it is within `tolerance`; the first found wins a tie.
+ */
+function closestUnpaired(
+  ascending: FunctionChange[],
+  size: number,
+  tolerance: number,
+  paired: Set<FunctionChange>,
+): FunctionChange | undefined {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (Math.abs(ascending[middle]!.delta) < size) low = middle + 1;
+    else high = middle;
+  }
+  let above = low;
+  let below = low - 1;
+  while (above < ascending.length && paired.has(ascending[above]!)) above++;
+  while (below >= 0 && paired.has(ascending[below]!)) below--;
+  const up = ascending[above];
+  const down = ascending[below];
+  const upDistance = up ? Math.abs(up.delta) - size : Number.POSITIVE_INFINITY;
+  const downDistance = down ? size - Math.abs(down.delta) : Number.POSITIVE_INFINITY;
+  const [best, distance] = upDistance <= downDistance ? [up, upDistance] : [down, downDistance];
+  return best && distance <= tolerance ? best : undefined;
+}

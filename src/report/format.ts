@@ -1,0 +1,126 @@
+/**
+ * Wording and number formats shared by every renderer, so that the comment, the terminal and the
+ * one-line summary say the same thing the same way.
+ */
+import type { BenchmarkStatus, Comparison, FingerprintDifference } from '../compare/comparison.js';
+
+/** `1234567` → `1,234,567`; independent of the machine's locale. */
+export function formatCount(count: number): string {
+  const digits = Math.abs(count).toString();
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return count < 0 ? `-${grouped}` : grouped;
+}
+
+/** `+1,234` / `-1,234` / `0`. */
+export function formatDelta(delta: number): string {
+  return delta > 0 ? `+${formatCount(delta)}` : formatCount(delta);
+}
+
+/** A percent change with its sign and two decimals (`+3.21%`, `-0.50%`, `0.00%`). */
+export function formatChange(percent: number): string {
+  const rounded = percent.toFixed(2);
+  if (Number(rounded) === 0) return '0.00%';
+  return percent > 0 ? `+${rounded}%` : `${rounded}%`;
+}
+
+/** A threshold fraction as a percentage without trailing zeros: 0.01 → `1%`, 0.001 → `0.1%`. */
+export function formatThreshold(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(6))}%`;
+}
+
+/** What the primary event counts, for readers who do not know Cachegrind's event names. */
+export function describeEvent(event: string): string {
+  return event === 'Ir' ? 'instructions (Ir)' : event;
+}
+
+// Control characters (newlines, terminal escapes) and bidirectional overrides would let a
+// function name break a table row, recolour a terminal or display as something it is not.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Replaces characters that must never reach a report verbatim with U+FFFD. */
+export function sanitise(text: string): string {
+  return text.replace(UNPRINTABLE, '\uFFFD');
+}
+
+/**
+ * Shortens `text` to at most `max` characters by cutting its middle: a Rust path keeps its
+ * crate and its method, the generic parameters in between go first.
+ */
+export function shorten(text: string, max: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${characters.slice(0, head).join('')}…${characters.slice(characters.length - tail).join('')}`;
+}
+
+/** The first 10 characters of a commit, as `git log --oneline` would show it roughly. */
+export function shortCommit(commit: string): string {
+  return commit.slice(0, 10);
+}
+
+/** One line for a fingerprint difference: multi-line values (`rustc -vV`) show their first differing line. */
+export function describeDifference(difference: FingerprintDifference): {
+  field: string;
+  base: string;
+  head: string;
+} {
+  const baseLines = difference.base.split('\n');
+  const headLines = difference.head.split('\n');
+  const index = Math.max(
+    0,
+    baseLines.findIndex((line, position) => line !== headLines[position]),
+  );
+  return {
+    field: difference.field,
+    base: baseLines[index] ?? '',
+    head: headLines[index] ?? '',
+  };
+}
+
+export interface VerdictCounts {
+  regressed: number;
+  improved: number;
+  added: number;
+  removed: number;
+  total: number;
+}
+
+export function countStatuses(comparison: Comparison): VerdictCounts {
+  const count = (status: BenchmarkStatus) =>
+    comparison.benchmarks.filter((benchmark) => benchmark.status === status).length;
+  return {
+    regressed: count('regressed'),
+    improved: count('improved'),
+    added: count('added'),
+    removed: count('removed'),
+    total: comparison.benchmarks.length,
+  };
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * `2 regressions, 1 improvement, 1 added in 5 benchmarks` or `No significant change in
+ * 4 benchmarks`; `emphasise` marks up the regressions (bold in Markdown, red in a terminal).
+ */
+export function verdict(
+  comparison: Comparison,
+  emphasise: (text: string) => string = (text) => text,
+): string {
+  const counts = countStatuses(comparison);
+  const parts: string[] = [];
+  if (counts.regressed > 0) parts.push(emphasise(plural(counts.regressed, 'regression')));
+  if (counts.improved > 0) parts.push(plural(counts.improved, 'improvement'));
+  if (counts.added > 0) parts.push(`${formatCount(counts.added)} added`);
+  if (counts.removed > 0) parts.push(`${formatCount(counts.removed)} removed`);
+  const scope = plural(counts.total, 'benchmark');
+  if (counts.regressed === 0 && counts.improved === 0) {
+    const rest = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+    return `No significant change in ${scope}${rest}`;
+  }
+  return `${parts.join(', ')} in ${scope}`;
+}

@@ -1,0 +1,442 @@
+/**
+ * The Markdown report: the pull request comment and the job summary. Every name and path comes
+ * from the measured code (or, in the two-phase mode, from a fork's workflow), so all of it is
+ * escaped, and the whole report is rendered against a size budget so it always fits.
+ */
+import type {
+  BenchmarkComparison,
+  BenchmarkStatus,
+  Comparison,
+  FunctionChange,
+} from '../compare/comparison.js';
+import {
+  describeDifference,
+  describeEvent,
+  formatChange,
+  formatCount,
+  formatDelta,
+  formatThreshold,
+  plural,
+  sanitise,
+  shortCommit,
+  shorten,
+  verdict,
+} from './format.js';
+
+export interface MarkdownOptions {
+  target: 'comment' | 'summary';
+  /** Links sources and commits, e.g. `{ url: 'https://github.com/owner/repo', sha }`. */
+  repository?: { url: string; sha: string };
+  /** Upper bound on the size in UTF-8 bytes (so in characters too). */
+  maxLength?: number;
+}
+
+interface TargetLimits {
+  maxLength: number;
+  /** Significant functions shown open under a regressed or improved benchmark. */
+  openRows: number;
+  /** Further changed functions per benchmark, folded in `<details>`. */
+  foldedRows: number;
+  /** Where a reader finds what was left out. */
+  elsewhere: string;
+}
+
+// A comment may hold 65,536 characters; the job summary 1 MiB.
+const TARGETS: Record<MarkdownOptions['target'], TargetLimits> = {
+  comment: {
+    maxLength: 60_000,
+    openRows: 10,
+    foldedRows: 200,
+    elsewhere: 'the job summary or the JSON report',
+  },
+  summary: { maxLength: 1_048_576, openRows: 25, foldedRows: 2_000, elsewhere: 'the JSON report' },
+};
+
+const NAME_LENGTH = 200;
+const PATH_LENGTH = 100;
+const BENCHMARK_NAME_LENGTH = 100;
+const FINGERPRINT_LENGTH = 120;
+
+const BENCHMARK_STATUS: Record<BenchmarkStatus, string> = {
+  regressed: '🔴 regressed',
+  improved: '🟢 improved',
+  unchanged: '⚪ unchanged',
+  added: '🆕 added',
+  removed: '✖️ removed',
+};
+
+const BENCHMARK_TABLE = [
+  '| Benchmark | Base | Head | Change | Status |',
+  '| :-- | --: | --: | --: | :-- |',
+];
+const FUNCTION_TABLE = [
+  '| Function | Source | Base | Head | Delta | Change | Status |',
+  '| :-- | :-- | --: | --: | --: | --: | :-- |',
+];
+
+export function renderMarkdown(comparison: Comparison, options: MarkdownOptions): string {
+  const limits = TARGETS[options.target];
+  const links = repositoryLinks(options.repository);
+  const top = [...fingerprintWarning(comparison), verdictLine(comparison), '', ...BENCHMARK_TABLE];
+  const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
+  const sections = comparison.benchmarks
+    .filter((benchmark) => benchmark.functions.length > 0)
+    .sort(bySeverity)
+    .map((benchmark) => detailSection(benchmark, limits));
+  const footer = footerLines(comparison, links);
+  const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
+
+  const budget = new Budget(options.maxLength ?? limits.maxLength);
+  budget.spend([
+    ...top,
+    '',
+    omissionNote(comparison.benchmarks.length, totalFunctions, limits),
+    '',
+    ...footer,
+  ]);
+  const shownBenchmarks = budget.takePrefix(benchmarkRows.map((row) => [row]));
+  const plans = sections.map((section) => ({ section, open: 0, folded: 0, included: false }));
+  for (const plan of plans) {
+    plan.included = plan.section.heading.length === 0 || budget.take(plan.section.heading);
+  }
+  for (const plan of plans.filter((candidate) => candidate.included)) {
+    const { openCandidates } = plan.section;
+    plan.open = budget.takePrefix(
+      openCandidates
+        .slice(0, limits.openRows)
+        .map((change, index) =>
+          index === 0
+            ? [...FUNCTION_TABLE, functionRow(change, links), '']
+            : [functionRow(change, links)],
+        ),
+    );
+  }
+  for (const plan of plans.filter((candidate) => candidate.included)) {
+    const { foldedCandidates } = plan.section;
+    const wrapper = detailsOpening(plan.section, -1);
+    plan.folded = budget.takePrefix(
+      foldedCandidates
+        .slice(0, limits.foldedRows)
+        .map((change, index) =>
+          index === 0
+            ? [...wrapper, functionRow(change, links), ...DETAILS_CLOSING]
+            : [functionRow(change, links)],
+        ),
+    );
+  }
+
+  const lines = [...top, ...benchmarkRows.slice(0, shownBenchmarks), ''];
+  for (const { section, open, folded, included } of plans) {
+    if (!included) continue;
+    lines.push(...section.heading);
+    if (open > 0) {
+      lines.push(
+        ...FUNCTION_TABLE,
+        ...section.openCandidates.slice(0, open).map((change) => functionRow(change, links)),
+        '',
+      );
+    }
+    if (folded > 0) {
+      lines.push(
+        ...detailsOpening(section, folded),
+        ...section.foldedCandidates.slice(0, folded).map((change) => functionRow(change, links)),
+        ...DETAILS_CLOSING,
+      );
+    }
+  }
+  const shownFunctions = plans.reduce((sum, plan) => sum + plan.open + plan.folded, 0);
+  const leftOut = {
+    benchmarks: comparison.benchmarks.length - shownBenchmarks,
+    functions: totalFunctions - shownFunctions,
+  };
+  if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
+    lines.push(omissionNote(leftOut.benchmarks, leftOut.functions, limits), '');
+  }
+  lines.push(...footer);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Tracks the bytes still available. Each candidate is a group of lines that goes in whole or
+ * not at all; after the first group that does not fit nothing more is taken, so what is shown
+ * is always the most important part and what is cut is always the rest.
+ */
+class Budget {
+  private exhausted = false;
+  constructor(private remaining: number) {}
+
+  spend(lines: string[]): void {
+    this.remaining -= size(lines);
+  }
+
+  take(lines: string[]): boolean {
+    const cost = size(lines);
+    if (this.exhausted || cost > this.remaining) {
+      this.exhausted = true;
+      return false;
+    }
+    this.remaining -= cost;
+    return true;
+  }
+
+  /** Takes groups in order while they fit; returns how many it took. */
+  takePrefix(groups: string[][]): number {
+    let taken = 0;
+    for (const group of groups) {
+      if (!this.take(group)) break;
+      taken++;
+    }
+    return taken;
+  }
+}
+
+function size(lines: string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+
+// Regressions first, then improvements, then the rest, each in the order measured.
+const SEVERITY: BenchmarkStatus[] = ['regressed', 'improved', 'added', 'removed', 'unchanged'];
+
+function bySeverity(a: BenchmarkComparison, b: BenchmarkComparison): number {
+  return SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status);
+}
+
+interface DetailSection {
+  benchmark: BenchmarkComparison;
+  /** Lines before the tables: a heading for a regressed or improved benchmark, else none. */
+  heading: string[];
+  openCandidates: FunctionChange[];
+  foldedCandidates: FunctionChange[];
+  changed: number;
+}
+
+function detailSection(benchmark: BenchmarkComparison, limits: TargetLimits): DetailSection {
+  const highlighted = benchmark.status === 'regressed' || benchmark.status === 'improved';
+  const open = highlighted
+    ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows)
+    : [];
+  const openSet = new Set(open);
+  return {
+    benchmark,
+    heading: highlighted
+      ? [
+          `#### ${BENCHMARK_STATUS[benchmark.status]}: ${code(benchmark.name, BENCHMARK_NAME_LENGTH)} ${changeText(benchmark.change, benchmark.status)}`,
+          '',
+        ]
+      : [],
+    openCandidates: open,
+    foldedCandidates: benchmark.functions.filter((change) => !openSet.has(change)),
+    changed: benchmark.functions.length,
+  };
+}
+
+/**
+ * `12 changed functions`, or `200 of 9,990 changed functions` when a fold is cut short;
+ * `shown` -1 gives the longest form, to reserve room for it.
+ */
+function foldedCount(available: number, shown: number, noun: string): string {
+  const total = plural(available, noun);
+  if (shown === available) return total;
+  return `${formatCount(shown === -1 ? available : shown)} of ${total}`;
+}
+
+/** The lines that open a fold of `shown` functions, down to its table header. */
+function detailsOpening(section: DetailSection, shown: number): string[] {
+  const { benchmark } = section;
+  const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
+  const available = section.foldedCandidates.length;
+  const label =
+    section.heading.length === 0
+      ? `${name} (${benchmark.status}): ${foldedCount(available, shown, 'changed function')}`
+      : section.openCandidates.length > 0
+        ? `${name}: ${foldedCount(available, shown, 'more changed function')}`
+        : `${name}: ${foldedCount(available, shown, 'changed function')}`;
+  return [`<details><summary>${label}</summary>`, '', ...FUNCTION_TABLE];
+}
+
+const DETAILS_CLOSING = ['', '</details>', ''];
+
+function omissionNote(benchmarks: number, functions: number, limits: TargetLimits): string {
+  const parts: string[] = [];
+  if (benchmarks > 0) parts.push(`${formatCount(benchmarks)} more benchmarks`);
+  if (functions > 0) parts.push(`${formatCount(functions)} more changed functions`);
+  return `… and ${parts.join(' and ')}: see ${limits.elsewhere}.`;
+}
+
+function verdictLine(comparison: Comparison): string {
+  const icon = comparison.regressed
+    ? '🔴'
+    : comparison.benchmarks.some((benchmark) => benchmark.status === 'improved')
+      ? '🟢'
+      : '✅';
+  return `${icon} ${verdict(comparison, (text) => `**${text}**`)} · ${describeEvent(escapeText(comparison.event))}`;
+}
+
+function fingerprintWarning(comparison: Comparison): string[] {
+  if (comparison.fingerprintDifferences.length === 0) return [];
+  const differences = comparison.fingerprintDifferences.map((difference) => {
+    const { field, base, head } = describeDifference(difference);
+    return `${escapeText(field)} ${code(base, FINGERPRINT_LENGTH)} → ${code(head, FINGERPRINT_LENGTH)}`;
+  });
+  return [
+    '> [!WARNING]',
+    '> The base and head were not measured under the same conditions, so some of these changes ' +
+      `may come from the toolchain rather than the code: ${differences.join('; ')}.`,
+    '',
+  ];
+}
+
+function benchmarkRow(benchmark: BenchmarkComparison): string {
+  return tableRow([
+    code(benchmark.name, BENCHMARK_NAME_LENGTH),
+    countText(benchmark.base),
+    countText(benchmark.head),
+    changeText(benchmark.change, benchmark.status),
+    BENCHMARK_STATUS[benchmark.status],
+  ]);
+}
+
+function functionRow(change: FunctionChange, links: RepositoryLinks | undefined): string {
+  return tableRow([
+    code(change.name, NAME_LENGTH),
+    sourceCell(change, links),
+    formatCount(change.base),
+    formatCount(change.head),
+    formatDelta(change.delta),
+    changeText(change.change, change.status),
+    functionStatus(change),
+  ]);
+}
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function functionStatus(change: FunctionChange): string {
+  if (change.movedTo) return `↔️ moved to ${movedNames(change.movedTo)}`;
+  if (change.movedFrom) return `↔️ moved from ${movedNames(change.movedFrom)}`;
+  switch (change.status) {
+    case 'noisy':
+      return '〰️ noisy';
+    case 'unchanged':
+      return '⚪ below threshold';
+    default:
+      return BENCHMARK_STATUS[change.status];
+  }
+}
+
+function movedNames(names: string[]): string {
+  return names.map((name) => code(name, 60)).join(', ');
+}
+
+function sourceCell(change: FunctionChange, links: RepositoryLinks | undefined): string {
+  if (change.file === '???') return '?';
+  const location = change.line > 0 ? `${change.file}:${change.line}` : change.file;
+  const label = code(location, PATH_LENGTH);
+  const url = links?.source(change.file, change.line);
+  return url ? `[${label}](${url})` : label;
+}
+
+function countText(count: number | null): string {
+  return count === null ? '—' : formatCount(count);
+}
+
+function changeText(
+  change: number | null,
+  status: BenchmarkStatus | FunctionChange['status'],
+): string {
+  if (status === 'added') return 'new';
+  return change === null ? '—' : formatChange(change);
+}
+
+function footerLines(comparison: Comparison, links: RepositoryLinks | undefined): string[] {
+  const fingerprint = comparison.head.fingerprint;
+  const facts = [
+    `base ${commitText(comparison.base.commit, links)}`,
+    `head ${commitText(comparison.head.commit, links)}`,
+  ];
+  if (fingerprint) {
+    facts.push(
+      escapeText(shorten(fingerprint.rustc.split('\n')[0] ?? '', FINGERPRINT_LENGTH)),
+      `valgrind ${escapeText(shorten(fingerprint.valgrind, FINGERPRINT_LENGTH))}`,
+    );
+  }
+  facts.push(
+    `a benchmark changes beyond ±${formatThreshold(comparison.threshold)}, ` +
+      `a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`,
+    `${describeEvent(escapeText(comparison.event))} counted by Cachegrind`,
+  );
+  return ['---', `<sub>${facts.join(' · ')}</sub>`];
+}
+
+function commitText(commit: string | undefined, links: RepositoryLinks | undefined): string {
+  if (commit === undefined) return 'commit unknown';
+  const label = code(shortCommit(commit), 10);
+  const url = links?.commit(commit);
+  return url ? `[${label}](${url})` : label;
+}
+
+interface RepositoryLinks {
+  source(file: string, line: number): string | undefined;
+  commit(sha: string): string | undefined;
+}
+
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+const REPOSITORY_URL = /^https?:\/\/[^\s<>()|"'`\\]+$/;
+
+/** Links only what is certain to resolve in the repository and cannot smuggle markup. */
+function repositoryLinks(repository: MarkdownOptions['repository']): RepositoryLinks | undefined {
+  if (!repository || !REPOSITORY_URL.test(repository.url) || !COMMIT.test(repository.sha)) {
+    return undefined;
+  }
+  const base = repository.url.replace(/\/+$/, '');
+  return {
+    source(file, line) {
+      if (!isRepositoryPath(file)) return undefined;
+      const path = file.split('/').map(encodePathSegment).join('/');
+      return `${base}/blob/${repository.sha}/${path}${line > 0 ? `#L${line}` : ''}`;
+    },
+    commit: (sha) => (COMMIT.test(sha) ? `${base}/commit/${sha}` : undefined),
+  };
+}
+
+/** A relative path that stays inside the repository: no root, no drive, no `..`, no oddities. */
+function isRepositoryPath(file: string): boolean {
+  if (file === '' || file.startsWith('/') || /^[A-Za-z]:/.test(file) || sanitise(file) !== file) {
+    return false;
+  }
+  return file
+    .split('/')
+    .every(
+      (segment) => segment !== '' && segment !== '.' && segment !== '..' && !segment.includes('\\'),
+    );
+}
+
+function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** `text`, shortened, escaped and set in `<code>` (where GitHub links no mentions, issues or emoji). */
+function code(text: string, maxLength: number): string {
+  return `<code>${escapeText(shorten(text, maxLength))}</code>`;
+}
+
+// Characters Markdown, HTML or a GFM table would interpret. Numeric entities are decoded only
+// after parsing, so the reader sees the character and the parser never does.
+const MARKUP = /[&<>|\\`*_~[\]#]/g;
+
+/**
+ * Escapes untrusted text for Markdown and HTML alike, inline and in table cells (`|` becomes
+ * `&#124;`). `@` gets a zero-width space after it so that no one is ever mentioned, and URLs
+ * are broken up so that none turns into a link.
+ */
+function escapeText(text: string): string {
+  return sanitise(text)
+    .replace(MARKUP, (character) => `&#${character.charCodeAt(0)};`)
+    .replaceAll('@', '@&#8203;')
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replace(/\b(www)\./gi, '$1&#46;');
+}

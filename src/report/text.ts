@@ -1,0 +1,215 @@
+/**
+ * The terminal report of `rust-perf compare`: aligned columns, ANSI colour only when asked for.
+ * Names are sanitised so that a function name cannot move the cursor or recolour the terminal.
+ */
+import type {
+  BenchmarkComparison,
+  Comparison,
+  FunctionChange,
+  FunctionStatus,
+} from '../compare/comparison.js';
+import {
+  describeDifference,
+  describeEvent,
+  formatChange,
+  formatCount,
+  formatDelta,
+  formatThreshold,
+  plural,
+  sanitise,
+  shortCommit,
+  verdict,
+} from './format.js';
+
+/** Functions listed per benchmark; `--format json` lists every one. */
+const LISTED_FUNCTIONS = 20;
+
+type Style = (text: string) => string;
+
+interface Palette {
+  bold: Style;
+  dim: Style;
+  red: Style;
+  green: Style;
+  yellow: Style;
+}
+
+const plain: Style = (text) => text;
+const ansi =
+  (code: number): Style =>
+  (text) =>
+    `\u001b[${code}m${text}\u001b[0m`;
+
+const PLAIN: Palette = { bold: plain, dim: plain, red: plain, green: plain, yellow: plain };
+const COLOURED: Palette = {
+  bold: ansi(1),
+  dim: ansi(2),
+  red: ansi(31),
+  green: ansi(32),
+  yellow: ansi(33),
+};
+
+export function renderText(comparison: Comparison, options: { color: boolean }): string {
+  const palette = options.color ? COLOURED : PLAIN;
+  const lines = [
+    `${verdict(comparison, palette.red)} · ${describeEvent(sanitise(comparison.event))}`,
+  ];
+  if (comparison.fingerprintDifferences.length > 0) {
+    const differences = comparison.fingerprintDifferences.map((difference) => {
+      const { field, base, head } = describeDifference(difference);
+      return `${sanitise(field)} ${sanitise(base)} → ${sanitise(head)}`;
+    });
+    lines.push(
+      palette.yellow(
+        `warning: base and head were not measured under the same conditions: ${differences.join('; ')}`,
+      ),
+    );
+  }
+  lines.push('', ...benchmarkTable(comparison.benchmarks, palette));
+  for (const benchmark of comparison.benchmarks) {
+    lines.push(...functionSection(benchmark, palette));
+  }
+  lines.push('', footer(comparison));
+  return `${lines.join('\n')}\n`;
+}
+
+function benchmarkTable(benchmarks: BenchmarkComparison[], palette: Palette): string[] {
+  const rows = benchmarks.map((benchmark) => ({
+    cells: [
+      sanitise(benchmark.name),
+      benchmark.base === null ? '—' : formatCount(benchmark.base),
+      benchmark.head === null ? '—' : formatCount(benchmark.head),
+      changeText(benchmark.change, benchmark.status),
+      benchmark.status,
+    ],
+    style: statusStyle(benchmark.status, palette),
+  }));
+  return alignedTable(['benchmark', 'base', 'head', 'change', 'status'], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
+}
+
+/**
+ * The significant and moved functions of a benchmark measured on both sides; the others are
+ * counted. (Every function of an added or removed benchmark is new or gone: no news.)
+ */
+function functionSection(benchmark: BenchmarkComparison, palette: Palette): string[] {
+  if (benchmark.status === 'added' || benchmark.status === 'removed') return [];
+  const notable = benchmark.functions.filter(
+    (change) => change.significant || change.movedTo || change.movedFrom,
+  );
+  if (notable.length === 0) return [];
+  const listed = notable.slice(0, LISTED_FUNCTIONS);
+  const rows = listed.map((change) => ({
+    cells: [
+      formatCount(change.base),
+      formatCount(change.head),
+      formatDelta(change.delta),
+      changeText(change.change, change.status),
+      functionStatus(change),
+      functionLabel(change),
+    ],
+    style: statusStyle(change.status, palette),
+  }));
+  const change = benchmark.change === null ? '' : ` ${formatChange(benchmark.change)}`;
+  const heading = `${palette.bold(sanitise(benchmark.name))}: ${benchmark.status}${change}`;
+  const lines = [
+    '',
+    heading,
+    ...alignedTable(['base', 'head', 'delta', 'change', 'status', 'function'], rows, [
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+      'last',
+    ]).map((line) => `  ${line}`),
+  ];
+  const rest = benchmark.functions.length - listed.length;
+  if (rest > 0) {
+    lines.push(
+      palette.dim(
+        `  … and ${plural(rest, 'more changed function')} (--format json lists them all)`,
+      ),
+    );
+  }
+  return lines;
+}
+
+function functionStatus(change: FunctionChange): string {
+  if (change.movedTo || change.movedFrom) return 'moved';
+  return change.status === 'unchanged' ? 'below threshold' : change.status;
+}
+
+function functionLabel(change: FunctionChange): string {
+  const location =
+    change.file === '???'
+      ? ''
+      : ` (${sanitise(change.file)}${change.line > 0 ? `:${change.line}` : ''})`;
+  const moved = change.movedTo
+    ? ` → ${change.movedTo.map(sanitise).join(', ')}`
+    : change.movedFrom
+      ? ` ← ${change.movedFrom.map(sanitise).join(', ')}`
+      : '';
+  return `${sanitise(change.name)}${location}${moved}`;
+}
+
+function changeText(change: number | null, status: FunctionStatus): string {
+  if (status === 'added') return 'new';
+  return change === null ? '—' : formatChange(change);
+}
+
+function statusStyle(status: FunctionStatus, palette: Palette): Style {
+  switch (status) {
+    case 'regressed':
+      return palette.red;
+    case 'improved':
+      return palette.green;
+    case 'noisy':
+    case 'unchanged':
+      return palette.dim;
+    default:
+      return plain;
+  }
+}
+
+type Alignment = 'left' | 'right' | 'last';
+
+/**
+ * Pads every column to its widest cell. The last column is never padded (long Rust names go
+ * there); colour is applied after padding so escape codes do not count as width.
+ */
+function alignedTable(
+  header: string[],
+  rows: { cells: string[]; style: Style }[],
+  alignments: Alignment[],
+): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row.cells[column] ?? '').length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) => {
+        const alignment = alignments[column];
+        if (alignment === 'last') return cell;
+        const width = widths[column] ?? 0;
+        return alignment === 'right' ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd();
+  return [format(header), ...rows.map((row) => row.style(format(row.cells)))];
+}
+
+function footer(comparison: Comparison): string {
+  const commit = (value: string | undefined) =>
+    value === undefined ? 'unknown' : sanitise(shortCommit(value));
+  return (
+    `thresholds: a benchmark changes beyond ±${formatThreshold(comparison.threshold)}, ` +
+    `a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark · ` +
+    `base ${commit(comparison.base.commit)} · head ${commit(comparison.head.commit)}`
+  );
+}

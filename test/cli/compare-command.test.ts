@@ -1,0 +1,148 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
+import { memoryLogger } from '../../src/system/logger.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const BASE = 'profiles/textbench-base.json';
+const HEAD = 'profiles/textbench-head.json';
+
+/** Runs `rust-perf ...args` in-process from the fixtures directory. */
+async function run(args: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+  const output: string[] = [];
+  const log = memoryLogger();
+  const context: CliContext = {
+    stdout: (text) => output.push(text),
+    log,
+    isTTY: options.isTTY ?? false,
+    cwd: FIXTURES,
+    env: options.env ?? {},
+    signal: new AbortController().signal,
+  };
+  const exitCode = await main(args, context);
+  return { exitCode, stdout: output.join(''), log: log.lines };
+}
+
+describe('rust-perf compare', () => {
+  it('reports a regression as JSON and exits 0 unless asked to fail', async () => {
+    const { exitCode, stdout } = await run(['compare', BASE, HEAD, '--format', 'json']);
+    expect(exitCode).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ regressed: true, threshold: 0.01, functionThreshold: 0.001 });
+    expect(report.benchmarks.map((benchmark: { status: string }) => benchmark.status)).toEqual([
+      'regressed',
+      'unchanged',
+      'improved',
+      'unchanged',
+      'removed',
+      'added',
+    ]);
+  });
+
+  it('exits 1 on a regression with --fail-on-regression, 0 when the threshold tolerates it', async () => {
+    expect((await run(['compare', BASE, HEAD, '--fail-on-regression'])).exitCode).toBe(1);
+    const tolerant = await run([
+      'compare',
+      BASE,
+      HEAD,
+      '--fail-on-regression',
+      '--threshold',
+      '30%',
+      '--format',
+      'json',
+    ]);
+    expect(tolerant.exitCode).toBe(0);
+    expect(JSON.parse(tolerant.stdout)).toMatchObject({ regressed: false, threshold: 0.3 });
+  });
+
+  it('applies --function-threshold', async () => {
+    const { stdout } = await run([
+      'compare',
+      BASE,
+      HEAD,
+      '--function-threshold',
+      '30',
+      '--format',
+      'json',
+    ]);
+    const parse = JSON.parse(stdout).benchmarks[0];
+    expect(
+      parse.functions.filter((change: { significant: boolean }) => change.significant),
+    ).toEqual([]);
+  });
+
+  it('writes colour text on a terminal, plain text with NO_COLOR, Markdown into a pipe', async () => {
+    expect((await run(['compare', BASE, HEAD], { isTTY: true })).stdout).toContain(
+      '\u001b[31mparse      4,812,345  6,016,008  +25.01%  regressed\u001b[0m',
+    );
+    const plain = (await run(['compare', BASE, HEAD], { isTTY: true, env: { NO_COLOR: '1' } }))
+      .stdout;
+    expect(plain.split('\n')[0]).toBe(
+      '1 regression, 1 improvement, 1 added, 1 removed in 6 benchmarks · instructions (Ir)',
+    );
+    const piped = (await run(['compare', BASE, HEAD])).stdout;
+    expect(piped.split('\n')[0]).toBe(
+      '🔴 **1 regression**, 1 improvement, 1 added, 1 removed in 6 benchmarks · instructions (Ir)',
+    );
+  });
+
+  it('compares two raw Cachegrind files with each other whatever their names', async () => {
+    const { exitCode, stdout, log } = await run([
+      'compare',
+      'cachegrind/3.19-legacy-names.cachegrind.out',
+      'cachegrind/3.24-legacy-names.cachegrind.out',
+      '--format',
+      'json',
+    ]);
+    expect(exitCode).toBe(0);
+    expect(log).toEqual([
+      "Comparing benchmark '3.24-legacy-names' with '3.19-legacy-names', the only one on each side.",
+    ]);
+    const report = JSON.parse(stdout);
+    expect(report.fingerprintDifferences).toEqual([]);
+    expect(
+      report.benchmarks.map(
+        ({ name, status }: { name: string; status: string }) => `${name} ${status}`,
+      ),
+    ).toEqual(['3.19-legacy-names unchanged']);
+  });
+
+  it.each([
+    [
+      ['compare', BASE],
+      'rust-perf compare: expected two files, BASE and HEAD, got 1.\nRun `rust-perf compare --help` for usage.',
+    ],
+    [
+      ['compare', BASE, HEAD, HEAD],
+      'rust-perf compare: expected two files, BASE and HEAD, got 3.\nRun `rust-perf compare --help` for usage.',
+    ],
+    [
+      ['compare', BASE, HEAD, '--threshold=-1%'],
+      "rust-perf compare: --threshold must be a percentage from 0% to 100% such as '1%' or '0.1%', got '-1%'.",
+    ],
+    [
+      ['compare', BASE, HEAD, '--format', 'html'],
+      "rust-perf compare: --format must be one of markdown, text, json, got 'html'.",
+    ],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const { exitCode, stdout, log } = await run(args);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(log).toEqual([message]);
+  });
+
+  it('exits 2 on an unknown option and on a file that is not a profile', async () => {
+    expect((await run(['compare', BASE, HEAD, '--treshold', '1%'])).exitCode).toBe(2);
+    const missing = await run(['compare', BASE, 'profiles/missing.json']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.log[0]).toContain('missing.json');
+  });
+
+  it('prints its full help', async () => {
+    const { exitCode, stdout } = await run(['compare', '--help']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Usage: rust-perf compare BASE HEAD [options]');
+    expect(stdout).toContain('--fail-on-regression');
+  });
+});

@@ -1,0 +1,446 @@
+import { describe, expect, it } from 'vitest';
+import { compareProfiles } from '../../src/compare/compare.js';
+import { InputError } from '../../src/errors.js';
+import { benchmark, document, FINGERPRINT, fixtureProfile } from './documents.js';
+
+const DEFAULTS = { threshold: 0.01, functionThreshold: 0.001 };
+
+function compareTotals(base: number, head: number, threshold = 0.01) {
+  return compareProfiles(
+    document([benchmark('parse', {}, { total: base })]),
+    document([benchmark('parse', {}, { total: head })]),
+    { threshold, functionThreshold: 0.001 },
+  ).benchmarks[0]!;
+}
+
+describe('compareProfiles: benchmarks', () => {
+  it('regresses only above the threshold: exactly 1% more is unchanged, one instruction more is not', () => {
+    expect(compareTotals(1_000_000, 1_010_000)).toMatchObject({ status: 'unchanged', change: 1 });
+    expect(compareTotals(1_000_000, 1_010_001)).toMatchObject({
+      status: 'regressed',
+      change: 1.0001,
+    });
+    expect(compareTotals(1_000_000, 990_000)).toMatchObject({ status: 'unchanged', change: -1 });
+    expect(compareTotals(1_000_000, 989_999)).toMatchObject({
+      status: 'improved',
+      change: -1.0001,
+    });
+  });
+
+  it('decides at the threshold in exact arithmetic, where 0.29 × 100 is 28.999999999999996 in floating point', () => {
+    expect(compareTotals(100, 129, 0.29).status).toBe('unchanged');
+    expect(compareTotals(100, 130, 0.29).status).toBe('regressed');
+    expect(compareTotals(8_000_000_000_000_000, 8_080_000_000_000_000).status).toBe('unchanged');
+    expect(compareTotals(8_000_000_000_000_000, 8_080_000_000_000_001).status).toBe('regressed');
+  });
+
+  it('treats a zero base total as growth from nothing, with no percent change', () => {
+    expect(compareTotals(0, 0)).toMatchObject({
+      status: 'unchanged',
+      base: 0,
+      head: 0,
+      change: null,
+    });
+    expect(compareTotals(0, 5)).toMatchObject({
+      status: 'regressed',
+      base: 0,
+      head: 5,
+      change: null,
+    });
+  });
+
+  it('reports benchmarks present on one side only as added or removed, after the matched ones', () => {
+    const comparison = compareProfiles(
+      document([benchmark('parse', { a: 10 }), benchmark('tokenize', { t: 40, u: 2 })]),
+      document([benchmark('report', { r: 1_000, s: 1 }), benchmark('parse', { a: 10 })]),
+      DEFAULTS,
+    );
+    expect(comparison.regressed).toBe(false);
+    expect(
+      comparison.benchmarks.map(({ name, status, base, head, change }) => ({
+        name,
+        status,
+        base,
+        head,
+        change,
+      })),
+    ).toEqual([
+      { name: 'parse', status: 'unchanged', base: 10, head: 10, change: 0 },
+      { name: 'tokenize', status: 'removed', base: 42, head: null, change: null },
+      { name: 'report', status: 'added', base: null, head: 1_001, change: null },
+    ]);
+    // An added benchmark's functions are weighed against its head total: 1 of 1,001 is 0.0999%.
+    expect(
+      comparison.benchmarks[2]?.functions.map(({ name, status, significant }) => ({
+        name,
+        status,
+        significant,
+      })),
+    ).toEqual([
+      { name: 'r', status: 'added', significant: true },
+      { name: 's', status: 'added', significant: false },
+    ]);
+    expect(
+      comparison.benchmarks[1]?.functions.map(({ name, status, base, head, change }) => ({
+        name,
+        status,
+        base,
+        head,
+        change,
+      })),
+    ).toEqual([
+      { name: 't', status: 'removed', base: 40, head: 0, change: -100 },
+      { name: 'u', status: 'removed', base: 2, head: 0, change: -100 },
+    ]);
+  });
+
+  it('carries the other recorded events along', () => {
+    const comparison = compareProfiles(
+      document([benchmark('parse', { a: 10 }, { otherEvents: { Dr: 4, Dw: 2 } })]),
+      document([benchmark('parse', { a: 10 }, { otherEvents: { Dr: 5 } })]),
+      DEFAULTS,
+    );
+    expect(comparison.benchmarks[0]?.otherEvents).toEqual({
+      Dr: { base: 4, head: 5 },
+      Dw: { base: 2, head: null },
+    });
+  });
+
+  it('falls back to the first event every benchmark shares when one lacks Ir, and refuses when none is shared', () => {
+    const withEvents = (events: string[]) => {
+      const profile = document([benchmark('parse', { a: 1 })]);
+      const only = profile.benchmarks[0]!;
+      only.events = events;
+      only.totals = Object.fromEntries(events.map((event) => [event, 7]));
+      only.functions[0]!.counts = Object.fromEntries(events.map((event) => [event, 7]));
+      return profile;
+    };
+    expect(compareProfiles(withEvents(['Dr', 'Ir']), withEvents(['Dr']), DEFAULTS).event).toBe(
+      'Dr',
+    );
+    expect(() => compareProfiles(withEvents(['Ir']), withEvents(['Dr']), DEFAULTS)).toThrow(
+      InputError,
+    );
+  });
+});
+
+describe('compareProfiles: functions', () => {
+  it('lists every changed function by |delta| then name, significant from the function threshold of the base total on', () => {
+    const comparison = compareProfiles(
+      document([benchmark('parse', { a: 500_000, b: 300_000, c: 200_000, same: 0 })]),
+      document([benchmark('parse', { a: 501_000, b: 299_001, c: 201_000, same: 0 })]),
+      DEFAULTS,
+    );
+    expect(comparison.benchmarks[0]?.functions).toEqual([
+      {
+        name: 'a',
+        file: 'src/parse.rs',
+        line: 1,
+        base: 500_000,
+        head: 501_000,
+        delta: 1_000,
+        change: 0.2,
+        status: 'regressed',
+        significant: true,
+      },
+      {
+        name: 'c',
+        file: 'src/parse.rs',
+        line: 3,
+        base: 200_000,
+        head: 201_000,
+        delta: 1_000,
+        change: 0.5,
+        status: 'regressed',
+        significant: true,
+      },
+      {
+        name: 'b',
+        file: 'src/parse.rs',
+        line: 2,
+        base: 300_000,
+        head: 299_001,
+        delta: -999,
+        change: -0.333,
+        status: 'unchanged',
+        significant: false,
+      },
+    ]);
+  });
+
+  it('reaches the function threshold in exact arithmetic, where 0.07 × 100 is 7.000000000000001 in floating point', () => {
+    const comparison = compareProfiles(
+      document([benchmark('parse', { a: 50, b: 50 })]),
+      document([benchmark('parse', { a: 57, b: 50 })]),
+      { threshold: 0.5, functionThreshold: 0.07 },
+    );
+    expect(comparison.benchmarks[0]?.functions[0]).toMatchObject({
+      name: 'a',
+      status: 'regressed',
+      significant: true,
+    });
+  });
+
+  it('reports functions on one side only as added or removed, with a null change for the added', () => {
+    const comparison = compareProfiles(
+      document([benchmark('parse', { kept: 1_000, gone: 30 })]),
+      document([benchmark('parse', { kept: 1_000, fresh: 20 })]),
+      DEFAULTS,
+    );
+    expect(
+      comparison.benchmarks[0]?.functions.map(
+        ({ name, base, head, change, status, significant }) => ({
+          name,
+          base,
+          head,
+          change,
+          status,
+          significant,
+        }),
+      ),
+    ).toEqual([
+      { name: 'gone', base: 30, head: 0, change: -100, status: 'removed', significant: true },
+      { name: 'fresh', base: 0, head: 20, change: null, status: 'added', significant: true },
+    ]);
+  });
+
+  it('never calls a nondeterministic function significant, whichever side lists it', () => {
+    const comparison = compareProfiles(
+      document([
+        benchmark(
+          'hash',
+          { entry: 1_210_334, write: 880_120, count: 700_000 },
+          { nondeterministic: ['entry'] },
+        ),
+      ]),
+      document([
+        benchmark(
+          'hash',
+          { entry: 1_231_998, write: 880_980, count: 700_000 },
+          { nondeterministic: ['write'] },
+        ),
+      ]),
+      DEFAULTS,
+    );
+    expect(
+      comparison.benchmarks[0]?.functions.map(({ name, status, significant }) => ({
+        name,
+        status,
+        significant,
+      })),
+    ).toEqual([
+      { name: 'entry', status: 'noisy', significant: false },
+      { name: 'write', status: 'noisy', significant: false },
+    ]);
+  });
+
+  it('adds up the counts of a name listed twice', () => {
+    const base = document([benchmark('parse', { a: 10 })]);
+    base.benchmarks[0]!.functions.push({
+      name: 'a',
+      file: 'src/other.rs',
+      line: 9,
+      counts: { Ir: 30 },
+    });
+    const comparison = compareProfiles(base, document([benchmark('parse', { a: 50 })]), DEFAULTS);
+    expect(comparison.benchmarks[0]?.functions[0]).toMatchObject({
+      name: 'a',
+      base: 40,
+      head: 50,
+      delta: 10,
+    });
+  });
+
+  it('sees cost that moved between functions by inlining as moved, not as a regression and an improvement', () => {
+    const comparison = compareProfiles(
+      fixtureProfile('textbench-base'),
+      fixtureProfile('textbench-head'),
+      DEFAULTS,
+    );
+    const format = comparison.benchmarks.find((candidate) => candidate.name === 'format');
+    expect(format?.status).toBe('unchanged');
+    expect(format?.functions).toEqual([
+      {
+        name: 'textbench::format::render_report',
+        file: 'src/format.rs',
+        line: 27,
+        base: 300_000,
+        head: 1_103_200,
+        delta: 803_200,
+        change: 267.7333,
+        status: 'unchanged',
+        significant: false,
+        movedFrom: ['textbench::format::render_record'],
+      },
+      {
+        name: 'textbench::format::render_record',
+        file: 'src/format.rs',
+        line: 12,
+        base: 800_000,
+        head: 0,
+        delta: -800_000,
+        change: -100,
+        status: 'removed',
+        significant: false,
+        movedTo: ['textbench::format::render_report'],
+      },
+      {
+        name: '<u64 as core::fmt::Display>::fmt',
+        file: '/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/fmt/num.rs',
+        line: 208,
+        base: 410_000,
+        head: 410_700,
+        delta: 700,
+        change: 0.1707,
+        status: 'unchanged',
+        significant: false,
+      },
+    ]);
+  });
+
+  it('pairs each loss with the closest gain and leaves gains more than 5% away alone', () => {
+    const comparison = compareProfiles(
+      document([
+        benchmark('format', { inlined: 800_000, near: 100_000, far: 100_000, rest: 9_000_000 }),
+      ]),
+      document([benchmark('format', { near: 880_000, far: 190_000, rest: 8_930_000 })]),
+      DEFAULTS,
+    );
+    const functions = comparison.benchmarks[0]?.functions ?? [];
+    expect(comparison.benchmarks[0]?.status).toBe('unchanged');
+    expect(
+      functions.map(({ name, status, significant, movedTo, movedFrom }) => ({
+        name,
+        status,
+        significant,
+        movedTo,
+        movedFrom,
+      })),
+    ).toEqual([
+      {
+        name: 'inlined',
+        status: 'removed',
+        significant: false,
+        movedTo: ['near'],
+        movedFrom: undefined,
+      },
+      {
+        name: 'near',
+        status: 'unchanged',
+        significant: false,
+        movedTo: undefined,
+        movedFrom: ['inlined'],
+      },
+      {
+        name: 'far',
+        status: 'regressed',
+        significant: true,
+        movedTo: undefined,
+        movedFrom: undefined,
+      },
+      {
+        name: 'rest',
+        status: 'improved',
+        significant: true,
+        movedTo: undefined,
+        movedFrom: undefined,
+      },
+    ]);
+  });
+
+  it('claims no move when the benchmark total changed: the regression is reported as it is', () => {
+    const comparison = compareProfiles(
+      document([benchmark('format', { inlined: 800_000, caller: 300_000, other: 100_000 })]),
+      document([benchmark('format', { caller: 1_103_200, other: 200_000 })]),
+      DEFAULTS,
+    );
+    expect(comparison.benchmarks[0]?.status).toBe('regressed');
+    expect(
+      comparison.benchmarks[0]?.functions.map(({ name, status, movedTo, movedFrom }) => ({
+        name,
+        status,
+        movedTo,
+        movedFrom,
+      })),
+    ).toEqual([
+      { name: 'caller', status: 'regressed', movedTo: undefined, movedFrom: undefined },
+      { name: 'inlined', status: 'removed', movedTo: undefined, movedFrom: undefined },
+      { name: 'other', status: 'regressed', movedTo: undefined, movedFrom: undefined },
+    ]);
+  });
+});
+
+describe('compareProfiles: comparability', () => {
+  it('lists every comparable fingerprint field that differs, rustflags joined by spaces', () => {
+    const comparison = compareProfiles(
+      document([], {
+        commit: 'aaaa111',
+        fingerprint: { rustc: 'rustc 1.94.0 (4a4ef493e 2026-03-02)', runs: 5 },
+      }),
+      document([], { commit: 'bbbb222', fingerprint: { rustflags: ['-C', 'target-cpu=native'] } }),
+      DEFAULTS,
+    );
+    expect(comparison.fingerprintDifferences).toEqual([
+      { field: 'rustc', base: 'rustc 1.94.0 (4a4ef493e 2026-03-02)', head: FINGERPRINT.rustc },
+      { field: 'rustflags', base: '-C debuginfo=line-tables-only', head: '-C target-cpu=native' },
+    ]);
+    expect(comparison.base).toEqual({
+      commit: 'aaaa111',
+      fingerprint: { ...FINGERPRINT, rustc: 'rustc 1.94.0 (4a4ef493e 2026-03-02)', runs: 5 },
+    });
+  });
+
+  it("does not count 'unknown' as a difference, nor anything against a raw Cachegrind input", () => {
+    const raw = {
+      valgrind: 'unknown',
+      rustc: 'unknown',
+      target: 'unknown',
+      rustflags: [],
+      mangling: 'legacy' as const,
+      runs: 1,
+    };
+    expect(
+      compareProfiles(
+        document([]),
+        document([], { fingerprint: { valgrind: 'unknown' } }),
+        DEFAULTS,
+      ).fingerprintDifferences,
+    ).toEqual([]);
+    expect(
+      compareProfiles(document([], { fingerprint: raw }), document([]), DEFAULTS)
+        .fingerprintDifferences,
+    ).toEqual([]);
+    expect(
+      compareProfiles(document([], { fingerprint: { valgrind: '3.18.1' } }), document([]), DEFAULTS)
+        .fingerprintDifferences,
+    ).toEqual([{ field: 'valgrind', base: '3.18.1', head: '3.19.0' }]);
+  });
+
+  it('compares the hand-made textbench pair as a whole', () => {
+    const comparison = compareProfiles(
+      fixtureProfile('textbench-base'),
+      fixtureProfile('textbench-head'),
+      DEFAULTS,
+    );
+    expect(comparison).toMatchObject({
+      version: 1,
+      regressed: true,
+      event: 'Ir',
+      threshold: 0.01,
+      functionThreshold: 0.001,
+      fingerprintDifferences: [],
+      base: { commit: '8f2c1e0a9b7d4c3e2f1a0b9c8d7e6f5a4b3c2d1e' },
+      head: { commit: 'c0ffee5d1e2a3b4c5d6e7f8091a2b3c4d5e6f708' },
+    });
+    expect(
+      comparison.benchmarks.map(({ name, status, change }) => `${name} ${status} ${change}`),
+    ).toEqual([
+      'parse regressed 25.012',
+      'hash unchanged 0.5485',
+      'sort improved -3.5381',
+      'format unchanged 0.0929',
+      'tokenize removed null',
+      'report added null',
+    ]);
+  });
+});
