@@ -1,0 +1,212 @@
+/**
+ * Baselines in the GitHub Actions cache: the profile measured on the default branch is saved under
+ * a key naming the commit, and a pull request restores the one of its base commit, or else the
+ * newest one measured under the same conditions. The cache is an optimisation: when it fails,
+ * the caller measures the base itself, so nothing here fails a step.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as cache from '@actions/cache';
+import { CorruptFileError, InputError } from '../errors.js';
+import type { ProfileDocument } from '../measure/profile.js';
+import { parseProfileDocument, serialiseProfileDocument } from '../measure/profile-file.js';
+import type { Logger } from '../system/logger.js';
+
+/** What a baseline's key is made of besides the commit; keys differ whenever counts would. */
+export interface BaselineKeyParts {
+  /** The `cache-key-prefix` input, e.g. `rust-perf`. */
+  prefix: string;
+  /** The runner's OS, e.g. `Linux`. */
+  os: string;
+  /** A hash of the comparable fingerprint fields (valgrind, rustc, target, flags, mangling). */
+  fingerprintHash: string;
+}
+
+/** The longest key the cache service accepts. */
+const MAX_KEY_LENGTH = 512;
+
+function keyPrefix({ prefix, os, fingerprintHash }: BaselineKeyParts): string {
+  const keyPrefix = `${prefix}-${os}-${fingerprintHash}-`;
+  if (keyPrefix.includes(',')) {
+    throw new InputError(`The cache key prefix '${prefix}' must not contain commas.`);
+  }
+  return keyPrefix;
+}
+
+/** `<prefix>-<os>-<fingerprint hash>-<sha>`: the key a baseline of commit `sha` is saved under. */
+export function baselineCacheKey(parts: BaselineKeyParts & { sha: string }): string {
+  const key = `${keyPrefix(parts)}${parts.sha}`;
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new InputError(
+      `The cache key prefix '${parts.prefix}' is too long: cache keys are limited to ${MAX_KEY_LENGTH} characters.`,
+    );
+  }
+  return key;
+}
+
+/**
+ * The keys to restore with, in order: the baseline of exactly `sha`, then (the cache service
+ * matches restore keys by prefix, newest first) the newest baseline with the same fingerprint.
+ */
+export function baselineRestoreKeys(parts: BaselineKeyParts & { sha: string }): string[] {
+  return [baselineCacheKey(parts), keyPrefix(parts)];
+}
+
+export type SaveBaselineSetting = 'auto' | 'true' | 'false';
+
+export interface SaveDecision {
+  save: boolean;
+  /** Why, in words for the log. */
+  reason: string;
+}
+
+/**
+ * Whether this run may save its profile as a baseline. Never from pull-request events: their
+ * code is untrusted, and `pull_request_target` runs in the base branch's cache scope, so a saved
+ * entry would poison every later comparison.
+ */
+export function maySaveBaseline(event: {
+  eventName: string;
+  /** `refs/heads/<branch>` on pushes. */
+  ref: string;
+  defaultBranch: string;
+  setting: SaveBaselineSetting;
+}): SaveDecision {
+  const { eventName, ref, defaultBranch, setting } = event;
+  if (setting === 'false') return { save: false, reason: 'save-baseline is false' };
+  if (eventName.startsWith('pull_request')) {
+    return {
+      save: false,
+      reason: `baselines are never saved from ${eventName} events: pull-request code could poison the cache`,
+    };
+  }
+  if (setting === 'true')
+    return { save: true, reason: `save-baseline is true (${eventName} event)` };
+  if (eventName !== 'push') {
+    return {
+      save: false,
+      reason: `save-baseline: auto saves only on pushes to the default branch, not on ${eventName} events`,
+    };
+  }
+  if (ref !== `refs/heads/${defaultBranch}`) {
+    return {
+      save: false,
+      reason: `save-baseline: auto saves only on pushes to the default branch ${defaultBranch}, not to ${ref}`,
+    };
+  }
+  return { save: true, reason: `push to the default branch ${defaultBranch}` };
+}
+
+export interface RestoredBaseline {
+  profile: ProfileDocument;
+  /** The cache key it was restored from. */
+  key: string;
+  /** True when it is the baseline of exactly the requested commit. */
+  exact: boolean;
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; key: string }
+  | { status: 'skipped'; key: string; reason: string };
+
+/** Where baselines are kept between runs; the action depends on this, tests fake it. */
+export interface BaselineStore {
+  restore(baseSha: string, fingerprintHash: string): Promise<RestoredBaseline | undefined>;
+  save(profile: ProfileDocument, sha: string, fingerprintHash: string): Promise<SaveOutcome>;
+}
+
+export interface ActionsCacheBaselineStoreOptions {
+  prefix: string;
+  os: string;
+  log: Logger;
+  /** A directory private to this job (`RUNNER_TEMP` on a runner). */
+  tempDir: string;
+}
+
+/** The directory cached; constant so that the cache version (a hash of the paths) never varies. */
+const BASELINE_DIR = 'rust-perf-baseline';
+const PROFILE_FILE = 'profile.json';
+
+/** A BaselineStore over `@actions/cache`. Its failures are logged warnings, never thrown. */
+export class ActionsCacheBaselineStore implements BaselineStore {
+  readonly #prefix: string;
+  readonly #os: string;
+  readonly #log: Logger;
+  readonly #dir: string;
+
+  constructor(options: ActionsCacheBaselineStoreOptions) {
+    this.#prefix = options.prefix;
+    this.#os = options.os;
+    this.#log = options.log;
+    this.#dir = join(options.tempDir, BASELINE_DIR);
+  }
+
+  async restore(baseSha: string, fingerprintHash: string): Promise<RestoredBaseline | undefined> {
+    const [primaryKey = '', ...restoreKeys] = baselineRestoreKeys({
+      prefix: this.#prefix,
+      os: this.#os,
+      fingerprintHash,
+      sha: baseSha,
+    });
+    if (!cache.isFeatureAvailable()) {
+      this.#log.warn(
+        'The Actions cache is not available to this job, so no baseline can be restored.',
+      );
+      return undefined;
+    }
+    // An earlier save or restore may have left a profile here; it must not pass for this one.
+    await rm(this.#dir, { recursive: true, force: true });
+    // The library reports its own failures (service down, broken archive) as warnings and
+    // returns undefined, exactly as for a miss.
+    const key = await cache.restoreCache([this.#dir], primaryKey, restoreKeys);
+    if (key === undefined) {
+      this.#log.info(
+        `No baseline restored from the cache for ${baseSha} or any other commit measured under the same conditions (${fingerprintHash}).`,
+      );
+      return undefined;
+    }
+    const file = join(this.#dir, PROFILE_FILE);
+    const source = `baseline cache entry ${key}`;
+    let profile: ProfileDocument;
+    try {
+      profile = parseProfileDocument(await readFile(file, 'utf8'), source);
+    } catch (error) {
+      if (error instanceof CorruptFileError) {
+        this.#log.warn(`Ignoring the cached baseline: ${error.message}`);
+        return undefined;
+      }
+      if (isMissingFile(error)) {
+        this.#log.warn(`Ignoring the cached baseline: ${source} holds no ${PROFILE_FILE}.`);
+        return undefined;
+      }
+      throw error;
+    }
+    return { profile, key, exact: key === primaryKey };
+  }
+
+  async save(profile: ProfileDocument, sha: string, fingerprintHash: string): Promise<SaveOutcome> {
+    const key = baselineCacheKey({ prefix: this.#prefix, os: this.#os, fingerprintHash, sha });
+    if (!cache.isFeatureAvailable()) {
+      const reason = 'the Actions cache is not available to this job';
+      this.#log.warn(`The baseline was not saved: ${reason}.`);
+      return { status: 'skipped', key, reason };
+    }
+    await rm(this.#dir, { recursive: true, force: true });
+    await mkdir(this.#dir, { recursive: true });
+    await writeFile(join(this.#dir, PROFILE_FILE), serialiseProfileDocument(profile));
+    // -1 means the library could not save and has said why (reservation conflict, service error).
+    const cacheId = await cache.saveCache([this.#dir], key);
+    if (cacheId === -1) {
+      const reason =
+        'the cache service did not take it (see the cache message above; another job may be saving the same key)';
+      this.#log.warn(`The baseline was not saved as ${key}: ${reason}.`);
+      return { status: 'skipped', key, reason };
+    }
+    this.#log.info(`Saved the baseline as ${key}.`);
+    return { status: 'saved', key };
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
