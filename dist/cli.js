@@ -23,6 +23,15 @@ var CorruptFileError = class extends InputError {
   file;
   lineNumber;
 };
+var EnvironmentError = class extends UserError {
+  exitCode = 3;
+};
+var BuildError = class extends UserError {
+  exitCode = 3;
+};
+var BenchmarkError = class extends UserError {
+  exitCode = 3;
+};
 function describeError(error) {
   if (error instanceof UserError) {
     return error.hint ? `${error.message}
@@ -938,6 +947,61 @@ function describe(value) {
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
 }
+function serialiseProfileDocument(doc) {
+  const header = {
+    version: doc.version,
+    tool: doc.tool,
+    ...doc.commit === void 0 ? {} : { commit: doc.commit },
+    createdAt: doc.createdAt,
+    fingerprint: {
+      valgrind: doc.fingerprint.valgrind,
+      rustc: doc.fingerprint.rustc,
+      target: doc.fingerprint.target,
+      rustflags: doc.fingerprint.rustflags,
+      mangling: doc.fingerprint.mangling,
+      runs: doc.fingerprint.runs
+    }
+  };
+  const headerLines = JSON.stringify(header, null, 2).split("\n").slice(1, -1);
+  const benchmarks = doc.benchmarks.map(serialiseBenchmark).join(",\n");
+  const body = doc.benchmarks.length === 0 ? '  "benchmarks": []' : `  "benchmarks": [
+${benchmarks}
+  ]`;
+  return `{
+${headerLines.join("\n")},
+${body}
+}
+`;
+}
+function serialiseBenchmark(benchmark) {
+  const { events } = benchmark;
+  const functions = benchmark.functions.map(
+    (entry) => `        ${JSON.stringify({
+      name: entry.name,
+      file: entry.file,
+      line: entry.line,
+      counts: inEventOrder(entry.counts, events)
+    })}`
+  );
+  const lines = [
+    `      "name": ${JSON.stringify(benchmark.name)},`,
+    `      "command": ${JSON.stringify(benchmark.command)},`,
+    `      "events": ${JSON.stringify(events)},`,
+    `      "totals": ${JSON.stringify(inEventOrder(benchmark.totals, events))},`,
+    `      "nondeterministic": ${JSON.stringify(benchmark.nondeterministic)},`,
+    functions.length === 0 ? '      "functions": []' : `      "functions": [
+${functions.join(",\n")}
+      ]`
+  ];
+  return `    {
+${lines.join("\n")}
+    }`;
+}
+function inEventOrder(counts, events) {
+  const ordered = {};
+  for (const event of events) ordered[event] = counts[event] ?? 0;
+  return ordered;
+}
 async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }) {
   if (await startsWithJsonObject(path)) {
     const text = await readFile(path, "utf8").catch((error) => {
@@ -1527,15 +1591,46 @@ import { parseArgs } from "node:util";
 function parseCommandArgs(command, args, options, allowPositionals) {
   try {
     return parseArgs({
-      args,
+      args: attachValues(args, options),
       options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals,
       strict: true
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${reason.split("\n")[0]} (see \`rust-perf ${command} --help\`)`);
+    throw new InputError(`${usageProblem(error)} (see \`rust-perf ${command} --help\`)`);
   }
+}
+function usageProblem(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `unexpected argument '${positional[1]}'`;
+  return message.split("\n")[0];
+}
+function attachValues(args, options) {
+  const takesValue = /* @__PURE__ */ new Set();
+  for (const [name, option] of Object.entries(options)) {
+    if (option.type !== "string") continue;
+    takesValue.add(`--${name}`);
+    if (option.short) takesValue.add(`-${option.short}`);
+  }
+  const joined = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === "--") {
+      joined.push(...args.slice(index));
+      break;
+    }
+    const value = args[index + 1];
+    if (takesValue.has(arg) && value !== void 0) {
+      joined.push(arg.startsWith("--") ? `${arg}=${value}` : `${arg}${value}`);
+      index += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 // src/cli/compare-command.ts
@@ -1627,18 +1722,1046 @@ function render(comparison, format, context) {
 }
 
 // src/cli/measure-command.ts
-var measureCommand = {
-  name: "measure",
-  summary: "(not yet available)",
-  help: "rust-perf measure: not yet available\n",
-  async run() {
-    return 2;
+import { isAbsolute as isAbsolute2, join as join5, resolve as resolve5 } from "node:path";
+
+// src/build/cargo.ts
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname as dirname3, resolve as resolve3 } from "node:path";
+
+// src/system/process.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var nodeProcessRunner = {
+  run(command, args, options) {
+    return new Promise((resolve7, reject) => {
+      const child = spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        signal: options.signal,
+        stdio: ["ignore", "pipe", "pipe"]
+      });
+      const stdout = collectLines(options.onStdoutLine);
+      const stderr = collectLines(options.onStderrLine);
+      child.stdout.on("data", stdout.write);
+      child.stderr.on("data", stderr.write);
+      child.on("error", reject);
+      child.on("close", (exitCode, signal) => {
+        resolve7({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+      });
+    });
   }
 };
+function isMissingProgram(error) {
+  const code2 = error?.code;
+  return code2 === "ENOENT" || code2 === "EACCES";
+}
+function collectLines(onLine) {
+  const decoder = new StringDecoder("utf8");
+  let text = "";
+  let lineStart = 0;
+  const emitLines = (final) => {
+    if (!onLine) return;
+    let newline = text.indexOf("\n", lineStart);
+    while (newline !== -1) {
+      onLine(text.slice(lineStart, newline).replace(/\r$/, ""));
+      lineStart = newline + 1;
+      newline = text.indexOf("\n", lineStart);
+    }
+    if (final && lineStart < text.length) {
+      onLine(text.slice(lineStart));
+      lineStart = text.length;
+    }
+  };
+  return {
+    write: (chunk) => {
+      text += decoder.write(chunk);
+      emitLines(false);
+    },
+    end: () => {
+      text += decoder.end();
+      emitLines(true);
+      return text;
+    }
+  };
+}
+function definedEnvironment(env) {
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0) result[name] = value;
+  }
+  return result;
+}
+
+// src/build/artifacts.ts
+import { dirname, isAbsolute, resolve as resolve2 } from "node:path";
+
+// src/build/command-line.ts
+var BENCHMARK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseNamedCommand(spec) {
+  const equals = spec.indexOf("=");
+  const name = spec.slice(0, Math.max(equals, 0)).trim();
+  const command = spec.slice(equals + 1).trim();
+  if (equals === -1 || !BENCHMARK_NAME.test(name) || command === "") {
+    throw new InputError(
+      `'${spec}' is not a command to measure: expected NAME=COMMAND, e.g. 'report=report --lines 2000'`,
+      "NAME is made of letters, digits, `_`, `-` and `.`; it names the benchmark in the report."
+    );
+  }
+  splitCommandLine(command);
+  return { name, command };
+}
+function splitCommandLine(line) {
+  const words = [];
+  let word;
+  let index = 0;
+  const fail = (reason) => {
+    throw new InputError(`cannot run the command \`${line}\`: ${reason}`);
+  };
+  while (index < line.length) {
+    const char = line[index];
+    index += 1;
+    if (/\s/.test(char)) {
+      if (word !== void 0) words.push(word);
+      word = void 0;
+    } else if (char === "'") {
+      const end = line.indexOf("'", index);
+      if (end === -1) fail("a single quote is not closed");
+      word = (word ?? "") + line.slice(index, end);
+      index = end + 1;
+    } else if (char === '"') {
+      word ??= "";
+      for (; ; ) {
+        const next = line[index];
+        index += 1;
+        if (next === void 0) fail("a double quote is not closed");
+        if (next === '"') break;
+        if (next === "\\" && (line[index] === '"' || line[index] === "\\")) {
+          word += line[index];
+          index += 1;
+        } else {
+          word += next;
+        }
+      }
+    } else if (char === "\\") {
+      if (index >= line.length) fail("it ends with a backslash");
+      word = (word ?? "") + line[index];
+      index += 1;
+    } else if ("|&;<>$`".includes(char)) {
+      fail(
+        `'${char}' is shell syntax, and the command is run without a shell (quote it if it is an argument)`
+      );
+    } else {
+      word = (word ?? "") + char;
+    }
+  }
+  if (word !== void 0) words.push(word);
+  if (words.length === 0) fail("it is empty");
+  return words;
+}
+
+// src/build/artifacts.ts
+function executablesFromCargoJson(output) {
+  const executables = [];
+  for (const line of output.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const message = parseCargoMessage(line);
+    if (message.reason !== "compiler-artifact") continue;
+    const artifact = message;
+    if (!artifact.executable) continue;
+    const kinds = artifact.target.kind;
+    const kind = kinds.includes("bench") ? "bench" : artifact.profile.test ? void 0 : kinds.includes("bin") ? "bin" : kinds.includes("example") ? "example" : void 0;
+    if (kind === void 0) continue;
+    executables.push({
+      name: artifact.target.name,
+      kind,
+      path: artifact.executable,
+      packageRoot: dirname(artifact.manifest_path)
+    });
+  }
+  return executables;
+}
+function parseCargoMessage(line) {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new BuildError(`cargo printed a line that is not JSON on stdout: ${line.slice(0, 200)}`);
+  }
+}
+function selectBenches(executables, names) {
+  const benches = executables.filter((executable) => executable.kind === "bench");
+  const available = [...new Set(benches.map((bench) => bench.name))].sort();
+  const wanted = names.length > 0 ? [...new Set(names)] : available;
+  return wanted.map((name) => {
+    const matches = benches.filter((bench2) => bench2.name === name);
+    if (matches.length === 0) {
+      throw new InputError(
+        `there is no bench target named '${name}'`,
+        available.length > 0 ? `The bench targets are: ${available.join(", ")}.` : "The package has no bench targets: add one under benches/ (with `harness = false` in a [[bench]] section) or measure a program with --command."
+      );
+    }
+    if (matches.length > 1) {
+      throw new InputError(
+        `more than one package has a bench target named '${name}'`,
+        "Measure one package at a time: pass `-p PACKAGE` in the cargo arguments."
+      );
+    }
+    const bench = matches[0];
+    return { name, executable: bench.path, args: [], cwd: bench.packageRoot };
+  }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function resolveCommand(command, executables, packageRoot) {
+  const [program, ...args] = splitCommandLine(command.command);
+  const built = executables.find(
+    (executable) => executable.kind !== "bench" && executable.name === program
+  );
+  if (built) {
+    return { name: command.name, executable: built.path, args, cwd: built.packageRoot };
+  }
+  if (program.includes("/")) {
+    const executable = isAbsolute(program) ? program : resolve2(packageRoot, program);
+    return { name: command.name, executable, args, cwd: packageRoot };
+  }
+  const programs = [
+    ...new Set(
+      executables.filter((executable) => executable.kind !== "bench").map((executable) => `${executable.name} (${executable.kind})`)
+    )
+  ];
+  throw new InputError(
+    `the command '${command.name}' runs '${program}', which is not a binary or example that cargo built`,
+    programs.length > 0 ? `Cargo built: ${programs.join(", ")}. To build another, add e.g. \`--example ${program} --benches\` to the cargo arguments.` : `Add e.g. \`--example ${program} --benches\` or \`--bin ${program} --benches\` to the cargo arguments so that cargo builds it, or give a path to the program.`
+  );
+}
+
+// src/build/rustflags.ts
+import { dirname as dirname2, join } from "node:path";
+var V0_MANGLING_FLAG = "-Csymbol-mangling-version=v0";
+function userRustflags(context) {
+  const { env } = context;
+  const ignored = Object.keys(env).filter((name) => /^CARGO_TARGET_.+_RUSTFLAGS$/.test(name)).map((name) => `${name} (environment)`);
+  if (env.CARGO_ENCODED_RUSTFLAGS !== void 0) {
+    const encoded = env.CARGO_ENCODED_RUSTFLAGS;
+    const flags2 = encoded === "" ? [] : encoded.split("");
+    return { flags: flags2, source: "CARGO_ENCODED_RUSTFLAGS", ignored };
+  }
+  for (const name of ["RUSTFLAGS", "CARGO_BUILD_RUSTFLAGS"]) {
+    const value = env[name];
+    if (value !== void 0) return { flags: splitWhitespace(value), source: name, ignored };
+  }
+  const flags = [];
+  const sources = [];
+  for (const file of configFiles(context)) {
+    const text = context.readFile(file);
+    if (text === void 0) continue;
+    const config = readRustflagsConfig(text, file);
+    if (config.buildRustflags) {
+      flags.push(...config.buildRustflags);
+      sources.push(file);
+    }
+    if (config.hasTargetRustflags) ignored.push(`target.<triple>.rustflags in ${file}`);
+  }
+  return { flags, source: sources.length > 0 ? sources.join(", ") : "none", ignored };
+}
+function withV0Mangling(userFlags) {
+  const chosen = manglingVersion(userFlags);
+  if (chosen === void 0) return { rustflags: [...userFlags, V0_MANGLING_FLAG], mangling: "v0" };
+  return { rustflags: [...userFlags], mangling: chosen === "v0" ? "v0" : "legacy" };
+}
+function manglingVersion(flags) {
+  let version;
+  for (const [index, flag] of flags.entries()) {
+    const option = flag === "-C" || flag === "--codegen" ? flags[index + 1] : flag.match(/^(?:-C|--codegen=)(.*)$/)?.[1];
+    const value = option?.match(/^symbol-mangling-version=(.*)$/)?.[1];
+    if (value !== void 0) version = value;
+  }
+  return version;
+}
+function configFiles(context) {
+  const directories = [];
+  for (let directory = context.cwd; ; directory = dirname2(directory)) {
+    directories.unshift(join(directory, ".cargo"));
+    if (dirname2(directory) === directory) break;
+  }
+  const cargoHome = context.env.CARGO_HOME ?? join(context.home, ".cargo");
+  if (!directories.includes(cargoHome)) directories.unshift(cargoHome);
+  return directories.map(
+    (directory) => context.readFile(join(directory, "config")) === void 0 ? join(directory, "config.toml") : join(directory, "config")
+  );
+}
+function readRustflagsConfig(text, file) {
+  const config = { hasTargetRustflags: false };
+  const reader = new ValueReader(text, file);
+  let table = "";
+  while (!reader.atEnd()) {
+    const line = reader.restOfLine();
+    const header = line.match(/^\s*\[\s*([^\]\s]+)\s*\]\s*(?:#.*)?$/);
+    if (header) {
+      table = header[1];
+      reader.skipLine();
+      continue;
+    }
+    const key = line.match(/^\s*([\w.-]+)\s*=\s*/);
+    const fullKey = key ? table === "" ? key[1] : `${table}.${key[1]}` : void 0;
+    if (fullKey === "build.rustflags") {
+      reader.advance(key[0].length);
+      const value = reader.readValue();
+      config.buildRustflags = typeof value === "string" ? splitWhitespace(value) : value;
+      reader.expectEndOfLine();
+      continue;
+    }
+    if (fullKey !== void 0 && /^target\..+\.rustflags$/.test(fullKey)) {
+      config.hasTargetRustflags = true;
+    }
+    reader.skipLine();
+  }
+  return config;
+}
+var ValueReader = class {
+  constructor(text, file) {
+    this.text = text;
+    this.file = file;
+  }
+  text;
+  file;
+  position = 0;
+  atEnd() {
+    return this.position >= this.text.length;
+  }
+  restOfLine() {
+    const end = this.text.indexOf("\n", this.position);
+    return this.text.slice(this.position, end === -1 ? void 0 : end);
+  }
+  skipLine() {
+    const end = this.text.indexOf("\n", this.position);
+    this.position = end === -1 ? this.text.length : end + 1;
+  }
+  advance(count) {
+    this.position += count;
+  }
+  readValue() {
+    const char = this.text[this.position];
+    if (char === '"' || char === "'") return this.readString();
+    if (char !== "[") this.fail("rustflags must be a string or an array of strings");
+    this.position += 1;
+    const items = [];
+    for (; ; ) {
+      this.skipBlank();
+      const next = this.text[this.position];
+      if (next === "]") {
+        this.position += 1;
+        return items;
+      }
+      if (next !== '"' && next !== "'") this.fail("rustflags must be an array of strings");
+      items.push(this.readString());
+      this.skipBlank();
+      if (this.text[this.position] === ",") this.position += 1;
+      else if (this.text[this.position] !== "]") this.fail("expected ',' or ']' in rustflags");
+    }
+  }
+  expectEndOfLine() {
+    const rest = this.restOfLine();
+    if (!/^\s*(?:#.*)?$/.test(rest)) this.fail(`unexpected text after rustflags: ${rest.trim()}`);
+    this.skipLine();
+  }
+  /** Whitespace, newlines and comments, as allowed between array items. */
+  skipBlank() {
+    for (; ; ) {
+      const char = this.text[this.position];
+      if (char === " " || char === "	" || char === "\r" || char === "\n") this.position += 1;
+      else if (char === "#") this.skipLine();
+      else return;
+    }
+  }
+  readString() {
+    const quote = this.text[this.position];
+    if (this.text.startsWith(quote.repeat(3), this.position)) {
+      this.fail("multi-line strings in rustflags are not supported; use an array of strings");
+    }
+    this.position += 1;
+    let value = "";
+    for (; ; ) {
+      const char = this.text[this.position];
+      if (char === void 0 || char === "\n") this.fail("unterminated string in rustflags");
+      this.position += 1;
+      if (char === quote) return value;
+      if (char === "\\" && quote === '"') value += this.readEscape();
+      else value += char;
+    }
+  }
+  readEscape() {
+    const char = this.text[this.position];
+    this.position += 1;
+    const simple = {
+      b: "\b",
+      t: "	",
+      n: "\n",
+      f: "\f",
+      r: "\r",
+      '"': '"',
+      "\\": "\\"
+    };
+    if (char !== void 0 && char in simple) return simple[char];
+    const digits = char === "u" ? 4 : char === "U" ? 8 : 0;
+    const hex = this.text.slice(this.position, this.position + digits);
+    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) {
+      this.fail(`invalid escape \\${char ?? ""} in a rustflags string`);
+    }
+    this.position += digits;
+    return String.fromCodePoint(Number.parseInt(hex, 16));
+  }
+  fail(reason) {
+    const lineNumber = this.text.slice(0, this.position).split("\n").length;
+    throw new CorruptFileError(this.file, lineNumber, reason);
+  }
+};
+function splitWhitespace(value) {
+  return value.split(/\s+/).filter((flag) => flag !== "");
+}
+
+// src/build/cargo.ts
+async function buildBenchmarks(settings, deps) {
+  const { log } = deps;
+  const manifestPath = resolve3(settings.manifestPath);
+  const user = userRustflags({
+    env: deps.env,
+    cwd: dirname3(manifestPath),
+    home: homedir(),
+    readFile: readTextIfExists
+  });
+  for (const setting of user.ignored) {
+    log.warn(
+      `rust-perf does not read ${setting}: those flags are not used. Set them in RUSTFLAGS or build.rustflags instead.`
+    );
+  }
+  const { rustflags, mangling } = withV0Mangling(user.flags);
+  const remap = `--remap-path-prefix=${settings.workspaceRoot}=`;
+  const env = cargoEnvironment(deps.env, [...rustflags, remap], settings.targetDir);
+  const build = async (subcommand) => {
+    const args = [
+      ...subcommand,
+      "--manifest-path",
+      manifestPath,
+      "--message-format=json-render-diagnostics",
+      ...settings.cargoArgs
+    ];
+    const result = await runCargo(args, manifestPath, env, deps, (line) => log.info(line));
+    if (result.exitCode !== 0) {
+      throw new BuildError(
+        `\`cargo ${args.join(" ")}\` failed (${result.signal ?? `exit ${result.exitCode}`}):
+${cargoErrors(result.stderr)}`,
+        "Fix the build errors above; `cargo bench --no-run` shows them too."
+      );
+    }
+    return executablesFromCargoJson(result.stdout);
+  };
+  return log.group("Building benchmarks", async () => {
+    log.info(`rustflags: ${rustflags.join(" ")} ${remap} (user flags from ${user.source})`);
+    const executables = await build(["bench", "--no-run"]);
+    if (settings.buildPrograms) {
+      executables.push(...await build(["build", "--profile", "bench", "--bins", "--examples"]));
+    }
+    return { executables, rustflags, mangling };
+  });
+}
+async function workspaceRoot(manifestPath, deps) {
+  const args = ["locate-project", "--workspace", "--message-format", "plain"];
+  const path = resolve3(manifestPath);
+  const result = await runCargo(
+    [...args, "--manifest-path", path],
+    path,
+    definedEnvironment(deps.env),
+    deps
+  );
+  if (result.exitCode !== 0) {
+    throw new BuildError(`cargo could not read ${path}:
+${cargoErrors(result.stderr)}`);
+  }
+  return dirname3(result.stdout.trim());
+}
+function cargoEnvironment(env, rustflags, targetDir) {
+  const result = definedEnvironment(env);
+  delete result.RUSTFLAGS;
+  for (const profile of ["BENCH", "RELEASE"]) {
+    result[`CARGO_PROFILE_${profile}_DEBUG`] = "line-tables-only";
+    result[`CARGO_PROFILE_${profile}_STRIP`] = "none";
+  }
+  result.CARGO_ENCODED_RUSTFLAGS = rustflags.join("");
+  if (targetDir !== void 0) result.CARGO_TARGET_DIR = targetDir;
+  return result;
+}
+function runCargo(args, manifestPath, env, deps, onStderrLine) {
+  return deps.processes.run("cargo", args, { cwd: dirname3(manifestPath), env, signal: deps.signal, onStderrLine }).catch((error) => {
+    if (!isMissingProgram(error)) throw error;
+    throw new EnvironmentError(
+      "cargo was not found on PATH",
+      "Install Rust with rustup (https://rustup.rs); on GitHub Actions, add a toolchain step such as dtolnay/rust-toolchain before this one."
+    );
+  });
+}
+function cargoErrors(stderr) {
+  const lines = stderr.trimEnd().split("\n");
+  const firstError = lines.findIndex((line) => /^error(\[\w+\])?:/.test(line));
+  const errors = firstError === -1 ? lines.slice(-40) : lines.slice(firstError);
+  return errors.length > 80 ? [...errors.slice(0, 80), "\u2026"].join("\n") : errors.join("\n");
+}
+function readTextIfExists(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+}
+
+// src/measure/measure.ts
+import { existsSync } from "node:fs";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
+
+// src/measure/fingerprint.ts
+async function rustcVersion(processes, env, cwd) {
+  const result = await processes.run("rustc", ["-vV"], { cwd, env }).catch((error) => {
+    if (!isMissingProgram(error)) throw error;
+    throw new EnvironmentError(
+      "rustc was not found on PATH",
+      "Install Rust with rustup (https://rustup.rs)."
+    );
+  });
+  if (result.exitCode !== 0) {
+    throw new EnvironmentError(`\`rustc -vV\` failed: ${result.stderr.trim()}`);
+  }
+  return result.stdout.trim();
+}
+function targetTriple(rustc, cargoArgs) {
+  let target = rustc.match(/^host: (.+)$/m)?.[1]?.trim();
+  for (const [index, arg] of cargoArgs.entries()) {
+    if (arg === "--target") target = cargoArgs[index + 1] ?? target;
+    else if (arg.startsWith("--target=")) target = arg.slice("--target=".length);
+  }
+  if (target === void 0) {
+    throw new EnvironmentError(`\`rustc -vV\` did not name the host target:
+${rustc}`);
+  }
+  return target;
+}
+
+// src/measure/run.ts
+import { chmod, copyFile, mkdir, readFile as readFile2, rm, stat as stat2, symlink, writeFile } from "node:fs/promises";
+import { machine, tmpdir } from "node:os";
+import { dirname as dirname4, join as join3 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+// src/measure/valgrind.ts
+import { accessSync, constants } from "node:fs";
+import { delimiter, join as join2 } from "node:path";
+var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
+async function detectValgrind(processes, env, platform = process.platform) {
+  if (platform !== "linux") {
+    throw new EnvironmentError(
+      `valgrind runs on Linux only, and this is ${platform}`,
+      "Run rust-perf on a Linux machine, or in a Linux container or CI runner."
+    );
+  }
+  const path = findOnPath("valgrind", env.PATH ?? "");
+  if (path === void 0) {
+    throw new EnvironmentError("valgrind was not found on PATH", INSTALL_HINT);
+  }
+  const result = await processes.run(path, ["--version"], {
+    cwd: "/",
+    env: { PATH: env.PATH ?? "" }
+  });
+  const version = result.stdout.trim().match(/^valgrind-(\d+\.\d+\.\d+)/)?.[1];
+  if (result.exitCode !== 0 || version === void 0) {
+    throw new EnvironmentError(
+      `\`${path} --version\` did not print a valgrind version (exit ${result.exitCode ?? result.signal}): ${(result.stdout + result.stderr).trim()}`,
+      INSTALL_HINT
+    );
+  }
+  return { version, path };
+}
+function findOnPath(name, path) {
+  for (const directory of path.split(delimiter)) {
+    if (directory === "") continue;
+    const candidate = join2(directory, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function cachegrindArgs(outFile) {
+  return ["--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${outFile}`];
+}
+
+// src/measure/run.ts
+function benchmarkEnvironment(env) {
+  const result = {
+    PATH: env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    HOME: env.HOME ?? "/",
+    LANG: "C",
+    LC_ALL: "C"
+  };
+  if (env.TMPDIR) result.TMPDIR = env.TMPDIR;
+  return result;
+}
+async function aslrOffPrefix(processes, env) {
+  const prefix = ["setarch", machine(), "-R"];
+  try {
+    const probe = await processes.run("setarch", [...prefix.slice(1), "true"], { cwd: "/", env });
+    return probe.exitCode === 0 ? prefix : [];
+  } catch (error) {
+    if (isMissingProgram(error)) return [];
+    throw error;
+  }
+}
+async function withStagedExecutables(targets, deps, work) {
+  const root = join3(tmpdir(), "rust-perf");
+  const release = await acquireLock(join3(root, "lock"), deps);
+  try {
+    await mkdir(join3(root, "bin"), { recursive: true });
+    await mkdir(join3(root, "cwd"), { recursive: true });
+    const staged = [];
+    for (const target of targets) {
+      const executable = join3(root, "bin", target.name);
+      await rm(executable, { force: true });
+      await copyFile(target.executable, executable).catch((error) => {
+        if (error.code !== "ENOENT") throw error;
+        throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
+      });
+      await chmod(executable, 493);
+      const cwd = join3(root, "cwd", target.name);
+      await rm(cwd, { force: true });
+      await symlink(target.cwd, cwd);
+      staged.push({ ...target, executable, cwd });
+    }
+    return await work(staged);
+  } finally {
+    await release();
+  }
+}
+async function acquireLock(lock, deps) {
+  await mkdir(dirname4(lock), { recursive: true });
+  let waiting = false;
+  for (; ; ) {
+    deps.signal?.throwIfAborted();
+    try {
+      await mkdir(lock);
+      await writeFile(join3(lock, "pid"), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    if (await isStale(lock)) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (!waiting) {
+      deps.log.info(`Waiting for another rust-perf process to release ${lock}`);
+      waiting = true;
+    }
+    await sleep(250, void 0, { signal: deps.signal });
+  }
+}
+async function isStale(lock) {
+  let owner;
+  try {
+    owner = Number(await readFile2(join3(lock, "pid"), "utf8"));
+  } catch {
+    const created = await stat2(lock).catch(() => void 0);
+    return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
+  }
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return error.code === "ESRCH";
+  }
+}
+async function runUnderCachegrind(benchmarkRun, setup, deps) {
+  const { target, run, runs, outFile } = benchmarkRun;
+  const label = `bench ${target.name}${runs > 1 ? ` (run ${run}/${runs})` : ""}`;
+  const [program, ...args] = [
+    ...setup.aslrOff,
+    setup.valgrind,
+    ...cachegrindArgs(outFile),
+    target.executable,
+    ...target.args
+  ];
+  const started = performance.now();
+  const result = await deps.processes.run(program, args, {
+    cwd: target.cwd,
+    env: { ...setup.env, PWD: target.cwd },
+    signal: deps.signal
+  });
+  if (result.exitCode !== 0) {
+    const how = result.signal === null ? `exited with status ${result.exitCode}` : `was killed by ${result.signal}`;
+    throw new BenchmarkError(
+      `${label} ${how}. The end of its output:
+${benchmarkStderrTail(result.stderr)}`,
+      `Run it without rust-perf to see the problem: ${[target.executable, ...target.args].join(" ")} (in ${target.cwd}).`
+    );
+  }
+  const parsed = await parseCachegrindFile(outFile);
+  const seconds = ((performance.now() - started) / 1e3).toFixed(1);
+  deps.log.info(
+    `${label}: ${(parsed.totals[0] ?? 0).toLocaleString("en-US")} ${parsed.events[0] ?? ""} in ${seconds}s`
+  );
+  return parsed;
+}
+function benchmarkStderrTail(stderr, count = 20) {
+  const lines = stderr.trimEnd().split("\n");
+  const own = lines.filter((line) => !/^(==|--)\d+(==|--)/.test(line));
+  const shown = (own.some((line) => line.trim() !== "") ? own : lines).slice(-count);
+  return shown.map((line) => `  ${line}`).join("\n");
+}
+
+// src/measure/runs.ts
+function combineRuns(name, command, runs) {
+  const [first] = runs;
+  if (first === void 0) throw new Error(`combineRuns: no runs of ${name}`);
+  const { events } = first;
+  for (const run of runs) {
+    if (run.events.join(" ") !== events.join(" ")) {
+      throw new Error(
+        `combineRuns: runs of ${name} recorded different events (${events} and ${run.events})`
+      );
+    }
+  }
+  const byName = runs.map((run) => new Map(run.functions.map((entry) => [entry.name, entry])));
+  const names = new Set(runs.flatMap((run) => run.functions.map((entry) => entry.name)));
+  const functions = [];
+  const nondeterministic = [];
+  for (const functionName of names) {
+    const entries = byName.map((run) => run.get(functionName));
+    const present = entries.filter((entry) => entry !== void 0);
+    const counts = {};
+    let varies = present.length < runs.length;
+    for (const event of events) {
+      const values = entries.map((entry) => entry?.counts[event] ?? 0);
+      const smallest = Math.min(...values);
+      varies ||= values.some((value) => value !== smallest);
+      counts[event] = smallest;
+    }
+    if (varies) nondeterministic.push(functionName);
+    if (events.every((event) => counts[event] === 0)) continue;
+    const kept = present.reduce(
+      (a, b) => primaryCount(b, events) < primaryCount(a, events) ? b : a
+    );
+    functions.push({ name: functionName, file: kept.file, line: kept.line, counts });
+  }
+  const primary = events[0] ?? "";
+  functions.sort(
+    (a, b) => (b.counts[primary] ?? 0) - (a.counts[primary] ?? 0) || compareText(a.name, b.name)
+  );
+  const totals = {};
+  for (const event of events) {
+    totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
+  }
+  return {
+    name,
+    command,
+    events,
+    totals,
+    nondeterministic: nondeterministic.sort(compareText),
+    functions
+  };
+}
+function unnamedShare(benchmark) {
+  const primary = benchmark.events[0] ?? "";
+  const total = benchmark.totals[primary] ?? 0;
+  if (total === 0) return 0;
+  const unnamed = benchmark.functions.filter((entry) => entry.name === "???").reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
+  return unnamed / total;
+}
+function primaryCount(entry, events) {
+  return entry.counts[events[0] ?? ""] ?? 0;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/measure/measure.ts
+var MAX_RUNS = 20;
+var MAX_UNNAMED_SHARE = 0.5;
+async function measure(settings, deps) {
+  const { log } = deps;
+  checkRuns(settings.runs);
+  const manifestPath = resolve4(settings.manifestPath);
+  if (!existsSync(manifestPath)) {
+    throw new InputError(
+      `there is no Cargo.toml at ${manifestPath}`,
+      "Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure."
+    );
+  }
+  for (const command of settings.commands) splitCommandLine(command.command);
+  const valgrind = await detectValgrind(deps.processes, deps.env);
+  const root = settings.workspaceRoot ?? await workspaceRoot(manifestPath, deps);
+  const build = await buildBenchmarks(
+    {
+      manifestPath,
+      workspaceRoot: root,
+      cargoArgs: settings.cargoArgs,
+      targetDir: settings.targetDir,
+      buildPrograms: settings.commands.length > 0
+    },
+    deps
+  );
+  const targets = [
+    ...selectBenches(build.executables, settings.benches),
+    ...settings.commands.map(
+      (command) => resolveCommand(command, build.executables, dirname5(manifestPath))
+    )
+  ];
+  checkTargets(targets);
+  const rustc = await rustcVersion(
+    deps.processes,
+    definedEnvironment(deps.env),
+    dirname5(manifestPath)
+  );
+  const env = benchmarkEnvironment(deps.env);
+  const aslrOff = await aslrOffPrefix(deps.processes, env);
+  if (aslrOff.length === 0) {
+    log.info("Address space randomisation stays on: `setarch -R` does not work on this machine.");
+  }
+  const setup = { valgrind: valgrind.path, aslrOff, env };
+  const outDir = resolve4(settings.outDir);
+  await mkdir2(outDir, { recursive: true });
+  const benchmarks = await log.group(
+    "Running benchmarks under Cachegrind",
+    () => withStagedExecutables(
+      targets,
+      deps,
+      (staged) => runAll(staged, settings.runs, outDir, setup, root, deps)
+    )
+  );
+  const document = {
+    version: PROFILE_VERSION,
+    tool: TOOL_NAME,
+    ...settings.commit === void 0 ? {} : { commit: settings.commit },
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    fingerprint: {
+      valgrind: valgrind.version,
+      rustc,
+      target: targetTriple(rustc, settings.cargoArgs),
+      rustflags: build.rustflags,
+      mangling: build.mangling,
+      runs: settings.runs
+    },
+    benchmarks
+  };
+  const profilePath = join4(outDir, "profile.json");
+  await writeFile2(profilePath, serialiseProfileDocument(document));
+  log.info(`Wrote ${profilePath}`);
+  return document;
+}
+function parseRuns(value, what) {
+  const runs = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  checkRuns(runs, what, value);
+  return runs;
+}
+function checkRuns(runs, what = "runs", written = String(runs)) {
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
+    throw new InputError(
+      `${what} must be a whole number from 1 to ${MAX_RUNS}, not '${written}'`,
+      "Two runs (the default) are enough to notice functions whose counts vary."
+    );
+  }
+}
+function checkTargets(targets) {
+  if (targets.length === 0) {
+    throw new InputError(
+      "there is nothing to measure: the package has no bench targets and no command was given",
+      "Add a benchmark under benches/ (with `harness = false` in a [[bench]] section of Cargo.toml), or measure a program with a command."
+    );
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { name } of targets) {
+    if (seen.has(name)) {
+      throw new InputError(
+        `two benchmarks are named '${name}'`,
+        "Give each command a name that no bench target has."
+      );
+    }
+    seen.add(name);
+  }
+}
+async function runAll(targets, runs, outDir, setup, root, deps) {
+  const jobs = targets.flatMap(
+    (target) => Array.from({ length: runs }, (_, index) => ({
+      target,
+      run: index + 1,
+      runs,
+      outFile: join4(
+        outDir,
+        runs > 1 ? `${target.name}.${index + 1}.cachegrind.out` : `${target.name}.cachegrind.out`
+      )
+    }))
+  );
+  const profiles = await inParallel(
+    jobs.length,
+    availableParallelism(),
+    deps.signal,
+    async (index, signal) => {
+      const job = jobs[index];
+      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal });
+      return normaliseProfile(parsed, { workspaceRoot: root });
+    }
+  );
+  return targets.map((target, targetIndex) => {
+    const ofTarget = profiles.slice(targetIndex * runs, (targetIndex + 1) * runs);
+    const benchmark = combineRuns(target.name, [target.executable, ...target.args], ofTarget);
+    checkSymbols(benchmark);
+    return benchmark;
+  }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function checkSymbols(benchmark) {
+  const share = unnamedShare(benchmark);
+  if (share > MAX_UNNAMED_SHARE) {
+    throw new BenchmarkError(
+      `bench ${benchmark.name}: ${Math.round(share * 100)}% of its instructions are in functions without a name (???): the executable has no symbols, so its profile would be useless`,
+      "Check `strip` in the [profile.release] and [profile.bench] sections of Cargo.toml, and `-C strip` in RUSTFLAGS or build.rustflags: rust-perf sets CARGO_PROFILE_BENCH_STRIP=none, but an explicit `-C strip=\u2026` rustflag wins."
+    );
+  }
+}
+async function inParallel(count, limit, signal, task) {
+  const controller2 = new AbortController();
+  const forwardAbort = () => controller2.abort(signal?.reason);
+  signal?.addEventListener("abort", forwardAbort, { once: true });
+  const results = [];
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < count && !controller2.signal.aborted) {
+      const index = next;
+      next += 1;
+      try {
+        results[index] = await task(index, controller2.signal);
+      } catch (error) {
+        failure ??= { error };
+        controller2.abort();
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  } finally {
+    signal?.removeEventListener("abort", forwardAbort);
+  }
+  if (failure) throw failure.error;
+  signal?.throwIfAborted();
+  return results;
+}
+
+// src/cli/measure-command.ts
+var measureOptions = {
+  "manifest-path": { type: "string" },
+  bench: { type: "string", multiple: true },
+  command: { type: "string", multiple: true },
+  "cargo-args": { type: "string" },
+  runs: { type: "string" },
+  out: { type: "string" }
+};
+var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: ./Cargo.toml)
+  --bench NAME           A bench target to measure; repeat for several (default: all)
+  --command NAME=CMD     Also measure a program: a binary or example of the package by
+                         target name (or a path relative to the package), with arguments,
+                         e.g. --command 'report=report --lines 2000'; repeatable
+  --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
+  --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
+                         differ between runs are reported as nondeterministic
+  --out DIR              Where profile.json and the raw Cachegrind files go
+                         (default: <target dir>/rust-perf/latest)`;
+var help2 = `rust-perf measure: build the benchmarks and count their instructions per function
+
+Usage: rust-perf measure [options]
+
+Builds the bench targets with \`cargo bench --no-run\` (with line-table debug info, symbols
+and v0 symbol names, set through the environment: Cargo.toml is not changed), runs each one
+under Valgrind's Cachegrind in a clean environment with address randomisation off, and writes
+DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the raw files
+DIR/<bench>.cachegrind.out (DIR/<bench>.<run>.cachegrind.out with more than one run).
+Prints one line per benchmark: total instructions, functions, nondeterministic functions.
+
+Options:
+${measureOptionsHelp}
+  -h, --help             Show this help
+
+Benchmarks are \`[[bench]]\` targets with \`harness = false\`: plain programs whose main does
+the work. Requires valgrind (Linux; \`sudo apt-get install -y valgrind\`) and cargo.
+
+Exit status: 0 measured, 2 a usage error, 3 a failed build or benchmark or a missing tool.
+`;
+var measureCommand = {
+  name: "measure",
+  summary: "Build and run the benchmarks under Cachegrind; write profile.json",
+  help: help2,
+  async run(args, context) {
+    const { values } = parseCommandArgs("measure", args, measureOptions, false);
+    const settings = await measureSettingsFromOptions(values, context);
+    const document = await measure(settings, {
+      log: context.log,
+      processes: nodeProcessRunner,
+      env: context.env,
+      signal: context.signal
+    });
+    context.stdout(profileSummary(document));
+    context.stdout(`
+profile: ${join5(settings.outDir, "profile.json")}
+`);
+    return 0;
+  }
+};
+async function measureSettingsFromOptions(values, context) {
+  const manifestPath = resolve5(context.cwd, values["manifest-path"] ?? "Cargo.toml");
+  const cargoArgs = values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [];
+  const outDir = values.out === void 0 ? join5(await targetDirectory(manifestPath, context), "rust-perf", "latest") : resolve5(context.cwd, values.out);
+  return {
+    manifestPath,
+    benches: values.bench ?? [],
+    commands: (values.command ?? []).map(parseNamedCommand),
+    cargoArgs,
+    runs: values.runs === void 0 ? 2 : parseRuns(values.runs, "--runs"),
+    outDir
+  };
+}
+async function targetDirectory(manifestPath, context) {
+  const fromEnv = context.env.CARGO_TARGET_DIR;
+  if (fromEnv) return isAbsolute2(fromEnv) ? fromEnv : resolve5(context.cwd, fromEnv);
+  const root = await workspaceRoot(manifestPath, {
+    log: context.log,
+    processes: nodeProcessRunner,
+    env: context.env,
+    signal: context.signal
+  });
+  return join5(root, "target");
+}
+function profileSummary(document) {
+  const rows = document.benchmarks.map((benchmark) => {
+    const primary = benchmark.events[0] ?? "";
+    return [
+      benchmark.name,
+      `${(benchmark.totals[primary] ?? 0).toLocaleString("en-US")} ${primary}`,
+      String(benchmark.functions.length),
+      String(benchmark.nondeterministic.length)
+    ];
+  });
+  const header = ["bench", "instructions", "functions", "nondeterministic"];
+  const widths = header.map(
+    (title, column) => Math.max(title.length, ...rows.map((row) => row[column].length))
+  );
+  return [header, ...rows].map(
+    (row) => row.map(
+      (cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])
+    ).join("  ").trimEnd()
+  ).join("\n").concat("\n");
+}
 
 // src/cli/parse-command.ts
-import { resolve as resolve2 } from "node:path";
-var help2 = `Usage: rust-perf parse FILE [--json] [--raw]
+import { resolve as resolve6 } from "node:path";
+var help3 = `Usage: rust-perf parse FILE [--json] [--raw]
 
 Prints the per-function profile in one Cachegrind output file (what
 \`valgrind --tool=cachegrind\` writes), largest first: each function's count
@@ -1663,7 +2786,7 @@ Exit status: 0 success, 2 a usage error or a missing, unreadable or corrupt file
 var parseCommand = {
   name: "parse",
   summary: "Print one cachegrind.out file's per-function profile",
-  help: help2,
+  help: help3,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       "parse",
@@ -1677,7 +2800,7 @@ var parseCommand = {
         `expected one FILE, found ${positionals.length}; see \`rust-perf parse --help\``
       );
     }
-    const parsed = await parseCachegrindFile(resolve2(context.cwd, file));
+    const parsed = await parseCachegrindFile(resolve6(context.cwd, file));
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, { workspaceRoot: context.cwd });
     context.stdout(
       values.json ? `${JSON.stringify(profile, null, 2)}
@@ -1741,7 +2864,7 @@ Run \`rust-perf <command> --help\` for a command's options.
 
 Exit status: 0 success, 1 a regression with --fail-on-regression,
 2 a usage or input error, 3 a failed build, benchmark or missing tool,
-70 an internal error (please report it).
+70 an internal error (please report it), 130 interrupted.
 `;
 async function main(argv, context) {
   const [name, ...rest] = argv;
@@ -1766,6 +2889,10 @@ async function main(argv, context) {
   try {
     return await command.run(rest, context);
   } catch (error) {
+    if (context.signal.aborted) {
+      context.log.info(`rust-perf ${name}: interrupted`);
+      return 130;
+    }
     context.log.info(`rust-perf ${name}: ${describeError(error)}`);
     return error instanceof UserError ? error.exitCode : 70;
   }

@@ -19,7 +19,7 @@ Run \`rust-perf <command> --help\` for a command's options.
 
 Exit status: 0 success, 1 a regression with --fail-on-regression,
 2 a usage or input error, 3 a failed build, benchmark or missing tool,
-70 an internal error (please report it).
+70 an internal error (please report it), 130 interrupted.
 `;
 
 /** Runs the CLI and returns its exit code; errors a user can cause become one clear message. */
@@ -45,6 +45,11 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   try {
     return await command.run(rest, context);
   } catch (error) {
+    if (context.signal.aborted) {
+      // Ctrl-C: the steps under way have cleaned up after themselves; 130 is the shell's code.
+      context.log.info(`rust-perf ${name}: interrupted`);
+      return 130;
+    }
     context.log.info(`rust-perf ${name}: ${describeError(error)}`);
     // Anything that is not a UserError is a bug in rust-perf; its stack was printed above.
     return error instanceof UserError ? error.exitCode : 70;

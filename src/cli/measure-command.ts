@@ -1,11 +1,143 @@
-import type { Command } from './command.js';
+import { isAbsolute, join, resolve } from 'node:path';
+import { workspaceRoot } from '../build/cargo.js';
+import { parseNamedCommand, splitCommandLine } from '../build/command-line.js';
+import { type MeasureSettings, measure, parseRuns } from '../measure/measure.js';
+import type { ProfileDocument } from '../measure/profile.js';
+import { nodeProcessRunner } from '../system/process.js';
+import { parseCommandArgs } from './args.js';
+import type { CliContext, Command } from './command.js';
 
-// Placeholder until the command lands.
+/** The options that say what to measure and how; `rust-perf run` takes the same. */
+export const measureOptions = {
+  'manifest-path': { type: 'string' },
+  bench: { type: 'string', multiple: true },
+  command: { type: 'string', multiple: true },
+  'cargo-args': { type: 'string' },
+  runs: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+export interface MeasureOptionValues {
+  'manifest-path'?: string;
+  bench?: string[];
+  command?: string[];
+  'cargo-args'?: string;
+  runs?: string;
+  out?: string;
+}
+
+export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: ./Cargo.toml)
+  --bench NAME           A bench target to measure; repeat for several (default: all)
+  --command NAME=CMD     Also measure a program: a binary or example of the package by
+                         target name (or a path relative to the package), with arguments,
+                         e.g. --command 'report=report --lines 2000'; repeatable
+  --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
+  --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
+                         differ between runs are reported as nondeterministic
+  --out DIR              Where profile.json and the raw Cachegrind files go
+                         (default: <target dir>/rust-perf/latest)`;
+
+const help = `rust-perf measure: build the benchmarks and count their instructions per function
+
+Usage: rust-perf measure [options]
+
+Builds the bench targets with \`cargo bench --no-run\` (with line-table debug info, symbols
+and v0 symbol names, set through the environment: Cargo.toml is not changed), runs each one
+under Valgrind's Cachegrind in a clean environment with address randomisation off, and writes
+DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the raw files
+DIR/<bench>.cachegrind.out (DIR/<bench>.<run>.cachegrind.out with more than one run).
+Prints one line per benchmark: total instructions, functions, nondeterministic functions.
+
+Options:
+${measureOptionsHelp}
+  -h, --help             Show this help
+
+Benchmarks are \`[[bench]]\` targets with \`harness = false\`: plain programs whose main does
+the work. Requires valgrind (Linux; \`sudo apt-get install -y valgrind\`) and cargo.
+
+Exit status: 0 measured, 2 a usage error, 3 a failed build or benchmark or a missing tool.
+`;
+
 export const measureCommand: Command = {
   name: 'measure',
-  summary: '(not yet available)',
-  help: 'rust-perf measure: not yet available\n',
-  async run() {
-    return 2;
+  summary: 'Build and run the benchmarks under Cachegrind; write profile.json',
+  help,
+  async run(args, context) {
+    const { values } = parseCommandArgs('measure', args, measureOptions, false);
+    const settings = await measureSettingsFromOptions(values, context);
+    const document = await measure(settings, {
+      log: context.log,
+      processes: nodeProcessRunner,
+      env: context.env,
+      signal: context.signal,
+    });
+    context.stdout(profileSummary(document));
+    context.stdout(`\nprofile: ${join(settings.outDir, 'profile.json')}\n`);
+    return 0;
   },
 };
+
+/** The measure settings the options describe; relative paths are relative to `context.cwd`. */
+export async function measureSettingsFromOptions(
+  values: MeasureOptionValues,
+  context: CliContext,
+): Promise<MeasureSettings> {
+  const manifestPath = resolve(context.cwd, values['manifest-path'] ?? 'Cargo.toml');
+  const cargoArgs = values['cargo-args']?.trim() ? splitCommandLine(values['cargo-args']) : [];
+  const outDir =
+    values.out === undefined
+      ? join(await targetDirectory(manifestPath, context), 'rust-perf', 'latest')
+      : resolve(context.cwd, values.out);
+  return {
+    manifestPath,
+    benches: values.bench ?? [],
+    commands: (values.command ?? []).map(parseNamedCommand),
+    cargoArgs,
+    runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
+    outDir,
+  };
+}
+
+/**
+ * Cargo's target directory: `CARGO_TARGET_DIR`, else `target` in the workspace root
+ * (`build.target-dir` in a cargo config file is not read).
+ */
+async function targetDirectory(manifestPath: string, context: CliContext): Promise<string> {
+  const fromEnv = context.env.CARGO_TARGET_DIR;
+  if (fromEnv) return isAbsolute(fromEnv) ? fromEnv : resolve(context.cwd, fromEnv);
+  const root = await workspaceRoot(manifestPath, {
+    log: context.log,
+    processes: nodeProcessRunner,
+    env: context.env,
+    signal: context.signal,
+  });
+  return join(root, 'target');
+}
+
+/** One aligned line per benchmark. */
+export function profileSummary(document: ProfileDocument): string {
+  const rows = document.benchmarks.map((benchmark) => {
+    const primary = benchmark.events[0] ?? '';
+    return [
+      benchmark.name,
+      `${(benchmark.totals[primary] ?? 0).toLocaleString('en-US')} ${primary}`,
+      String(benchmark.functions.length),
+      String(benchmark.nondeterministic.length),
+    ];
+  });
+  const header = ['bench', 'instructions', 'functions', 'nondeterministic'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+    .concat('\n');
+}

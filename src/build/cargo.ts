@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { BuildError, EnvironmentError } from '../errors.js';
+import type { Logger } from '../system/logger.js';
+import {
+  definedEnvironment,
+  isMissingProgram,
+  type ProcessRunner,
+  type RunResult,
+} from '../system/process.js';
+import { type BuiltExecutable, executablesFromCargoJson } from './artifacts.js';
+import { userRustflags, withV0Mangling } from './rustflags.js';
+
+export interface BuildSettings {
+  manifestPath: string;
+  /** The cargo workspace root: removed from every path compiled into the executables. */
+  workspaceRoot: string;
+  /** Passed through to cargo, e.g. `--features slow`, `-p crate`, `--target triple`. */
+  cargoArgs: string[];
+  targetDir?: string;
+  /**
+   * Also build the package's binaries and examples as plain programs (`cargo bench` builds
+   * examples only as test harnesses), for commands that run them.
+   */
+  buildPrograms: boolean;
+}
+
+export interface BuildDeps {
+  log: Logger;
+  processes: ProcessRunner;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+export interface BuildResult {
+  executables: BuiltExecutable[];
+  /**
+   * The rustflags every crate was built with, rust-perf's own included, except the path remap
+   * (it names the checkout, which is meant to differ between two builds that compare).
+   */
+  rustflags: string[];
+  mangling: 'v0' | 'legacy';
+}
+
+/**
+ * Builds the benchmarks (`cargo bench --no-run`) with line tables and symbols, and v0 symbol
+ * names, all set through the environment so the user's Cargo.toml is never touched. The
+ * workspace root is remapped out of the debug info: valgrind's own memory use grows with the
+ * length of those paths, and the Rust start-up code that reads /proc/self/maps (which lists
+ * valgrind's mappings) executes more or fewer instructions with it, so two checkouts at
+ * different paths would not count the same.
+ */
+export async function buildBenchmarks(
+  settings: BuildSettings,
+  deps: BuildDeps,
+): Promise<BuildResult> {
+  const { log } = deps;
+  const manifestPath = resolve(settings.manifestPath);
+  const user = userRustflags({
+    env: deps.env,
+    cwd: dirname(manifestPath),
+    home: homedir(),
+    readFile: readTextIfExists,
+  });
+  for (const setting of user.ignored) {
+    log.warn(
+      `rust-perf does not read ${setting}: those flags are not used. Set them in RUSTFLAGS or build.rustflags instead.`,
+    );
+  }
+  const { rustflags, mangling } = withV0Mangling(user.flags);
+  const remap = `--remap-path-prefix=${settings.workspaceRoot}=`;
+  const env = cargoEnvironment(deps.env, [...rustflags, remap], settings.targetDir);
+  const build = async (subcommand: string[]) => {
+    const args = [
+      ...subcommand,
+      '--manifest-path',
+      manifestPath,
+      '--message-format=json-render-diagnostics',
+      ...settings.cargoArgs,
+    ];
+    const result = await runCargo(args, manifestPath, env, deps, (line) => log.info(line));
+    if (result.exitCode !== 0) {
+      throw new BuildError(
+        `\`cargo ${args.join(' ')}\` failed (${result.signal ?? `exit ${result.exitCode}`}):\n${cargoErrors(result.stderr)}`,
+        'Fix the build errors above; `cargo bench --no-run` shows them too.',
+      );
+    }
+    return executablesFromCargoJson(result.stdout);
+  };
+  return log.group('Building benchmarks', async () => {
+    log.info(`rustflags: ${rustflags.join(' ')} ${remap} (user flags from ${user.source})`);
+    const executables = await build(['bench', '--no-run']);
+    if (settings.buildPrograms) {
+      executables.push(...(await build(['build', '--profile', 'bench', '--bins', '--examples'])));
+    }
+    return { executables, rustflags, mangling };
+  });
+}
+
+/**
+ * The root of the cargo workspace the manifest belongs to (its own directory for a lone
+ * package): source paths under it are recorded relative to it.
+ */
+export async function workspaceRoot(manifestPath: string, deps: BuildDeps): Promise<string> {
+  const args = ['locate-project', '--workspace', '--message-format', 'plain'];
+  const path = resolve(manifestPath);
+  const result = await runCargo(
+    [...args, '--manifest-path', path],
+    path,
+    definedEnvironment(deps.env),
+    deps,
+  );
+  if (result.exitCode !== 0) {
+    throw new BuildError(`cargo could not read ${path}:\n${cargoErrors(result.stderr)}`);
+  }
+  return dirname(result.stdout.trim());
+}
+
+/**
+ * The environment cargo runs in: the user's, with debug info (line tables suffice and keep the
+ * build fast) and symbols forced for the bench profile and the release profile it inherits
+ * from, and the rustflags encoded so that flags containing spaces survive.
+ */
+export function cargoEnvironment(
+  env: NodeJS.ProcessEnv,
+  rustflags: string[],
+  targetDir: string | undefined,
+): Record<string, string> {
+  const result = definedEnvironment(env);
+  delete result.RUSTFLAGS;
+  for (const profile of ['BENCH', 'RELEASE']) {
+    result[`CARGO_PROFILE_${profile}_DEBUG`] = 'line-tables-only';
+    result[`CARGO_PROFILE_${profile}_STRIP`] = 'none';
+  }
+  result.CARGO_ENCODED_RUSTFLAGS = rustflags.join('\x1f');
+  if (targetDir !== undefined) result.CARGO_TARGET_DIR = targetDir;
+  return result;
+}
+
+/** Runs cargo in the manifest's directory, so that its config files and toolchain apply. */
+function runCargo(
+  args: string[],
+  manifestPath: string,
+  env: Record<string, string>,
+  deps: BuildDeps,
+  onStderrLine?: (line: string) => void,
+): Promise<RunResult> {
+  return deps.processes
+    .run('cargo', args, { cwd: dirname(manifestPath), env, signal: deps.signal, onStderrLine })
+    .catch((error: unknown) => {
+      if (!isMissingProgram(error)) throw error;
+      throw new EnvironmentError(
+        'cargo was not found on PATH',
+        'Install Rust with rustup (https://rustup.rs); on GitHub Actions, add a toolchain step such as dtolnay/rust-toolchain before this one.',
+      );
+    });
+}
+
+/** Cargo's rendered errors: from the first `error` line on, or the end of its output. */
+function cargoErrors(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n');
+  const firstError = lines.findIndex((line) => /^error(\[\w+\])?:/.test(line));
+  const errors = firstError === -1 ? lines.slice(-40) : lines.slice(firstError);
+  return errors.length > 80 ? [...errors.slice(0, 80), '…'].join('\n') : errors.join('\n');
+}
+
+function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

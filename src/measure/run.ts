@@ -1,0 +1,200 @@
+import { chmod, copyFile, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { machine, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BenchmarkTarget } from '../build/artifacts.js';
+import { BenchmarkError, InputError } from '../errors.js';
+import type { Logger } from '../system/logger.js';
+import { isMissingProgram, type ProcessRunner } from '../system/process.js';
+import type { ParsedProfile } from './parse.js';
+import { parseCachegrindFile } from './parse-file.js';
+import { cachegrindArgs } from './valgrind.js';
+
+/** How every benchmark runs: the same for the base and the head, on any checkout. */
+export interface RunSetup {
+  valgrind: string;
+  /** `setarch <arch> -R` to turn address space randomisation off, or nothing. */
+  aslrOff: string[];
+  env: Record<string, string>;
+}
+
+export interface RunDeps {
+  log: Logger;
+  processes: ProcessRunner;
+  signal?: AbortSignal;
+}
+
+/**
+ * The benchmark's whole environment: a short allow-list, so that nothing else (a token, the
+ * action's inputs, CI variables) reaches it or changes its instruction counts.
+ */
+export function benchmarkEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {
+    PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    HOME: env.HOME ?? '/',
+    LANG: 'C',
+    LC_ALL: 'C',
+  };
+  if (env.TMPDIR) result.TMPDIR = env.TMPDIR;
+  return result;
+}
+
+/**
+ * `setarch <arch> -R` when it works here (containers may forbid changing the personality),
+ * else nothing: randomised addresses change the counts of code that hashes or orders pointers.
+ */
+export async function aslrOffPrefix(
+  processes: ProcessRunner,
+  env: Record<string, string>,
+): Promise<string[]> {
+  const prefix = ['setarch', machine(), '-R'];
+  try {
+    const probe = await processes.run('setarch', [...prefix.slice(1), 'true'], { cwd: '/', env });
+    return probe.exitCode === 0 ? prefix : [];
+  } catch (error) {
+    if (isMissingProgram(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * Runs `work` with every target staged at paths that are the same for every build and
+ * checkout: the executable copied to `<tmpdir>/rust-perf/bin/<name>`, so that `argv[0]` is
+ * the same, and its working directory reached through the symlink `<tmpdir>/rust-perf/cwd/<name>`,
+ * which becomes `PWD`. (Shells, such as the wrapper script some distributions install as
+ * `valgrind`, export `PWD`; its length shifts the stack and with it the counts of start-up code.)
+ * One rust-perf process at a time uses these directories; others wait for it.
+ */
+export async function withStagedExecutables<T>(
+  targets: BenchmarkTarget[],
+  deps: { log: Logger; signal?: AbortSignal },
+  work: (staged: BenchmarkTarget[]) => Promise<T>,
+): Promise<T> {
+  const root = join(tmpdir(), 'rust-perf');
+  const release = await acquireLock(join(root, 'lock'), deps);
+  try {
+    await mkdir(join(root, 'bin'), { recursive: true });
+    await mkdir(join(root, 'cwd'), { recursive: true });
+    const staged: BenchmarkTarget[] = [];
+    for (const target of targets) {
+      const executable = join(root, 'bin', target.name);
+      // Removed first: a file that another process still executes cannot be overwritten.
+      await rm(executable, { force: true });
+      await copyFile(target.executable, executable).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
+      });
+      await chmod(executable, 0o755);
+      const cwd = join(root, 'cwd', target.name);
+      await rm(cwd, { force: true });
+      await symlink(target.cwd, cwd);
+      staged.push({ ...target, executable, cwd });
+    }
+    return await work(staged);
+  } finally {
+    await release();
+  }
+}
+
+/** A lock directory holding the owner's pid; a lock whose owner is gone is taken over. */
+async function acquireLock(
+  lock: string,
+  deps: { log: Logger; signal?: AbortSignal },
+): Promise<() => Promise<void>> {
+  await mkdir(dirname(lock), { recursive: true });
+  let waiting = false;
+  for (;;) {
+    deps.signal?.throwIfAborted();
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (await isStale(lock)) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (!waiting) {
+      deps.log.info(`Waiting for another rust-perf process to release ${lock}`);
+      waiting = true;
+    }
+    await sleep(250, undefined, { signal: deps.signal });
+  }
+}
+
+async function isStale(lock: string): Promise<boolean> {
+  let owner: number;
+  try {
+    owner = Number(await readFile(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // No pid yet: being created right now, or its creator died in between.
+    const created = await stat(lock).catch(() => undefined);
+    return created !== undefined && Date.now() - created.mtimeMs > 10_000;
+  }
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+export interface BenchmarkRun {
+  target: BenchmarkTarget;
+  /** 1-based. */
+  run: number;
+  runs: number;
+  outFile: string;
+}
+
+/** Runs one benchmark once under Cachegrind and parses what it wrote. */
+export async function runUnderCachegrind(
+  benchmarkRun: BenchmarkRun,
+  setup: RunSetup,
+  deps: RunDeps,
+): Promise<ParsedProfile> {
+  const { target, run, runs, outFile } = benchmarkRun;
+  const label = `bench ${target.name}${runs > 1 ? ` (run ${run}/${runs})` : ''}`;
+  const [program, ...args] = [
+    ...setup.aslrOff,
+    setup.valgrind,
+    ...cachegrindArgs(outFile),
+    target.executable,
+    ...target.args,
+  ];
+  const started = performance.now();
+  const result = await deps.processes.run(program!, args, {
+    cwd: target.cwd,
+    env: { ...setup.env, PWD: target.cwd },
+    signal: deps.signal,
+  });
+  if (result.exitCode !== 0) {
+    const how =
+      result.signal === null
+        ? `exited with status ${result.exitCode}`
+        : `was killed by ${result.signal}`;
+    throw new BenchmarkError(
+      `${label} ${how}. The end of its output:\n${benchmarkStderrTail(result.stderr)}`,
+      `Run it without rust-perf to see the problem: ${[target.executable, ...target.args].join(' ')} (in ${target.cwd}).`,
+    );
+  }
+  const parsed = await parseCachegrindFile(outFile);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  deps.log.info(
+    `${label}: ${(parsed.totals[0] ?? 0).toLocaleString('en-US')} ${parsed.events[0] ?? ''} in ${seconds}s`,
+  );
+  return parsed;
+}
+
+/**
+ * The last lines a failed benchmark wrote, without valgrind's own `==pid==` and `--pid--`
+ * lines; valgrind's lines only when the benchmark wrote nothing (valgrind itself failed).
+ */
+export function benchmarkStderrTail(stderr: string, count = 20): string {
+  const lines = stderr.trimEnd().split('\n');
+  const own = lines.filter((line) => !/^(==|--)\d+(==|--)/.test(line));
+  const shown = (own.some((line) => line.trim() !== '') ? own : lines).slice(-count);
+  return shown.map((line) => `  ${line}`).join('\n');
+}

@@ -1,0 +1,84 @@
+import type { NormalisedProfile } from './normalise.js';
+import type { BenchmarkProfile, Counts, FunctionProfile } from './profile.js';
+
+/**
+ * One benchmark's profile from several runs of it. Functions whose counts differ between runs
+ * (or that ran in only some of them) are nondeterministic: they keep their smallest counts, a
+ * function whose smallest counts are all zero is left out, and the totals are the sums over the
+ * functions kept, so that they always add up.
+ */
+export function combineRuns(
+  name: string,
+  command: string[],
+  runs: NormalisedProfile[],
+): BenchmarkProfile {
+  const [first] = runs;
+  if (first === undefined) throw new Error(`combineRuns: no runs of ${name}`);
+  const { events } = first;
+  for (const run of runs) {
+    if (run.events.join(' ') !== events.join(' ')) {
+      throw new Error(
+        `combineRuns: runs of ${name} recorded different events (${events} and ${run.events})`,
+      );
+    }
+  }
+  const byName = runs.map((run) => new Map(run.functions.map((entry) => [entry.name, entry])));
+  const names = new Set(runs.flatMap((run) => run.functions.map((entry) => entry.name)));
+  const functions: FunctionProfile[] = [];
+  const nondeterministic: string[] = [];
+  for (const functionName of names) {
+    const entries = byName.map((run) => run.get(functionName));
+    const present = entries.filter((entry) => entry !== undefined);
+    const counts: Counts = {};
+    let varies = present.length < runs.length;
+    for (const event of events) {
+      const values = entries.map((entry) => entry?.counts[event] ?? 0);
+      const smallest = Math.min(...values);
+      varies ||= values.some((value) => value !== smallest);
+      counts[event] = smallest;
+    }
+    if (varies) nondeterministic.push(functionName);
+    if (events.every((event) => counts[event] === 0)) continue;
+    // File and line follow the cost; the run with the smallest count keeps them.
+    const kept = present.reduce((a, b) =>
+      primaryCount(b, events) < primaryCount(a, events) ? b : a,
+    );
+    functions.push({ name: functionName, file: kept.file, line: kept.line, counts });
+  }
+  const primary = events[0] ?? '';
+  functions.sort(
+    (a, b) => (b.counts[primary] ?? 0) - (a.counts[primary] ?? 0) || compareText(a.name, b.name),
+  );
+  const totals: Counts = {};
+  for (const event of events) {
+    totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
+  }
+  return {
+    name,
+    command,
+    events,
+    totals,
+    nondeterministic: nondeterministic.sort(compareText),
+    functions,
+  };
+}
+
+/** The share (0–1) of the primary event spent in functions without a name (`???`). */
+export function unnamedShare(benchmark: BenchmarkProfile): number {
+  const primary = benchmark.events[0] ?? '';
+  const total = benchmark.totals[primary] ?? 0;
+  if (total === 0) return 0;
+  const unnamed = benchmark.functions
+    .filter((entry) => entry.name === '???')
+    .reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
+  return unnamed / total;
+}
+
+function primaryCount(entry: FunctionProfile, events: string[]): number {
+  return entry.counts[events[0] ?? ''] ?? 0;
+}
+
+/** Code-unit order, the same on every machine (unlike localeCompare). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

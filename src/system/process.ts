@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+
+export interface RunOptions {
+  cwd: string;
+  /** The child's whole environment: nothing is inherited that is not listed here. */
+  env: Record<string, string>;
+  /** Aborting kills the child; `run` then rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Called for every complete line of output as it arrives, without the line ending. */
+  onStdoutLine?: (line: string) => void;
+  onStderrLine?: (line: string) => void;
+}
+
+export interface RunResult {
+  /** `null` when the child was killed by a signal. */
+  exitCode: number | null;
+  /** e.g. `SIGSEGV`, or `null` when the child exited. */
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs programs. The one seam between rust-perf and child processes, so tests can stand in. */
+export interface ProcessRunner {
+  /** Resolves whatever the exit status; rejects only when the program could not be started. */
+  run(command: string, args: string[], options: RunOptions): Promise<RunResult>;
+}
+
+export const nodeProcessRunner: ProcessRunner = {
+  run(command, args, options) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        signal: options.signal,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const stdout = collectLines(options.onStdoutLine);
+      const stderr = collectLines(options.onStderrLine);
+      child.stdout.on('data', stdout.write);
+      child.stderr.on('data', stderr.write);
+      child.on('error', reject);
+      child.on('close', (exitCode, signal) => {
+        resolve({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+      });
+    });
+  },
+};
+
+/** Whether `error` says that the program to run does not exist (or is not executable). */
+export function isMissingProgram(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'EACCES';
+}
+
+/** Accumulates a stream's text and hands out each complete line as soon as it is seen. */
+function collectLines(onLine: ((line: string) => void) | undefined) {
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  let lineStart = 0;
+  const emitLines = (final: boolean) => {
+    if (!onLine) return;
+    let newline = text.indexOf('\n', lineStart);
+    while (newline !== -1) {
+      onLine(text.slice(lineStart, newline).replace(/\r$/, ''));
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', lineStart);
+    }
+    if (final && lineStart < text.length) {
+      onLine(text.slice(lineStart));
+      lineStart = text.length;
+    }
+  };
+  return {
+    write: (chunk: Buffer) => {
+      text += decoder.write(chunk);
+      emitLines(false);
+    },
+    end: () => {
+      text += decoder.end();
+      emitLines(true);
+      return text;
+    },
+  };
+}
+
+/** `process.env` without its unset entries: what a child's `env` takes. */
+export function definedEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined) result[name] = value;
+  }
+  return result;
+}

@@ -1,0 +1,196 @@
+/**
+ * `rust-perf measure` as a new user meets it, run in-process through `main`: small crates that
+ * fail in the ways real ones do, each to one clear message and the right exit status.
+ */
+import { accessSync, constants } from 'node:fs';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
+import { memoryLogger } from '../../src/system/logger.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/crates', import.meta.url));
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'rust-perf-measure-cli-'));
+  for (const crate of ['broken', 'panicking', 'stripped']) {
+    await cp(join(fixtures, crate), join(scratch, crate), { recursive: true });
+  }
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Runs `rust-perf measure ARGS` in the scratch directory, building into one shared target. */
+async function measure(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const stdout: string[] = [];
+  const log = memoryLogger();
+  const context: CliContext = {
+    stdout: (text) => stdout.push(text),
+    log,
+    isTTY: false,
+    cwd: scratch,
+    env: { ...env, CARGO_TARGET_DIR: join(scratch, 'target') },
+    signal: new AbortController().signal,
+  };
+  const exitCode = await main(['measure', ...args], context);
+  const message = log.lines.filter((line) => line.startsWith('rust-perf measure: ')).join('\n');
+  return { exitCode, stdout: stdout.join(''), log: log.lines, message };
+}
+
+describe('rust-perf measure', () => {
+  it('prints its help', async () => {
+    const result = await measure(['--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Usage: rust-perf measure [options]');
+    expect(result.stdout).toContain('--runs N');
+    expect(result.stdout).toContain('(default: <target dir>/rust-perf/latest)');
+  });
+
+  it('measures one bench, prints a summary, and writes into the target directory by default', async () => {
+    const result = await measure([
+      '--manifest-path',
+      'panicking/Cargo.toml',
+      '--bench',
+      'fine',
+      '--runs',
+      '1',
+    ]);
+    expect(result.exitCode).toBe(0);
+    const out = join(scratch, 'target', 'rust-perf', 'latest');
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^bench +instructions +functions +nondeterministic\nfine +[\\d,]+ Ir +\\d+ +0\n\nprofile: ${out}/profile\\.json\n$`,
+      ),
+    );
+    expect((await readdir(out)).sort()).toEqual(['fine.cachegrind.out', 'profile.json']);
+    expect(result.log).toContain('Building benchmarks');
+    expect(result.log.some((line) => /^bench fine: [\d,]+ Ir in \d+\.\ds$/.test(line))).toBe(true);
+  });
+
+  it('refuses a run count that is not a whole number from 1 to 20', async () => {
+    for (const runs of ['0', '21', '2.5', 'two', '-1', '']) {
+      const result = await measure([
+        '--manifest-path',
+        'panicking/Cargo.toml',
+        `--runs=${runs}`,
+        '--out',
+        'x',
+      ]);
+      expect(result.exitCode, runs).toBe(2);
+      expect(result.message, runs).toContain(
+        `rust-perf measure: --runs must be a whole number from 1 to 20, not '${runs}'`,
+      );
+    }
+  });
+
+  it('refuses unknown options and malformed commands before building anything', async () => {
+    expect((await measure(['--frobnicate'])).message).toContain(
+      "rust-perf measure: unknown option '--frobnicate' (see `rust-perf measure --help`)",
+    );
+    const command = await measure(['--command', 'report', '--out', 'x']);
+    expect(command.exitCode).toBe(2);
+    expect(command.message).toContain(
+      "'report' is not a command to measure: expected NAME=COMMAND",
+    );
+  });
+
+  it('says when there is no Cargo.toml', async () => {
+    const result = await measure(['--manifest-path', 'nowhere/Cargo.toml', '--out', 'x']);
+    expect(result.exitCode).toBe(2);
+    expect(result.message).toBe(
+      `rust-perf measure: there is no Cargo.toml at ${join(scratch, 'nowhere', 'Cargo.toml')}\n` +
+        'Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure.',
+    );
+  });
+
+  it('says how to install valgrind when it is missing, without building first', async () => {
+    const path = (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((directory) => {
+        try {
+          accessSync(join(directory, 'valgrind'), constants.X_OK);
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .join(delimiter);
+    const result = await measure(['--manifest-path', 'panicking/Cargo.toml', '--out', 'x'], {
+      ...process.env,
+      PATH: path,
+    });
+    expect(result.exitCode).toBe(3);
+    expect(result.message).toContain('rust-perf measure: valgrind was not found on PATH\n');
+    expect(result.message).toContain('`sudo apt-get install -y valgrind`');
+    expect(result.log).not.toContain('Building benchmarks');
+  });
+
+  it("shows cargo's own errors when the build fails", async () => {
+    const result = await measure(['--manifest-path', 'broken/Cargo.toml', '--out', 'x']);
+    expect(result.exitCode).toBe(3);
+    expect(result.message).toContain('error[E0308]: mismatched types');
+    expect(result.message).toContain('benches/typo.rs:2:22');
+    expect(result.message).toContain('Fix the build errors above');
+  });
+
+  it('lists the bench targets when asked for one that does not exist', async () => {
+    const result = await measure([
+      '--manifest-path',
+      'panicking/Cargo.toml',
+      '--bench',
+      'fien',
+      '--out',
+      'x',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.message).toBe(
+      "rust-perf measure: there is no bench target named 'fien'\nThe bench targets are: boom, fine.",
+    );
+  });
+
+  it('names a benchmark that panics, with its exit status and the end of its own output', async () => {
+    const result = await measure([
+      '--manifest-path',
+      'panicking/Cargo.toml',
+      '--bench',
+      'boom',
+      '--runs',
+      '1',
+      '--out',
+      'x',
+    ]);
+    expect(result.exitCode).toBe(3);
+    expect(result.message).toContain(
+      'rust-perf measure: bench boom exited with status 101. The end of its output:\n  loading the input\n',
+    );
+    expect(result.message).toContain('the input has at least one record');
+    expect(result.message).not.toMatch(/^ *==\d+==/m);
+    expect(result.message).toContain(
+      `Run it without rust-perf to see the problem: ${join(tmpdir(), 'rust-perf', 'bin', 'boom')}`,
+    );
+  });
+
+  it('refuses a profile of a binary without symbols, and says what to check', async () => {
+    const result = await measure([
+      '--manifest-path',
+      'stripped/Cargo.toml',
+      '--runs',
+      '1',
+      '--out',
+      'x',
+    ]);
+    expect(result.exitCode).toBe(3);
+    expect(result.message).toMatch(
+      /^rust-perf measure: bench work: \d+% of its instructions are in functions without a name \(\?\?\?\): the executable has no symbols, so its profile would be useless\n/,
+    );
+    expect(result.message).toContain('an explicit `-C strip=…` rustflag wins');
+    expect(result.log).toContain(
+      `rustflags: -Cstrip=symbols -Csymbol-mangling-version=v0 --remap-path-prefix=${join(scratch, 'stripped')}= (user flags from ${join(scratch, 'stripped', '.cargo', 'config.toml')})`,
+    );
+  });
+});
