@@ -32,6 +32,8 @@ var BuildError = class extends UserError {
 var BenchmarkError = class extends UserError {
   exitCode = 3;
 };
+var GitError = class extends InputError {
+};
 function describeError(error) {
   if (error instanceof UserError) {
     return error.hint ? `${error.message}
@@ -67,7 +69,7 @@ var package_default = {
     "check-dist": "node scripts/check-dist.mjs",
     vitest: "vitest run",
     test: "npm run typecheck && npm run lint && npm run validate-actions && npm run check-dist && vitest run",
-    demo: "node dist/cli.js run --manifest-path examples/textbench/Cargo.toml --demo",
+    demo: "node dist/cli.js run --manifest-path examples/textbench/Cargo.toml --head-cargo-args='--features slow'",
     bench: "node scripts/bench.mjs",
     "validate-actions": "node scripts/validate-actions.mjs"
   },
@@ -504,9 +506,9 @@ var CachegrindParser = class {
   }
   finish() {
     if (this.#pending !== void 0) {
-      const lastLine = Buffer2.concat([this.#pending, Buffer2.of(LF)]);
+      const lastLine2 = Buffer2.concat([this.#pending, Buffer2.of(LF)]);
       this.#pending = void 0;
-      this.#parseLines(lastLine, 0, lastLine.length);
+      this.#parseLines(lastLine2, 0, lastLine2.length);
     }
     if (this.#lineNumber === 0) {
       throw new CorruptFileError(
@@ -1635,6 +1637,19 @@ function attachValues(args, options) {
 
 // src/cli/compare-command.ts
 var FORMATS = ["markdown", "text", "json"];
+var compareOptions = {
+  threshold: { type: "string", default: "1%" },
+  "function-threshold": { type: "string", default: "0.1%" },
+  format: { type: "string" },
+  "fail-on-regression": { type: "boolean", default: false }
+};
+var compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses (improves) when its total
+                                 grows (shrinks) by more than this. Default: 1%
+  --function-threshold PERCENT   A function's change is significant from this
+                                 share of its benchmark's total on. Default: 0.1%
+  --format markdown|text|json    Report format. Default: text on a terminal,
+                                 markdown otherwise.
+  --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
 var help = `rust-perf compare: compare two profiles function by function
 
 Usage: rust-perf compare BASE HEAD [options]
@@ -1644,13 +1659,7 @@ Cachegrind output files (*.cachegrind.out), each taken as one benchmark named
 after the file.
 
 Options:
-  --threshold PERCENT            A benchmark regresses (improves) when its total
-                                 grows (shrinks) by more than this. Default: 1%
-  --function-threshold PERCENT   A function's change is significant from this
-                                 share of its benchmark's total on. Default: 0.1%
-  --format markdown|text|json    Report format. Default: text on a terminal,
-                                 markdown otherwise.
-  --fail-on-regression           Exit with status 1 when a benchmark regressed.
+${compareOptionsHelp}
   -h, --help                     Show this help.
 
 Exit status: 0 compared (regressions are reported, not failures, unless
@@ -1662,17 +1671,7 @@ var compareCommand = {
   summary: "compare two profiles and report the functions that got slower",
   help,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs(
-      "compare",
-      args,
-      {
-        threshold: { type: "string", default: "1%" },
-        "function-threshold": { type: "string", default: "0.1%" },
-        format: { type: "string" },
-        "fail-on-regression": { type: "boolean", default: false }
-      },
-      true
-    );
+    const { values, positionals } = parseCommandArgs("compare", args, compareOptions, true);
     const [basePath, headPath, ...extra] = positionals;
     if (basePath === void 0 || headPath === void 0 || extra.length > 0) {
       throw new InputError(
@@ -1680,19 +1679,32 @@ var compareCommand = {
         "Run `rust-perf compare --help` for usage."
       );
     }
-    const options = {
-      threshold: parsePercent(values.threshold, "--threshold"),
-      functionThreshold: parsePercent(values["function-threshold"], "--function-threshold")
-    };
-    const format = chooseFormat(values.format, context);
+    const report = reportSettingsFromOptions(values, context);
     const workspace = { workspaceRoot: context.cwd };
     const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
     const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
-    const comparison = compareProfiles(base, pairSingleBenchmarks(base, head, context), options);
-    context.stdout(render(comparison, format, context));
-    return comparison.regressed && values["fail-on-regression"] ? 1 : 0;
+    const comparison = compareProfiles(
+      base,
+      pairSingleBenchmarks(base, head, context),
+      report.compare
+    );
+    return printReport(comparison, report, context);
   }
 };
+function reportSettingsFromOptions(values, context) {
+  return {
+    compare: {
+      threshold: parsePercent(values.threshold, "--threshold"),
+      functionThreshold: parsePercent(values["function-threshold"], "--function-threshold")
+    },
+    format: chooseFormat(values.format, context),
+    failOnRegression: values["fail-on-regression"]
+  };
+}
+function printReport(comparison, report, context) {
+  context.stdout(render(comparison, report.format, context));
+  return comparison.regressed && report.failOnRegression ? 1 : 0;
+}
 function pairSingleBenchmarks(base, head, context) {
   const [baseBenchmark, ...otherBase] = base.benchmarks;
   const [headBenchmark, ...otherHead] = head.benchmarks;
@@ -1734,7 +1746,7 @@ import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
   run(command, args, options) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const child = spawn(command, args, {
         cwd: options.cwd,
         env: options.env,
@@ -1747,7 +1759,7 @@ var nodeProcessRunner = {
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
       child.on("close", (exitCode, signal) => {
-        resolve7({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+        resolve8({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -2842,14 +2854,366 @@ function renderTable(command, profile) {
 }
 
 // src/cli/run-command.ts
+import { dirname as dirname8, join as join9 } from "node:path";
+
+// src/measure/baselines.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir3, readdir, readFile as readFile3, rename, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname6, join as join6 } from "node:path";
+var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+function checkBaselineName(name) {
+  if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
+    throw new InputError(
+      `'${name}' is not a valid baseline name: use 1 to 100 letters, digits, '-', '_' or '.' (not only dots).`
+    );
+  }
+  return name;
+}
+function baselinesDir(targetDir) {
+  return join6(targetDir, "rust-perf", "baselines");
+}
+function baselineFile(targetDir, name) {
+  return join6(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
+}
+async function saveBaseline(targetDir, name, profile) {
+  const file = baselineFile(targetDir, name);
+  await mkdir3(dirname6(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile3(partial, serialiseProfileDocument(profile));
+  await rename(partial, file);
+  return file;
+}
+async function loadBaseline(targetDir, name) {
+  const file = baselineFile(targetDir, name);
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    const saved = await savedBaselines(targetDir);
+    throw new InputError(
+      `there is no baseline named '${name}' (no ${file}).`,
+      saved.length === 0 ? `No baseline has been saved yet: save one with \`--save-baseline ${name}\`.` : `Saved baselines: ${saved.join(", ")}. Save a new one with \`--save-baseline ${name}\`.`
+    );
+  }
+  return parseProfileDocument(text, file);
+}
+async function savedBaselines(targetDir) {
+  let entries;
+  try {
+    entries = await readdir(baselinesDir(targetDir));
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync2(baselineFile(targetDir, entry))).sort();
+}
+
+// src/measure/measure-revision.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import { dirname as dirname7, isAbsolute as isAbsolute3, join as join8, relative, resolve as resolve7, sep } from "node:path";
+
+// src/system/git.ts
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename2, join as join7 } from "node:path";
+function createGit(processes, options) {
+  const env = definedEnvironment(options.env);
+  async function git(args) {
+    try {
+      return await processes.run("git", args, { cwd: options.cwd, env });
+    } catch (error) {
+      if (isMissingProgram(error)) {
+        throw new EnvironmentError(
+          "git is not installed or not on PATH.",
+          "Install git (e.g. `sudo apt-get install -y git`) and try again."
+        );
+      }
+      throw error;
+    }
+  }
+  async function gitOutput(args) {
+    const result = await git(args);
+    if (result.exitCode !== 0) throw new GitError(failureMessage(args, result));
+    return result.stdout.trim();
+  }
+  return {
+    async topLevel() {
+      const result = await git(["rev-parse", "--show-toplevel"]);
+      if (result.exitCode !== 0) {
+        throw new GitError(
+          `${options.cwd} is not inside a git repository (${lastLine(result.stderr)}).`
+        );
+      }
+      return result.stdout.trim();
+    },
+    async resolveCommit(ref) {
+      const result = await git([
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        `${ref}^{commit}`
+      ]);
+      if (result.exitCode !== 0) {
+        throw new GitError(
+          `'${ref}' does not name a commit in this repository.`,
+          "Use a branch, tag or commit that exists locally (run `git fetch` for remote ones)."
+        );
+      }
+      return result.stdout.trim();
+    },
+    async hasUncommittedChanges() {
+      return await gitOutput(["status", "--porcelain"]) !== "";
+    },
+    async addWorktree(path, sha) {
+      await gitOutput(["worktree", "add", "--detach", "--quiet", path, sha]);
+    },
+    async removeWorktree(path) {
+      await gitOutput(["worktree", "remove", "--force", path]);
+    },
+    async pruneWorktrees() {
+      await gitOutput(["worktree", "prune"]);
+    }
+  };
+}
+async function withTemporaryWorktree(git, sha, log, work) {
+  const repository = basename2(await git.topLevel());
+  const parent = await mkdtemp(join7(tmpdir2(), "rust-perf-worktree-"));
+  const worktree = join7(parent, repository);
+  let added = false;
+  try {
+    await git.addWorktree(worktree, sha);
+    added = true;
+    return await work(worktree);
+  } finally {
+    const failures = [];
+    const attempt = (step) => step().catch((error) => failures.push(describeError(error)));
+    if (added) await attempt(() => git.removeWorktree(worktree));
+    await attempt(() => rm2(parent, { recursive: true, force: true }));
+    await attempt(() => git.pruneWorktrees());
+    if (failures.length > 0) {
+      log.warn(
+        `cleaning up the temporary worktree ${worktree} failed: ${failures.join("; ")}. If it is still there, delete that directory and run \`git worktree prune\`.`
+      );
+    }
+  }
+}
+function failureMessage(args, result) {
+  const status = result.signal === null ? `exit ${result.exitCode}` : `signal ${result.signal}`;
+  const reason = lastLine(result.stderr);
+  return `git ${args.join(" ")} failed (${status})${reason ? `: ${reason}` : ""}`;
+}
+function lastLine(text) {
+  return text.trim().split("\n").at(-1)?.trim() ?? "";
+}
+
+// src/measure/measure-revision.ts
+async function measureRevision(ref, settings, deps) {
+  const git = createGit(deps.processes, { cwd: deps.repoRoot, env: deps.env });
+  const topLevel = await git.topLevel();
+  const sha = await git.resolveCommit(ref);
+  const manifestPath = await existingPath(resolve7(deps.repoRoot, settings.manifestPath));
+  const workspaceRoot2 = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve7(deps.repoRoot, settings.workspaceRoot));
+  const targetDir = settings.targetDir === void 0 ? await cargoTargetDir(manifestPath, deps) : resolve7(deps.repoRoot, settings.targetDir);
+  deps.signal?.throwIfAborted();
+  return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
+    const shared = { ...settings, manifestPath, workspaceRoot: workspaceRoot2, targetDir };
+    const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
+    if (!existsSync3(mapped.manifestPath)) {
+      throw new GitError(
+        `${ref} (${sha.slice(0, 12)}) has no ${relative(topLevel, manifestPath)}: the crate does not exist at that commit.`
+      );
+    }
+    deps.log.info(`Measuring ${ref} (${sha.slice(0, 12)}) in a temporary worktree ${worktree}`);
+    return measure(mapped, deps);
+  });
+}
+function settingsInWorktree(settings, topLevel, checkout) {
+  const intoWorktree = (path) => {
+    const inside = relative(topLevel, path);
+    if (inside.split(sep)[0] === ".." || isAbsolute3(inside)) {
+      throw new InputError(`${path} is outside the git repository ${topLevel}.`);
+    }
+    return join8(checkout.worktree, inside);
+  };
+  return {
+    ...settings,
+    manifestPath: intoWorktree(settings.manifestPath),
+    workspaceRoot: settings.workspaceRoot === void 0 ? void 0 : intoWorktree(settings.workspaceRoot),
+    commit: checkout.sha
+  };
+}
+async function existingPath(path) {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if (error.code === "ENOENT") {
+      throw new InputError(`${path} does not exist.`);
+    }
+    throw error;
+  }
+}
+async function cargoTargetDir(manifestPath, deps) {
+  const args = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", manifestPath];
+  const result = await deps.processes.run("cargo", args, {
+    cwd: dirname7(manifestPath),
+    env: definedEnvironment(deps.env),
+    signal: deps.signal
+  }).catch((error) => {
+    if (!isMissingProgram(error)) throw error;
+    throw new EnvironmentError(
+      "cargo was not found on PATH",
+      "Install Rust with rustup (https://rustup.rs)."
+    );
+  });
+  if (result.exitCode !== 0) {
+    throw new BuildError(`cargo could not read ${manifestPath}:
+${result.stderr.trim()}`);
+  }
+  const { target_directory: targetDir } = JSON.parse(result.stdout);
+  if (typeof targetDir !== "string") {
+    throw new Error(`\`cargo ${args.join(" ")}\` printed no target_directory`);
+  }
+  return targetDir;
+}
+
+// src/cli/run-command.ts
+var runOptions = {
+  ...measureOptions,
+  ...compareOptions,
+  "base-ref": { type: "string" },
+  baseline: { type: "string" },
+  "head-cargo-args": { type: "string" },
+  "save-baseline": { type: "string" }
+};
+var help4 = `rust-perf run: measure the working tree and compare it with a base, in one command
+
+Usage: rust-perf run [--base-ref REF | --baseline NAME] [--head-cargo-args ARGS]
+                     [--save-baseline NAME] [measure options] [compare options]
+
+Measures the benchmarks of the working tree as it is, uncommitted changes included, and
+compares them function by function with a base:
+  --base-ref REF         The commit REF as committed: checked out into a temporary git
+                         worktree (removed afterwards, also on failure or Ctrl-C) and
+                         measured the same way, in the same target directory
+  --baseline NAME        A profile saved earlier with --save-baseline NAME
+  --head-cargo-args ARGS Extra cargo arguments for the working tree only; without
+                         --base-ref or --baseline, the base is the working tree built
+                         without them: --head-cargo-args="--features slow" shows what
+                         a feature costs
+Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
+
+  --save-baseline NAME   Also save the working tree's profile as baseline NAME, in
+                         <target dir>/rust-perf/baselines/NAME/profile.json (replacing an
+                         earlier one). Names: letters, digits, '-', '_' and '.'
+
+Measure options (as \`rust-perf measure\`):
+${measureOptionsHelp}
+                         With a measured base, its files go to DIR/base and the working
+                         tree's to DIR/head.
+
+Compare options (as \`rust-perf compare\`):
+${compareOptionsHelp}
+  -h, --help                     Show this help
+
+Examples:
+  rust-perf run --base-ref main          what your changes do, before you commit them
+  rust-perf run --save-baseline before   then, after a change:
+  rust-perf run --baseline before
+  rust-perf run --manifest-path examples/textbench/Cargo.toml --head-cargo-args="--features slow"
+
+Option values that start with '-' are given with '=', as above.
+
+Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
+2 a usage error, an unknown REF or baseline, 3 a failed build or benchmark or a missing tool.
+`;
 var runCommand = {
   name: "run",
-  summary: "(not yet available)",
-  help: "rust-perf run: not yet available\n",
-  async run() {
-    return 2;
+  summary: "Measure the working tree and compare it with a git ref or a saved baseline",
+  help: help4,
+  async run(args, context) {
+    const { values } = parseCommandArgs("run", args, runOptions, false);
+    const source = baseSource(values);
+    const saveAs = values["save-baseline"];
+    if (saveAs !== void 0) checkBaselineName(saveAs);
+    const report = reportSettingsFromOptions(values, context);
+    const headCargoArgs = values["head-cargo-args"]?.trim() ? splitCommandLine(values["head-cargo-args"]) : [];
+    const settings = await measureSettingsFromOptions(values, context);
+    const deps = {
+      log: context.log,
+      processes: nodeProcessRunner,
+      env: context.env,
+      signal: context.signal
+    };
+    const targetDir = await cargoTargetDir(settings.manifestPath, deps);
+    const measuredBase = source.kind === "ref" || source.kind === "working-tree";
+    const headSettings = {
+      ...settings,
+      cargoArgs: [...settings.cargoArgs, ...headCargoArgs],
+      outDir: measuredBase ? join9(settings.outDir, "head") : settings.outDir
+    };
+    const baseSettings = { ...settings, outDir: join9(settings.outDir, "base"), targetDir };
+    let base;
+    switch (source.kind) {
+      case "baseline":
+        base = await loadBaseline(targetDir, source.name);
+        context.log.info(`Comparing the working tree with baseline '${source.name}'.`);
+        break;
+      case "ref": {
+        const revision = await measureBaseRevision(source.ref, baseSettings, deps);
+        base = revision.base;
+        headSettings.commit = revision.headCommit;
+        break;
+      }
+      case "working-tree":
+        context.log.info(
+          `Comparing the working tree built with \`${headCargoArgs.join(" ")}\` against without.`
+        );
+        base = await measure(baseSettings, deps);
+        break;
+      case "none":
+        break;
+    }
+    const head = await measure(headSettings, deps);
+    if (saveAs !== void 0) {
+      const file = await saveBaseline(targetDir, saveAs, head);
+      context.log.info(`Saved baseline '${saveAs}': ${file}`);
+    }
+    if (base === void 0) {
+      context.stdout(profileSummary(head));
+      return 0;
+    }
+    return printReport(compareProfiles(base, head, report.compare), report, context);
   }
 };
+async function measureBaseRevision(ref, settings, deps) {
+  const repoRoot = dirname8(settings.manifestPath);
+  const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
+  await git.topLevel();
+  const sha = (await git.resolveCommit(ref)).slice(0, 12);
+  const dirty = await git.hasUncommittedChanges();
+  deps.log.info(
+    dirty ? `The working tree has uncommitted changes: it is measured as it is, against ${ref} (${sha}) as committed.` : `Comparing the working tree (no uncommitted changes) with ${ref} (${sha}).`
+  );
+  const base = await measureRevision(ref, settings, { ...deps, repoRoot });
+  return { base, headCommit: dirty ? void 0 : await git.resolveCommit("HEAD") };
+}
+function baseSource(values) {
+  const ref = values["base-ref"];
+  const name = values.baseline;
+  if (ref !== void 0 && name !== void 0) {
+    throw new InputError("--base-ref and --baseline both name the base: give one of them.");
+  }
+  if (ref !== void 0) {
+    if (ref.trim() === "") throw new InputError("--base-ref needs a git ref.");
+    return { kind: "ref", ref };
+  }
+  if (name !== void 0) return { kind: "baseline", name: checkBaselineName(name) };
+  if (values["head-cargo-args"]?.trim()) return { kind: "working-tree" };
+  return { kind: "none" };
+}
 
 // src/cli/main.ts
 var commands = [measureCommand, compareCommand, runCommand, parseCommand];

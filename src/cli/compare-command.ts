@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compareProfiles } from '../compare/compare.js';
+import { type CompareOptions, compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { InputError } from '../errors.js';
 import type { ProfileDocument } from '../measure/profile.js';
@@ -14,6 +14,36 @@ import type { CliContext, Command } from './command.js';
 const FORMATS = ['markdown', 'text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** The options that say how to compare and report; `rust-perf run` takes the same. */
+export const compareOptions = {
+  threshold: { type: 'string', default: '1%' },
+  'function-threshold': { type: 'string', default: '0.1%' },
+  format: { type: 'string' },
+  'fail-on-regression': { type: 'boolean', default: false },
+} as const;
+
+export interface CompareOptionValues {
+  threshold: string;
+  'function-threshold': string;
+  format?: string;
+  'fail-on-regression': boolean;
+}
+
+export const compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses (improves) when its total
+                                 grows (shrinks) by more than this. Default: 1%
+  --function-threshold PERCENT   A function's change is significant from this
+                                 share of its benchmark's total on. Default: 0.1%
+  --format markdown|text|json    Report format. Default: text on a terminal,
+                                 markdown otherwise.
+  --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
+
+/** How to compare and what to print, from the compare options. */
+export interface ReportSettings {
+  compare: CompareOptions;
+  format: Format;
+  failOnRegression: boolean;
+}
+
 const help = `rust-perf compare: compare two profiles function by function
 
 Usage: rust-perf compare BASE HEAD [options]
@@ -23,13 +53,7 @@ Cachegrind output files (*.cachegrind.out), each taken as one benchmark named
 after the file.
 
 Options:
-  --threshold PERCENT            A benchmark regresses (improves) when its total
-                                 grows (shrinks) by more than this. Default: 1%
-  --function-threshold PERCENT   A function's change is significant from this
-                                 share of its benchmark's total on. Default: 0.1%
-  --format markdown|text|json    Report format. Default: text on a terminal,
-                                 markdown otherwise.
-  --fail-on-regression           Exit with status 1 when a benchmark regressed.
+${compareOptionsHelp}
   -h, --help                     Show this help.
 
 Exit status: 0 compared (regressions are reported, not failures, unless
@@ -42,17 +66,7 @@ export const compareCommand: Command = {
   summary: 'compare two profiles and report the functions that got slower',
   help,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs(
-      'compare',
-      args,
-      {
-        threshold: { type: 'string', default: '1%' },
-        'function-threshold': { type: 'string', default: '0.1%' },
-        format: { type: 'string' },
-        'fail-on-regression': { type: 'boolean', default: false },
-      },
-      true,
-    );
+    const { values, positionals } = parseCommandArgs('compare', args, compareOptions, true);
     const [basePath, headPath, ...extra] = positionals;
     if (basePath === undefined || headPath === undefined || extra.length > 0) {
       throw new InputError(
@@ -60,19 +74,43 @@ export const compareCommand: Command = {
         'Run `rust-perf compare --help` for usage.',
       );
     }
-    const options = {
-      threshold: parsePercent(values.threshold, '--threshold'),
-      functionThreshold: parsePercent(values['function-threshold'], '--function-threshold'),
-    };
-    const format = chooseFormat(values.format, context);
+    const report = reportSettingsFromOptions(values, context);
     const workspace = { workspaceRoot: context.cwd };
     const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
     const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
-    const comparison = compareProfiles(base, pairSingleBenchmarks(base, head, context), options);
-    context.stdout(render(comparison, format, context));
-    return comparison.regressed && values['fail-on-regression'] ? 1 : 0;
+    const comparison = compareProfiles(
+      base,
+      pairSingleBenchmarks(base, head, context),
+      report.compare,
+    );
+    return printReport(comparison, report, context);
   },
 };
+
+/** Checks the compare options; done before any input is read or built. */
+export function reportSettingsFromOptions(
+  values: CompareOptionValues,
+  context: CliContext,
+): ReportSettings {
+  return {
+    compare: {
+      threshold: parsePercent(values.threshold, '--threshold'),
+      functionThreshold: parsePercent(values['function-threshold'], '--function-threshold'),
+    },
+    format: chooseFormat(values.format, context),
+    failOnRegression: values['fail-on-regression'],
+  };
+}
+
+/** Prints the report of `comparison`; returns the exit code (1 for a regression that fails). */
+export function printReport(
+  comparison: Comparison,
+  report: ReportSettings,
+  context: CliContext,
+): number {
+  context.stdout(render(comparison, report.format, context));
+  return comparison.regressed && report.failOnRegression ? 1 : 0;
+}
 
 /**
  * Two files of one benchmark each are compared with each other whatever their names: raw

@@ -1,11 +1,191 @@
+import { dirname, join } from 'node:path';
+import { splitCommandLine } from '../build/command-line.js';
+import { compareProfiles } from '../compare/compare.js';
+import { InputError } from '../errors.js';
+import { checkBaselineName, loadBaseline, saveBaseline } from '../measure/baselines.js';
+import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
+import { cargoTargetDir, measureRevision } from '../measure/measure-revision.js';
+import type { ProfileDocument } from '../measure/profile.js';
+import { createGit } from '../system/git.js';
+import { nodeProcessRunner } from '../system/process.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
+import {
+  compareOptions,
+  compareOptionsHelp,
+  printReport,
+  reportSettingsFromOptions,
+} from './compare-command.js';
+import {
+  measureOptions,
+  measureOptionsHelp,
+  measureSettingsFromOptions,
+  profileSummary,
+} from './measure-command.js';
 
-// Placeholder until the command lands.
+const runOptions = {
+  ...measureOptions,
+  ...compareOptions,
+  'base-ref': { type: 'string' },
+  baseline: { type: 'string' },
+  'head-cargo-args': { type: 'string' },
+  'save-baseline': { type: 'string' },
+} as const;
+
+const help = `rust-perf run: measure the working tree and compare it with a base, in one command
+
+Usage: rust-perf run [--base-ref REF | --baseline NAME] [--head-cargo-args ARGS]
+                     [--save-baseline NAME] [measure options] [compare options]
+
+Measures the benchmarks of the working tree as it is, uncommitted changes included, and
+compares them function by function with a base:
+  --base-ref REF         The commit REF as committed: checked out into a temporary git
+                         worktree (removed afterwards, also on failure or Ctrl-C) and
+                         measured the same way, in the same target directory
+  --baseline NAME        A profile saved earlier with --save-baseline NAME
+  --head-cargo-args ARGS Extra cargo arguments for the working tree only; without
+                         --base-ref or --baseline, the base is the working tree built
+                         without them: --head-cargo-args="--features slow" shows what
+                         a feature costs
+Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
+
+  --save-baseline NAME   Also save the working tree's profile as baseline NAME, in
+                         <target dir>/rust-perf/baselines/NAME/profile.json (replacing an
+                         earlier one). Names: letters, digits, '-', '_' and '.'
+
+Measure options (as \`rust-perf measure\`):
+${measureOptionsHelp}
+                         With a measured base, its files go to DIR/base and the working
+                         tree's to DIR/head.
+
+Compare options (as \`rust-perf compare\`):
+${compareOptionsHelp}
+  -h, --help                     Show this help
+
+Examples:
+  rust-perf run --base-ref main          what your changes do, before you commit them
+  rust-perf run --save-baseline before   then, after a change:
+  rust-perf run --baseline before
+  rust-perf run --manifest-path examples/textbench/Cargo.toml --head-cargo-args="--features slow"
+
+Option values that start with '-' are given with '=', as above.
+
+Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
+2 a usage error, an unknown REF or baseline, 3 a failed build or benchmark or a missing tool.
+`;
+
+/** Where the base comes from, as the options say. */
+type BaseSource =
+  | { kind: 'ref'; ref: string }
+  | { kind: 'baseline'; name: string }
+  | { kind: 'working-tree' }
+  | { kind: 'none' };
+
 export const runCommand: Command = {
   name: 'run',
-  summary: '(not yet available)',
-  help: 'rust-perf run: not yet available\n',
-  async run() {
-    return 2;
+  summary: 'Measure the working tree and compare it with a git ref or a saved baseline',
+  help,
+  async run(args, context) {
+    const { values } = parseCommandArgs('run', args, runOptions, false);
+    const source = baseSource(values);
+    const saveAs = values['save-baseline'];
+    if (saveAs !== undefined) checkBaselineName(saveAs);
+    // Every option is checked before anything is built: a typo must not cost a build.
+    const report = reportSettingsFromOptions(values, context);
+    const headCargoArgs = values['head-cargo-args']?.trim()
+      ? splitCommandLine(values['head-cargo-args'])
+      : [];
+    const settings = await measureSettingsFromOptions(values, context);
+    const deps: MeasureDeps = {
+      log: context.log,
+      processes: nodeProcessRunner,
+      env: context.env,
+      signal: context.signal,
+    };
+    // Baselines live there, and a base revision builds there so dependencies build once.
+    const targetDir = await cargoTargetDir(settings.manifestPath, deps);
+
+    const measuredBase = source.kind === 'ref' || source.kind === 'working-tree';
+    const headSettings: MeasureSettings = {
+      ...settings,
+      cargoArgs: [...settings.cargoArgs, ...headCargoArgs],
+      outDir: measuredBase ? join(settings.outDir, 'head') : settings.outDir,
+    };
+    const baseSettings = { ...settings, outDir: join(settings.outDir, 'base'), targetDir };
+    let base: ProfileDocument | undefined;
+    switch (source.kind) {
+      case 'baseline':
+        base = await loadBaseline(targetDir, source.name);
+        context.log.info(`Comparing the working tree with baseline '${source.name}'.`);
+        break;
+      case 'ref': {
+        const revision = await measureBaseRevision(source.ref, baseSettings, deps);
+        base = revision.base;
+        headSettings.commit = revision.headCommit;
+        break;
+      }
+      case 'working-tree':
+        context.log.info(
+          `Comparing the working tree built with \`${headCargoArgs.join(' ')}\` against without.`,
+        );
+        base = await measure(baseSettings, deps);
+        break;
+      case 'none':
+        break;
+    }
+    const head = await measure(headSettings, deps);
+
+    if (saveAs !== undefined) {
+      const file = await saveBaseline(targetDir, saveAs, head);
+      context.log.info(`Saved baseline '${saveAs}': ${file}`);
+    }
+    if (base === undefined) {
+      context.stdout(profileSummary(head));
+      return 0;
+    }
+    return printReport(compareProfiles(base, head, report.compare), report, context);
   },
 };
+
+/**
+ * Measures `ref` as committed, whatever state the working tree is in, and says which it is:
+ * the working tree is measured as it is, so with uncommitted changes it is no commit.
+ */
+async function measureBaseRevision(
+  ref: string,
+  settings: MeasureSettings,
+  deps: MeasureDeps,
+): Promise<{ base: ProfileDocument; headCommit: string | undefined }> {
+  const repoRoot = dirname(settings.manifestPath);
+  const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
+  // Checked before anything is built; outside a repository, the first one fails, and says so.
+  await git.topLevel();
+  const sha = (await git.resolveCommit(ref)).slice(0, 12);
+  const dirty = await git.hasUncommittedChanges();
+  deps.log.info(
+    dirty
+      ? `The working tree has uncommitted changes: it is measured as it is, against ${ref} (${sha}) as committed.`
+      : `Comparing the working tree (no uncommitted changes) with ${ref} (${sha}).`,
+  );
+  const base = await measureRevision(ref, settings, { ...deps, repoRoot });
+  return { base, headCommit: dirty ? undefined : await git.resolveCommit('HEAD') };
+}
+
+function baseSource(values: {
+  'base-ref'?: string;
+  baseline?: string;
+  'head-cargo-args'?: string;
+}): BaseSource {
+  const ref = values['base-ref'];
+  const name = values.baseline;
+  if (ref !== undefined && name !== undefined) {
+    throw new InputError('--base-ref and --baseline both name the base: give one of them.');
+  }
+  if (ref !== undefined) {
+    if (ref.trim() === '') throw new InputError('--base-ref needs a git ref.');
+    return { kind: 'ref', ref };
+  }
+  if (name !== undefined) return { kind: 'baseline', name: checkBaselineName(name) };
+  if (values['head-cargo-args']?.trim()) return { kind: 'working-tree' };
+  return { kind: 'none' };
+}

@@ -1,0 +1,153 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describeError, EnvironmentError, GitError } from '../errors.js';
+import type { Logger } from './logger.js';
+import {
+  definedEnvironment,
+  isMissingProgram,
+  type ProcessRunner,
+  type RunResult,
+} from './process.js';
+
+/** The git operations rust-perf needs, on one repository: small, so tests and callers can fake it. */
+export interface Git {
+  /** The top-level directory of the repository (as git prints it: symlinks resolved). */
+  topLevel(): Promise<string>;
+  /** The full sha of the commit `ref` names; GitError when there is no such commit. */
+  resolveCommit(ref: string): Promise<string>;
+  /** Whether the working tree differs from HEAD (staged, unstaged or untracked files). */
+  hasUncommittedChanges(): Promise<boolean>;
+  /** Checks `sha` out, detached, into a new worktree at `path` (absent or an empty directory). */
+  addWorktree(path: string, sha: string): Promise<void>;
+  /** Removes the worktree at `path`, uncommitted changes and all. */
+  removeWorktree(path: string): Promise<void>;
+  /** Forgets worktrees whose directories no longer exist. */
+  pruneWorktrees(): Promise<void>;
+}
+
+export interface GitOptions {
+  /** Any directory inside the repository. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A Git that runs the `git` executable through `processes`. */
+export function createGit(processes: ProcessRunner, options: GitOptions): Git {
+  const env = definedEnvironment(options.env);
+
+  async function git(args: string[]): Promise<RunResult> {
+    try {
+      return await processes.run('git', args, { cwd: options.cwd, env });
+    } catch (error) {
+      if (isMissingProgram(error)) {
+        throw new EnvironmentError(
+          'git is not installed or not on PATH.',
+          'Install git (e.g. `sudo apt-get install -y git`) and try again.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Runs git and returns its trimmed stdout; a failure is a GitError quoting git's own reason. */
+  async function gitOutput(args: string[]): Promise<string> {
+    const result = await git(args);
+    if (result.exitCode !== 0) throw new GitError(failureMessage(args, result));
+    return result.stdout.trim();
+  }
+
+  return {
+    async topLevel() {
+      const result = await git(['rev-parse', '--show-toplevel']);
+      if (result.exitCode !== 0) {
+        throw new GitError(
+          `${options.cwd} is not inside a git repository (${lastLine(result.stderr)}).`,
+        );
+      }
+      return result.stdout.trim();
+    },
+
+    async resolveCommit(ref) {
+      // `--end-of-options` keeps a ref that starts with `-` from being read as an option.
+      const result = await git([
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        `${ref}^{commit}`,
+      ]);
+      if (result.exitCode !== 0) {
+        throw new GitError(
+          `'${ref}' does not name a commit in this repository.`,
+          'Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
+        );
+      }
+      return result.stdout.trim();
+    },
+
+    async hasUncommittedChanges() {
+      return (await gitOutput(['status', '--porcelain'])) !== '';
+    },
+
+    async addWorktree(path, sha) {
+      await gitOutput(['worktree', 'add', '--detach', '--quiet', path, sha]);
+    },
+
+    async removeWorktree(path) {
+      await gitOutput(['worktree', 'remove', '--force', path]);
+    },
+
+    async pruneWorktrees() {
+      await gitOutput(['worktree', 'prune']);
+    },
+  };
+}
+
+/**
+ * Runs `work` on a temporary detached worktree of `sha` and removes the worktree afterwards,
+ * whether `work` succeeds, throws or is aborted. The directory is named after the repository
+ * so that tools which print the package directory see a familiar name.
+ */
+export async function withTemporaryWorktree<T>(
+  git: Git,
+  sha: string,
+  log: Logger,
+  work: (worktree: string) => Promise<T>,
+): Promise<T> {
+  const repository = basename(await git.topLevel());
+  const parent = await mkdtemp(join(tmpdir(), 'rust-perf-worktree-'));
+  const worktree = join(parent, repository);
+  let added = false;
+  try {
+    await git.addWorktree(worktree, sha);
+    added = true;
+    return await work(worktree);
+  } finally {
+    // Every step is tried even when one fails (a build may leave files git refuses to remove);
+    // a failure must not hide the outcome of `work`, so it is reported, not thrown.
+    const failures: string[] = [];
+    const attempt = (step: () => Promise<unknown>) =>
+      step().catch((error: unknown) => failures.push(describeError(error)));
+    if (added) await attempt(() => git.removeWorktree(worktree));
+    await attempt(() => rm(parent, { recursive: true, force: true }));
+    await attempt(() => git.pruneWorktrees());
+    if (failures.length > 0) {
+      log.warn(
+        `cleaning up the temporary worktree ${worktree} failed: ${failures.join('; ')}. ` +
+          'If it is still there, delete that directory and run `git worktree prune`.',
+      );
+    }
+  }
+}
+
+function failureMessage(args: string[], result: RunResult): string {
+  const status = result.signal === null ? `exit ${result.exitCode}` : `signal ${result.signal}`;
+  const reason = lastLine(result.stderr);
+  return `git ${args.join(' ')} failed (${status})${reason ? `: ${reason}` : ''}`;
+}
+
+/** git puts the reason on its last `fatal:`/`error:` line. */
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1)?.trim() ?? '';
+}
