@@ -1,0 +1,66 @@
+/**
+ * Everything the action's flow touches, given rather than reached for, so that the same flow
+ * runs on a runner (productionDeps) and in tests with fakes.
+ */
+
+import type { RunContext } from '../inputs/context.js';
+import type { ActionSettings, InputSource } from '../inputs/settings.js';
+import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
+import type { RevisionDeps } from '../measure/measure-revision.js';
+import type { ProfileDocument } from '../measure/profile.js';
+import type { ReportArtifacts } from '../publish/artifact.js';
+import type { BaselineStore } from '../publish/baseline-cache.js';
+import type { CommentPublisher } from '../publish/comment.js';
+import type { Logger } from '../system/logger.js';
+import type { ProcessRunner } from '../system/process.js';
+
+/** The outputs declared in action.yml. */
+export type ActionOutput = 'regressed' | 'report-json' | 'comment-url' | 'baseline-sha' | 'summary';
+
+/** Where the step's results go: outputs, the job summary, the step's status. */
+export interface ActionResults {
+  setOutput(name: ActionOutput, value: string): void;
+  /** Masks a value in every later log line. */
+  setSecret(value: string): void;
+  /** A notice annotation: shown on the run's page, not a failure. */
+  notice(message: string): void;
+  /** Appends Markdown to the job summary. */
+  appendSummary(markdown: string): Promise<void>;
+  /** Marks the step failed with one message; the flow carries on to its end. */
+  setFailed(message: string): void;
+}
+
+/** Measuring, as src/measure does it; tests stand in for the real cargo and valgrind. */
+export interface Profiler {
+  measure(settings: MeasureSettings, deps: MeasureDeps): Promise<ProfileDocument>;
+  measureRevision(
+    ref: string,
+    settings: MeasureSettings,
+    deps: RevisionDeps,
+  ): Promise<ProfileDocument>;
+}
+
+/** The GitHub and Actions services, which need the settings (token, cache prefix) to exist. */
+export interface ActionServices {
+  baselines: BaselineStore;
+  artifacts: ReportArtifacts;
+  comments: CommentPublisher;
+  /** The current head commit of a pull request, to check a downloaded report against. */
+  pullRequestHeadSha(prNumber: number): Promise<string>;
+}
+
+export interface ActionDeps {
+  inputs: InputSource;
+  /** The runner's environment: the run context is read from it, children get a scrubbed copy. */
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  results: ActionResults;
+  processes: ProcessRunner;
+  profiler: Profiler;
+  platform: NodeJS.Platform;
+  /** Whether this process runs as root, so that installing a package needs no sudo. */
+  isRoot: boolean;
+  /** Aborted when the runner cancels the job, so that temporary worktrees are removed. */
+  signal?: AbortSignal;
+  connect(settings: ActionSettings, context: RunContext): ActionServices;
+}

@@ -1,0 +1,311 @@
+/**
+ * The action's flow. `full` measures the checked-out commit; on a pull request it also gets the
+ * base's profile (the cache, or by measuring the base commit), compares, and publishes the job
+ * summary, the outputs, the JSON report and the sticky comment. `measure` does the same but
+ * uploads the report as an artifact instead of commenting; `report` publishes such an artifact
+ * from a `workflow_run` event. Every failure a user can cause ends as one clear message.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { workspaceRoot } from '../build/cargo.js';
+import { compareProfiles } from '../compare/compare.js';
+import type { Comparison } from '../compare/comparison.js';
+import { parseComparison } from '../compare/read-comparison.js';
+import { describeError, GitError, InputError } from '../errors.js';
+import type { PullRequestContext, RunContext } from '../inputs/context.js';
+import { readRunContext } from '../inputs/context.js';
+import { type ActionSettings, readSettings } from '../inputs/settings.js';
+import { fingerprintHash } from '../measure/fingerprint.js';
+import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
+import type { ProfileDocument } from '../measure/profile.js';
+import { verifyReportPullRequest } from '../publish/artifact.js';
+import { maySaveBaseline } from '../publish/baseline-cache.js';
+import { plural, shortCommit } from '../report/format.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { summaryLine } from '../report/summary-line.js';
+import { childEnvironment } from './child-env.js';
+import type { ActionDeps, ActionServices } from './deps.js';
+import { profileSummaryMarkdown } from './profile-summary.js';
+import { ensureValgrind } from './valgrind-setup.js';
+
+/** What the step concluded, for `fail-on-regression`. */
+interface Outcome {
+  regressed: boolean;
+  summary: string;
+}
+
+/** One run of the action: its settings, its event, and what it may touch. */
+interface ActionRun {
+  settings: ActionSettings;
+  context: RunContext;
+  services: ActionServices;
+  deps: ActionDeps;
+  /** The environment of every child process: no inputs, no credentials. */
+  childEnv: Record<string, string>;
+  measureDeps: MeasureDeps;
+}
+
+const FORK_COMMENT_HINT =
+  'To comment on pull requests from forks, use the two-phase setup: `mode: measure` on ' +
+  '`pull_request` and `mode: report` on `workflow_run` (see "Pull requests from forks" in the ' +
+  'README). The report is in this job summary.';
+
+export async function run(deps: ActionDeps): Promise<void> {
+  const token = deps.inputs('github-token').trim();
+  if (token !== '') deps.results.setSecret(token);
+  try {
+    const settings = readSettings(deps.inputs);
+    const context = readRunContext(deps.env);
+    const childEnv = childEnvironment(deps.env, token);
+    const actionRun: ActionRun = {
+      settings,
+      context,
+      services: deps.connect(settings, context),
+      deps,
+      childEnv,
+      measureDeps: { log: deps.log, processes: deps.processes, env: childEnv, signal: deps.signal },
+    };
+    const outcome =
+      settings.mode === 'report' ? await reportArtifact(actionRun) : await measureRun(actionRun);
+    if (settings.failOnRegression && outcome.regressed) {
+      deps.results.setFailed(`Performance regressed (fail-on-regression): ${outcome.summary}`);
+    }
+  } catch (error) {
+    deps.results.setFailed(describeError(error));
+  }
+}
+
+async function measureRun(run: ActionRun): Promise<Outcome> {
+  const { settings, context, deps } = run;
+  const pullRequest = context.pullRequest;
+  if (settings.mode === 'measure' && pullRequest === undefined) {
+    throw new InputError(
+      `mode: measure compares a pull request with its base, but this run is for a ${context.eventName} event.`,
+      'Run it on pull_request events, or use mode: full.',
+    );
+  }
+  await ensureValgrind(run.childEnv, deps);
+  const head = await deps.profiler.measure(
+    measureSettings(run, 'head', context.sha),
+    run.measureDeps,
+  );
+  return pullRequest === undefined
+    ? recordProfile(run, head)
+    : comparePullRequest(run, pullRequest, head);
+}
+
+/** Where each side's build output and raw profiles go, and what they measure. */
+function measureSettings(run: ActionRun, side: 'head' | 'base', commit: string): MeasureSettings {
+  const { settings, context } = run;
+  return {
+    manifestPath: join(resolve(context.workspace, settings.workingDirectory), 'Cargo.toml'),
+    benches: settings.benches,
+    commands: settings.commands,
+    cargoArgs: settings.cargoArgs,
+    runs: settings.runs,
+    outDir: join(context.tempDir, 'rust-perf', side),
+    commit,
+    // Paths relative to the repository root, so that the report links them on GitHub.
+    workspaceRoot: context.workspace,
+  };
+}
+
+/** A run without a pull request (a push): the profile may become the baseline. */
+async function recordProfile(run: ActionRun, head: ProfileDocument): Promise<Outcome> {
+  const { settings, context, services, deps } = run;
+  const decision = maySaveBaseline({
+    eventName: context.eventName,
+    ref: context.ref,
+    defaultBranch: context.defaultBranch ?? '',
+    setting: settings.saveBaseline,
+  });
+  let baselineNote: string;
+  if (decision.save) {
+    const saved = await services.baselines.save(
+      head,
+      context.sha,
+      fingerprintHash(head.fingerprint),
+    );
+    baselineNote =
+      saved.status === 'saved'
+        ? `saved as the baseline ${saved.key}`
+        : `not saved as a baseline: ${saved.reason}`;
+  } else {
+    deps.log.info(`Not saving a baseline: ${decision.reason}.`);
+    baselineNote = `not saved as a baseline: ${decision.reason}`;
+  }
+  await deps.results.appendSummary(profileSummaryMarkdown(head, baselineNote));
+  const summary = `measured ${plural(head.benchmarks.length, 'benchmark')} at ${shortCommit(context.sha)}; ${baselineNote}`;
+  deps.results.setOutput('regressed', 'false');
+  deps.results.setOutput('summary', summary);
+  return { regressed: false, summary };
+}
+
+async function comparePullRequest(
+  run: ActionRun,
+  pullRequest: PullRequestContext,
+  head: ProfileDocument,
+): Promise<Outcome> {
+  const { settings, deps } = run;
+  const base = await baseProfile(run, pullRequest.baseSha, fingerprintHash(head.fingerprint));
+  if (base === undefined) {
+    const summary = `no comparison: no cached baseline for the base commit ${shortCommit(pullRequest.baseSha)}`;
+    const message =
+      `No cached baseline for the base commit ${pullRequest.baseSha}, nor for any earlier ` +
+      'commit measured under the same conditions, and `baseline: cache` does not measure the ' +
+      'base itself: nothing was compared. A push to the default branch saves a baseline; ' +
+      '`baseline: auto` measures the base when there is none.';
+    deps.results.notice(message);
+    await deps.results.appendSummary(`### rust-perf\n\n${message}\n`);
+    deps.results.setOutput('regressed', 'false');
+    deps.results.setOutput('summary', summary);
+    return { regressed: false, summary };
+  }
+  const comparison = compareProfiles(base, head, {
+    threshold: settings.threshold,
+    functionThreshold: settings.functionThreshold,
+  });
+  return publishComparison(run, comparison, pullRequest);
+}
+
+/**
+ * The base's profile: the cached baseline when there is a usable one (`auto`, `cache`), else
+ * measured from the base commit (`auto`, `rebuild`); undefined only for `cache` on a miss.
+ */
+async function baseProfile(
+  run: ActionRun,
+  baseSha: string,
+  hash: string,
+): Promise<ProfileDocument | undefined> {
+  const { settings, services, deps } = run;
+  if (settings.baseline !== 'rebuild') {
+    const restored = await services.baselines.restore(baseSha, hash);
+    if (restored !== undefined) {
+      const commit = restored.profile.commit ?? 'an unrecorded commit';
+      deps.log.info(
+        restored.exact
+          ? `Comparing with the cached baseline of the base commit ${baseSha} (${restored.key}).`
+          : `There is no cached baseline of the base commit ${baseSha}; comparing with the newest one measured under the same conditions, of ${commit} (${restored.key}).`,
+      );
+      return restored.profile;
+    }
+    if (settings.baseline === 'cache') return undefined;
+    deps.log.info(
+      `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
+    );
+  }
+  const baseSettings = measureSettings(run, 'base', baseSha);
+  try {
+    return await deps.profiler.measureRevision(
+      baseSha,
+      { ...baseSettings, targetDir: await headTargetDir(run, baseSettings.manifestPath) },
+      { ...run.measureDeps, repoRoot: run.context.workspace },
+    );
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new GitError(
+      `Cannot measure the base commit ${baseSha}: ${error.message}`,
+      'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is ' +
+        'there to measure, or let a push to the default branch save a baseline first.',
+    );
+  }
+}
+
+/**
+ * The target directory the head was built in, for the base's build to share so that
+ * dependencies build once: CARGO_TARGET_DIR, else `target` in the cargo workspace root.
+ */
+async function headTargetDir(run: ActionRun, manifestPath: string): Promise<string> {
+  const configured = run.childEnv.CARGO_TARGET_DIR;
+  if (configured) return resolve(dirname(manifestPath), configured);
+  return join(await workspaceRoot(manifestPath, run.measureDeps), 'target');
+}
+
+/** The `report` phase: the comparison a `mode: measure` run uploaded, published on its PR. */
+async function reportArtifact(run: ActionRun): Promise<Outcome> {
+  const { context, services, deps } = run;
+  const triggering = context.triggeringRun;
+  if (triggering === undefined) {
+    throw new InputError(
+      `mode: report publishes the report of a pull request's \`mode: measure\` run, on a workflow_run event, but this run is for a ${context.eventName} event.`,
+      'See "Pull requests from forks" in the README for the two workflows.',
+    );
+  }
+  if (triggering.event !== 'pull_request') {
+    const summary = `nothing to report: workflow run ${triggering.id} ran for a ${triggering.event} event, not a pull request`;
+    deps.log.info(`${summary}.`);
+    deps.results.setOutput('regressed', 'false');
+    deps.results.setOutput('summary', summary);
+    return { regressed: false, summary };
+  }
+  const envelope = await services.artifacts.download(triggering.id);
+  const prNumber = await verifyReportPullRequest(
+    { head_sha: triggering.headSha, pull_requests: triggering.pullRequests },
+    envelope,
+    (number) => services.pullRequestHeadSha(number),
+  );
+  const comparison = parseComparison(
+    envelope.comparisonJson,
+    `the report of workflow run ${triggering.id}`,
+  );
+  return publishComparison(run, comparison, { number: prNumber, headSha: envelope.headSha });
+}
+
+/**
+ * Publishes a comparison: the JSON report, the job summary and the outputs first, then the
+ * comment (or, in `measure` mode, the artifact for the report phase).
+ */
+async function publishComparison(
+  run: ActionRun,
+  comparison: Comparison,
+  pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
+): Promise<Outcome> {
+  const { settings, context, services, deps } = run;
+  const json = renderJson(comparison);
+  const reportPath = join(context.tempDir, 'rust-perf', 'report.json');
+  await mkdir(join(context.tempDir, 'rust-perf'), { recursive: true });
+  await writeFile(reportPath, json);
+
+  const repository =
+    comparison.head.commit === undefined
+      ? undefined
+      : {
+          url: `${context.serverUrl}/${context.owner}/${context.repo}`,
+          sha: comparison.head.commit,
+        };
+  await deps.results.appendSummary(renderMarkdown(comparison, { target: 'summary', repository }));
+  const summary = summaryLine(comparison);
+  deps.log.info(summary);
+  deps.results.setOutput('regressed', String(comparison.regressed));
+  deps.results.setOutput('summary', summary);
+  deps.results.setOutput('report-json', reportPath);
+  if (comparison.base.commit !== undefined) {
+    deps.results.setOutput('baseline-sha', comparison.base.commit);
+  }
+
+  if (settings.mode === 'measure') {
+    await services.artifacts.upload({
+      prNumber: pullRequest.number,
+      headSha: pullRequest.headSha,
+      comparisonJson: json,
+    });
+  } else if (settings.comment !== 'never') {
+    const outcome = await services.comments.upsert(
+      { owner: context.owner, repo: context.repo, issueNumber: pullRequest.number },
+      renderMarkdown(comparison, { target: 'comment', repository }),
+      { create: settings.comment === 'always' || comparison.regressed },
+    );
+    if (outcome.action === 'forbidden') {
+      deps.log.warn(
+        `Could not comment on pull request #${pullRequest.number}: the token may not (${outcome.reason}), as on pull requests from forks. ${FORK_COMMENT_HINT}`,
+      );
+    } else if (outcome.action === 'skipped') {
+      deps.log.info('No regression and `comment: on-regression`: no comment posted.');
+    } else {
+      deps.log.info(`Comment ${outcome.action}: ${outcome.url}`);
+      deps.results.setOutput('comment-url', outcome.url);
+    }
+  }
+  return { regressed: comparison.regressed, summary };
+}

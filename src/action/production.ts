@@ -1,0 +1,70 @@
+/**
+ * The action's dependencies on a real runner: @actions/core for inputs, logs, outputs and the
+ * job summary; real processes; the Actions cache and artifact services; the GitHub API.
+ */
+import * as core from '@actions/core';
+import { measure } from '../measure/measure.js';
+import { measureRevision } from '../measure/measure-revision.js';
+import { GitHubReportArtifacts } from '../publish/artifact.js';
+import { ActionsCacheBaselineStore } from '../publish/baseline-cache.js';
+import { GitHubCommentPublisher, stickyCommentMarker } from '../publish/comment.js';
+import { createGitHubClient } from '../publish/github-client.js';
+import type { Logger } from '../system/logger.js';
+import { nodeProcessRunner } from '../system/process.js';
+import type { ActionDeps } from './deps.js';
+
+/** The runner's log: warnings become annotations, groups fold. */
+export const runnerLogger: Logger = {
+  info: (message) => core.info(message),
+  warn: (message) => core.warning(message),
+  group: (title, work) => core.group(title, work),
+};
+
+export function productionDeps(signal: AbortSignal): ActionDeps {
+  const log = runnerLogger;
+  return {
+    inputs: (name) => core.getInput(name),
+    env: process.env,
+    log,
+    results: {
+      setOutput: (name, value) => core.setOutput(name, value),
+      setSecret: (value) => core.setSecret(value),
+      notice: (message) => core.notice(message),
+      appendSummary: async (markdown) => {
+        await core.summary.addRaw(markdown, true).write();
+      },
+      setFailed: (message) => core.setFailed(message),
+    },
+    processes: nodeProcessRunner,
+    profiler: { measure, measureRevision },
+    platform: process.platform,
+    isRoot: process.getuid?.() === 0,
+    signal,
+    connect(settings, context) {
+      const github = createGitHubClient(settings.githubToken, { baseUrl: context.apiUrl, log });
+      const repository = { owner: context.owner, repo: context.repo };
+      return {
+        baselines: new ActionsCacheBaselineStore({
+          prefix: settings.cacheKeyPrefix,
+          os: context.runnerOs,
+          log,
+          tempDir: context.tempDir,
+        }),
+        artifacts: new GitHubReportArtifacts({
+          log,
+          tempDir: context.tempDir,
+          token: settings.githubToken,
+          ...repository,
+        }),
+        comments: new GitHubCommentPublisher(
+          github,
+          stickyCommentMarker(context.workflow, context.job),
+        ),
+        async pullRequestHeadSha(prNumber) {
+          const { data } = await github.rest.pulls.get({ ...repository, pull_number: prNumber });
+          return data.head.sha;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The action's inputs, read once and validated up front into one typed object, so that a bad
+ * value fails the step before anything is built and names the input at fault.
+ */
+import { type NamedCommand, parseNamedCommand, splitCommandLine } from '../build/command-line.js';
+import { InputError } from '../errors.js';
+import { MAX_RUNS } from '../measure/measure.js';
+import type { SaveBaselineSetting as StoreSaveBaselineSetting } from '../publish/baseline-cache.js';
+import { parsePercent } from '../report/percent.js';
+
+/** Reads one input by its name in action.yml: its value, '' when unset. */
+export type InputSource = (name: string) => string;
+
+export const COMMENT_POLICIES = ['always', 'on-regression', 'never'] as const;
+export const BASELINE_SOURCES = ['auto', 'cache', 'rebuild'] as const;
+export const SAVE_BASELINE_SETTINGS = [
+  'auto',
+  'true',
+  'false',
+] as const satisfies readonly StoreSaveBaselineSetting[];
+export const MODES = ['full', 'measure', 'report'] as const;
+
+export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
+export type BaselineSource = (typeof BASELINE_SOURCES)[number];
+export type SaveBaselineSetting = (typeof SAVE_BASELINE_SETTINGS)[number];
+export type Mode = (typeof MODES)[number];
+
+export interface ActionSettings {
+  /** As given, relative to the workspace unless absolute. */
+  workingDirectory: string;
+  /** Bench target names; empty means every bench target. */
+  benches: string[];
+  commands: NamedCommand[];
+  /** The `cargo-args` input, split into arguments. */
+  cargoArgs: string[];
+  runs: number;
+  /** Fractions: 0.01 is 1%. */
+  threshold: number;
+  functionThreshold: number;
+  failOnRegression: boolean;
+  comment: CommentPolicy;
+  githubToken: string;
+  baseline: BaselineSource;
+  saveBaseline: SaveBaselineSetting;
+  cacheKeyPrefix: string;
+  mode: Mode;
+}
+
+// Cargo target names; also keeps bench names safe in file names and cache keys.
+const TARGET_NAME = /^[A-Za-z0-9_-]+$/;
+// Cache keys may not contain commas and are limited to 512 characters in all.
+const CACHE_KEY_PREFIX = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Reads and validates every input; the first bad value throws an InputError naming it. */
+export function readSettings(input: InputSource): ActionSettings {
+  const githubToken = input('github-token').trim();
+  if (githubToken === '') {
+    throw new InputError(
+      "Input 'github-token' is empty: leave it at its default, the workflow's GITHUB_TOKEN, " +
+        'or give a token that may read the repository and comment on its pull requests.',
+    );
+  }
+  return {
+    workingDirectory: nonEmpty(input, 'working-directory'),
+    benches: readBenches(input),
+    commands: readCommands(input),
+    cargoArgs: readCargoArgs(input),
+    runs: readRuns(input),
+    threshold: parsePercent(input('threshold').trim(), "Input 'threshold'"),
+    functionThreshold: parsePercent(
+      input('function-threshold').trim(),
+      "Input 'function-threshold'",
+    ),
+    failOnRegression: readBoolean(input, 'fail-on-regression'),
+    comment: oneOf(input, 'comment', COMMENT_POLICIES),
+    githubToken,
+    baseline: oneOf(input, 'baseline', BASELINE_SOURCES),
+    saveBaseline: oneOf(input, 'save-baseline', SAVE_BASELINE_SETTINGS),
+    cacheKeyPrefix: readCacheKeyPrefix(input),
+    mode: oneOf(input, 'mode', MODES),
+  };
+}
+
+function invalid(name: string, accepts: string, value: string): InputError {
+  return new InputError(`Input '${name}' must be ${accepts}, got '${value}'`);
+}
+
+function oneOf<T extends string>(input: InputSource, name: string, allowed: readonly T[]): T {
+  const value = input(name).trim();
+  const match = allowed.find((candidate) => candidate === value);
+  if (match === undefined) {
+    const choices = allowed.map((choice) => `'${choice}'`);
+    throw invalid(name, `one of ${choices.join(', ')}`, value);
+  }
+  return match;
+}
+
+function nonEmpty(input: InputSource, name: string): string {
+  const value = input(name).trim();
+  if (value === '') throw invalid(name, 'a non-empty path', value);
+  return value;
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function readBenches(input: InputSource): string[] {
+  const benches = lines(input('benches'));
+  for (const bench of benches) {
+    if (!TARGET_NAME.test(bench)) {
+      throw invalid(
+        'benches',
+        'bench target names (letters, digits, - and _), one per line',
+        bench,
+      );
+    }
+  }
+  return [...new Set(benches)];
+}
+
+function readCommands(input: InputSource): NamedCommand[] {
+  const commands = lines(input('commands')).map((line) =>
+    naming('commands', () => parseNamedCommand(line)),
+  );
+  const names = commands.map((command) => command.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) {
+    throw new InputError(`Input 'commands' names '${repeated}' twice: each name must be unique`);
+  }
+  return commands;
+}
+
+function readCargoArgs(input: InputSource): string[] {
+  const value = input('cargo-args').trim();
+  return value === '' ? [] : naming('cargo-args', () => splitCommandLine(value));
+}
+
+/** Runs a parser shared with the CLI; its InputError gets the name of the input in front. */
+function naming<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputError(`Input '${name}': ${error.message}`, error.hint);
+    }
+    throw error;
+  }
+}
+
+function readRuns(input: InputSource): number {
+  const value = input('runs').trim();
+  const runs = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(runs >= 1 && runs <= MAX_RUNS)) {
+    throw invalid('runs', `a whole number from 1 to ${MAX_RUNS}`, value);
+  }
+  return runs;
+}
+
+// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
+function readBoolean(input: InputSource, name: string): boolean {
+  const value = input(name).trim();
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw invalid(name, "'true' or 'false'", value);
+}
+
+function readCacheKeyPrefix(input: InputSource): string {
+  const value = input('cache-key-prefix').trim();
+  if (!CACHE_KEY_PREFIX.test(value)) {
+    throw invalid(
+      'cache-key-prefix',
+      '1 to 64 letters, digits, dots, dashes or underscores',
+      value,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,49 @@
+/**
+ * The GitHub REST/GraphQL client: @actions/github's Octokit with retries of transient failures
+ * and GitHub's rate limits respected, each retried a bounded number of times.
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../system/logger.js';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface GitHubClientOptions {
+  /** The REST API root, e.g. `https://api.github.com` (GITHUB_API_URL). */
+  baseUrl: string;
+  log: Logger;
+}
+
+/** How many times a rate-limited request is retried before it fails. */
+export const RATE_LIMIT_RETRIES = 2;
+
+export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
+  const { baseUrl, log } = options;
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _client: unknown,
+      retryCount: number,
+    ) => {
+      const what = `GitHub's ${kind} rate limit hit by ${request.method} ${request.url}`;
+      if (retryCount < RATE_LIMIT_RETRIES) {
+        log.warn(`${what}: retrying in ${retryAfter}s`);
+        return true;
+      }
+      log.warn(`${what}: giving up after ${retryCount} retries`);
+      return false;
+    };
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      retry: { retries: 3 },
+      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    },
+    retry,
+    throttling,
+  );
+}

@@ -1,0 +1,698 @@
+/**
+ * The action's flow with every edge faked: measuring returns recorded profiles, the cache,
+ * artifact and comment services are in memory, child processes are scripted. Compare and render
+ * are the real ones, so the comments and summaries checked here are what users get.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActionDeps, ActionOutput } from '../../src/action/deps.js';
+import { run } from '../../src/action/main.js';
+import { parseComparison } from '../../src/compare/read-comparison.js';
+import { GitError } from '../../src/errors.js';
+import { fingerprintHash } from '../../src/measure/fingerprint.js';
+import type { MeasureDeps, MeasureSettings } from '../../src/measure/measure.js';
+import type { RevisionDeps } from '../../src/measure/measure-revision.js';
+import type { ProfileDocument } from '../../src/measure/profile.js';
+import { parseProfileDocument } from '../../src/measure/profile-file.js';
+import type { ReportEnvelope } from '../../src/publish/artifact.js';
+import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
+import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
+import { memoryLogger } from '../../src/system/logger.js';
+import type { RunOptions, RunResult } from '../../src/system/process.js';
+import { actionInputDefaults } from '../support/run-action.js';
+
+const fixture = (name: string) =>
+  parseProfileDocument(
+    readFileSync(new URL(`../fixtures/profiles/${name}`, import.meta.url), 'utf8'),
+    name,
+  );
+// Real-looking profiles of the example crate: in the head, `parse` regressed by 25%.
+const BASE_PROFILE = fixture('textbench-base.json');
+const HEAD_PROFILE = fixture('textbench-head.json');
+const HASH = fingerprintHash(HEAD_PROFILE.fingerprint);
+
+const TOKEN = 'ghs_secretInstallationToken';
+const BASE_SHA = BASE_PROFILE.commit!;
+const MERGE_SHA = HEAD_PROFILE.commit!;
+const PR_HEAD_SHA = 'd'.repeat(40);
+/** The slowed function's row in the comment, its source linked at the measured commit. */
+const PARSE_FIELD_ROW =
+  '| <code>textbench::parse::parse&#95;field</code> | ' +
+  `[<code>src/parse.rs:31</code>](https://github.com/octo/engine/blob/${MERGE_SHA}/src/parse.rs#L31) | ` +
+  '1,650,000 | 2,853,120 | +1,203,120 | +72.92% | 🔴 regressed |';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+class MemoryBaselines implements BaselineStore {
+  calls: string[] = [];
+  entries: { sha: string; hash: string; profile: ProfileDocument }[] = [];
+
+  async restore(baseSha: string, hash: string): Promise<RestoredBaseline | undefined> {
+    this.calls.push(`restore ${baseSha} ${hash}`);
+    const sameConditions = this.entries.filter((entry) => entry.hash === hash);
+    const exact = sameConditions.find((entry) => entry.sha === baseSha);
+    const found = exact ?? sameConditions.at(-1);
+    if (!found) return undefined;
+    return { profile: found.profile, key: `rust-perf-Linux-${hash}-${found.sha}`, exact: !!exact };
+  }
+
+  async save(profile: ProfileDocument, sha: string, hash: string) {
+    this.calls.push(`save ${sha} ${hash}`);
+    this.entries.push({ sha, hash, profile });
+    return { status: 'saved' as const, key: `rust-perf-Linux-${hash}-${sha}` };
+  }
+}
+
+interface Setup {
+  eventName: string;
+  payload: unknown;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  platform?: NodeJS.Platform;
+  isRoot?: boolean;
+  valgrindInstalled?: boolean;
+  commentOutcome?: CommentOutcome;
+  measureRevisionError?: Error;
+  artifact?: ReportEnvelope;
+  pullRequestHeads?: Record<number, string>;
+}
+
+function setUp(setup: Setup) {
+  const root = mkdtempSync(join(tmpdir(), 'rust-perf-action-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const workspace = join(root, 'workspace');
+  const tempDir = join(root, 'temp');
+  const bin = join(root, 'bin');
+  const eventPath = join(root, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(setup.payload));
+  const valgrind = join(bin, 'valgrind');
+  const installValgrind = async () => {
+    await writeFile(valgrind, '#!/bin/sh\n');
+    await chmod(valgrind, 0o755);
+  };
+  mkdirSync(bin);
+  if (setup.valgrindInstalled ?? true) writeFileSync(valgrind, '#!/bin/sh\n', { mode: 0o755 });
+
+  const inputs: Record<string, string> = {
+    ...actionInputDefaults(),
+    'github-token': TOKEN,
+    'working-directory': 'crates/textbench',
+    ...setup.inputs,
+  };
+  const env: Record<string, string> = {
+    PATH: bin,
+    HOME: root,
+    GITHUB_EVENT_NAME: setup.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'octo/engine',
+    GITHUB_SHA: MERGE_SHA,
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_WORKFLOW: 'Perf',
+    GITHUB_JOB: 'bench',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: tempDir,
+    RUNNER_OS: 'Linux',
+    ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
+    ...setup.env,
+  };
+
+  const log = memoryLogger();
+  /** Effects in order, to check that failing comes after publishing. */
+  const effects: string[] = [];
+  const outputs: Partial<Record<ActionOutput, string>> = {};
+  const summaries: string[] = [];
+  const notices: string[] = [];
+  const failures: string[] = [];
+  const secrets: string[] = [];
+  const measured: { settings: MeasureSettings; deps: MeasureDeps }[] = [];
+  const revisions: { ref: string; settings: MeasureSettings; deps: RevisionDeps }[] = [];
+  const commands: { line: string; env: Record<string, string> }[] = [];
+  const upserts: { target: CommentTarget; body: string; create: boolean }[] = [];
+  const uploads: ReportEnvelope[] = [];
+  const downloads: number[] = [];
+  const baselines = new MemoryBaselines();
+
+  const deps: ActionDeps = {
+    inputs: (name) => inputs[name] ?? '',
+    env,
+    log,
+    results: {
+      setOutput: (name, value) => {
+        effects.push(`output ${name}`);
+        outputs[name] = value;
+      },
+      setSecret: (value) => secrets.push(value),
+      notice: (message) => notices.push(message),
+      appendSummary: async (markdown) => {
+        effects.push('summary');
+        summaries.push(markdown);
+      },
+      setFailed: (message) => {
+        effects.push('failed');
+        failures.push(message);
+      },
+    },
+    processes: {
+      async run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+        const line = [command, ...args].join(' ');
+        commands.push({ line, env: options.env });
+        const ok = (stdout: string) => ({ exitCode: 0, signal: null, stdout, stderr: '' });
+        if (command === valgrind && args[0] === '--version') return ok('valgrind-3.22.0\n');
+        if (command === 'cargo' && args[0] === 'locate-project') {
+          return ok(`${workspace}/Cargo.toml\n`);
+        }
+        if (line.endsWith('apt-get update -qq')) return ok('');
+        if (line.endsWith('apt-get install -y -qq --no-install-recommends valgrind')) {
+          await installValgrind();
+          return ok('');
+        }
+        throw new Error(`unexpected command: ${line}`);
+      },
+    },
+    profiler: {
+      async measure(settings, measureDeps) {
+        effects.push('measure');
+        measured.push({ settings, deps: measureDeps });
+        return { ...HEAD_PROFILE, commit: settings.commit };
+      },
+      async measureRevision(ref, settings, revisionDeps) {
+        effects.push('measure base');
+        revisions.push({ ref, settings, deps: revisionDeps });
+        if (setup.measureRevisionError) throw setup.measureRevisionError;
+        return { ...BASE_PROFILE, commit: settings.commit };
+      },
+    },
+    platform: setup.platform ?? 'linux',
+    isRoot: setup.isRoot ?? false,
+    connect: () => ({
+      baselines,
+      artifacts: {
+        async upload(report) {
+          effects.push('upload');
+          uploads.push(report);
+        },
+        async download(runId) {
+          downloads.push(runId);
+          if (!setup.artifact) throw new Error('no artifact in this test');
+          return setup.artifact;
+        },
+      },
+      comments: {
+        async upsert(target, body, options) {
+          effects.push('comment');
+          upserts.push({ target, body, create: options.create });
+          return setup.commentOutcome ?? { action: 'created', url: 'https://github.com/c/1' };
+        },
+      },
+      async pullRequestHeadSha(prNumber) {
+        const sha = setup.pullRequestHeads?.[prNumber];
+        if (!sha) throw new Error(`no pull request #${prNumber} in this test`);
+        return sha;
+      },
+    }),
+  };
+  return {
+    deps,
+    workspace,
+    tempDir,
+    log,
+    effects,
+    outputs,
+    summaries,
+    notices,
+    failures,
+    secrets,
+    measured,
+    revisions,
+    commands,
+    upserts,
+    uploads,
+    downloads,
+    baselines,
+  };
+}
+
+const pushPayload = (branch = 'main') => ({
+  ref: `refs/heads/${branch}`,
+  repository: { default_branch: 'main' },
+});
+
+const pullRequestPayload = {
+  repository: { default_branch: 'main' },
+  pull_request: {
+    number: 7,
+    base: { sha: BASE_SHA, repo: { full_name: 'octo/engine' } },
+    head: { sha: PR_HEAD_SHA, repo: { full_name: 'octo/engine' } },
+  },
+};
+
+const push = (branch = 'main') => ({
+  eventName: 'push',
+  payload: pushPayload(branch),
+  env: { GITHUB_REF: `refs/heads/${branch}` },
+});
+const pullRequest = { eventName: 'pull_request', payload: pullRequestPayload };
+
+describe('full mode on a push', () => {
+  it('measures the commit and saves it as the baseline on the default branch', async () => {
+    const action = setUp(push());
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.measured).toHaveLength(1);
+    expect(action.measured[0]?.settings).toEqual({
+      manifestPath: join(action.workspace, 'crates/textbench/Cargo.toml'),
+      benches: [],
+      commands: [],
+      cargoArgs: [],
+      runs: 2,
+      outDir: join(action.tempDir, 'rust-perf', 'head'),
+      commit: MERGE_SHA,
+      workspaceRoot: action.workspace,
+    } satisfies MeasureSettings);
+    expect(action.baselines.calls).toEqual([`save ${MERGE_SHA} ${HASH}`]);
+    expect(action.outputs).toEqual({
+      regressed: 'false',
+      summary: `measured 5 benchmarks at ${MERGE_SHA.slice(0, 10)}; saved as the baseline rust-perf-Linux-${HASH}-${MERGE_SHA}`,
+    });
+    expect(action.summaries).toHaveLength(1);
+    expect(action.summaries[0]).toContain(
+      `The profile was saved as the baseline rust-perf-Linux-${HASH}-${MERGE_SHA}.`,
+    );
+    expect(action.summaries[0]).toContain('| `parse` | 6,016,008 instructions (Ir) |');
+    expect(action.upserts).toEqual([]);
+    expect(existsSync(join(action.tempDir, 'rust-perf', 'report.json'))).toBe(false);
+  });
+
+  it('does not save from another branch, and says why', async () => {
+    const action = setUp(push('feature'));
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.baselines.calls).toEqual([]);
+    expect(action.log.lines).toContain(
+      'Not saving a baseline: save-baseline: auto saves only on pushes to the default branch main, not to refs/heads/feature.',
+    );
+    expect(action.outputs.summary).toMatch(/; not saved as a baseline: save-baseline: auto/);
+  });
+
+  it('never passes the token or the runtime credentials to the processes it starts', async () => {
+    const action = setUp({ ...push(), env: { ...push().env, MY_COPY: `Bearer ${TOKEN}` } });
+    await run(action.deps);
+
+    expect(action.secrets).toEqual([TOKEN]);
+    const measuredEnv = action.measured[0]?.deps.env ?? {};
+    expect(Object.keys(measuredEnv).filter((name) => name.startsWith('INPUT_'))).toEqual([]);
+    expect(measuredEnv).not.toHaveProperty('ACTIONS_RUNTIME_TOKEN');
+    expect(measuredEnv).not.toHaveProperty('MY_COPY');
+    expect(measuredEnv.GITHUB_SHA).toBe(MERGE_SHA);
+    for (const command of action.commands) {
+      expect(JSON.stringify(command.env)).not.toContain(TOKEN);
+    }
+    expect(JSON.stringify(action.log.lines)).not.toContain(TOKEN);
+  });
+});
+
+describe('full mode on a pull request', () => {
+  it('compares with the cached baseline of the base commit and comments', async () => {
+    const action = setUp(pullRequest);
+    action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
+    expect(action.revisions).toEqual([]);
+    expect(action.log.lines).toContain(
+      `Comparing with the cached baseline of the base commit ${BASE_SHA} (rust-perf-Linux-${HASH}-${BASE_SHA}).`,
+    );
+    expect(action.upserts).toHaveLength(1);
+    const [upsert] = action.upserts;
+    expect(upsert?.target).toEqual({ owner: 'octo', repo: 'engine', issueNumber: 7 });
+    expect(upsert?.create).toBe(true);
+    expect(upsert?.body).toContain(PARSE_FIELD_ROW);
+
+    const reportPath = join(action.tempDir, 'rust-perf', 'report.json');
+    const comparison = parseComparison(readFileSync(reportPath, 'utf8'), reportPath);
+    expect(comparison.regressed).toBe(true);
+    expect(comparison.base.commit).toBe(BASE_SHA);
+    expect(comparison.head.commit).toBe(MERGE_SHA);
+    expect(action.outputs).toEqual({
+      regressed: 'true',
+      summary: expect.stringMatching(/^regressed: parse \+25\.01%/),
+      'report-json': reportPath,
+      'baseline-sha': BASE_SHA,
+      'comment-url': 'https://github.com/c/1',
+    });
+    expect(action.summaries).toHaveLength(1);
+    expect(action.summaries[0]).toContain(PARSE_FIELD_ROW);
+  });
+
+  it('compares with the newest baseline of the same conditions when the base has none', async () => {
+    const action = setUp(pullRequest);
+    const older = 'e'.repeat(40);
+    action.baselines.entries.push({
+      sha: older,
+      hash: HASH,
+      profile: { ...BASE_PROFILE, commit: older },
+    });
+    await run(action.deps);
+
+    expect(action.revisions).toEqual([]);
+    expect(action.log.lines).toContain(
+      `There is no cached baseline of the base commit ${BASE_SHA}; comparing with the newest one measured under the same conditions, of ${older} (rust-perf-Linux-${HASH}-${older}).`,
+    );
+    expect(action.outputs['baseline-sha']).toBe(older);
+  });
+
+  it('measures the base commit in a worktree when there is no cached baseline', async () => {
+    const action = setUp(pullRequest);
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.revisions).toHaveLength(1);
+    const [revision] = action.revisions;
+    expect(revision?.ref).toBe(BASE_SHA);
+    expect(revision?.settings).toEqual({
+      manifestPath: join(action.workspace, 'crates/textbench/Cargo.toml'),
+      benches: [],
+      commands: [],
+      cargoArgs: [],
+      runs: 2,
+      outDir: join(action.tempDir, 'rust-perf', 'base'),
+      commit: BASE_SHA,
+      workspaceRoot: action.workspace,
+      // The head's target directory, so that dependencies build once.
+      targetDir: join(action.workspace, 'target'),
+    } satisfies MeasureSettings);
+    expect(revision?.deps.repoRoot).toBe(action.workspace);
+    expect(action.effects.slice(0, 2)).toEqual(['measure', 'measure base']);
+    expect(action.outputs.regressed).toBe('true');
+    expect(action.outputs['baseline-sha']).toBe(BASE_SHA);
+  });
+
+  it('shares CARGO_TARGET_DIR with the base when it is set', async () => {
+    const action = setUp({ ...pullRequest, env: { CARGO_TARGET_DIR: '/cache/target' } });
+    await run(action.deps);
+
+    expect(action.revisions[0]?.settings.targetDir).toBe('/cache/target');
+  });
+
+  it('with baseline: rebuild, measures the base without looking in the cache', async () => {
+    const action = setUp({ ...pullRequest, inputs: { baseline: 'rebuild' } });
+    action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
+    await run(action.deps);
+
+    expect(action.baselines.calls).toEqual([]);
+    expect(action.revisions.map((revision) => revision.ref)).toEqual([BASE_SHA]);
+  });
+
+  it('with baseline: cache and no baseline, says so and compares nothing', async () => {
+    const action = setUp({ ...pullRequest, inputs: { baseline: 'cache' } });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.revisions).toEqual([]);
+    expect(action.upserts).toEqual([]);
+    expect(action.notices).toEqual([
+      expect.stringMatching(
+        new RegExp(`^No cached baseline for the base commit ${BASE_SHA}.*nothing was compared`),
+      ),
+    ]);
+    expect(action.summaries[0]).toContain('nothing was compared');
+    expect(action.outputs).toEqual({
+      regressed: 'false',
+      summary: `no comparison: no cached baseline for the base commit ${BASE_SHA.slice(0, 10)}`,
+    });
+  });
+
+  it('explains how to make the base commit available when git cannot find it', async () => {
+    const action = setUp({
+      ...pullRequest,
+      measureRevisionError: new GitError(
+        `'${BASE_SHA}' does not name a commit in this repository.`,
+      ),
+    });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([
+      `Cannot measure the base commit ${BASE_SHA}: '${BASE_SHA}' does not name a commit in this repository.\n` +
+        'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is there to measure, or let a push to the default branch save a baseline first.',
+    ]);
+  });
+
+  it('never saves a baseline from a pull request, even with save-baseline: true', async () => {
+    const action = setUp({ ...pullRequest, inputs: { 'save-baseline': 'true' } });
+    await run(action.deps);
+
+    expect(action.baselines.calls.filter((call) => call.startsWith('save'))).toEqual([]);
+  });
+});
+
+describe('the comment policy', () => {
+  it('on-regression with a regression creates the comment', async () => {
+    const action = setUp({ ...pullRequest, inputs: { comment: 'on-regression' } });
+    await run(action.deps);
+    expect(action.upserts.map((upsert) => upsert.create)).toEqual([true]);
+  });
+
+  it('on-regression without a regression only updates an existing comment', async () => {
+    const action = setUp({
+      ...pullRequest,
+      inputs: { comment: 'on-regression', threshold: '50%' },
+      commentOutcome: { action: 'skipped' },
+    });
+    await run(action.deps);
+
+    expect(action.upserts.map((upsert) => upsert.create)).toEqual([false]);
+    expect(action.outputs.regressed).toBe('false');
+    expect(action.outputs).not.toHaveProperty('comment-url');
+    expect(action.log.lines).toContain(
+      'No regression and `comment: on-regression`: no comment posted.',
+    );
+  });
+
+  it('never posts nothing', async () => {
+    const action = setUp({ ...pullRequest, inputs: { comment: 'never' } });
+    await run(action.deps);
+    expect(action.upserts).toEqual([]);
+    expect(action.outputs.regressed).toBe('true');
+  });
+
+  it('warns once, and does not fail, when the token may not comment', async () => {
+    const action = setUp({
+      ...pullRequest,
+      commentOutcome: { action: 'forbidden', reason: 'Resource not accessible by integration' },
+    });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    const warnings = action.log.lines.filter((line) => line.startsWith('warning: '));
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        'Could not comment on pull request #7: the token may not (Resource not accessible by integration)',
+      ),
+    ]);
+    expect(warnings[0]).toContain('`mode: measure` on `pull_request` and `mode: report`');
+    expect(action.summaries).toHaveLength(1);
+  });
+});
+
+describe('fail-on-regression', () => {
+  it('fails the step with one line, after everything is published', async () => {
+    const action = setUp({ ...pullRequest, inputs: { 'fail-on-regression': 'true' } });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([
+      expect.stringMatching(
+        /^Performance regressed \(fail-on-regression\): regressed: parse \+25\.01%/,
+      ),
+    ]);
+    expect(action.failures[0]).not.toContain('\n');
+    expect(action.effects.at(-1)).toBe('failed');
+    expect(action.effects).toContain('comment');
+    expect(action.effects).toContain('summary');
+  });
+
+  it('passes when nothing regressed', async () => {
+    const action = setUp({
+      ...pullRequest,
+      inputs: { 'fail-on-regression': 'true', threshold: '50%' },
+    });
+    await run(action.deps);
+    expect(action.failures).toEqual([]);
+  });
+});
+
+describe('the two-phase mode', () => {
+  it('measure mode uploads the report for the pull request instead of commenting', async () => {
+    const action = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.upserts).toEqual([]);
+    expect(action.uploads).toHaveLength(1);
+    const [upload] = action.uploads;
+    expect(upload?.prNumber).toBe(7);
+    expect(upload?.headSha).toBe(PR_HEAD_SHA);
+    const reportPath = join(action.tempDir, 'rust-perf', 'report.json');
+    expect(upload?.comparisonJson).toBe(readFileSync(reportPath, 'utf8'));
+  });
+
+  it('measure mode refuses to run outside a pull request', async () => {
+    const action = setUp({ ...push(), inputs: { mode: 'measure' } });
+    await run(action.deps);
+
+    expect(action.measured).toEqual([]);
+    expect(action.failures).toEqual([
+      'mode: measure compares a pull request with its base, but this run is for a push event.\nRun it on pull_request events, or use mode: full.',
+    ]);
+  });
+
+  it('report mode publishes the artifact of the triggering run on its pull request', async () => {
+    const first = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
+    await run(first.deps);
+    const envelope = first.uploads[0]!;
+
+    const action = setUp({
+      eventName: 'workflow_run',
+      payload: {
+        workflow_run: {
+          id: 555,
+          event: 'pull_request',
+          head_sha: PR_HEAD_SHA,
+          // Empty, as GitHub sends it for pull requests from forks.
+          pull_requests: [],
+        },
+      },
+      inputs: { mode: 'report' },
+      artifact: envelope,
+      pullRequestHeads: { 7: PR_HEAD_SHA },
+    });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.measured).toEqual([]);
+    expect(action.commands).toEqual([]);
+    expect(action.downloads).toEqual([555]);
+    expect(action.upserts.map((upsert) => upsert.target)).toEqual([
+      { owner: 'octo', repo: 'engine', issueNumber: 7 },
+    ]);
+    expect(action.upserts[0]?.body).toContain(PARSE_FIELD_ROW);
+    expect(action.outputs.regressed).toBe('true');
+    expect(action.outputs['comment-url']).toBe('https://github.com/c/1');
+  });
+
+  it('report mode refuses a report whose pull request does not match the run', async () => {
+    const first = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
+    await run(first.deps);
+
+    const action = setUp({
+      eventName: 'workflow_run',
+      payload: {
+        workflow_run: { id: 555, event: 'pull_request', head_sha: PR_HEAD_SHA, pull_requests: [] },
+      },
+      inputs: { mode: 'report' },
+      artifact: first.uploads[0]!,
+      pullRequestHeads: { 7: 'f'.repeat(40) },
+    });
+    await run(action.deps);
+
+    expect(action.upserts).toEqual([]);
+    expect(action.failures).toEqual([
+      expect.stringMatching(/^The report artifact names pull request #7, whose head is f{40}/),
+    ]);
+  });
+
+  it('report mode has nothing to do for a run that was not for a pull request', async () => {
+    const action = setUp({
+      eventName: 'workflow_run',
+      payload: { workflow_run: { id: 556, event: 'push', head_sha: MERGE_SHA, pull_requests: [] } },
+      inputs: { mode: 'report' },
+    });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.downloads).toEqual([]);
+    expect(action.outputs.summary).toBe(
+      'nothing to report: workflow run 556 ran for a push event, not a pull request',
+    );
+  });
+
+  it('report mode refuses to run on another event', async () => {
+    const action = setUp({ ...pullRequest, inputs: { mode: 'report' } });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([
+      expect.stringMatching(
+        /^mode: report publishes .* but this run is for a pull_request event\./,
+      ),
+    ]);
+  });
+});
+
+describe('setting up', () => {
+  it('fails at once, with one message, on a bad input', async () => {
+    const action = setUp({ ...pullRequest, inputs: { runs: 'two' } });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([
+      "Input 'runs' must be a whole number from 1 to 20, got 'two'",
+    ]);
+    expect(action.measured).toEqual([]);
+    expect(action.commands).toEqual([]);
+  });
+
+  it('masks the token even when another input is bad', async () => {
+    const action = setUp({ ...pullRequest, inputs: { runs: 'two' } });
+    await run(action.deps);
+    expect(action.secrets).toEqual([TOKEN]);
+  });
+
+  it('installs valgrind with sudo when it is missing', async () => {
+    const action = setUp({ ...push(), valgrindInstalled: false });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.commands.map((command) => command.line)).toEqual([
+      'sudo --non-interactive apt-get update -qq',
+      'sudo --non-interactive apt-get install -y -qq --no-install-recommends valgrind',
+      expect.stringMatching(/\/bin\/valgrind --version$/),
+    ]);
+    expect(action.commands[1]?.env.DEBIAN_FRONTEND).toBe('noninteractive');
+    expect(action.log.lines).toContain('Installing valgrind');
+    expect(action.log.lines).toContainEqual(expect.stringMatching(/^Installed valgrind 3\.22\.0/));
+    expect(action.measured).toHaveLength(1);
+  });
+
+  it('installs valgrind without sudo as root', async () => {
+    const action = setUp({ ...push(), valgrindInstalled: false, isRoot: true });
+    await run(action.deps);
+
+    expect(action.commands.map((command) => command.line).slice(0, 2)).toEqual([
+      'apt-get update -qq',
+      'apt-get install -y -qq --no-install-recommends valgrind',
+    ]);
+  });
+
+  it('refuses a runner that is not Linux, naming what to use', async () => {
+    const action = setUp({ ...pullRequest, platform: 'darwin' });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([
+      'rust-perf measures benchmarks with Valgrind, which runs on Linux only, and this runner runs darwin.\n' +
+        'Run the measuring job on a Linux runner, e.g. `runs-on: ubuntu-latest` (`mode: report` runs anywhere).',
+    ]);
+    expect(action.measured).toEqual([]);
+  });
+});
