@@ -10,6 +10,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
+// GitHub runs the action on Node 24 (`using: node24`); CI points this at a Node 24 binary.
+const ACTION_NODE = process.env.RUST_PERF_ACTION_NODE || process.execPath;
+
 const ACTION_YML = new URL('../../action.yml', import.meta.url);
 const BUNDLE = new URL('../../dist/index.js', import.meta.url);
 
@@ -72,7 +75,7 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
 
-  const child = spawn(process.execPath, [BUNDLE.pathname], {
+  const child = spawn(ACTION_NODE, [BUNDLE.pathname], {
     cwd: run.env.GITHUB_WORKSPACE ?? process.cwd(),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
