@@ -112,6 +112,14 @@ var COMPARABLE_FINGERPRINT_FIELDS = [
 
 // src/compare/comparison.ts
 var COMPARISON_VERSION = 1;
+var BENCHMARK_STATUSES = [
+  "regressed",
+  "improved",
+  "unchanged",
+  "added",
+  "removed"
+];
+var FUNCTION_STATUSES = [...BENCHMARK_STATUSES, "noisy"];
 
 // src/compare/compare.ts
 var PREFERRED_EVENT = "Ir";
@@ -337,6 +345,33 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
 // src/measure/profile-file.ts
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
+
+// src/system/strict-json.ts
+function parseJson(text, invalid) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid(error instanceof Error ? error.message : String(error));
+  }
+}
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function unexpectedKey(object, allowed) {
+  return Object.keys(object).find((key) => !allowed.includes(key));
+}
+function missingKey(object, required) {
+  return required.find((key) => !Object.hasOwn(object, key));
+}
+function describeJsonValue(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" && value !== null) return "an object";
+  return truncateForMessage(JSON.stringify(value));
+}
+function truncateForMessage(text) {
+  return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
+}
 
 // src/measure/normalise.ts
 var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
@@ -764,23 +799,20 @@ function isSystemError(error) {
 }
 
 // src/measure/profile-file.ts
+var DOCUMENT_FIELDS = ["version", "tool", "createdAt", "fingerprint", "benchmarks"];
+var FINGERPRINT_FIELDS = ["valgrind", "rustc", "target", "rustflags", "mangling", "runs"];
+var BENCHMARK_FIELDS = ["name", "command", "events", "totals", "nondeterministic", "functions"];
+var FUNCTION_FIELDS = ["name", "file", "line", "counts"];
 var FieldError = class extends Error {
   constructor(path, problem) {
     super(`${path === "" ? "the document" : path}: ${problem}`);
   }
 };
 function parseProfileDocument(text, source) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CorruptFileError(
-      source,
-      void 0,
-      `not a profile document: invalid JSON (${reason})`
-    );
-  }
+  const data = parseJson(
+    text,
+    (reason) => new CorruptFileError(source, void 0, `not a profile document: invalid JSON (${reason})`)
+  );
   try {
     return readDocument(data);
   } catch (error) {
@@ -795,16 +827,11 @@ function parseProfileDocument(text, source) {
   }
 }
 function readDocument(data) {
-  const fields = readObject(
-    data,
-    "",
-    ["version", "tool", "createdAt", "fingerprint", "benchmarks"],
-    ["commit"]
-  );
+  const fields = readObject(data, "", DOCUMENT_FIELDS, ["commit"]);
   if (fields.version !== PROFILE_VERSION) {
     throw new FieldError(
       "version",
-      `${describe(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): measure again with this version of rust-perf`
+      `${describeJsonValue(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): measure again with this version of rust-perf`
     );
   }
   const benchmarks = readArray(fields.benchmarks, "benchmarks").map(
@@ -816,7 +843,10 @@ function readDocument(data) {
   );
   const createdAt = readString(fields.createdAt, "createdAt");
   if (Number.isNaN(Date.parse(createdAt))) {
-    throw new FieldError("createdAt", `expected a date and time, found ${describe(createdAt)}`);
+    throw new FieldError(
+      "createdAt",
+      `expected a date and time, found ${describeJsonValue(createdAt)}`
+    );
   }
   return {
     version: PROFILE_VERSION,
@@ -828,19 +858,12 @@ function readDocument(data) {
   };
 }
 function readFingerprint(value, path) {
-  const fields = readObject(value, path, [
-    "valgrind",
-    "rustc",
-    "target",
-    "rustflags",
-    "mangling",
-    "runs"
-  ]);
+  const fields = readObject(value, path, FINGERPRINT_FIELDS);
   const mangling = fields.mangling;
   if (mangling !== "v0" && mangling !== "legacy") {
     throw new FieldError(
       `${path}.mangling`,
-      `expected "v0" or "legacy", found ${describe(mangling)}`
+      `expected "v0" or "legacy", found ${describeJsonValue(mangling)}`
     );
   }
   const runs = readCount(fields.runs, `${path}.runs`);
@@ -855,19 +878,15 @@ function readFingerprint(value, path) {
   };
 }
 function readBenchmark(value, path) {
-  const fields = readObject(value, path, [
-    "name",
-    "command",
-    "events",
-    "totals",
-    "nondeterministic",
-    "functions"
-  ]);
+  const fields = readObject(value, path, BENCHMARK_FIELDS);
   const events = readStrings(fields.events, `${path}.events`);
   if (events.length === 0) throw new FieldError(`${path}.events`, "expected at least one event");
   events.forEach((event, index) => {
     if (!EVENT_NAME.test(event)) {
-      throw new FieldError(`${path}.events[${index}]`, `${describe(event)} is not an event name`);
+      throw new FieldError(
+        `${path}.events[${index}]`,
+        `${describeJsonValue(event)} is not an event name`
+      );
     }
   });
   requireUnique(events, (index) => `${path}.events[${index}]`);
@@ -888,7 +907,7 @@ function readBenchmark(value, path) {
   };
 }
 function readFunction(value, path, events) {
-  const fields = readObject(value, path, ["name", "file", "line", "counts"]);
+  const fields = readObject(value, path, FUNCTION_FIELDS);
   return {
     name: readString(fields.name, `${path}.name`),
     file: readString(fields.file, `${path}.file`),
@@ -903,22 +922,19 @@ function readCounts(value, path, events) {
   return counts;
 }
 function readObject(value, path, required, optional = []) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new FieldError(path, `expected an object, found ${describe(value)}`);
+  if (!isJsonObject(value)) {
+    throw new FieldError(path, `expected an object, found ${describeJsonValue(value)}`);
   }
-  const fields = value;
   const field = (key) => path === "" ? key : `${path}.${key}`;
-  const missing = required.find((key) => !Object.hasOwn(fields, key));
+  const missing = missingKey(value, required);
   if (missing !== void 0) throw new FieldError(field(missing), "missing");
-  const unknown = Object.keys(fields).find(
-    (key) => !required.includes(key) && !optional.includes(key)
-  );
+  const unknown = unexpectedKey(value, [...required, ...optional]);
   if (unknown !== void 0) throw new FieldError(field(unknown), "not a known field");
-  return fields;
+  return value;
 }
 function readArray(value, path) {
   if (!Array.isArray(value))
-    throw new FieldError(path, `expected an array, found ${describe(value)}`);
+    throw new FieldError(path, `expected an array, found ${describeJsonValue(value)}`);
   return value;
 }
 function readStrings(value, path) {
@@ -926,28 +942,25 @@ function readStrings(value, path) {
 }
 function readString(value, path) {
   if (typeof value !== "string")
-    throw new FieldError(path, `expected a string, found ${describe(value)}`);
+    throw new FieldError(path, `expected a string, found ${describeJsonValue(value)}`);
   return value;
 }
 function readCount(value, path) {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new FieldError(path, `expected a whole number of at least 0, found ${describe(value)}`);
+    throw new FieldError(
+      path,
+      `expected a whole number of at least 0, found ${describeJsonValue(value)}`
+    );
   }
   return value;
 }
 function requireUnique(values, pathOf) {
   const seen = /* @__PURE__ */ new Set();
   values.forEach((value, index) => {
-    if (seen.has(value)) throw new FieldError(pathOf(index), `${describe(value)} appears twice`);
+    if (seen.has(value))
+      throw new FieldError(pathOf(index), `${describeJsonValue(value)} appears twice`);
     seen.add(value);
   });
-}
-function describe(value) {
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "an array";
-  if (value !== null && typeof value === "object") return "an object";
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
 }
 function serialiseProfileDocument(doc) {
   const header = {
@@ -1077,8 +1090,15 @@ function formatChange(percent) {
   if (Number(rounded) === 0) return "0.00%";
   return percent > 0 ? `+${rounded}%` : `${rounded}%`;
 }
+function changeText(change, status) {
+  if (status === "added") return "new";
+  return change === null ? "\u2014" : formatChange(change);
+}
 function formatThreshold(fraction) {
   return `${Number((fraction * 100).toFixed(6))}%`;
+}
+function describeThresholds(comparison) {
+  return `a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`;
 }
 function describeEvent(event) {
   return event === "Ir" ? "instructions (Ir)" : event;
@@ -1369,10 +1389,6 @@ function sourceCell(change, links) {
 function countText(count) {
   return count === null ? "\u2014" : formatCount(count);
 }
-function changeText(change, status) {
-  if (status === "added") return "new";
-  return change === null ? "\u2014" : formatChange(change);
-}
 function footerLines(comparison, links) {
   const fingerprint = comparison.head.fingerprint;
   const facts = [
@@ -1386,7 +1402,7 @@ function footerLines(comparison, links) {
     );
   }
   facts.push(
-    `a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`,
+    describeThresholds(comparison),
     `${describeEvent(escapeText(comparison.event))} counted by Cachegrind`
   );
   return ["---", `<sub>${facts.join(" \xB7 ")}</sub>`];
@@ -1490,7 +1506,7 @@ function benchmarkTable(benchmarks, palette) {
       sanitise(benchmark.name),
       benchmark.base === null ? "\u2014" : formatCount(benchmark.base),
       benchmark.head === null ? "\u2014" : formatCount(benchmark.head),
-      changeText2(benchmark.change, benchmark.status),
+      changeText(benchmark.change, benchmark.status),
       benchmark.status
     ],
     style: statusStyle(benchmark.status, palette)
@@ -1515,7 +1531,7 @@ function functionSection(benchmark, palette) {
       formatCount(change2.base),
       formatCount(change2.head),
       formatDelta(change2.delta),
-      changeText2(change2.change, change2.status),
+      changeText(change2.change, change2.status),
       functionStatus3(change2),
       functionLabel(change2)
     ],
@@ -1554,10 +1570,6 @@ function functionLabel(change) {
   const moved = change.movedTo ? ` \u2192 ${change.movedTo.map(sanitise).join(", ")}` : change.movedFrom ? ` \u2190 ${change.movedFrom.map(sanitise).join(", ")}` : "";
   return `${sanitise(change.name)}${location}${moved}`;
 }
-function changeText2(change, status) {
-  if (status === "added") return "new";
-  return change === null ? "\u2014" : formatChange(change);
-}
 function statusStyle(status, palette) {
   switch (status) {
     case "regressed":
@@ -1585,7 +1597,7 @@ function alignedTable(header, rows, alignments) {
 }
 function footer(comparison) {
   const commit = (value) => value === void 0 ? "unknown" : sanitise(shortCommit(value));
-  return `thresholds: a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}`;
+  return `thresholds: ${describeThresholds(comparison)} \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}`;
 }
 
 // src/cli/args.ts
@@ -2823,10 +2835,15 @@ var parseCommand = {
 };
 var NAME_COLUMN_LIMIT = 60;
 function renderTable(command, profile) {
-  const { events, totals, functions } = profile;
+  const { events, totals } = profile;
+  const functions = profile.functions.map((entry) => ({
+    ...entry,
+    name: sanitise(entry.name),
+    file: sanitise(entry.file)
+  }));
   const primary = events[0];
   const primaryTotal = totals[primary] ?? 0;
-  const header = `cmd: ${command}  events: ${events.join(" ")}  totals: ${events.map((event) => totals[event] ?? 0).join(" ")}  functions: ${functions.length}`;
+  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals[event] ?? 0).join(" ")}  functions: ${functions.length}`;
   const widest = (first, cell) => functions.reduce((width, entry) => Math.max(width, cell(entry).length), first.length);
   const countWidths = events.map(
     (event) => widest(event, (entry) => String(entry.counts[event] ?? 0))

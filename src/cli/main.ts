@@ -8,7 +8,7 @@ import { runCommand } from './run-command.js';
 
 export const commands: Command[] = [measureCommand, compareCommand, runCommand, parseCommand];
 
-export const topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
+const topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
 
 Usage: rust-perf <command> [options]
 

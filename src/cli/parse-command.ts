@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { type NormalisedProfile, normaliseProfile, rawProfile } from '../measure/normalise.js';
 import { parseCachegrindFile } from '../measure/parse-file.js';
 import type { FunctionProfile } from '../measure/profile.js';
+import { sanitise } from '../report/format.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 
@@ -60,12 +61,18 @@ export const parseCommand: Command = {
 /** Longest name column before names just push the location further right. */
 const NAME_COLUMN_LIMIT = 60;
 
+/** Names, paths and the command come from the file: sanitised, so none can drive the terminal. */
 function renderTable(command: string, profile: NormalisedProfile): string {
-  const { events, totals, functions } = profile;
+  const { events, totals } = profile;
+  const functions = profile.functions.map((entry) => ({
+    ...entry,
+    name: sanitise(entry.name),
+    file: sanitise(entry.file),
+  }));
   const primary = events[0]!;
   const primaryTotal = totals[primary] ?? 0;
   const header =
-    `cmd: ${command}  events: ${events.join(' ')}  ` +
+    `cmd: ${sanitise(command)}  events: ${events.join(' ')}  ` +
     `totals: ${events.map((event) => totals[event] ?? 0).join(' ')}  functions: ${functions.length}`;
   // Reduced, not spread into Math.max: a profile can hold more functions than a call has arguments.
   const widest = (first: string, cell: (entry: FunctionProfile) => string) =>

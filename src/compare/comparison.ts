@@ -7,8 +7,17 @@ import type { Fingerprint } from '../measure/profile.js';
 
 export const COMPARISON_VERSION = 1;
 
-export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
-export type FunctionStatus = BenchmarkStatus | 'noisy';
+export const BENCHMARK_STATUSES = [
+  'regressed',
+  'improved',
+  'unchanged',
+  'added',
+  'removed',
+] as const;
+export type BenchmarkStatus = (typeof BENCHMARK_STATUSES)[number];
+/** A function is noisy where its counts differed between the runs of one measurement. */
+export const FUNCTION_STATUSES = [...BENCHMARK_STATUSES, 'noisy'] as const;
+export type FunctionStatus = (typeof FUNCTION_STATUSES)[number];
 
 export interface FunctionChange {
   name: string;

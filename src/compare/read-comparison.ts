@@ -6,33 +6,58 @@
 import { CorruptFileError } from '../errors.js';
 import { COMPARABLE_FINGERPRINT_FIELDS, type Fingerprint } from '../measure/profile.js';
 import {
+  describeJsonValue,
+  isJsonObject,
+  type JsonObject,
+  missingKey,
+  parseJson,
+  truncateForMessage,
+  unexpectedKey,
+} from '../system/strict-json.js';
+import {
+  BENCHMARK_STATUSES,
   type BenchmarkComparison,
-  type BenchmarkStatus,
   COMPARISON_VERSION,
   type Comparison,
   type FingerprintDifference,
+  FUNCTION_STATUSES,
   type FunctionChange,
-  type FunctionStatus,
   type ProfileSide,
 } from './comparison.js';
 
 const MAX_BYTES = 32 * 1024 * 1024;
 /** Function and benchmark names, paths, fingerprint values. */
 const MAX_STRING = 10_000;
-const BENCHMARK_STATUSES: readonly BenchmarkStatus[] = [
-  'regressed',
-  'improved',
-  'unchanged',
-  'added',
-  'removed',
-];
-const FUNCTION_STATUSES: readonly FunctionStatus[] = [...BENCHMARK_STATUSES, 'noisy'];
 const MANGLINGS: readonly Fingerprint['mangling'][] = ['v0', 'legacy'];
+// The fields each object of a report has; any other field makes it invalid.
+const REPORT_FIELDS = [
+  'version',
+  'regressed',
+  'event',
+  'threshold',
+  'functionThreshold',
+  'base',
+  'head',
+  'fingerprintDifferences',
+  'benchmarks',
+];
+const FINGERPRINT_FIELDS = ['valgrind', 'rustc', 'target', 'rustflags', 'mangling', 'runs'];
+const BENCHMARK_FIELDS = ['name', 'status', 'base', 'head', 'change', 'otherEvents', 'functions'];
+const FUNCTION_CHANGE_FIELDS = [
+  'name',
+  'file',
+  'line',
+  'base',
+  'head',
+  'delta',
+  'change',
+  'status',
+  'significant',
+  'movedFrom',
+  'movedTo',
+];
 const EVENT = /^[A-Za-z][A-Za-z0-9]{0,31}$/;
 const COMMIT = /^[0-9a-f]{4,64}$/;
-
-type Json = unknown;
-type JsonObject = Record<string, Json>;
 
 export function parseComparison(text: string, source: string): Comparison {
   const bytes = Buffer.byteLength(text);
@@ -43,31 +68,18 @@ export function parseComparison(text: string, source: string): Comparison {
       `is ${bytes} bytes, more than the 32 MiB a comparison report may have`,
     );
   }
-  let json: Json;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CorruptFileError(source, undefined, `is not valid JSON (${reason})`);
-  }
+  const json = parseJson(
+    text,
+    (reason) => new CorruptFileError(source, undefined, `is not valid JSON (${reason})`),
+  );
   return new ComparisonReader(source).comparison(json);
 }
 
 class ComparisonReader {
   constructor(private readonly source: string) {}
 
-  comparison(value: Json): Comparison {
-    const object = this.object(value, 'the report', [
-      'version',
-      'regressed',
-      'event',
-      'threshold',
-      'functionThreshold',
-      'base',
-      'head',
-      'fingerprintDifferences',
-      'benchmarks',
-    ]);
+  comparison(value: unknown): Comparison {
+    const object = this.object(value, 'the report', REPORT_FIELDS);
     if (object.version !== COMPARISON_VERSION) {
       this.fail('version', `must be ${COMPARISON_VERSION}`, object.version);
     }
@@ -94,7 +106,7 @@ class ComparisonReader {
     };
   }
 
-  private side(value: Json, path: string): ProfileSide {
+  private side(value: unknown, path: string): ProfileSide {
     const object = this.object(value, path, ['commit', 'fingerprint'], ['commit', 'fingerprint']);
     const side: ProfileSide = {};
     if (object.commit !== undefined) {
@@ -109,15 +121,8 @@ class ComparisonReader {
     return side;
   }
 
-  private fingerprint(value: Json, path: string): Fingerprint {
-    const object = this.object(value, path, [
-      'valgrind',
-      'rustc',
-      'target',
-      'rustflags',
-      'mangling',
-      'runs',
-    ]);
+  private fingerprint(value: unknown, path: string): Fingerprint {
+    const object = this.object(value, path, FINGERPRINT_FIELDS);
     const runs = this.count(object.runs, `${path}.runs`);
     if (runs < 1) this.fail(`${path}.runs`, 'must be at least 1', runs);
     return {
@@ -132,7 +137,7 @@ class ComparisonReader {
     };
   }
 
-  private difference(value: Json, path: string): FingerprintDifference {
+  private difference(value: unknown, path: string): FingerprintDifference {
     const object = this.object(value, path, ['field', 'base', 'head']);
     return {
       field: this.oneOf(object.field, `${path}.field`, COMPARABLE_FINGERPRINT_FIELDS),
@@ -141,16 +146,8 @@ class ComparisonReader {
     };
   }
 
-  private benchmark(value: Json, path: string): BenchmarkComparison {
-    const object = this.object(value, path, [
-      'name',
-      'status',
-      'base',
-      'head',
-      'change',
-      'otherEvents',
-      'functions',
-    ]);
+  private benchmark(value: unknown, path: string): BenchmarkComparison {
+    const object = this.object(value, path, BENCHMARK_FIELDS);
     const status = this.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES);
     const base = this.nullable(object.base, `${path}.base`, (count, at) => this.count(count, at));
     const head = this.nullable(object.head, `${path}.head`, (count, at) => this.count(count, at));
@@ -190,25 +187,8 @@ class ComparisonReader {
     };
   }
 
-  private functionChange(value: Json, path: string): FunctionChange {
-    const object = this.object(
-      value,
-      path,
-      [
-        'name',
-        'file',
-        'line',
-        'base',
-        'head',
-        'delta',
-        'change',
-        'status',
-        'significant',
-        'movedFrom',
-        'movedTo',
-      ],
-      ['movedFrom', 'movedTo'],
-    );
+  private functionChange(value: unknown, path: string): FunctionChange {
+    const object = this.object(value, path, FUNCTION_CHANGE_FIELDS, ['movedFrom', 'movedTo']);
     const base = this.count(object.base, `${path}.base`);
     const head = this.count(object.head, `${path}.head`);
     const delta = this.integer(object.delta, `${path}.delta`);
@@ -235,32 +215,31 @@ class ComparisonReader {
 
   /** An object with exactly the `allowed` keys (all required but `optional`); any keys when undefined. */
   private object(
-    value: Json,
+    value: unknown,
     path: string,
     allowed: readonly string[] | undefined,
     optional: readonly string[] = [],
   ): JsonObject {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(path, 'must be an object', value);
-    }
+    if (!isJsonObject(value)) this.fail(path, 'must be an object', value);
     const object = value as JsonObject;
     if (allowed) {
-      const unexpected = Object.keys(object).find((key) => !allowed.includes(key));
+      const unexpected = unexpectedKey(object, allowed);
       if (unexpected !== undefined) {
-        this.fail(path, `has an unexpected field '${truncate(unexpected)}'`);
+        this.fail(path, `has an unexpected field '${truncateForMessage(unexpected)}'`);
       }
-      const missing = allowed.find((key) => !optional.includes(key) && !(key in object));
+      const required = allowed.filter((key) => !optional.includes(key));
+      const missing = missingKey(object, required);
       if (missing !== undefined) this.fail(`${path}.${missing}`, 'is missing');
     }
     return object;
   }
 
-  private array(value: Json, path: string): Json[] {
+  private array(value: unknown, path: string): unknown[] {
     if (!Array.isArray(value)) this.fail(path, 'must be an array', value);
-    return value as Json[];
+    return value as unknown[];
   }
 
-  private string(value: Json, path: string): string {
+  private string(value: unknown, path: string): string {
     if (typeof value !== 'string') this.fail(path, 'must be a string', value);
     const text = value as string;
     if (text.length > MAX_STRING) {
@@ -270,36 +249,36 @@ class ComparisonReader {
   }
 
   /** A name or path: a non-empty string. */
-  private name(value: Json, path: string): string {
+  private name(value: unknown, path: string): string {
     const text = this.string(value, path);
     if (text === '') this.fail(path, 'must not be empty');
     return text;
   }
 
-  private event(value: Json, path: string): string {
+  private event(value: unknown, path: string): string {
     const text = this.string(value, path);
     if (!EVENT.test(text)) this.fail(path, 'must be a Cachegrind event name such as Ir', text);
     return text;
   }
 
-  private boolean(value: Json, path: string): boolean {
+  private boolean(value: unknown, path: string): boolean {
     if (typeof value !== 'boolean') this.fail(path, 'must be true or false', value);
     return value as boolean;
   }
 
-  private integer(value: Json, path: string): number {
+  private integer(value: unknown, path: string): number {
     if (!Number.isSafeInteger(value)) this.fail(path, 'must be a whole number', value);
     return value as number;
   }
 
   /** A count: a whole number, 0 or more. */
-  private count(value: Json, path: string): number {
+  private count(value: unknown, path: string): number {
     const number = this.integer(value, path);
     if (number < 0) this.fail(path, 'must not be negative', number);
     return number;
   }
 
-  private fraction(value: Json, path: string): number {
+  private fraction(value: unknown, path: string): number {
     if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
       this.fail(path, 'must be a fraction from 0 to 1', value);
     }
@@ -307,7 +286,7 @@ class ComparisonReader {
   }
 
   /** A percent change, or null where there is nothing to relate it to. */
-  private change(value: Json, path: string): number | null {
+  private change(value: unknown, path: string): number | null {
     if (value === null) return null;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < -100) {
       this.fail(path, 'must be a percent change (-100 or more) or null', value);
@@ -315,11 +294,15 @@ class ComparisonReader {
     return value as number;
   }
 
-  private nullable<T>(value: Json, path: string, read: (value: Json, path: string) => T): T | null {
+  private nullable<T>(
+    value: unknown,
+    path: string,
+    read: (value: unknown, path: string) => T,
+  ): T | null {
     return value === null ? null : read(value, path);
   }
 
-  private oneOf<T extends string>(value: Json, path: string, allowed: readonly T[]): T {
+  private oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
       this.fail(path, `must be one of ${allowed.join(', ')}`, value);
     }
@@ -327,23 +310,12 @@ class ComparisonReader {
   }
 
   /** `actual`, when given, is quoted in the message. */
-  private fail(path: string, expectation: string, ...actual: [Json?]): never {
-    const got = actual.length > 0 ? ` (got ${describe(actual[0])})` : '';
+  private fail(path: string, expectation: string, ...actual: [unknown?]): never {
+    const got = actual.length > 0 ? ` (got ${describeJsonValue(actual[0])})` : '';
     throw new CorruptFileError(
       this.source,
       undefined,
       `${path} ${expectation}${got}; this is not a comparison report written by rust-perf`,
     );
   }
-}
-
-function describe(value: Json): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return truncate(JSON.stringify(value));
-}
-
-function truncate(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

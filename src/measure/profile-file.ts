@@ -5,6 +5,13 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CorruptFileError } from '../errors.js';
+import {
+  describeJsonValue,
+  isJsonObject,
+  missingKey,
+  parseJson,
+  unexpectedKey,
+} from '../system/strict-json.js';
 import { TOOL_NAME } from '../version.js';
 import { type NormaliseOptions, normaliseProfile } from './normalise.js';
 import { EVENT_NAME } from './parse.js';
@@ -18,6 +25,12 @@ import {
   type ProfileDocument,
 } from './profile.js';
 
+// The fields each object of a profile document has; any other field makes it invalid.
+const DOCUMENT_FIELDS = ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'];
+const FINGERPRINT_FIELDS = ['valgrind', 'rustc', 'target', 'rustflags', 'mangling', 'runs'];
+const BENCHMARK_FIELDS = ['name', 'command', 'events', 'totals', 'nondeterministic', 'functions'];
+const FUNCTION_FIELDS = ['name', 'file', 'line', 'counts'];
+
 /** Thrown with the dotted path of the offending field; caught and given the file's name. */
 class FieldError extends Error {
   constructor(path: string, problem: string) {
@@ -27,17 +40,11 @@ class FieldError extends Error {
 
 /** Parses and validates a profile document; `source` names it in errors (usually its path). */
 export function parseProfileDocument(text: string, source: string): ProfileDocument {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CorruptFileError(
-      source,
-      undefined,
-      `not a profile document: invalid JSON (${reason})`,
-    );
-  }
+  const data = parseJson(
+    text,
+    (reason) =>
+      new CorruptFileError(source, undefined, `not a profile document: invalid JSON (${reason})`),
+  );
   try {
     return readDocument(data);
   } catch (error) {
@@ -53,16 +60,11 @@ export function parseProfileDocument(text: string, source: string): ProfileDocum
 }
 
 function readDocument(data: unknown): ProfileDocument {
-  const fields = readObject(
-    data,
-    '',
-    ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'],
-    ['commit'],
-  );
+  const fields = readObject(data, '', DOCUMENT_FIELDS, ['commit']);
   if (fields.version !== PROFILE_VERSION) {
     throw new FieldError(
       'version',
-      `${describe(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): ` +
+      `${describeJsonValue(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): ` +
         'measure again with this version of rust-perf',
     );
   }
@@ -75,7 +77,10 @@ function readDocument(data: unknown): ProfileDocument {
   );
   const createdAt = readString(fields.createdAt, 'createdAt');
   if (Number.isNaN(Date.parse(createdAt))) {
-    throw new FieldError('createdAt', `expected a date and time, found ${describe(createdAt)}`);
+    throw new FieldError(
+      'createdAt',
+      `expected a date and time, found ${describeJsonValue(createdAt)}`,
+    );
   }
   return {
     version: PROFILE_VERSION,
@@ -88,19 +93,12 @@ function readDocument(data: unknown): ProfileDocument {
 }
 
 function readFingerprint(value: unknown, path: string): Fingerprint {
-  const fields = readObject(value, path, [
-    'valgrind',
-    'rustc',
-    'target',
-    'rustflags',
-    'mangling',
-    'runs',
-  ]);
+  const fields = readObject(value, path, FINGERPRINT_FIELDS);
   const mangling = fields.mangling;
   if (mangling !== 'v0' && mangling !== 'legacy') {
     throw new FieldError(
       `${path}.mangling`,
-      `expected "v0" or "legacy", found ${describe(mangling)}`,
+      `expected "v0" or "legacy", found ${describeJsonValue(mangling)}`,
     );
   }
   const runs = readCount(fields.runs, `${path}.runs`);
@@ -116,19 +114,15 @@ function readFingerprint(value: unknown, path: string): Fingerprint {
 }
 
 function readBenchmark(value: unknown, path: string): BenchmarkProfile {
-  const fields = readObject(value, path, [
-    'name',
-    'command',
-    'events',
-    'totals',
-    'nondeterministic',
-    'functions',
-  ]);
+  const fields = readObject(value, path, BENCHMARK_FIELDS);
   const events = readStrings(fields.events, `${path}.events`);
   if (events.length === 0) throw new FieldError(`${path}.events`, 'expected at least one event');
   events.forEach((event, index) => {
     if (!EVENT_NAME.test(event)) {
-      throw new FieldError(`${path}.events[${index}]`, `${describe(event)} is not an event name`);
+      throw new FieldError(
+        `${path}.events[${index}]`,
+        `${describeJsonValue(event)} is not an event name`,
+      );
     }
   });
   requireUnique(events, (index) => `${path}.events[${index}]`);
@@ -150,7 +144,7 @@ function readBenchmark(value: unknown, path: string): BenchmarkProfile {
 }
 
 function readFunction(value: unknown, path: string, events: string[]): FunctionProfile {
-  const fields = readObject(value, path, ['name', 'file', 'line', 'counts']);
+  const fields = readObject(value, path, FUNCTION_FIELDS);
   return {
     name: readString(fields.name, `${path}.name`),
     file: readString(fields.file, `${path}.file`),
@@ -174,23 +168,20 @@ function readObject(
   required: readonly string[],
   optional: readonly string[] = [],
 ): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new FieldError(path, `expected an object, found ${describe(value)}`);
+  if (!isJsonObject(value)) {
+    throw new FieldError(path, `expected an object, found ${describeJsonValue(value)}`);
   }
-  const fields = value as Record<string, unknown>;
   const field = (key: string) => (path === '' ? key : `${path}.${key}`);
-  const missing = required.find((key) => !Object.hasOwn(fields, key));
+  const missing = missingKey(value, required);
   if (missing !== undefined) throw new FieldError(field(missing), 'missing');
-  const unknown = Object.keys(fields).find(
-    (key) => !required.includes(key) && !optional.includes(key),
-  );
+  const unknown = unexpectedKey(value, [...required, ...optional]);
   if (unknown !== undefined) throw new FieldError(field(unknown), 'not a known field');
-  return fields;
+  return value;
 }
 
 function readArray(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value))
-    throw new FieldError(path, `expected an array, found ${describe(value)}`);
+    throw new FieldError(path, `expected an array, found ${describeJsonValue(value)}`);
   return value;
 }
 
@@ -200,13 +191,16 @@ function readStrings(value: unknown, path: string): string[] {
 
 function readString(value: unknown, path: string): string {
   if (typeof value !== 'string')
-    throw new FieldError(path, `expected a string, found ${describe(value)}`);
+    throw new FieldError(path, `expected a string, found ${describeJsonValue(value)}`);
   return value;
 }
 
 function readCount(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new FieldError(path, `expected a whole number of at least 0, found ${describe(value)}`);
+    throw new FieldError(
+      path,
+      `expected a whole number of at least 0, found ${describeJsonValue(value)}`,
+    );
   }
   return value;
 }
@@ -214,18 +208,10 @@ function readCount(value: unknown, path: string): number {
 function requireUnique(values: string[], pathOf: (index: number) => string): void {
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (seen.has(value)) throw new FieldError(pathOf(index), `${describe(value)} appears twice`);
+    if (seen.has(value))
+      throw new FieldError(pathOf(index), `${describeJsonValue(value)} appears twice`);
     seen.add(value);
   });
-}
-
-/** A found value for an error message, kept short. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (value !== null && typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /**

@@ -2,7 +2,12 @@
  * Wording and number formats shared by every renderer, so that the comment, the terminal and the
  * one-line summary say the same thing the same way.
  */
-import type { BenchmarkStatus, Comparison, FingerprintDifference } from '../compare/comparison.js';
+import type {
+  BenchmarkStatus,
+  Comparison,
+  FingerprintDifference,
+  FunctionStatus,
+} from '../compare/comparison.js';
 
 /** `1234567` → `1,234,567`; independent of the machine's locale. */
 export function formatCount(count: number): string {
@@ -23,9 +28,23 @@ export function formatChange(percent: number): string {
   return percent > 0 ? `+${rounded}%` : `${rounded}%`;
 }
 
+/** A benchmark's or function's change: `new` where it was added, `—` where there is no base to relate to. */
+export function changeText(change: number | null, status: FunctionStatus): string {
+  if (status === 'added') return 'new';
+  return change === null ? '—' : formatChange(change);
+}
+
 /** A threshold fraction as a percentage without trailing zeros: 0.01 → `1%`, 0.001 → `0.1%`. */
-export function formatThreshold(fraction: number): string {
+function formatThreshold(fraction: number): string {
   return `${Number((fraction * 100).toFixed(6))}%`;
+}
+
+/** The two thresholds of a comparison, as a sentence for a report's footer. */
+export function describeThresholds(comparison: Comparison): string {
+  return (
+    `a benchmark changes beyond ±${formatThreshold(comparison.threshold)}, ` +
+    `a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`
+  );
 }
 
 /** What the primary event counts, for readers who do not know Cachegrind's event names. */
@@ -79,7 +98,7 @@ export function describeDifference(difference: FingerprintDifference): {
   };
 }
 
-export interface VerdictCounts {
+interface VerdictCounts {
   regressed: number;
   improved: number;
   added: number;
@@ -87,7 +106,7 @@ export interface VerdictCounts {
   total: number;
 }
 
-export function countStatuses(comparison: Comparison): VerdictCounts {
+function countStatuses(comparison: Comparison): VerdictCounts {
   const count = (status: BenchmarkStatus) =>
     comparison.benchmarks.filter((benchmark) => benchmark.status === status).length;
   return {

@@ -10,12 +10,12 @@ import type {
   FunctionChange,
 } from '../compare/comparison.js';
 import {
+  changeText,
   describeDifference,
   describeEvent,
-  formatChange,
+  describeThresholds,
   formatCount,
   formatDelta,
-  formatThreshold,
   plural,
   sanitise,
   shortCommit,
@@ -341,14 +341,6 @@ function countText(count: number | null): string {
   return count === null ? '—' : formatCount(count);
 }
 
-function changeText(
-  change: number | null,
-  status: BenchmarkStatus | FunctionChange['status'],
-): string {
-  if (status === 'added') return 'new';
-  return change === null ? '—' : formatChange(change);
-}
-
 function footerLines(comparison: Comparison, links: RepositoryLinks | undefined): string[] {
   const fingerprint = comparison.head.fingerprint;
   const facts = [
@@ -362,8 +354,7 @@ function footerLines(comparison: Comparison, links: RepositoryLinks | undefined)
     );
   }
   facts.push(
-    `a benchmark changes beyond ±${formatThreshold(comparison.threshold)}, ` +
-      `a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`,
+    describeThresholds(comparison),
     `${describeEvent(escapeText(comparison.event))} counted by Cachegrind`,
   );
   return ['---', `<sub>${facts.join(' · ')}</sub>`];

@@ -9,12 +9,13 @@ import type {
   FunctionStatus,
 } from '../compare/comparison.js';
 import {
+  changeText,
   describeDifference,
   describeEvent,
+  describeThresholds,
   formatChange,
   formatCount,
   formatDelta,
-  formatThreshold,
   plural,
   sanitise,
   shortCommit,
@@ -158,11 +159,6 @@ function functionLabel(change: FunctionChange): string {
   return `${sanitise(change.name)}${location}${moved}`;
 }
 
-function changeText(change: number | null, status: FunctionStatus): string {
-  if (status === 'added') return 'new';
-  return change === null ? '—' : formatChange(change);
-}
-
 function statusStyle(status: FunctionStatus, palette: Palette): Style {
   switch (status) {
     case 'regressed':
@@ -208,8 +204,7 @@ function footer(comparison: Comparison): string {
   const commit = (value: string | undefined) =>
     value === undefined ? 'unknown' : sanitise(shortCommit(value));
   return (
-    `thresholds: a benchmark changes beyond ±${formatThreshold(comparison.threshold)}, ` +
-    `a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark · ` +
+    `thresholds: ${describeThresholds(comparison)} · ` +
     `base ${commit(comparison.base.commit)} · head ${commit(comparison.head.commit)}`
   );
 }

@@ -1,28 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/command.js';
-import { main } from '../../src/cli/main.js';
-import { memoryLogger } from '../../src/system/logger.js';
+import { runCli } from '../support/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const BASE = 'profiles/textbench-base.json';
 const HEAD = 'profiles/textbench-head.json';
 
 /** Runs `rust-perf ...args` in-process from the fixtures directory. */
-async function run(args: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) {
-  const output: string[] = [];
-  const log = memoryLogger();
-  const context: CliContext = {
-    stdout: (text) => output.push(text),
-    log,
-    isTTY: options.isTTY ?? false,
-    cwd: FIXTURES,
-    env: options.env ?? {},
-    signal: new AbortController().signal,
-  };
-  const exitCode = await main(args, context);
-  return { exitCode, stdout: output.join(''), log: log.lines };
-}
+const run = (args: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) =>
+  runCli(args, { cwd: FIXTURES, ...options });
 
 describe('rust-perf compare', () => {
   it('reports a regression as JSON and exits 0 unless asked to fail', async () => {

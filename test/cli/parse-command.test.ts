@@ -1,28 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { parseCommand } from '../../src/cli/parse-command.js';
-import { memoryLogger } from '../../src/system/logger.js';
+import { runCli } from '../support/cli.js';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/cachegrind/${name}`, import.meta.url));
 
 /** Runs the CLI in-process; `cwd` is the workspace root names are made relative to. */
-async function run(args: string[], cwd = '/home/runner/work/demo/creq') {
-  const log = memoryLogger();
-  let stdout = '';
-  const exitCode = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    log,
-    isTTY: false,
-    cwd,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  return { exitCode, stdout, stderr: log.lines };
-}
+const run = (args: string[], cwd = '/home/runner/work/demo/creq') => runCli(args, { cwd });
 
 describe('rust-perf parse', () => {
   it('prints a header and aligned columns, largest first, with paths made relative to cwd', async () => {
@@ -35,7 +23,7 @@ describe('rust-perf parse', () => {
         '    15    0.00%  main::main  main.rs:7',
         '',
       ].join('\n'),
-      stderr: [],
+      log: [],
     });
   });
 
@@ -118,7 +106,7 @@ describe('rust-perf parse', () => {
     expect(await run(['parse', '--help'])).toEqual({
       exitCode: 0,
       stdout: parseCommand.help,
-      stderr: [],
+      log: [],
     });
     expect(parseCommand.help).toContain('Usage: rust-perf parse FILE [--json] [--raw]');
   });
@@ -130,22 +118,53 @@ describe('rust-perf parse', () => {
       'rust-perf parse: expected one FILE, found 2; see `rust-perf parse --help`',
     ],
   ])('exits 2 on a usage error %j', async (args, message) => {
-    expect(await run(['parse', ...args])).toEqual({ exitCode: 2, stdout: '', stderr: [message] });
+    expect(await run(['parse', ...args])).toEqual({ exitCode: 2, stdout: '', log: [message] });
   });
 
   it('exits 2 on an unknown option', async () => {
-    const { exitCode, stdout, stderr } = await run(['parse', '--color', 'a.out']);
+    const { exitCode, stdout, log } = await run(['parse', '--color', 'a.out']);
     expect({ exitCode, stdout }).toEqual({ exitCode: 2, stdout: '' });
-    expect(stderr).toEqual([
+    expect(log).toEqual([
       "rust-perf parse: unknown option '--color' (see `rust-perf parse --help`)",
     ]);
+  });
+
+  it('prints names, paths and the command with control characters replaced, in the table', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'rust-perf-parse-'));
+    try {
+      const path = join(directory, 'hostile.cachegrind.out');
+      await writeFile(
+        path,
+        [
+          'cmd: ./bench \u001b]0;title\u0007',
+          'events: Ir',
+          'fl=src/\u202eevil.rs',
+          'fn=crate::\u001b[31mred\u001b[0m',
+          '3 10',
+          'summary: 10',
+          '',
+        ].join('\n'),
+      );
+      expect(await run(['parse', path], directory)).toEqual({
+        exitCode: 0,
+        stdout: [
+          'cmd: ./bench \uFFFD]0;title\uFFFD  events: Ir  totals: 10  functions: 1',
+          'Ir        %  function             location',
+          '10  100.00%  crate::\uFFFD[31mred\uFFFD[0m  src/\uFFFDevil.rs:3',
+          '',
+        ].join('\n'),
+        log: [],
+      });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line on a missing file', async () => {
     expect(await run(['parse', 'missing.cachegrind.out'], '/nonexistent')).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: ['rust-perf parse: cannot read /nonexistent/missing.cachegrind.out: no such file'],
+      log: ['rust-perf parse: cannot read /nonexistent/missing.cachegrind.out: no such file'],
     });
   });
 
@@ -154,7 +173,7 @@ describe('rust-perf parse', () => {
     expect(await run(['parse', path])).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: [
+      log: [
         `rust-perf parse: ${path}:1: this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)`,
       ],
     });

@@ -8,10 +8,9 @@ import { cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { Comparison } from '../../src/compare/comparison.js';
 import { parseProfileDocument } from '../../src/measure/profile-file.js';
-import { memoryLogger } from '../../src/system/logger.js';
+import { runCli } from '../support/cli.js';
 import {
   createExampleCrateRepository,
   exampleCrateDir,
@@ -53,24 +52,20 @@ function withSlowByDefault(text: string): string {
 }
 
 /** Runs the CLI in-process in `cwd`, as a user in a terminal-less shell would. */
-async function run(args: string[], cwd = repository.dir) {
-  const log = memoryLogger();
-  let stdout = '';
-  const exitCode = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    log,
-    isTTY: false,
-    cwd,
-    env: repository.env,
-    signal: new AbortController().signal,
-  });
-  return { exitCode, stdout, log: log.lines };
-}
+const run = (args: string[], cwd = repository.dir) => runCli(args, { cwd, env: repository.env });
 
 // Relative to the repository (the CLI's cwd), and ignored by git: the tree stays clean.
 const measureParse = ['--bench', 'parse', '--out', 'target/rust-perf-out'];
+
+/** `rust-perf run ARGS` on the `parse` bench, with its JSON report read back. */
+async function runWithReport(...args: string[]) {
+  const result = await run(['run', ...args, ...measureParse, '--format', 'json']);
+  try {
+    return { ...result, comparison: JSON.parse(result.stdout) as Comparison };
+  } catch {
+    throw new Error(`rust-perf run printed no JSON report; it logged:\n${result.log.join('\n')}`);
+  }
+}
 
 /** The worktree a run measured its base in, from its progress output. */
 function worktreeOf(log: string[]): string {
@@ -81,17 +76,9 @@ function worktreeOf(log: string[]): string {
 
 describe('rust-perf run --base-ref', () => {
   it('finds the slowed function as the top regression, and removes its worktree', async () => {
-    const result = await run([
-      'run',
-      '--base-ref',
-      'HEAD~1',
-      ...measureParse,
-      '--format',
-      'json',
-      '--fail-on-regression',
-    ]);
+    const result = await runWithReport('--base-ref', 'HEAD~1', '--fail-on-regression');
     expect(result.exitCode).toBe(1);
-    const comparison = JSON.parse(result.stdout) as Comparison;
+    const { comparison } = result;
     expect(comparison.regressed).toBe(true);
     expect(comparison.base.commit).toBe(withoutSlow);
     expect(comparison.head.commit).toBe(withSlow);
@@ -120,16 +107,9 @@ describe('rust-perf run --base-ref', () => {
     // Undo the slow default without committing: the tree now matches HEAD~1 again.
     await repository.write('Cargo.toml', manifest);
     try {
-      const result = await run([
-        'run',
-        '--base-ref',
-        'HEAD~1',
-        ...measureParse,
-        '--format',
-        'json',
-      ]);
+      const result = await runWithReport('--base-ref', 'HEAD~1');
       expect(result.exitCode).toBe(0);
-      const comparison = JSON.parse(result.stdout) as Comparison;
+      const { comparison } = result;
       expect(comparison.regressed).toBe(false);
       expect(comparison.base.commit).toBe(withoutSlow);
       expect(comparison.head.commit).toBeUndefined();
@@ -178,16 +158,9 @@ describe('rust-perf run with named baselines', () => {
     const baseline = parseProfileDocument(await readFile(file, 'utf8'), file);
     expect(baseline.benchmarks.map((benchmark) => benchmark.name)).toEqual(['parse']);
 
-    const compared = await run([
-      'run',
-      '--baseline',
-      'before',
-      ...measureParse,
-      '--format',
-      'json',
-    ]);
+    const compared = await runWithReport('--baseline', 'before');
     expect(compared.exitCode).toBe(0);
-    const comparison = JSON.parse(compared.stdout) as Comparison;
+    const { comparison } = compared;
     expect(comparison.regressed).toBe(false);
     expect(comparison.benchmarks).toMatchObject([
       { name: 'parse', status: 'unchanged', change: 0 },

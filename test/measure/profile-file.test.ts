@@ -160,6 +160,11 @@ describe('parseProfileDocument', () => {
     ['an unknown field', mutated((doc) => (doc.extra = true)), 'extra: not a known field'],
     ['a wrong type', mutated((doc) => (doc.tool = 7)), 'tool: expected a string, found 7'],
     [
+      'a long value, quoted short',
+      mutated((doc) => (doc.createdAt = 'x'.repeat(100))),
+      `createdAt: expected a date and time, found "${'x'.repeat(38)}…`,
+    ],
+    [
       'a null commit',
       mutated((doc) => (doc.commit = null)),
       'commit: expected a string, found null',
