@@ -541,9 +541,9 @@ var CachegrindParser = class {
   }
   finish() {
     if (this.#pending !== void 0) {
-      const lastLine2 = Buffer2.concat([this.#pending, Buffer2.of(LF)]);
+      const lastLine = Buffer2.concat([this.#pending, Buffer2.of(LF)]);
       this.#pending = void 0;
-      this.#parseLines(lastLine2, 0, lastLine2.length);
+      this.#parseLines(lastLine, 0, lastLine.length);
     }
     if (this.#lineNumber === 0) {
       throw new CorruptFileError(
@@ -1746,10 +1746,10 @@ function render(comparison, format, context) {
 }
 
 // src/cli/measure-command.ts
-import { isAbsolute as isAbsolute2, join as join5, resolve as resolve5 } from "node:path";
+import { join as join5, resolve as resolve5 } from "node:path";
 
 // src/build/cargo.ts
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname3, resolve as resolve3 } from "node:path";
 
@@ -2202,6 +2202,20 @@ ${cargoErrors(result.stderr)}`);
   }
   return dirname3(result.stdout.trim());
 }
+async function targetDirectory(manifestPath, deps) {
+  const path = resolve3(manifestPath);
+  const args = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", path];
+  const result = await runCargo(args, path, definedEnvironment(deps.env), deps);
+  if (result.exitCode !== 0) {
+    throw new BuildError(`cargo could not read ${path}:
+${cargoErrors(result.stderr)}`);
+  }
+  const { target_directory: targetDir } = JSON.parse(result.stdout);
+  if (typeof targetDir !== "string") {
+    throw new Error(`\`cargo ${args.join(" ")}\` printed no target_directory`);
+  }
+  return targetDir;
+}
 function cargoEnvironment(env, rustflags, targetDir) {
   const result = definedEnvironment(env);
   delete result.RUSTFLAGS;
@@ -2214,6 +2228,7 @@ function cargoEnvironment(env, rustflags, targetDir) {
   return result;
 }
 function runCargo(args, manifestPath, env, deps, onStderrLine) {
+  checkManifestExists(manifestPath);
   return deps.processes.run("cargo", args, { cwd: dirname3(manifestPath), env, signal: deps.signal, onStderrLine }).catch((error) => {
     if (!isMissingProgram(error)) throw error;
     throw new EnvironmentError(
@@ -2221,6 +2236,14 @@ function runCargo(args, manifestPath, env, deps, onStderrLine) {
       "Install Rust with rustup (https://rustup.rs); on GitHub Actions, add a toolchain step such as dtolnay/rust-toolchain before this one."
     );
   });
+}
+function checkManifestExists(manifestPath) {
+  if (!existsSync(manifestPath)) {
+    throw new InputError(
+      `there is no Cargo.toml at ${manifestPath}`,
+      "Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure."
+    );
+  }
 }
 function cargoErrors(stderr) {
   const lines = stderr.trimEnd().split("\n");
@@ -2238,7 +2261,7 @@ function readTextIfExists(path) {
 }
 
 // src/measure/measure.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
@@ -2514,7 +2537,7 @@ async function measure(settings, deps) {
   const { log } = deps;
   checkRuns(settings.runs);
   const manifestPath = resolve4(settings.manifestPath);
-  if (!existsSync(manifestPath)) {
+  if (!existsSync2(manifestPath)) {
     throw new InputError(
       `there is no Cargo.toml at ${manifestPath}`,
       "Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure."
@@ -2725,12 +2748,7 @@ var measureCommand = {
   async run(args, context) {
     const { values } = parseCommandArgs("measure", args, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
-    const document = await measure(settings, {
-      log: context.log,
-      processes: nodeProcessRunner,
-      env: context.env,
-      signal: context.signal
-    });
+    const document = await measure(settings, measureDeps(context));
     context.stdout(profileSummary(document));
     context.stdout(`
 profile: ${join5(settings.outDir, "profile.json")}
@@ -2741,7 +2759,7 @@ profile: ${join5(settings.outDir, "profile.json")}
 async function measureSettingsFromOptions(values, context) {
   const manifestPath = resolve5(context.cwd, values["manifest-path"] ?? "Cargo.toml");
   const cargoArgs = values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [];
-  const outDir = values.out === void 0 ? join5(await targetDirectory(manifestPath, context), "rust-perf", "latest") : resolve5(context.cwd, values.out);
+  const outDir = values.out === void 0 ? join5(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve5(context.cwd, values.out);
   return {
     manifestPath,
     benches: values.bench ?? [],
@@ -2751,16 +2769,13 @@ async function measureSettingsFromOptions(values, context) {
     outDir
   };
 }
-async function targetDirectory(manifestPath, context) {
-  const fromEnv = context.env.CARGO_TARGET_DIR;
-  if (fromEnv) return isAbsolute2(fromEnv) ? fromEnv : resolve5(context.cwd, fromEnv);
-  const root = await workspaceRoot(manifestPath, {
+function measureDeps(context) {
+  return {
     log: context.log,
     processes: nodeProcessRunner,
     env: context.env,
     signal: context.signal
-  });
-  return join5(root, "target");
+  };
 }
 function profileSummary(document) {
   const rows = document.benchmarks.map((benchmark) => {
@@ -2871,10 +2886,10 @@ function renderTable(command, profile) {
 }
 
 // src/cli/run-command.ts
-import { dirname as dirname8, join as join9 } from "node:path";
+import { dirname as dirname7, join as join9 } from "node:path";
 
 // src/measure/baselines.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir3, readdir, readFile as readFile3, rename, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname6, join as join6 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -2923,18 +2938,19 @@ async function savedBaselines(targetDir) {
     if (error.code === "ENOENT") return [];
     throw error;
   }
-  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync2(baselineFile(targetDir, entry))).sort();
+  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync3(baselineFile(targetDir, entry))).sort();
 }
 
 // src/measure/measure-revision.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join8, relative, resolve as resolve7, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join8, relative, resolve as resolve7, sep } from "node:path";
 
 // src/system/git.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename2, join as join7 } from "node:path";
+var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
   async function git(args) {
@@ -2960,7 +2976,7 @@ function createGit(processes, options) {
       const result = await git(["rev-parse", "--show-toplevel"]);
       if (result.exitCode !== 0) {
         throw new GitError(
-          `${options.cwd} is not inside a git repository (${lastLine(result.stderr)}).`
+          `${options.cwd} is not inside a git repository (${gitReason(result.stderr)}).`
         );
       }
       return result.stdout.trim();
@@ -2980,6 +2996,12 @@ function createGit(processes, options) {
         );
       }
       return result.stdout.trim();
+    },
+    async fetchCommit(sha) {
+      if (!FULL_SHA.test(sha)) {
+        throw new GitError(`'${sha}' is not a full commit sha, so it cannot be fetched by itself.`);
+      }
+      await gitOutput(["fetch", "--no-tags", "--depth=1", "origin", sha]);
     },
     async hasUncommittedChanges() {
       return await gitOutput(["status", "--porcelain"]) !== "";
@@ -3019,11 +3041,12 @@ async function withTemporaryWorktree(git, sha, log, work) {
 }
 function failureMessage(args, result) {
   const status = result.signal === null ? `exit ${result.exitCode}` : `signal ${result.signal}`;
-  const reason = lastLine(result.stderr);
+  const reason = gitReason(result.stderr);
   return `git ${args.join(" ")} failed (${status})${reason ? `: ${reason}` : ""}`;
 }
-function lastLine(text) {
-  return text.trim().split("\n").at(-1)?.trim() ?? "";
+function gitReason(stderr) {
+  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.at(-1) ?? "";
 }
 
 // src/measure/measure-revision.ts
@@ -3033,12 +3056,12 @@ async function measureRevision(ref, settings, deps) {
   const sha = await git.resolveCommit(ref);
   const manifestPath = await existingPath(resolve7(deps.repoRoot, settings.manifestPath));
   const workspaceRoot2 = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve7(deps.repoRoot, settings.workspaceRoot));
-  const targetDir = settings.targetDir === void 0 ? await cargoTargetDir(manifestPath, deps) : resolve7(deps.repoRoot, settings.targetDir);
+  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve7(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot: workspaceRoot2, targetDir };
     const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
-    if (!existsSync3(mapped.manifestPath)) {
+    if (!existsSync4(mapped.manifestPath)) {
       throw new GitError(
         `${ref} (${sha.slice(0, 12)}) has no ${relative(topLevel, manifestPath)}: the crate does not exist at that commit.`
       );
@@ -3050,7 +3073,7 @@ async function measureRevision(ref, settings, deps) {
 function settingsInWorktree(settings, topLevel, checkout) {
   const intoWorktree = (path) => {
     const inside = relative(topLevel, path);
-    if (inside.split(sep)[0] === ".." || isAbsolute3(inside)) {
+    if (inside.split(sep)[0] === ".." || isAbsolute2(inside)) {
       throw new InputError(`${path} is outside the git repository ${topLevel}.`);
     }
     return join8(checkout.worktree, inside);
@@ -3071,29 +3094,6 @@ async function existingPath(path) {
     }
     throw error;
   }
-}
-async function cargoTargetDir(manifestPath, deps) {
-  const args = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", manifestPath];
-  const result = await deps.processes.run("cargo", args, {
-    cwd: dirname7(manifestPath),
-    env: definedEnvironment(deps.env),
-    signal: deps.signal
-  }).catch((error) => {
-    if (!isMissingProgram(error)) throw error;
-    throw new EnvironmentError(
-      "cargo was not found on PATH",
-      "Install Rust with rustup (https://rustup.rs)."
-    );
-  });
-  if (result.exitCode !== 0) {
-    throw new BuildError(`cargo could not read ${manifestPath}:
-${result.stderr.trim()}`);
-  }
-  const { target_directory: targetDir } = JSON.parse(result.stdout);
-  if (typeof targetDir !== "string") {
-    throw new Error(`\`cargo ${args.join(" ")}\` printed no target_directory`);
-  }
-  return targetDir;
 }
 
 // src/cli/run-command.ts
@@ -3164,7 +3164,7 @@ var runCommand = {
       env: context.env,
       signal: context.signal
     };
-    const targetDir = await cargoTargetDir(settings.manifestPath, deps);
+    const targetDir = await targetDirectory(settings.manifestPath, deps);
     const measuredBase = source.kind === "ref" || source.kind === "working-tree";
     const headSettings = {
       ...settings,
@@ -3206,7 +3206,7 @@ var runCommand = {
   }
 };
 async function measureBaseRevision(ref, settings, deps) {
-  const repoRoot = dirname8(settings.manifestPath);
+  const repoRoot = dirname7(settings.manifestPath);
   const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
   await git.topLevel();
   const sha = (await git.resolveCommit(ref)).slice(0, 12);

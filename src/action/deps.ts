@@ -11,6 +11,7 @@ import type { ProfileDocument } from '../measure/profile.js';
 import type { ReportArtifacts } from '../publish/artifact.js';
 import type { BaselineStore } from '../publish/baseline-cache.js';
 import type { CommentPublisher } from '../publish/comment.js';
+import type { Git, GitOptions } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
 import type { ProcessRunner } from '../system/process.js';
 
@@ -56,6 +57,8 @@ export interface ActionDeps {
   log: Logger;
   results: ActionResults;
   processes: ProcessRunner;
+  /** The git repository of the checkout, to fetch a base commit a shallow clone lacks. */
+  openRepository(options: GitOptions): Git;
   profiler: Profiler;
   platform: NodeJS.Platform;
   /** Whether this process runs as root, so that installing a package needs no sudo. */

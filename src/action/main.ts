@@ -6,8 +6,8 @@
  * from a `workflow_run` event. Every failure a user can cause ends as one clear message.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { workspaceRoot } from '../build/cargo.js';
+import { join, resolve } from 'node:path';
+import { targetDirectory } from '../build/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { parseComparison } from '../compare/read-comparison.js';
@@ -196,30 +196,47 @@ async function baseProfile(
     );
   }
   const baseSettings = measureSettings(run, 'base', baseSha);
+  await fetchBaseCommitIfMissing(run, baseSha);
   try {
     return await deps.profiler.measureRevision(
       baseSha,
-      { ...baseSettings, targetDir: await headTargetDir(run, baseSettings.manifestPath) },
+      {
+        ...baseSettings,
+        // The head's target directory, so that dependencies build once.
+        targetDir: await targetDirectory(baseSettings.manifestPath, run.measureDeps),
+      },
       { ...run.measureDeps, repoRoot: run.context.workspace },
     );
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    throw new GitError(
-      `Cannot measure the base commit ${baseSha}: ${error.message}`,
-      'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is ' +
-        'there to measure, or let a push to the default branch save a baseline first.',
-    );
+    throw new GitError(`Cannot measure the base commit ${baseSha}: ${error.message}`, error.hint);
   }
 }
 
 /**
- * The target directory the head was built in, for the base's build to share so that
- * dependencies build once: CARGO_TARGET_DIR, else `target` in the cargo workspace root.
+ * actions/checkout fetches only the commit it checks out unless told otherwise
+ * (`fetch-depth: 1`), so the base commit of a pull request is usually missing: it is fetched
+ * from origin, without its history, which is all a worktree of it needs.
  */
-async function headTargetDir(run: ActionRun, manifestPath: string): Promise<string> {
-  const configured = run.childEnv.CARGO_TARGET_DIR;
-  if (configured) return resolve(dirname(manifestPath), configured);
-  return join(await workspaceRoot(manifestPath, run.measureDeps), 'target');
+async function fetchBaseCommitIfMissing(run: ActionRun, baseSha: string): Promise<void> {
+  const git = run.deps.openRepository({ cwd: run.context.workspace, env: run.childEnv });
+  try {
+    await git.resolveCommit(baseSha);
+    return;
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+  }
+  run.deps.log.info(`The base commit ${baseSha} is not in the checkout: fetching it from origin.`);
+  try {
+    await git.fetchCommit(baseSha);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new GitError(
+      `Cannot measure the base commit ${baseSha}: it is not in the checkout, and fetching it from origin failed: ${error.message}`,
+      'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is ' +
+        'there to measure, or let a push to the default branch save a baseline first.',
+    );
+  }
 }
 
 /** The `report` phase: the comparison a `mode: measure` run uploaded, published on its PR. */

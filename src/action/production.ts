@@ -9,6 +9,7 @@ import { GitHubReportArtifacts } from '../publish/artifact.js';
 import { ActionsCacheBaselineStore } from '../publish/baseline-cache.js';
 import { GitHubCommentPublisher, stickyCommentMarker } from '../publish/comment.js';
 import { createGitHubClient } from '../publish/github-client.js';
+import { createGit } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
 import { nodeProcessRunner } from '../system/process.js';
 import type { ActionDeps } from './deps.js';
@@ -36,6 +37,7 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
       setFailed: (message) => core.setFailed(message),
     },
     processes: nodeProcessRunner,
+    openRepository: (options) => createGit(nodeProcessRunner, options),
     profiler: { measure, measureRevision },
     platform: process.platform,
     isRoot: process.getuid?.() === 0,

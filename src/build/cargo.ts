@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { BuildError, EnvironmentError } from '../errors.js';
+import { BuildError, EnvironmentError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
 import {
   definedEnvironment,
@@ -118,6 +118,27 @@ export async function workspaceRoot(manifestPath: string, deps: BuildDeps): Prom
 }
 
 /**
+ * The target directory cargo builds the manifest's package in, as `cargo metadata` reports it:
+ * `CARGO_TARGET_DIR`, else `build.target-dir` from cargo's config files, else `target` in the
+ * workspace root. Cargo runs where the build runs, so relative settings resolve the same way.
+ */
+export async function targetDirectory(manifestPath: string, deps: BuildDeps): Promise<string> {
+  const path = resolve(manifestPath);
+  const args = ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', path];
+  const result = await runCargo(args, path, definedEnvironment(deps.env), deps);
+  if (result.exitCode !== 0) {
+    throw new BuildError(`cargo could not read ${path}:\n${cargoErrors(result.stderr)}`);
+  }
+  const { target_directory: targetDir } = JSON.parse(result.stdout) as {
+    target_directory?: unknown;
+  };
+  if (typeof targetDir !== 'string') {
+    throw new Error(`\`cargo ${args.join(' ')}\` printed no target_directory`);
+  }
+  return targetDir;
+}
+
+/**
  * The environment cargo runs in: the user's, with debug info (line tables suffice and keep the
  * build fast) and symbols forced for the bench profile and the release profile it inherits
  * from, and the rustflags encoded so that flags containing spaces survive.
@@ -138,7 +159,10 @@ export function cargoEnvironment(
   return result;
 }
 
-/** Runs cargo in the manifest's directory, so that its config files and toolchain apply. */
+/**
+ * Runs cargo in the manifest's directory, so that its config files and toolchain apply. The
+ * manifest is checked first: without its directory, starting cargo fails as if cargo were missing.
+ */
 function runCargo(
   args: string[],
   manifestPath: string,
@@ -146,6 +170,7 @@ function runCargo(
   deps: BuildDeps,
   onStderrLine?: (line: string) => void,
 ): Promise<RunResult> {
+  checkManifestExists(manifestPath);
   return deps.processes
     .run('cargo', args, { cwd: dirname(manifestPath), env, signal: deps.signal, onStderrLine })
     .catch((error: unknown) => {
@@ -155,6 +180,16 @@ function runCargo(
         'Install Rust with rustup (https://rustup.rs); on GitHub Actions, add a toolchain step such as dtolnay/rust-toolchain before this one.',
       );
     });
+}
+
+/** InputError when there is no file at `manifestPath`. */
+export function checkManifestExists(manifestPath: string): void {
+  if (!existsSync(manifestPath)) {
+    throw new InputError(
+      `there is no Cargo.toml at ${manifestPath}`,
+      'Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure.',
+    );
+  }
 }
 
 /** Cargo's rendered errors: from the first `error` line on, or the end of its output. */

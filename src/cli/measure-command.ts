@@ -1,7 +1,7 @@
-import { isAbsolute, join, resolve } from 'node:path';
-import { workspaceRoot } from '../build/cargo.js';
+import { join, resolve } from 'node:path';
+import { targetDirectory } from '../build/cargo.js';
 import { parseNamedCommand, splitCommandLine } from '../build/command-line.js';
-import { type MeasureSettings, measure, parseRuns } from '../measure/measure.js';
+import { type MeasureDeps, type MeasureSettings, measure, parseRuns } from '../measure/measure.js';
 import type { ProfileDocument } from '../measure/profile.js';
 import { nodeProcessRunner } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
@@ -65,12 +65,7 @@ export const measureCommand: Command = {
   async run(args, context) {
     const { values } = parseCommandArgs('measure', args, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
-    const document = await measure(settings, {
-      log: context.log,
-      processes: nodeProcessRunner,
-      env: context.env,
-      signal: context.signal,
-    });
+    const document = await measure(settings, measureDeps(context));
     context.stdout(profileSummary(document));
     context.stdout(`\nprofile: ${join(settings.outDir, 'profile.json')}\n`);
     return 0;
@@ -86,7 +81,7 @@ export async function measureSettingsFromOptions(
   const cargoArgs = values['cargo-args']?.trim() ? splitCommandLine(values['cargo-args']) : [];
   const outDir =
     values.out === undefined
-      ? join(await targetDirectory(manifestPath, context), 'rust-perf', 'latest')
+      ? join(await targetDirectory(manifestPath, measureDeps(context)), 'rust-perf', 'latest')
       : resolve(context.cwd, values.out);
   return {
     manifestPath,
@@ -98,20 +93,14 @@ export async function measureSettingsFromOptions(
   };
 }
 
-/**
- * Cargo's target directory: `CARGO_TARGET_DIR`, else `target` in the workspace root
- * (`build.target-dir` in a cargo config file is not read).
- */
-async function targetDirectory(manifestPath: string, context: CliContext): Promise<string> {
-  const fromEnv = context.env.CARGO_TARGET_DIR;
-  if (fromEnv) return isAbsolute(fromEnv) ? fromEnv : resolve(context.cwd, fromEnv);
-  const root = await workspaceRoot(manifestPath, {
+/** What measuring from the command line runs with: real processes, the user's environment. */
+function measureDeps(context: CliContext): MeasureDeps {
+  return {
     log: context.log,
     processes: nodeProcessRunner,
     env: context.env,
     signal: context.signal,
-  });
-  return join(root, 'target');
+  };
 }
 
 /** One aligned line per benchmark. */

@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
+import { targetDirectory } from '../build/cargo.js';
 import { splitCommandLine } from '../build/command-line.js';
 import { compareProfiles } from '../compare/compare.js';
 import { InputError } from '../errors.js';
 import { checkBaselineName, loadBaseline, saveBaseline } from '../measure/baselines.js';
 import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
-import { cargoTargetDir, measureRevision } from '../measure/measure-revision.js';
+import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../measure/profile.js';
 import { createGit } from '../system/git.js';
 import { nodeProcessRunner } from '../system/process.js';
@@ -103,7 +104,7 @@ export const runCommand: Command = {
       signal: context.signal,
     };
     // Baselines live there, and a base revision builds there so dependencies build once.
-    const targetDir = await cargoTargetDir(settings.manifestPath, deps);
+    const targetDir = await targetDirectory(settings.manifestPath, deps);
 
     const measuredBase = source.kind === 'ref' || source.kind === 'working-tree';
     const headSettings: MeasureSettings = {

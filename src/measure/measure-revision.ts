@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { BuildError, EnvironmentError, GitError, InputError } from '../errors.js';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { targetDirectory } from '../build/cargo.js';
+import { GitError, InputError } from '../errors.js';
 import { createGit, withTemporaryWorktree } from '../system/git.js';
-import { definedEnvironment, isMissingProgram } from '../system/process.js';
 import { type MeasureDeps, type MeasureSettings, measure } from './measure.js';
 import type { ProfileDocument } from './profile.js';
 
@@ -37,7 +37,7 @@ export async function measureRevision(
   // Absolute: relative to cargo's working directory, it would be inside the worktree.
   const targetDir =
     settings.targetDir === undefined
-      ? await cargoTargetDir(manifestPath, deps)
+      ? await targetDirectory(manifestPath, deps)
       : resolve(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
@@ -90,35 +90,4 @@ async function existingPath(path: string): Promise<string> {
     }
     throw error;
   }
-}
-
-/**
- * The target directory cargo builds the manifest's package in (`CARGO_TARGET_DIR`,
- * `build.target-dir` or the workspace's `target`), as `cargo metadata` reports it.
- */
-export async function cargoTargetDir(manifestPath: string, deps: MeasureDeps): Promise<string> {
-  const args = ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath];
-  const result = await deps.processes
-    .run('cargo', args, {
-      cwd: dirname(manifestPath),
-      env: definedEnvironment(deps.env),
-      signal: deps.signal,
-    })
-    .catch((error: unknown) => {
-      if (!isMissingProgram(error)) throw error;
-      throw new EnvironmentError(
-        'cargo was not found on PATH',
-        'Install Rust with rustup (https://rustup.rs).',
-      );
-    });
-  if (result.exitCode !== 0) {
-    throw new BuildError(`cargo could not read ${manifestPath}:\n${result.stderr.trim()}`);
-  }
-  const { target_directory: targetDir } = JSON.parse(result.stdout) as {
-    target_directory: unknown;
-  };
-  if (typeof targetDir !== 'string') {
-    throw new Error(`\`cargo ${args.join(' ')}\` printed no target_directory`);
-  }
-  return targetDir;
 }

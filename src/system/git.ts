@@ -10,12 +10,20 @@ import {
   type RunResult,
 } from './process.js';
 
+/** A SHA-1 or SHA-256 object name, in full. */
+const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
 /** The git operations rust-perf needs, on one repository: small, so tests and callers can fake it. */
 export interface Git {
   /** The top-level directory of the repository (as git prints it: symlinks resolved). */
   topLevel(): Promise<string>;
   /** The full sha of the commit `ref` names; GitError when there is no such commit. */
   resolveCommit(ref: string): Promise<string>;
+  /**
+   * Fetches the commit `sha` (in full) from `origin` without its history, for a shallow clone
+   * that lacks it; GitError, quoting git, when origin cannot serve it.
+   */
+  fetchCommit(sha: string): Promise<void>;
   /** Whether the working tree differs from HEAD (staged, unstaged or untracked files). */
   hasUncommittedChanges(): Promise<boolean>;
   /** Checks `sha` out, detached, into a new worktree at `path` (absent or an empty directory). */
@@ -62,7 +70,7 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
       const result = await git(['rev-parse', '--show-toplevel']);
       if (result.exitCode !== 0) {
         throw new GitError(
-          `${options.cwd} is not inside a git repository (${lastLine(result.stderr)}).`,
+          `${options.cwd} is not inside a git repository (${gitReason(result.stderr)}).`,
         );
       }
       return result.stdout.trim();
@@ -84,6 +92,14 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
         );
       }
       return result.stdout.trim();
+    },
+
+    async fetchCommit(sha) {
+      // Only a full sha: anything else could be read as a refspec or, with a `-`, an option.
+      if (!FULL_SHA.test(sha)) {
+        throw new GitError(`'${sha}' is not a full commit sha, so it cannot be fetched by itself.`);
+      }
+      await gitOutput(['fetch', '--no-tags', '--depth=1', 'origin', sha]);
     },
 
     async hasUncommittedChanges() {
@@ -143,11 +159,18 @@ export async function withTemporaryWorktree<T>(
 
 function failureMessage(args: string[], result: RunResult): string {
   const status = result.signal === null ? `exit ${result.exitCode}` : `signal ${result.signal}`;
-  const reason = lastLine(result.stderr);
+  const reason = gitReason(result.stderr);
   return `git ${args.join(' ')} failed (${status})${reason ? `: ${reason}` : ''}`;
 }
 
-/** git puts the reason on its last `fatal:`/`error:` line. */
-function lastLine(text: string): string {
-  return text.trim().split('\n').at(-1)?.trim() ?? '';
+/**
+ * The reason git gives: its first `fatal:` or `error:` line (later ones and advice such as
+ * "Please make sure you have the correct access rights" follow from it), else its last line.
+ */
+function gitReason(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.at(-1) ?? '';
 }

@@ -6,7 +6,7 @@
  * One story, in order: a push to main saves the baseline; a pull request that slows
  * `textbench::parse::parse_field` restores it and comments; the next run updates that comment;
  * a fork's read-only token cannot comment but the run still succeeds; with the cache service
- * down the run measures the base commit itself.
+ * down the run measures the base commit itself, fetching it into a shallow checkout that lacks it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -57,6 +57,7 @@ afterAll(async () => {
 async function runStep(
   event: { name: string; payload: unknown; sha: string; ref: string },
   inputs: Record<string, string> = {},
+  workspace = repository.dir,
 ): Promise<ActionResult> {
   const runnerTemp = join(scratch, 'runner-temp');
   await rm(runnerTemp, { recursive: true, force: true });
@@ -72,7 +73,7 @@ async function runStep(
       GITHUB_REF: event.ref,
       GITHUB_WORKFLOW: 'Perf',
       GITHUB_JOB: 'bench',
-      GITHUB_WORKSPACE: repository.dir,
+      GITHUB_WORKSPACE: workspace,
       RUNNER_TEMP: runnerTemp,
       RUNNER_OS: 'Linux',
       // Shared by every run, as a cached target directory would be: dependencies build once.
@@ -199,10 +200,16 @@ describe('the action on the runner', () => {
     }
   });
 
-  it('measures the base commit itself when the cache service is down', async () => {
+  it('fetches the base commit into a shallow checkout and measures it when the cache is down', async () => {
+    // As actions/checkout's default fetch-depth: 1 leaves it: the pull request's commit only.
+    const checkout = join(scratch, 'shallow-checkout');
+    repository.git('clone', '--quiet', '--depth=1', `file://${repository.dir}`, checkout);
+    const inCheckout = (...args: string[]) => repository.git('-C', checkout, ...args);
+    expect(inCheckout('rev-parse', 'HEAD')).toBe(headSha);
+    expect(() => inCheckout('cat-file', '-e', baseSha)).toThrow();
     services.down = true;
     try {
-      const result = await runStep(pullRequestEvent(REPOSITORY));
+      const result = await runStep(pullRequestEvent(REPOSITORY), {}, checkout);
 
       expectSucceeded(result);
       expect(result.warnings).toEqual([
@@ -211,14 +218,22 @@ describe('the action on the runner', () => {
       expect(result.stdout).toContain(
         `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
       );
+      expect(result.stdout).toContain(
+        `The base commit ${baseSha} is not in the checkout: fetching it from origin.`,
+      );
       expect(result.outputs.regressed).toBe('true');
       expect(result.outputs['baseline-sha']).toBe(baseSha);
       expect(github.comments).toHaveLength(1);
       expect(github.comments[0]?.body).toContain(SLOWED);
-      // The temporary worktree is gone.
-      expect(repository.worktrees()).toEqual([repository.dir]);
+      // Fetched without its history; the temporary worktree is gone.
+      expect(inCheckout('rev-parse', '--is-shallow-repository')).toBe('true');
+      expect(inCheckout('worktree', 'list', '--porcelain').split('\n')[0]).toBe(
+        `worktree ${checkout}`,
+      );
+      expect(inCheckout('worktree', 'list').split('\n')).toHaveLength(1);
     } finally {
       services.down = false;
+      await rm(checkout, { recursive: true, force: true });
     }
   });
 

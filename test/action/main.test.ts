@@ -20,6 +20,7 @@ import { parseProfileDocument } from '../../src/measure/profile-file.js';
 import type { ReportEnvelope } from '../../src/publish/artifact.js';
 import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
 import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
+import type { Git, GitOptions } from '../../src/system/git.js';
 import { memoryLogger } from '../../src/system/logger.js';
 import type { RunOptions, RunResult } from '../../src/system/process.js';
 import { actionInputDefaults } from '../support/run-action.js';
@@ -79,6 +80,11 @@ interface Setup {
   valgrindInstalled?: boolean;
   commentOutcome?: CommentOutcome;
   measureRevisionError?: Error;
+  /** The checkout has only the commit it checked out, as actions/checkout's default fetch-depth. */
+  shallow?: boolean;
+  fetchError?: Error;
+  /** What `cargo metadata` reports as the target directory; default: the workspace's `target`. */
+  cargoTargetDir?: string;
   artifact?: ReportEnvelope;
   pullRequestHeads?: Record<number, string>;
 }
@@ -97,6 +103,9 @@ function setUp(setup: Setup) {
     await chmod(valgrind, 0o755);
   };
   mkdirSync(bin);
+  // The crate's manifest: cargo, faked below, is only asked about one that exists.
+  mkdirSync(join(workspace, 'crates', 'textbench'), { recursive: true });
+  writeFileSync(join(workspace, 'crates', 'textbench', 'Cargo.toml'), '');
   if (setup.valgrindInstalled ?? true) writeFileSync(valgrind, '#!/bin/sh\n', { mode: 0o755 });
 
   const inputs: Record<string, string> = {
@@ -142,6 +151,32 @@ function setUp(setup: Setup) {
   const uploads: ReportEnvelope[] = [];
   const downloads: number[] = [];
   const baselines = new MemoryBaselines();
+  const gitCalls: string[] = [];
+  const gitOptions: GitOptions[] = [];
+  const localCommits = new Set(setup.shallow ? [MERGE_SHA] : [MERGE_SHA, BASE_SHA]);
+  const notExpected = (operation: string) => () =>
+    Promise.reject(new Error(`unexpected git ${operation}`));
+  /** The checkout's repository: only resolving and fetching commits are expected of it. */
+  const repository: Git = {
+    async resolveCommit(ref) {
+      gitCalls.push(`resolve ${ref}`);
+      if (!localCommits.has(ref)) {
+        throw new GitError(`'${ref}' does not name a commit in this repository.`);
+      }
+      return ref;
+    },
+    async fetchCommit(sha) {
+      effects.push('fetch');
+      gitCalls.push(`fetch ${sha}`);
+      if (setup.fetchError) throw setup.fetchError;
+      localCommits.add(sha);
+    },
+    topLevel: notExpected('topLevel'),
+    hasUncommittedChanges: notExpected('hasUncommittedChanges'),
+    addWorktree: notExpected('addWorktree'),
+    removeWorktree: notExpected('removeWorktree'),
+    pruneWorktrees: notExpected('pruneWorktrees'),
+  };
 
   const deps: ActionDeps = {
     inputs: (name) => inputs[name] ?? '',
@@ -169,8 +204,9 @@ function setUp(setup: Setup) {
         commands.push({ line, env: options.env });
         const ok = (stdout: string) => ({ exitCode: 0, signal: null, stdout, stderr: '' });
         if (command === valgrind && args[0] === '--version') return ok('valgrind-3.22.0\n');
-        if (command === 'cargo' && args[0] === 'locate-project') {
-          return ok(`${workspace}/Cargo.toml\n`);
+        if (command === 'cargo' && args[0] === 'metadata') {
+          const targetDirectory = setup.cargoTargetDir ?? join(workspace, 'target');
+          return ok(`${JSON.stringify({ packages: [], target_directory: targetDirectory })}\n`);
         }
         if (line.endsWith('apt-get update -qq')) return ok('');
         if (line.endsWith('apt-get install -y -qq --no-install-recommends valgrind')) {
@@ -192,6 +228,10 @@ function setUp(setup: Setup) {
         if (setup.measureRevisionError) throw setup.measureRevisionError;
         return { ...BASE_PROFILE, commit: settings.commit };
       },
+    },
+    openRepository(options) {
+      gitOptions.push(options);
+      return repository;
     },
     platform: setup.platform ?? 'linux',
     isRoot: setup.isRoot ?? false,
@@ -236,6 +276,8 @@ function setUp(setup: Setup) {
     measured,
     revisions,
     commands,
+    gitCalls,
+    gitOptions,
     upserts,
     uploads,
     downloads,
@@ -333,6 +375,7 @@ describe('full mode on a pull request', () => {
     expect(action.failures).toEqual([]);
     expect(action.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
     expect(action.revisions).toEqual([]);
+    expect(action.gitCalls).toEqual([]);
     expect(action.log.lines).toContain(
       `Comparing with the cached baseline of the base commit ${BASE_SHA} (rust-perf-Linux-${HASH}-${BASE_SHA}).`,
     );
@@ -397,15 +440,39 @@ describe('full mode on a pull request', () => {
     } satisfies MeasureSettings);
     expect(revision?.deps.repoRoot).toBe(action.workspace);
     expect(action.effects.slice(0, 2)).toEqual(['measure', 'measure base']);
+    // The base commit is in the checkout: nothing to fetch.
+    expect(action.gitCalls).toEqual([`resolve ${BASE_SHA}`]);
     expect(action.outputs.regressed).toBe('true');
     expect(action.outputs['baseline-sha']).toBe(BASE_SHA);
   });
 
-  it('shares CARGO_TARGET_DIR with the base when it is set', async () => {
-    const action = setUp({ ...pullRequest, env: { CARGO_TARGET_DIR: '/cache/target' } });
+  it('builds the base in the target directory cargo reports for the head', async () => {
+    // CARGO_TARGET_DIR or a `build.target-dir` in a cargo config file.
+    const action = setUp({ ...pullRequest, cargoTargetDir: '/cache/target' });
     await run(action.deps);
 
     expect(action.revisions[0]?.settings.targetDir).toBe('/cache/target');
+    const metadata = action.commands.filter((command) => command.line.startsWith('cargo '));
+    expect(metadata.map((command) => command.line)).toEqual([
+      `cargo metadata --no-deps --format-version 1 --manifest-path ${join(action.workspace, 'crates/textbench/Cargo.toml')}`,
+    ]);
+    expect(metadata[0]?.env).not.toHaveProperty('INPUT_GITHUB-TOKEN');
+  });
+
+  it('fetches the base commit from origin first when the checkout is shallow', async () => {
+    const action = setUp({ ...pullRequest, shallow: true });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.gitCalls).toEqual([`resolve ${BASE_SHA}`, `fetch ${BASE_SHA}`]);
+    expect(action.effects.slice(0, 3)).toEqual(['measure', 'fetch', 'measure base']);
+    expect(action.log.lines).toContain(
+      `The base commit ${BASE_SHA} is not in the checkout: fetching it from origin.`,
+    );
+    expect(action.gitOptions).toEqual([{ cwd: action.workspace, env: expect.any(Object) }]);
+    expect(JSON.stringify(action.gitOptions[0]?.env)).not.toContain(TOKEN);
+    expect(action.revisions.map((revision) => revision.ref)).toEqual([BASE_SHA]);
+    expect(action.outputs['baseline-sha']).toBe(BASE_SHA);
   });
 
   it('with baseline: rebuild, measures the base without looking in the cache', async () => {
@@ -436,18 +503,34 @@ describe('full mode on a pull request', () => {
     });
   });
 
-  it('explains how to make the base commit available when git cannot find it', async () => {
+  it('explains how to make the base commit available when it cannot be fetched', async () => {
+    const fetchFailure =
+      `git fetch --no-tags --depth=1 origin ${BASE_SHA} failed (exit 128): ` +
+      `fatal: remote error: upload-pack: not our ref ${BASE_SHA}`;
+    const action = setUp({ ...pullRequest, shallow: true, fetchError: new GitError(fetchFailure) });
+    await run(action.deps);
+
+    expect(action.failures).toEqual([
+      `Cannot measure the base commit ${BASE_SHA}: it is not in the checkout, and fetching it from origin failed: ${fetchFailure}\n` +
+        'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is there to measure, or let a push to the default branch save a baseline first.',
+    ]);
+    expect(action.revisions).toEqual([]);
+    expect(action.upserts).toEqual([]);
+  });
+
+  it('names the base commit when git cannot measure it, keeping its advice', async () => {
     const action = setUp({
       ...pullRequest,
       measureRevisionError: new GitError(
-        `'${BASE_SHA}' does not name a commit in this repository.`,
+        `${BASE_SHA.slice(0, 12)} has no crates/textbench/Cargo.toml: the crate does not exist at that commit.`,
+        'Measure it once it does.',
       ),
     });
     await run(action.deps);
 
     expect(action.failures).toEqual([
-      `Cannot measure the base commit ${BASE_SHA}: '${BASE_SHA}' does not name a commit in this repository.\n` +
-        'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is there to measure, or let a push to the default branch save a baseline first.',
+      `Cannot measure the base commit ${BASE_SHA}: ${BASE_SHA.slice(0, 12)} has no crates/textbench/Cargo.toml: the crate does not exist at that commit.\n` +
+        'Measure it once it does.',
     ]);
   });
 

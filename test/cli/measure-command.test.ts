@@ -3,13 +3,14 @@
  * fail in the ways real ones do, each to one clear message and the right exit status.
  */
 import { accessSync, constants } from 'node:fs';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
+import { measureSettingsFromOptions } from '../../src/cli/measure-command.js';
 import { memoryLogger } from '../../src/system/logger.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/crates', import.meta.url));
@@ -99,13 +100,15 @@ describe('rust-perf measure', () => {
     );
   });
 
-  it('says when there is no Cargo.toml', async () => {
-    const result = await measure(['--manifest-path', 'nowhere/Cargo.toml', '--out', 'x']);
-    expect(result.exitCode).toBe(2);
-    expect(result.message).toBe(
-      `rust-perf measure: there is no Cargo.toml at ${join(scratch, 'nowhere', 'Cargo.toml')}\n` +
-        'Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure.',
-    );
+  it('says when there is no Cargo.toml, with or without --out', async () => {
+    for (const out of [['--out', 'x'], []]) {
+      const result = await measure(['--manifest-path', 'nowhere/Cargo.toml', ...out]);
+      expect(result.exitCode).toBe(2);
+      expect(result.message).toBe(
+        `rust-perf measure: there is no Cargo.toml at ${join(scratch, 'nowhere', 'Cargo.toml')}\n` +
+          'Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure.',
+      );
+    }
   });
 
   it('says how to install valgrind when it is missing, without building first', async () => {
@@ -192,5 +195,26 @@ describe('rust-perf measure', () => {
     expect(result.log).toContain(
       `rustflags: -Cstrip=symbols -Csymbol-mangling-version=v0 --remap-path-prefix=${join(scratch, 'stripped')}= (user flags from ${join(scratch, 'stripped', '.cargo', 'config.toml')})`,
     );
+  });
+
+  it("writes by default into the target directory cargo's config file names", async () => {
+    const crate = join(scratch, 'configured');
+    await cp(join(fixtures, 'panicking'), crate, { recursive: true });
+    await mkdir(join(crate, '.cargo'));
+    await writeFile(join(crate, '.cargo', 'config.toml'), '[build]\ntarget-dir = "out"\n');
+    const { CARGO_TARGET_DIR: _, ...env } = process.env;
+    const context: CliContext = {
+      stdout: () => {},
+      log: memoryLogger(),
+      isTTY: false,
+      cwd: scratch,
+      env,
+      signal: new AbortController().signal,
+    };
+    const settings = await measureSettingsFromOptions(
+      { 'manifest-path': 'configured/Cargo.toml' },
+      context,
+    );
+    expect(settings.outDir).toBe(join(crate, 'out', 'rust-perf', 'latest'));
   });
 });

@@ -241,3 +241,74 @@ describe('without git', () => {
     expect((error as EnvironmentError).message).toBe('git is not installed or not on PATH.');
   });
 });
+
+describe('fetchCommit', () => {
+  /** A bare "origin" holding both commits, and a clone of it with only the newest one. */
+  async function shallowClone() {
+    const scratch = await realpath(await mkdtemp(join(tmpdir(), 'rust-perf-fetch-test-')));
+    const origin = join(scratch, 'origin.git');
+    const clone = join(scratch, 'clone');
+    repository.git('clone', '--quiet', '--bare', repository.dir, origin);
+    repository.git('clone', '--quiet', '--depth=1', `file://${origin}`, clone);
+    const shallow = createGit(nodeProcessRunner, { cwd: clone, env: repository.env });
+    return { scratch, clone, shallow };
+  }
+
+  it('fetches a commit a shallow clone lacks, by its sha, so that it can be checked out', async () => {
+    const { scratch, clone, shallow } = await shallowClone();
+    try {
+      await expect(shallow.resolveCommit(first)).rejects.toBeInstanceOf(GitError);
+
+      await shallow.fetchCommit(first);
+
+      expect(await shallow.resolveCommit(first)).toBe(first);
+      const worktree = join(scratch, 'base');
+      await shallow.addWorktree(worktree, first);
+      expect(await readFile(join(worktree, 'lib.rs'), 'utf8')).toBe(
+        'pub fn answer() -> u32 { 41 }\n',
+      );
+      // Without its history, and without tags: the clone stays shallow.
+      expect(repository.git('-C', clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
+      expect(repository.git('-C', clone, 'tag', '--list')).toBe('');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('is a GitError quoting git when origin does not have the commit', async () => {
+    const { scratch, shallow } = await shallowClone();
+    const unknown = 'f'.repeat(40);
+    try {
+      const error = await shallow.fetchCommit(unknown).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(GitError);
+      expect((error as GitError).message).toMatch(
+        new RegExp(
+          `^git fetch --no-tags --depth=1 origin ${unknown} failed \\(exit 128\\): fatal: .*${unknown}`,
+        ),
+      );
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('is a GitError when the repository has no origin', async () => {
+    const error = await git.fetchCommit(first).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toMatch(
+      new RegExp(
+        `^git fetch --no-tags --depth=1 origin ${first} failed \\(exit 128\\): fatal: 'origin' does not appear to be a git repository$`,
+      ),
+    );
+  });
+
+  it('refuses anything but a full sha, which git could read as a refspec or an option', async () => {
+    for (const sha of [first.slice(0, 12), 'main', `--upload-pack=touch ${repository.dir}/x`, '']) {
+      const error = await git.fetchCommit(sha).catch((caught: unknown) => caught);
+      expect(error, sha).toBeInstanceOf(GitError);
+      expect((error as GitError).message).toBe(
+        `'${sha}' is not a full commit sha, so it cannot be fetched by itself.`,
+      );
+    }
+    expect(existsSync(join(repository.dir, 'x'))).toBe(false);
+  });
+});
