@@ -2261,7 +2261,6 @@ function readTextIfExists(path) {
 }
 
 // src/measure/measure.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
@@ -2537,12 +2536,7 @@ async function measure(settings, deps) {
   const { log } = deps;
   checkRuns(settings.runs);
   const manifestPath = resolve4(settings.manifestPath);
-  if (!existsSync2(manifestPath)) {
-    throw new InputError(
-      `there is no Cargo.toml at ${manifestPath}`,
-      "Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure."
-    );
-  }
+  checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   const valgrind = await detectValgrind(deps.processes, deps.env);
   const root = settings.workspaceRoot ?? await workspaceRoot(manifestPath, deps);
@@ -2889,7 +2883,7 @@ function renderTable(command, profile) {
 import { dirname as dirname7, join as join9 } from "node:path";
 
 // src/measure/baselines.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir3, readdir, readFile as readFile3, rename, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname6, join as join6 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -2938,11 +2932,11 @@ async function savedBaselines(targetDir) {
     if (error.code === "ENOENT") return [];
     throw error;
   }
-  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync3(baselineFile(targetDir, entry))).sort();
+  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync2(baselineFile(targetDir, entry))).sort();
 }
 
 // src/measure/measure-revision.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join8, relative, resolve as resolve7, sep } from "node:path";
 
@@ -3061,7 +3055,7 @@ async function measureRevision(ref, settings, deps) {
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot: workspaceRoot2, targetDir };
     const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
-    if (!existsSync4(mapped.manifestPath)) {
+    if (!existsSync3(mapped.manifestPath)) {
       throw new GitError(
         `${ref} (${sha.slice(0, 12)}) has no ${relative(topLevel, manifestPath)}: the crate does not exist at that commit.`
       );
@@ -3158,12 +3152,7 @@ var runCommand = {
     const report = reportSettingsFromOptions(values, context);
     const headCargoArgs = values["head-cargo-args"]?.trim() ? splitCommandLine(values["head-cargo-args"]) : [];
     const settings = await measureSettingsFromOptions(values, context);
-    const deps = {
-      log: context.log,
-      processes: nodeProcessRunner,
-      env: context.env,
-      signal: context.signal
-    };
+    const deps = measureDeps(context);
     const targetDir = await targetDirectory(settings.manifestPath, deps);
     const measuredBase = source.kind === "ref" || source.kind === "working-tree";
     const headSettings = {

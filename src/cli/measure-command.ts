@@ -94,7 +94,7 @@ export async function measureSettingsFromOptions(
 }
 
 /** What measuring from the command line runs with: real processes, the user's environment. */
-function measureDeps(context: CliContext): MeasureDeps {
+export function measureDeps(context: CliContext): MeasureDeps {
   return {
     log: context.log,
     processes: nodeProcessRunner,

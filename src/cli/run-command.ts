@@ -8,7 +8,6 @@ import { type MeasureDeps, type MeasureSettings, measure } from '../measure/meas
 import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../measure/profile.js';
 import { createGit } from '../system/git.js';
-import { nodeProcessRunner } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import {
@@ -18,6 +17,7 @@ import {
   reportSettingsFromOptions,
 } from './compare-command.js';
 import {
+  measureDeps,
   measureOptions,
   measureOptionsHelp,
   measureSettingsFromOptions,
@@ -97,12 +97,7 @@ export const runCommand: Command = {
       ? splitCommandLine(values['head-cargo-args'])
       : [];
     const settings = await measureSettingsFromOptions(values, context);
-    const deps: MeasureDeps = {
-      log: context.log,
-      processes: nodeProcessRunner,
-      env: context.env,
-      signal: context.signal,
-    };
+    const deps = measureDeps(context);
     // Baselines live there, and a base revision builds there so dependencies build once.
     const targetDir = await targetDirectory(settings.manifestPath, deps);
 

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type BenchmarkTarget, resolveCommand, selectBenches } from '../build/artifacts.js';
-import { buildBenchmarks, workspaceRoot } from '../build/cargo.js';
+import { buildBenchmarks, checkManifestExists, workspaceRoot } from '../build/cargo.js';
 import { type NamedCommand, splitCommandLine } from '../build/command-line.js';
 import { BenchmarkError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
@@ -65,12 +64,7 @@ export async function measure(
   const { log } = deps;
   checkRuns(settings.runs);
   const manifestPath = resolve(settings.manifestPath);
-  if (!existsSync(manifestPath)) {
-    throw new InputError(
-      `there is no Cargo.toml at ${manifestPath}`,
-      'Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure.',
-    );
-  }
+  checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   // Before the build: a missing valgrind should not cost a full build to find out.
   const valgrind = await detectValgrind(deps.processes, deps.env);
