@@ -1,0 +1,406 @@
+/**
+ * `npm run bench`: how fast and how lean the engine is, next to valgrind's own tools, on the
+ * same inputs, in one run. See docs/performance.md for what each line means.
+ *
+ *   1. Two synthetic ~55 MB Cachegrind profiles (base, and head with a few hundred functions
+ *      changed) and, unless --quick, a ~1 GB one with the same functions.
+ *   2. Our parser's throughput and peak memory; the full compare (parse both, normalise, diff,
+ *      render Markdown and JSON) against `cg_annotate --diff` (or `cg_diff` + `cg_annotate`
+ *      before valgrind 3.21), and one file's parse against `cg_annotate FILE`.
+ *   3. `measure` on the example crate: the share of its wall time spent outside cargo and
+ *      valgrind, and whether N benchmark runs use every core.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MeasureSettings } from '../../src/measure/measure.js';
+import { type ChildMeasurement, canMeasureRss, killRunningChildren, runMeasured } from './child.js';
+import { describeMachine, hasAnnotateDiff, type Machine } from './machine.js';
+import {
+  checked,
+  describeMachineMarkdown,
+  formatBytes,
+  formatSeconds,
+  info,
+  MB,
+  type Row,
+  renderMarkdownTable,
+  renderTextTable,
+} from './report.js';
+import { HEAD_CHANGES, SyntheticProgram, type SyntheticShape } from './synthetic.js';
+import type { CompareResult, MeasureResult, ParseResult } from './worker.js';
+
+const SHAPE: SyntheticShape = {
+  seed: 0x2f6e_a1c3,
+  functions: 200_000,
+  files: 2_000,
+  linesPerFunction: 25,
+};
+/** The same functions with 28× the count lines: about 1 GB. */
+const LARGE_SHAPE: SyntheticShape = { ...SHAPE, linesPerFunction: 705 };
+
+/** Targets; see docs/performance.md. */
+const MIN_SPEED_UP = 15;
+const MAX_COMPARE_RSS = 250 * MB;
+/** The 1 GB file may take at most this much more memory than the 55 MB one (GC slack). */
+const MAX_LARGE_RSS_RATIO = 1.25;
+const MAX_ENGINE_SHARE = 0.03;
+/** N runs must take N/C times one run, give or take this fraction. */
+const SCALING_TOLERANCE = 0.25;
+/** Repeats whose best (parse) or median (others) is reported, to damp noise from other load. */
+const PARSE_REPEATS = 5;
+const COMPARE_REPEATS = 3;
+const SCALING_ATTEMPTS = 5;
+const ENGINE_SHARE_ATTEMPTS = 3;
+const SCALING_BENCH = 'parse';
+/** Attempts at a `measure` run that no other rust-perf process interferes with. */
+const MEASURE_ATTEMPTS = 10;
+
+const USAGE = `Usage: npm run bench -- [--quick] [--markdown FILE]
+
+  --quick          skip the 1 GB profile (generating and parsing it takes a minute or two)
+  --markdown FILE  also write the results table, with the machine, as Markdown to FILE
+`;
+
+export interface BenchContext {
+  /** The bundled worker.ts. */
+  workerPath: string;
+  repoRoot: string;
+  argv: string[];
+}
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Returns the exit code: 0 when every target is met, 1 when one is not, 2 on a usage error. */
+export async function runBench(context: BenchContext): Promise<number> {
+  let values: { quick?: boolean; markdown?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: context.argv,
+      options: {
+        quick: { type: 'boolean' },
+        markdown: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const machine = describeMachine();
+  progress(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}, valgrind ${machine.valgrind}`,
+  );
+  if (machine.loadAverage > 0.5) {
+    progress(
+      `The load average is ${machine.loadAverage.toFixed(2)}: other work on this machine skews the numbers.`,
+    );
+  }
+  if (!canMeasureRss()) {
+    progress('GNU time (/usr/bin/time) is missing: peak memory of valgrind tools is not measured.');
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'rust-perf-bench-'));
+  // Ctrl-C skips `finally`; the profiles (up to a gigabyte) must not stay behind, nor the
+  // children reading them. Prepended: scripts/bench.mjs's own handler cleans up and exits.
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  const interrupted = () => {
+    killRunningChildren();
+    removeScratch();
+  };
+  process.prependListener('SIGINT', interrupted);
+  try {
+    const bench = new Bench(context, machine, scratch);
+    const rows = [
+      ...(await bench.profiles(values.quick === true)),
+      ...(await bench.measureCrate()),
+    ];
+    process.stdout.write(`\n${renderTextTable(rows)}\n`);
+    if (values.markdown !== undefined) {
+      writeFileSync(values.markdown, markdownReport(rows, machine, values.quick === true));
+      progress(`Wrote ${values.markdown}`);
+    }
+    const failed = rows.filter((row) => row.status === 'FAIL');
+    if (failed.length > 0) {
+      progress(
+        `\n${failed.length} target(s) missed: ${failed.map((row) => row.measurement).join('; ')}`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    removeScratch();
+  }
+}
+
+function markdownReport(rows: Row[], machine: Machine, quick: boolean): string {
+  return [
+    `Measured with \`npm run bench${quick ? ' -- --quick' : ''}\` on:`,
+    '',
+    describeMachineMarkdown(machine),
+    '',
+    renderMarkdownTable(rows),
+    '',
+  ].join('\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function ratio(value: number): string {
+  return `${value.toFixed(1)}×`;
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)}%`;
+}
+
+interface WorkerRun<T> {
+  /** What the worker printed. */
+  result: T;
+  /** The whole child process, measured from outside: Node start-up included. */
+  outside: ChildMeasurement;
+  peakRssBytes: number;
+}
+
+class Bench {
+  constructor(
+    private readonly context: BenchContext,
+    private readonly machine: Machine,
+    private readonly scratch: string,
+  ) {}
+
+  /** Runs the worker under GNU time; peak memory falls back to what the worker reports. */
+  private async worker<T extends { peakRssBytes?: number }>(args: string[]): Promise<WorkerRun<T>> {
+    const outside = await runMeasured(process.execPath, [this.context.workerPath, ...args], {
+      scratchDir: this.scratch,
+    });
+    const result = JSON.parse(outside.stdout) as T;
+    return { result, outside, peakRssBytes: outside.peakRssBytes ?? result.peakRssBytes ?? 0 };
+  }
+
+  private generate(shape: SyntheticShape, side: 'base' | 'head', program: SyntheticProgram) {
+    // Both sides carry the same file name: a raw profile is a benchmark named after its file.
+    const dir = join(this.scratch, `${side}-${shape.linesPerFunction}`);
+    mkdirSync(dir, { recursive: true });
+    const start = performance.now();
+    const written = program.write(join(dir, 'app.cachegrind.out'), side);
+    progress(
+      `  ${side}: ${formatBytes(written.bytes)}, ${written.functions} functions, ` +
+        `${written.countLines} count lines in ${formatSeconds((performance.now() - start) / 1000)}`,
+    );
+    return written;
+  }
+
+  async profiles(quick: boolean): Promise<Row[]> {
+    progress('Generating the synthetic profiles');
+    const program = new SyntheticProgram(SHAPE);
+    const base = this.generate(SHAPE, 'base', program);
+    const head = this.generate(SHAPE, 'head', program);
+    const rows: Row[] = [
+      info(
+        'Synthetic profiles (base, head)',
+        `${formatBytes(base.bytes)} and ${formatBytes(head.bytes)}, ${base.functions} functions, ` +
+          `${SHAPE.linesPerFunction} count lines each, ${SHAPE.files} files; head: ` +
+          `${HEAD_CHANGES.regressed} regressed, ${HEAD_CHANGES.improved} improved, ` +
+          `${HEAD_CHANGES.removed} removed, ${HEAD_CHANGES.added} added`,
+      ),
+    ];
+
+    progress('Parsing (in-process, best of repeats)');
+    const throughput = await this.worker<ParseResult>(['parse', base.path, String(PARSE_REPEATS)]);
+    if (throughput.result.functions !== base.functions) {
+      throw new Error(
+        `the parser found ${throughput.result.functions} functions in ${base.path}, ` +
+          `the generator wrote ${base.functions}`,
+      );
+    }
+    const best = Math.min(...throughput.result.seconds);
+    rows.push(
+      info(
+        'Parse throughput (in-process, best of 5)',
+        `${(base.bytes / MB / best).toFixed(0)} MB/s (${formatSeconds(best)}; median ` +
+          `${formatSeconds(median(throughput.result.seconds))})`,
+      ),
+    );
+    const parseOnce = await this.worker<ParseResult>(['parse', base.path, '1']);
+    progress('cg_annotate FILE');
+    const annotate = await runMeasured('cg_annotate', [base.path], {
+      scratchDir: this.scratch,
+      stdoutFile: join(this.scratch, 'annotate.txt'),
+    });
+    rows.push(
+      info(
+        'One profile: `rust-perf` parse (whole process) vs `cg_annotate FILE`',
+        `${formatSeconds(parseOnce.outside.wallSeconds)} vs ${formatSeconds(annotate.wallSeconds)}: ` +
+          `${ratio(annotate.wallSeconds / parseOnce.outside.wallSeconds)} faster; peak RSS ` +
+          `${formatBytes(parseOnce.peakRssBytes)} vs ${formatRss(annotate.peakRssBytes)}`,
+      ),
+    );
+
+    progress('Full compare (median of repeats)');
+    const compares: WorkerRun<CompareResult>[] = [];
+    for (let attempt = 0; attempt < COMPARE_REPEATS; attempt++) {
+      compares.push(await this.worker<CompareResult>(['compare', base.path, head.path]));
+    }
+    compares.sort((a, b) => a.outside.wallSeconds - b.outside.wallSeconds);
+    const compare = compares[Math.floor(compares.length / 2)]!;
+    const compareRss = Math.max(...compares.map((run) => run.peakRssBytes));
+    const theirs = await this.theirDiff(base.path, head.path);
+    const speedUp = theirs.wallSeconds / compare.outside.wallSeconds;
+    const phases = compare.result.seconds;
+    rows.push(
+      checked(
+        `Full compare of the two profiles vs \`${theirs.label}\``,
+        `${formatSeconds(compare.outside.wallSeconds)} vs ${formatSeconds(theirs.wallSeconds)}: ` +
+          `${ratio(speedUp)} faster`,
+        `≥ ${MIN_SPEED_UP}× faster`,
+        speedUp >= MIN_SPEED_UP,
+      ),
+      info(
+        'Full compare, in-process breakdown',
+        `load base ${formatSeconds(phases.loadBase)}, load head ${formatSeconds(phases.loadHead)}, ` +
+          `compare ${formatSeconds(phases.compare)} (${compare.result.changedFunctions} changed ` +
+          `functions), Markdown ${formatSeconds(phases.markdown)} ` +
+          `(${compare.result.markdownChars} characters), JSON ${formatSeconds(phases.json)} ` +
+          `(${compare.result.jsonChars} characters); in-process total ` +
+          `${formatSeconds(phases.total)}, the rest is Node start-up`,
+      ),
+      checked(
+        'Peak RSS of the full compare',
+        `${formatBytes(compareRss)} (\`${theirs.label}\`: ${formatRss(theirs.peakRssBytes)})`,
+        `< ${formatBytes(MAX_COMPARE_RSS)}`,
+        compareRss < MAX_COMPARE_RSS,
+      ),
+    );
+    if (!quick) rows.push(await this.largeProfile(parseOnce.peakRssBytes));
+    return rows;
+  }
+
+  /** valgrind's own way to compare two profiles, as a user of this valgrind version would. */
+  private async theirDiff(
+    base: string,
+    head: string,
+  ): Promise<{ label: string; wallSeconds: number; peakRssBytes: number | null }> {
+    const output = { scratchDir: this.scratch, stdoutFile: join(this.scratch, 'diff.txt') };
+    if (hasAnnotateDiff(this.machine.valgrind)) {
+      progress('cg_annotate --diff BASE HEAD');
+      const run = await runMeasured('cg_annotate', ['--diff', base, head], output);
+      return { label: 'cg_annotate --diff', ...run };
+    }
+    progress('cg_diff BASE HEAD > DIFF; cg_annotate DIFF');
+    const diffFile = join(this.scratch, 'cachegrind.diff');
+    const diff = await runMeasured('cg_diff', [base, head], { ...output, stdoutFile: diffFile });
+    const annotate = await runMeasured('cg_annotate', [diffFile], output);
+    rmSync(diffFile);
+    return {
+      label: 'cg_diff + cg_annotate',
+      wallSeconds: diff.wallSeconds + annotate.wallSeconds,
+      peakRssBytes:
+        diff.peakRssBytes === null || annotate.peakRssBytes === null
+          ? null
+          : Math.max(diff.peakRssBytes, annotate.peakRssBytes),
+    };
+  }
+
+  private async largeProfile(smallRss: number): Promise<Row> {
+    progress('Generating the 1 GB profile');
+    const large = this.generate(LARGE_SHAPE, 'base', new SyntheticProgram(LARGE_SHAPE));
+    try {
+      progress('Parsing the 1 GB profile');
+      const parse = await this.worker<ParseResult>(['parse', large.path, '1']);
+      const seconds = parse.result.seconds[0]!;
+      return checked(
+        `Peak RSS parsing a ${formatBytes(large.bytes)} profile of the same functions`,
+        `${formatBytes(parse.peakRssBytes)} vs ${formatBytes(smallRss)} for the 55 MB one ` +
+          `(${(large.bytes / MB / seconds).toFixed(0)} MB/s, ${formatSeconds(seconds)})`,
+        `≤ ${MAX_LARGE_RSS_RATIO}× the 55 MB one's, < ${formatBytes(MAX_COMPARE_RSS)}`,
+        parse.peakRssBytes <= smallRss * MAX_LARGE_RSS_RATIO &&
+          parse.peakRssBytes < MAX_COMPARE_RSS,
+      );
+    } finally {
+      rmSync(large.path);
+    }
+  }
+
+  /** Runs `measure` until no other rust-perf process made it wait (tests running alongside). */
+  private async measureWorker(settings: MeasureSettings): Promise<MeasureResult> {
+    for (let attempt = 1; ; attempt++) {
+      const { result } = await this.worker<MeasureResult>(['measure', JSON.stringify(settings)]);
+      if (!result.waitedForAnotherProcess) return result;
+      if (attempt === MEASURE_ATTEMPTS) {
+        throw new Error(
+          `another rust-perf process kept the staged-executables lock in ${attempt} attempts: ` +
+            'run the benchmark when no rust-perf tests are running.',
+        );
+      }
+      progress('  another rust-perf process made measure wait: measuring again');
+    }
+  }
+
+  async measureCrate(): Promise<Row[]> {
+    const manifestPath = join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml');
+    const settings: MeasureSettings = {
+      manifestPath,
+      benches: [],
+      commands: [],
+      cargoArgs: [],
+      runs: 2,
+      outDir: join(this.scratch, 'measure'),
+      targetDir: join(this.scratch, 'target'),
+    };
+    progress('Building examples/textbench (a first, unreported measure)');
+    await this.measureWorker(settings);
+    progress('rust-perf measure on examples/textbench');
+    const share = (run: MeasureResult) => (run.wallSeconds - run.childSeconds) / run.wallSeconds;
+    const measured: MeasureResult[] = [];
+    for (let attempt = 0; attempt < ENGINE_SHARE_ATTEMPTS; attempt++) {
+      measured.push(await this.measureWorker(settings));
+    }
+    measured.sort((a, b) => share(a) - share(b));
+    const warm = measured[Math.floor(measured.length / 2)]!;
+
+    const cores = this.machine.cores;
+    const runs = 2 * cores;
+    const ideal = runs / cores;
+    progress(`Benchmark ${SCALING_BENCH}: 1 run vs ${runs} runs`);
+    // One and N runs side by side in each attempt, so that both see the same background load.
+    const attempts: { one: number; many: number; ratio: number }[] = [];
+    const scaled = { ...settings, benches: [SCALING_BENCH] };
+    for (let attempt = 0; attempt < SCALING_ATTEMPTS; attempt++) {
+      const one = (await this.measureWorker({ ...scaled, runs: 1 })).valgrindSpanSeconds;
+      const many = (await this.measureWorker({ ...scaled, runs })).valgrindSpanSeconds;
+      attempts.push({ one, many, ratio: many / one });
+    }
+    attempts.sort((a, b) => a.ratio - b.ratio);
+    const { one, many, ratio: scaling } = attempts[Math.floor(attempts.length / 2)]!;
+    return [
+      checked(
+        `Engine share of \`rust-perf measure\` (built already; median of ${ENGINE_SHARE_ATTEMPTS}): (wall − child processes) / wall`,
+        `${percent(share(warm))} of ${formatSeconds(warm.wallSeconds)} ` +
+          `(${formatSeconds(warm.childSeconds)} in ${warm.children.length} child processes, ` +
+          `${warm.valgrindRuns} of them benchmark runs)`,
+        `< ${percent(MAX_ENGINE_SHARE)}`,
+        share(warm) < MAX_ENGINE_SHARE,
+      ),
+      checked(
+        `${runs} runs of bench \`${SCALING_BENCH}\` vs 1 run on ${cores} cores (valgrind phase, median of ${SCALING_ATTEMPTS})`,
+        `${scaling.toFixed(2)}× (1 run ${formatSeconds(one)}, ${runs} runs ${formatSeconds(many)})`,
+        `≈ ${ideal.toFixed(2)}× (N/C, ±${SCALING_TOLERANCE * 100}%)`,
+        Math.abs(scaling / ideal - 1) <= SCALING_TOLERANCE,
+      ),
+    ];
+  }
+}
+
+function formatRss(bytes: number | null): string {
+  return bytes === null ? 'not measured' : formatBytes(bytes);
+}

@@ -1,0 +1,160 @@
+/**
+ * The engine side of the benchmark, run as a child process so that its peak memory is its own:
+ *
+ *     worker parse FILE REPEATS      parse a cachegrind.out REPEATS times
+ *     worker compare BASE HEAD       load both (parse + normalise), compare, render Markdown + JSON
+ *     worker measure SETTINGS_JSON   `measure()` on a crate, timing every child process it starts
+ *
+ * Each prints one JSON object on stdout. Times are taken in-process, so they exclude Node's
+ * start-up; the parent measures the whole child from the outside as well.
+ */
+import { statSync } from 'node:fs';
+import { compareProfiles } from '../../src/compare/compare.js';
+import { type MeasureSettings, measure } from '../../src/measure/measure.js';
+import { parseCachegrindFile } from '../../src/measure/parse-file.js';
+import { loadProfileInput } from '../../src/measure/profile-file.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { memoryLogger } from '../../src/system/logger.js';
+import { nodeProcessRunner } from '../../src/system/process.js';
+import { TimedProcessRunner } from './timed-runner.js';
+
+export interface ParseResult {
+  bytes: number;
+  functions: number;
+  /** One entry per repeat. */
+  seconds: number[];
+  peakRssBytes: number;
+}
+
+export interface CompareResult {
+  seconds: {
+    loadBase: number;
+    loadHead: number;
+    compare: number;
+    markdown: number;
+    json: number;
+    total: number;
+  };
+  changedFunctions: number;
+  markdownChars: number;
+  jsonChars: number;
+  peakRssBytes: number;
+}
+
+export interface MeasureResult {
+  wallSeconds: number;
+  /** Time during which at least one child process ran. */
+  childSeconds: number;
+  /** From the start of the first valgrind run to the end of the last one. */
+  valgrindSpanSeconds: number;
+  valgrindRuns: number;
+  /**
+   * Whether `measure` had to wait for another rust-perf process using the staged-executables
+   * directory: that wait is neither engine work nor child processes, so the run is discarded.
+   */
+  waitedForAnotherProcess: boolean;
+  /** Every child process, with its start relative to the start of `measure`. */
+  children: { program: string; startSeconds: number; seconds: number }[];
+  peakRssBytes: number;
+}
+
+/** What `measure` logs when another rust-perf process holds the staged-executables lock. */
+const WAITING_FOR_LOCK = 'Waiting for another rust-perf process';
+
+/** Seconds since `start`, a `performance.now()` reading. */
+function since(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+/** Peak resident memory of this process so far, in bytes. */
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+async function parseMode(file: string, repeats: number): Promise<ParseResult> {
+  const seconds: number[] = [];
+  let functions = 0;
+  for (let index = 0; index < repeats; index++) {
+    const start = performance.now();
+    const parsed = await parseCachegrindFile(file);
+    seconds.push(since(start));
+    functions = parsed.functions.length;
+  }
+  return { bytes: statSync(file).size, functions, seconds, peakRssBytes: peakRss() };
+}
+
+async function compareMode(baseFile: string, headFile: string): Promise<CompareResult> {
+  const start = performance.now();
+  let step = start;
+  const lap = () => {
+    const elapsed = since(step);
+    step = performance.now();
+    return elapsed;
+  };
+  const base = await loadProfileInput(baseFile);
+  const loadBase = lap();
+  const head = await loadProfileInput(headFile);
+  const loadHead = lap();
+  const comparison = compareProfiles(base, head, { threshold: 0.01, functionThreshold: 0.001 });
+  const compare = lap();
+  const markdown = renderMarkdown(comparison, { target: 'comment' });
+  const markdownSeconds = lap();
+  const json = renderJson(comparison);
+  const jsonSeconds = lap();
+  return {
+    seconds: {
+      loadBase,
+      loadHead,
+      compare,
+      markdown: markdownSeconds,
+      json: jsonSeconds,
+      total: since(start),
+    },
+    changedFunctions: comparison.benchmarks.reduce((sum, bench) => sum + bench.functions.length, 0),
+    markdownChars: markdown.length,
+    jsonChars: json.length,
+    peakRssBytes: peakRss(),
+  };
+}
+
+async function measureMode(settings: MeasureSettings): Promise<MeasureResult> {
+  const processes = new TimedProcessRunner(nodeProcessRunner);
+  const start = performance.now();
+  const log = memoryLogger();
+  await measure(settings, { log, processes, env: process.env });
+  const wallSeconds = since(start);
+  const valgrind = processes.spans.filter((span) => span.isBenchmarkRun);
+  return {
+    wallSeconds,
+    childSeconds: processes.busySeconds(),
+    valgrindSpanSeconds:
+      valgrind.length === 0
+        ? 0
+        : (Math.max(...valgrind.map((span) => span.end)) -
+            Math.min(...valgrind.map((span) => span.start))) /
+          1000,
+    valgrindRuns: valgrind.length,
+    waitedForAnotherProcess: log.lines.some((line) => line.startsWith(WAITING_FOR_LOCK)),
+    children: processes.spans.map((span) => ({
+      program: span.program,
+      startSeconds: (span.start - start) / 1000,
+      seconds: (span.end - span.start) / 1000,
+    })),
+    peakRssBytes: peakRss(),
+  };
+}
+
+async function main(args: string[]): Promise<unknown> {
+  const [mode, first, second] = args;
+  if (mode === 'parse' && first !== undefined) return parseMode(first, Number(second ?? 1));
+  if (mode === 'compare' && first !== undefined && second !== undefined) {
+    return compareMode(first, second);
+  }
+  if (mode === 'measure' && first !== undefined) {
+    return measureMode(JSON.parse(first) as MeasureSettings);
+  }
+  throw new Error(`usage: worker parse FILE [REPEATS] | compare BASE HEAD | measure SETTINGS_JSON`);
+}
+
+process.stdout.write(`${JSON.stringify(await main(process.argv.slice(2)))}\n`);
