@@ -398,29 +398,45 @@ function normalisePath(raw, options) {
   if (root !== "" && raw.startsWith(`${root}/`)) return raw.slice(root.length + 1);
   return raw;
 }
+function isOwnFile(raw, options) {
+  if (raw === "" || raw === "???") return false;
+  if (RUSTC_SOURCES.test(raw) || REGISTRY_SOURCES.test(raw) || GIT_SOURCES.test(raw)) return false;
+  if (!raw.startsWith("/")) return !raw.startsWith("./");
+  const root = options.workspaceRoot.replace(/\/+$/, "");
+  return root !== "" && raw.startsWith(`${root}/`);
+}
+function parserOptions(options) {
+  return { isOwnFile: (raw) => isOwnFile(raw, options) };
+}
 function normaliseProfile(parsed, options) {
-  const paths = /* @__PURE__ */ new Map();
-  const normalisedPath = (raw) => {
-    let path = paths.get(raw);
-    if (path === void 0) {
-      path = normalisePath(raw, options);
-      paths.set(raw, path);
-    }
-    return path;
-  };
-  return aggregate(parsed, normaliseName, normalisedPath);
+  return aggregate(
+    parsed,
+    normaliseName,
+    oncePerPath((raw) => normalisePath(raw, options)),
+    oncePerPath((raw) => isOwnFile(raw, options))
+  );
 }
 function rawProfile(parsed) {
   const asWritten = (raw) => raw;
-  return aggregate(parsed, asWritten, asWritten);
+  return aggregate(parsed, asWritten, asWritten, () => false);
 }
-function aggregate(parsed, nameOf, pathOf) {
+function oncePerPath(of) {
+  const results = /* @__PURE__ */ new Map();
+  return (raw) => {
+    if (results.has(raw)) return results.get(raw);
+    const result = of(raw);
+    results.set(raw, result);
+    return result;
+  };
+}
+function aggregate(parsed, nameOf, pathOf, isOwn) {
   const { events } = parsed;
   const merged = /* @__PURE__ */ new Map();
   for (const parsedFunction of parsed.functions) {
     const name = nameOf(parsedFunction.name);
     const counts = events.map((_, index) => parsedFunction.counts[index] ?? 0);
     const primary = counts[0];
+    const owned = isOwn(parsedFunction.file);
     const existing = merged.get(name);
     if (existing === void 0) {
       const file = pathOf(parsedFunction.file);
@@ -430,7 +446,8 @@ function aggregate(parsed, nameOf, pathOf) {
         line: parsedFunction.line,
         counts,
         primary,
-        lineOwnerCount: primary
+        lineOwnerCount: primary,
+        lineOwned: owned
       });
       continue;
     }
@@ -438,10 +455,11 @@ function aggregate(parsed, nameOf, pathOf) {
       existing.counts[index] = existing.counts[index] + counts[index];
     }
     existing.primary = existing.counts[0];
-    if (primary > existing.lineOwnerCount) {
+    if (owned && !existing.lineOwned || owned === existing.lineOwned && primary > existing.lineOwnerCount) {
       existing.file = pathOf(parsedFunction.file);
       existing.line = parsedFunction.line;
       existing.lineOwnerCount = primary;
+      existing.lineOwned = owned;
     }
   }
   const functions = [...merged.values()].sort((a, b) => b.primary - a.primary || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(
@@ -495,6 +513,8 @@ var CALLGRIND_PREFIXES = [
 ];
 var CachegrindParser = class {
   #source;
+  #isOwnFile;
+  #ownByPath = /* @__PURE__ */ new Map();
   #lineNumber = 0;
   /** The bytes of an incomplete last line, waiting for the rest of it. */
   #pending;
@@ -503,23 +523,28 @@ var CachegrindParser = class {
   #totals = new Float64Array(0);
   #summary;
   #file;
+  /** 1 when `#file` is one of the user's own files, else 0. */
+  #fileOwn = 0;
   /**
    * Functions, stored column-wise so that a function costs a few array slots rather than an
    * object and a typed array of its own: function `i` has its counts at
    * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
-   * whose primary count is `lineCounts[i]` (-1 before its first count line).
+   * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
+   * one of the user's own files when `linesOwn[i]` is 1.
    */
   #indexByName = /* @__PURE__ */ new Map();
   #names = [];
   #files = [];
   #lines = new Float64Array(1024);
   #lineCounts = new Float64Array(1024);
+  #linesOwn = new Uint8Array(1024);
   #counts = new Float64Array(0);
   /** Index of the function the next count line belongs to; -1 for none. */
   #current = -1;
   /** `source` names the input in error messages (usually its path). */
-  constructor(source) {
+  constructor(source, options = {}) {
     this.#source = source;
+    this.#isOwnFile = options.isOwnFile;
   }
   write(chunk) {
     const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -582,6 +607,7 @@ var CachegrindParser = class {
     let counts = this.#counts;
     let totals = this.#totals;
     let width = totals.length;
+    let fileOwn = this.#fileOwn;
     let position = start;
     while (position < end) {
       lineNumber++;
@@ -599,6 +625,7 @@ var CachegrindParser = class {
         counts = this.#counts;
         totals = this.#totals;
         width = totals.length;
+        fileOwn = this.#fileOwn;
         position = newline + 1;
         continue;
       }
@@ -641,7 +668,9 @@ var CachegrindParser = class {
         if (event === 0) primary = count;
         event++;
       }
-      if (primary > this.#lineCounts[current]) {
+      const bestOwn = this.#linesOwn[current];
+      if (fileOwn > bestOwn || fileOwn === bestOwn && primary > this.#lineCounts[current]) {
+        this.#linesOwn[current] = fileOwn;
         this.#lineCounts[current] = primary;
         this.#lines[current] = sourceLine;
         this.#files[current] = this.#file;
@@ -657,6 +686,7 @@ var CachegrindParser = class {
     } else if (line.startsWith("fl=")) {
       this.#requireEvents("fl=");
       this.#file = line.slice(3);
+      this.#fileOwn = this.#isOwn(this.#file) ? 1 : 0;
       this.#current = -1;
     } else if (line.startsWith("summary:")) {
       this.#checkSummary(line.slice("summary:".length));
@@ -697,7 +727,19 @@ var CachegrindParser = class {
     const capacity = this.#lineCounts.length * 2;
     this.#lines = resized(this.#lines, capacity);
     this.#lineCounts = resized(this.#lineCounts, capacity);
+    const linesOwn = new Uint8Array(capacity);
+    linesOwn.set(this.#linesOwn);
+    this.#linesOwn = linesOwn;
     this.#counts = resized(this.#counts, capacity * this.#totals.length);
+  }
+  #isOwn(rawPath) {
+    if (this.#isOwnFile === void 0) return false;
+    let own = this.#ownByPath.get(rawPath);
+    if (own === void 0) {
+      own = this.#isOwnFile(rawPath);
+      this.#ownByPath.set(rawPath, own);
+    }
+    return own;
   }
   #setEvents(text) {
     if (this.#events !== void 0) throw this.#corrupt("a second events: line");
@@ -773,8 +815,8 @@ function excerpt(line) {
 
 // src/measure/parse-file.ts
 import { createReadStream } from "node:fs";
-async function parseCachegrindFile(path) {
-  const parser = new CachegrindParser(path);
+async function parseCachegrindFile(path, options = {}) {
+  const parser = new CachegrindParser(path, options);
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
       parser.write(chunk);
@@ -1024,7 +1066,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parseCachegrindFile(path);
+  const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
   const { events, totals, functions } = normaliseProfile(parsed, options);
   return {
@@ -1164,9 +1206,17 @@ var TARGETS = {
     maxLength: 6e4,
     openRows: 10,
     foldedRows: 200,
-    elsewhere: "the job summary or the JSON report"
+    elsewhere: "the job summary or the JSON report",
+    // Real builds differ in start-up code by a few instructions: rows of those bury what matters.
+    listsSmallChanges: false
   },
-  summary: { maxLength: 1048576, openRows: 25, foldedRows: 2e3, elsewhere: "the JSON report" }
+  summary: {
+    maxLength: 1048576,
+    openRows: 25,
+    foldedRows: 2e3,
+    elsewhere: "the JSON report",
+    listsSmallChanges: true
+  }
 };
 var NAME_LENGTH = 200;
 var PATH_LENGTH = 100;
@@ -1192,7 +1242,7 @@ function renderMarkdown(comparison, options) {
   const links = repositoryLinks(options.repository);
   const top = [...fingerprintWarning(comparison), verdictLine(comparison), "", ...BENCHMARK_TABLE];
   const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
-  const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, limits));
+  const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
   const footer2 = footerLines(comparison, links);
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
   const budget = new Budget(options.maxLength ?? limits.maxLength);
@@ -1206,7 +1256,8 @@ function renderMarkdown(comparison, options) {
   const shownBenchmarks = budget.takePrefix(benchmarkRows.map((row) => [row]));
   const plans = sections.map((section) => ({ section, open: 0, folded: 0, included: false }));
   for (const plan of plans) {
-    plan.included = plan.section.heading.length === 0 || budget.take(plan.section.heading);
+    const fixed = [...plan.section.heading, ...plan.section.smallChangesNote];
+    plan.included = fixed.length === 0 || budget.take(fixed);
   }
   for (const plan of plans.filter((candidate) => candidate.included)) {
     const { openCandidates } = plan.section;
@@ -1243,6 +1294,7 @@ function renderMarkdown(comparison, options) {
         ...DETAILS_CLOSING
       );
     }
+    lines.push(...section.smallChangesNote);
   }
   const shownFunctions = plans.reduce((sum, plan) => sum + plan.open + plan.folded, 0);
   const leftOut = {
@@ -1291,10 +1343,16 @@ var SEVERITY = ["regressed", "improved", "added", "removed", "unchanged"];
 function bySeverity(a, b) {
   return SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status);
 }
-function detailSection(benchmark, limits) {
+function detailSection(benchmark, functionThreshold, limits) {
   const highlighted = benchmark.status === "regressed" || benchmark.status === "improved";
   const open2 = highlighted ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows) : [];
   const openSet = new Set(open2);
+  const floor = functionThreshold * (benchmark.base ?? benchmark.head ?? 0);
+  const listed = limits.listsSmallChanges ? benchmark.functions : benchmark.functions.filter((change) => matters(change, floor));
+  const folded = listed.filter((change) => !openSet.has(change));
+  const small = benchmark.functions.length - listed.length;
+  const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
+  const smallChanges = `${plural(small, "smaller change")} below the ${formatThreshold(functionThreshold)} function threshold`;
   return {
     benchmark,
     heading: highlighted ? [
@@ -1302,9 +1360,13 @@ function detailSection(benchmark, limits) {
       ""
     ] : [],
     openCandidates: open2,
-    foldedCandidates: benchmark.functions.filter((change) => !openSet.has(change)),
-    changed: benchmark.functions.length
+    foldedCandidates: folded,
+    changed: listed.length,
+    smallChangesNote: small === 0 ? [] : listed.length > 0 ? [`\u2026 and ${smallChanges}.`, ""] : [`${name} (${benchmark.status}): ${smallChanges}.`, ""]
   };
+}
+function matters(change, floor) {
+  return change.significant || change.movedTo !== void 0 || change.movedFrom !== void 0 || change.status === "noisy" && Math.abs(change.delta) >= floor;
 }
 function foldedCount(available, shown, noun) {
   const total = plural(available, noun);
@@ -2426,7 +2488,7 @@ async function isStale(lock) {
     return error.code === "ESRCH";
   }
 }
-async function runUnderCachegrind(benchmarkRun, setup, deps) {
+async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
   const { target, run, runs, outFile } = benchmarkRun;
   const label = `bench ${target.name}${runs > 1 ? ` (run ${run}/${runs})` : ""}`;
   const [program, ...args] = [
@@ -2450,7 +2512,7 @@ ${benchmarkStderrTail(result.stderr)}`,
       `Run it without rust-perf to see the problem: ${[target.executable, ...target.args].join(" ")} (in ${target.cwd}).`
     );
   }
-  const parsed = await parseCachegrindFile(outFile);
+  const parsed = await parseCachegrindFile(outFile, parserOptions2);
   const seconds = ((performance.now() - started) / 1e3).toFixed(1);
   deps.log.info(
     `${label}: ${(parsed.totals[0] ?? 0).toLocaleString("en-US")} ${parsed.events[0] ?? ""} in ${seconds}s`
@@ -2641,14 +2703,16 @@ async function runAll(targets, runs, outDir, setup, root, deps) {
       )
     }))
   );
+  const normalisation = { workspaceRoot: root };
+  const parsing = parserOptions(normalisation);
   const profiles = await inParallel(
     jobs.length,
     availableParallelism(),
     deps.signal,
     async (index, signal) => {
       const job = jobs[index];
-      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal });
-      return normaliseProfile(parsed, { workspaceRoot: root });
+      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal }, parsing);
+      return normaliseProfile(parsed, normalisation);
     }
   );
   return targets.map((target, targetIndex) => {
@@ -2800,7 +2864,8 @@ Prints the per-function profile in one Cachegrind output file (what
 \`valgrind --tool=cachegrind\` writes), largest first: each function's count
 for every recorded event, its share of the first event's total (Ir,
 instructions, in every file valgrind writes), its name, and the file and line
-where most of its cost sits.
+where most of its cost sits in your own code (files under the current
+directory), or anywhere when none of it is in your code.
 
 Names and paths are normalised as they are for comparisons: symbol hashes,
 LTO suffixes, crate disambiguators and symbol versions are removed, toolchain,
@@ -2833,8 +2898,12 @@ var parseCommand = {
         `expected one FILE, found ${positionals.length}; see \`rust-perf parse --help\``
       );
     }
-    const parsed = await parseCachegrindFile(resolve6(context.cwd, file));
-    const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, { workspaceRoot: context.cwd });
+    const normalisation = { workspaceRoot: context.cwd };
+    const parsed = await parseCachegrindFile(
+      resolve6(context.cwd, file),
+      parserOptions(normalisation)
+    );
+    const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
     context.stdout(
       values.json ? `${JSON.stringify(profile, null, 2)}
 ` : renderTable(parsed.command, profile)

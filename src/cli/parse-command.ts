@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { type NormalisedProfile, normaliseProfile, rawProfile } from '../measure/normalise.js';
+import {
+  type NormalisedProfile,
+  normaliseProfile,
+  parserOptions,
+  rawProfile,
+} from '../measure/normalise.js';
 import { parseCachegrindFile } from '../measure/parse-file.js';
 import type { FunctionProfile } from '../measure/profile.js';
 import { sanitise } from '../report/format.js';
@@ -13,7 +18,8 @@ Prints the per-function profile in one Cachegrind output file (what
 \`valgrind --tool=cachegrind\` writes), largest first: each function's count
 for every recorded event, its share of the first event's total (Ir,
 instructions, in every file valgrind writes), its name, and the file and line
-where most of its cost sits.
+where most of its cost sits in your own code (files under the current
+directory), or anywhere when none of it is in your code.
 
 Names and paths are normalised as they are for comparisons: symbol hashes,
 LTO suffixes, crate disambiguators and symbol versions are removed, toolchain,
@@ -47,10 +53,12 @@ export const parseCommand: Command = {
         `expected one FILE, found ${positionals.length}; see \`rust-perf parse --help\``,
       );
     }
-    const parsed = await parseCachegrindFile(resolve(context.cwd, file));
-    const profile = values.raw
-      ? rawProfile(parsed)
-      : normaliseProfile(parsed, { workspaceRoot: context.cwd });
+    const normalisation = { workspaceRoot: context.cwd };
+    const parsed = await parseCachegrindFile(
+      resolve(context.cwd, file),
+      parserOptions(normalisation),
+    );
+    const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
     context.stdout(
       values.json ? `${JSON.stringify(profile, null, 2)}\n` : renderTable(parsed.command, profile),
     );

@@ -9,7 +9,7 @@ import type { Logger } from '../system/logger.js';
 import { definedEnvironment, type ProcessRunner } from '../system/process.js';
 import { TOOL_NAME } from '../version.js';
 import { rustcVersion, targetTriple } from './fingerprint.js';
-import { normaliseProfile } from './normalise.js';
+import { normaliseProfile, parserOptions } from './normalise.js';
 import { type BenchmarkProfile, PROFILE_VERSION, type ProfileDocument } from './profile.js';
 import { serialiseProfileDocument } from './profile-file.js';
 import {
@@ -182,14 +182,16 @@ async function runAll(
       ),
     })),
   );
+  const normalisation = { workspaceRoot: root };
+  const parsing = parserOptions(normalisation);
   const profiles = await inParallel(
     jobs.length,
     availableParallelism(),
     deps.signal,
     async (index, signal) => {
       const job = jobs[index]!;
-      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal });
-      return normaliseProfile(parsed, { workspaceRoot: root });
+      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal }, parsing);
+      return normaliseProfile(parsed, normalisation);
     },
   );
   return targets

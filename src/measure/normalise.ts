@@ -3,7 +3,7 @@
  * same code: symbol hashes, LTO suffixes, crate disambiguators and symbol versions change from
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
-import type { ParsedProfile } from './parse.js';
+import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
 import type { Counts, FunctionProfile } from './profile.js';
 
 export interface NormaliseOptions {
@@ -59,30 +59,58 @@ export function normalisePath(raw: string, options: NormaliseOptions): string {
 }
 
 /**
+ * Whether a source path, as Cachegrind writes it, is one of the measured workspace's own files:
+ * under its root, or relative without `./`, as rust-perf's `--remap-path-prefix=<root>=` writes
+ * the workspace's files (`src/lib.rs`) while glibc's stay `./string/...`. Toolchain, registry and
+ * git-checkout sources never are, even when they sit under the root, nor is `???` (no debug info).
+ */
+export function isOwnFile(raw: string, options: NormaliseOptions): boolean {
+  if (raw === '' || raw === '???') return false;
+  if (RUSTC_SOURCES.test(raw) || REGISTRY_SOURCES.test(raw) || GIT_SOURCES.test(raw)) return false;
+  if (!raw.startsWith('/')) return !raw.startsWith('./');
+  const root = options.workspaceRoot.replace(/\/+$/, '');
+  return root !== '' && raw.startsWith(`${root}/`);
+}
+
+/** Parser options that place each function's file:line in the workspace's code when it can. */
+export function parserOptions(options: NormaliseOptions): CachegrindParserOptions {
+  return { isOwnFile: (raw) => isOwnFile(raw, options) };
+}
+
+/**
  * Normalises every name and path. Functions whose names become equal (the instantiations of a
  * generic function under legacy mangling) are merged: their counts are summed, and the file and
- * line are those of the one with the larger primary count.
+ * line are those of the one whose line is in the workspace's own files, or else of the one with
+ * the larger primary count.
  */
 export function normaliseProfile(
   parsed: ParsedProfile,
   options: NormaliseOptions,
 ): NormalisedProfile {
-  const paths = new Map<string, string>();
-  const normalisedPath = (raw: string): string => {
-    let path = paths.get(raw);
-    if (path === undefined) {
-      path = normalisePath(raw, options);
-      paths.set(raw, path);
-    }
-    return path;
-  };
-  return aggregate(parsed, normaliseName, normalisedPath);
+  return aggregate(
+    parsed,
+    normaliseName,
+    oncePerPath((raw) => normalisePath(raw, options)),
+    oncePerPath((raw) => isOwnFile(raw, options)),
+  );
 }
 
 /** The same shape as `normaliseProfile`, with names and paths exactly as the file has them. */
 export function rawProfile(parsed: ParsedProfile): NormalisedProfile {
   const asWritten = (raw: string): string => raw;
-  return aggregate(parsed, asWritten, asWritten);
+  // Names as written never become equal, so no two functions are merged and no location chosen.
+  return aggregate(parsed, asWritten, asWritten, () => false);
+}
+
+/** Many functions share a file: each distinct path is worked out once. */
+function oncePerPath<T>(of: (raw: string) => T): (raw: string) => T {
+  const results = new Map<string, T>();
+  return (raw) => {
+    if (results.has(raw)) return results.get(raw) as T;
+    const result = of(raw);
+    results.set(raw, result);
+    return result;
+  };
 }
 
 interface Merged {
@@ -92,14 +120,17 @@ interface Merged {
   counts: number[];
   /** `counts[0]`, kept apart for sorting. */
   primary: number;
-  /** Primary count of the function whose file and line were kept. */
+  /** Primary count of the function whose file and line were kept... */
   lineOwnerCount: number;
+  /** ...and whether that file is one of the workspace's own. */
+  lineOwned: boolean;
 }
 
 function aggregate(
   parsed: ParsedProfile,
   nameOf: (raw: string) => string,
   pathOf: (raw: string) => string,
+  isOwn: (rawPath: string) => boolean,
 ): NormalisedProfile {
   const { events } = parsed;
   const merged = new Map<string, Merged>();
@@ -107,6 +138,7 @@ function aggregate(
     const name = nameOf(parsedFunction.name);
     const counts = events.map((_, index) => parsedFunction.counts[index] ?? 0);
     const primary = counts[0]!;
+    const owned = isOwn(parsedFunction.file);
     const existing = merged.get(name);
     if (existing === undefined) {
       const file = pathOf(parsedFunction.file);
@@ -117,6 +149,7 @@ function aggregate(
         counts,
         primary,
         lineOwnerCount: primary,
+        lineOwned: owned,
       });
       continue;
     }
@@ -124,10 +157,14 @@ function aggregate(
       existing.counts[index] = existing.counts[index]! + counts[index]!;
     }
     existing.primary = existing.counts[0]!;
-    if (primary > existing.lineOwnerCount) {
+    if (
+      (owned && !existing.lineOwned) ||
+      (owned === existing.lineOwned && primary > existing.lineOwnerCount)
+    ) {
       existing.file = pathOf(parsedFunction.file);
       existing.line = parsedFunction.line;
       existing.lineOwnerCount = primary;
+      existing.lineOwned = owned;
     }
   }
   const functions = [...merged.values()]

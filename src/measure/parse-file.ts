@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { InputError } from '../errors.js';
-import { CachegrindParser, type ParsedProfile } from './parse.js';
+import { CachegrindParser, type CachegrindParserOptions, type ParsedProfile } from './parse.js';
 
 /** Streams a `cachegrind.out` file through the parser: memory stays flat however big it is. */
-export async function parseCachegrindFile(path: string): Promise<ParsedProfile> {
-  const parser = new CachegrindParser(path);
+export async function parseCachegrindFile(
+  path: string,
+  options: CachegrindParserOptions = {},
+): Promise<ParsedProfile> {
+  const parser = new CachegrindParser(path, options);
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
       parser.write(chunk as Buffer);

@@ -19,7 +19,10 @@ import { CorruptFileError } from '../errors.js';
 export interface ParsedFunction {
   /** As written in the file (demangled by valgrind unless it ran with --demangle=no). */
   name: string;
-  /** File and line of the single count line with the largest primary-event count. */
+  /**
+   * File and line of the count line with the largest primary-event count among the function's
+   * lines in its own files (`isOwnFile`), or among all its lines when none is in its own files.
+   */
   file: string;
   line: number;
   /** Self cost, aligned with `events`, summed over every block of the function. */
@@ -72,8 +75,18 @@ const CALLGRIND_PREFIXES = [
   'jcnd=',
 ];
 
+export interface CachegrindParserOptions {
+  /**
+   * Whether a source path, as the file writes it after `fl=`, is one of the user's own files;
+   * asked once per distinct path. Without it every file counts alike.
+   */
+  isOwnFile?: (rawPath: string) => boolean;
+}
+
 export class CachegrindParser {
   readonly #source: string;
+  readonly #isOwnFile: ((rawPath: string) => boolean) | undefined;
+  readonly #ownByPath = new Map<string, boolean>();
   #lineNumber = 0;
   /** The bytes of an incomplete last line, waiting for the rest of it. */
   #pending: Buffer | undefined;
@@ -82,24 +95,29 @@ export class CachegrindParser {
   #totals = new Float64Array(0);
   #summary: number[] | undefined;
   #file: string | undefined;
+  /** 1 when `#file` is one of the user's own files, else 0. */
+  #fileOwn = 0;
   /**
    * Functions, stored column-wise so that a function costs a few array slots rather than an
    * object and a typed array of its own: function `i` has its counts at
    * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
-   * whose primary count is `lineCounts[i]` (-1 before its first count line).
+   * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
+   * one of the user's own files when `linesOwn[i]` is 1.
    */
   #indexByName = new Map<string, number>();
   #names: string[] = [];
   #files: string[] = [];
   #lines = new Float64Array(1024);
   #lineCounts = new Float64Array(1024);
+  #linesOwn = new Uint8Array(1024);
   #counts = new Float64Array(0);
   /** Index of the function the next count line belongs to; -1 for none. */
   #current = -1;
 
   /** `source` names the input in error messages (usually its path). */
-  constructor(source: string) {
+  constructor(source: string, options: CachegrindParserOptions = {}) {
     this.#source = source;
+    this.#isOwnFile = options.isOwnFile;
   }
 
   write(chunk: Uint8Array): void {
@@ -166,6 +184,7 @@ export class CachegrindParser {
     let counts = this.#counts;
     let totals = this.#totals;
     let width = totals.length;
+    let fileOwn = this.#fileOwn;
     let position = start;
     while (position < end) {
       lineNumber++;
@@ -183,6 +202,7 @@ export class CachegrindParser {
         counts = this.#counts;
         totals = this.#totals;
         width = totals.length;
+        fileOwn = this.#fileOwn;
         position = newline + 1;
         continue;
       }
@@ -226,7 +246,10 @@ export class CachegrindParser {
         if (event === 0) primary = count;
         event++;
       }
-      if (primary > this.#lineCounts[current]!) {
+      // Ranked by (own file, primary count): a line in the user's code beats any other line.
+      const bestOwn = this.#linesOwn[current]!;
+      if (fileOwn > bestOwn || (fileOwn === bestOwn && primary > this.#lineCounts[current]!)) {
+        this.#linesOwn[current] = fileOwn;
         this.#lineCounts[current] = primary;
         this.#lines[current] = sourceLine;
         this.#files[current] = this.#file!;
@@ -243,6 +266,7 @@ export class CachegrindParser {
     } else if (line.startsWith('fl=')) {
       this.#requireEvents('fl=');
       this.#file = line.slice(3);
+      this.#fileOwn = this.#isOwn(this.#file) ? 1 : 0;
       // Cachegrind repeats fn= after every fl=; a count line right after fl= has no function.
       this.#current = -1;
     } else if (line.startsWith('summary:')) {
@@ -286,7 +310,20 @@ export class CachegrindParser {
     const capacity = this.#lineCounts.length * 2;
     this.#lines = resized(this.#lines, capacity);
     this.#lineCounts = resized(this.#lineCounts, capacity);
+    const linesOwn = new Uint8Array(capacity);
+    linesOwn.set(this.#linesOwn);
+    this.#linesOwn = linesOwn;
     this.#counts = resized(this.#counts, capacity * this.#totals.length);
+  }
+
+  #isOwn(rawPath: string): boolean {
+    if (this.#isOwnFile === undefined) return false;
+    let own = this.#ownByPath.get(rawPath);
+    if (own === undefined) {
+      own = this.#isOwnFile(rawPath);
+      this.#ownByPath.set(rawPath, own);
+    }
+    return own;
   }
 
   #setEvents(text: string): void {

@@ -13,7 +13,7 @@ import {
   unexpectedKey,
 } from '../system/strict-json.js';
 import { TOOL_NAME } from '../version.js';
-import { type NormaliseOptions, normaliseProfile } from './normalise.js';
+import { type NormaliseOptions, normaliseProfile, parserOptions } from './normalise.js';
 import { EVENT_NAME } from './parse.js';
 import { parseCachegrindFile, unreadable } from './parse-file.js';
 import {
@@ -286,7 +286,7 @@ export async function loadProfileInput(
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parseCachegrindFile(path);
+  const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
   const { events, totals, functions } = normaliseProfile(parsed, options);
   return {

@@ -6,7 +6,7 @@ import type { BenchmarkTarget } from '../build/artifacts.js';
 import { BenchmarkError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
 import { isMissingProgram, type ProcessRunner } from '../system/process.js';
-import type { ParsedProfile } from './parse.js';
+import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
 import { parseCachegrindFile } from './parse-file.js';
 import { cachegrindArgs } from './valgrind.js';
 
@@ -149,11 +149,12 @@ export interface BenchmarkRun {
   outFile: string;
 }
 
-/** Runs one benchmark once under Cachegrind and parses what it wrote. */
+/** Runs one benchmark once under Cachegrind and parses what it wrote with `parserOptions`. */
 export async function runUnderCachegrind(
   benchmarkRun: BenchmarkRun,
   setup: RunSetup,
   deps: RunDeps,
+  parserOptions: CachegrindParserOptions,
 ): Promise<ParsedProfile> {
   const { target, run, runs, outFile } = benchmarkRun;
   const label = `bench ${target.name}${runs > 1 ? ` (run ${run}/${runs})` : ''}`;
@@ -180,7 +181,7 @@ export async function runUnderCachegrind(
       `Run it without rust-perf to see the problem: ${[target.executable, ...target.args].join(' ')} (in ${target.cwd}).`,
     );
   }
-  const parsed = await parseCachegrindFile(outFile);
+  const parsed = await parseCachegrindFile(outFile, parserOptions);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   deps.log.info(
     `${label}: ${(parsed.totals[0] ?? 0).toLocaleString('en-US')} ${parsed.events[0] ?? ''} in ${seconds}s`,

@@ -35,7 +35,7 @@ export function changeText(change: number | null, status: FunctionStatus): strin
 }
 
 /** A threshold fraction as a percentage without trailing zeros: 0.01 → `1%`, 0.001 → `0.1%`. */
-function formatThreshold(fraction: number): string {
+export function formatThreshold(fraction: number): string {
   return `${Number((fraction * 100).toFixed(6))}%`;
 }
 

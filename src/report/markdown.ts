@@ -16,6 +16,7 @@ import {
   describeThresholds,
   formatCount,
   formatDelta,
+  formatThreshold,
   plural,
   sanitise,
   shortCommit,
@@ -39,6 +40,8 @@ interface TargetLimits {
   foldedRows: number;
   /** Where a reader finds what was left out. */
   elsewhere: string;
+  /** Whether changes below the function threshold are listed, or only counted. */
+  listsSmallChanges: boolean;
 }
 
 // A comment may hold 65,536 characters; the job summary 1 MiB.
@@ -48,8 +51,16 @@ const TARGETS: Record<MarkdownOptions['target'], TargetLimits> = {
     openRows: 10,
     foldedRows: 200,
     elsewhere: 'the job summary or the JSON report',
+    // Real builds differ in start-up code by a few instructions: rows of those bury what matters.
+    listsSmallChanges: false,
   },
-  summary: { maxLength: 1_048_576, openRows: 25, foldedRows: 2_000, elsewhere: 'the JSON report' },
+  summary: {
+    maxLength: 1_048_576,
+    openRows: 25,
+    foldedRows: 2_000,
+    elsewhere: 'the JSON report',
+    listsSmallChanges: true,
+  },
 };
 
 const NAME_LENGTH = 200;
@@ -82,7 +93,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
   const sections = comparison.benchmarks
     .filter((benchmark) => benchmark.functions.length > 0)
     .sort(bySeverity)
-    .map((benchmark) => detailSection(benchmark, limits));
+    .map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
   const footer = footerLines(comparison, links);
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
 
@@ -97,7 +108,8 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
   const shownBenchmarks = budget.takePrefix(benchmarkRows.map((row) => [row]));
   const plans = sections.map((section) => ({ section, open: 0, folded: 0, included: false }));
   for (const plan of plans) {
-    plan.included = plan.section.heading.length === 0 || budget.take(plan.section.heading);
+    const fixed = [...plan.section.heading, ...plan.section.smallChangesNote];
+    plan.included = fixed.length === 0 || budget.take(fixed);
   }
   for (const plan of plans.filter((candidate) => candidate.included)) {
     const { openCandidates } = plan.section;
@@ -143,6 +155,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
         ...DETAILS_CLOSING,
       );
     }
+    lines.push(...section.smallChangesNote);
   }
   const shownFunctions = plans.reduce((sum, plan) => sum + plan.open + plan.folded, 0);
   const leftOut = {
@@ -207,15 +220,30 @@ interface DetailSection {
   heading: string[];
   openCandidates: FunctionChange[];
   foldedCandidates: FunctionChange[];
+  /** Listed changes, open or folded. */
   changed: number;
+  /** The line that counts the changes too small to list, if any are left out. */
+  smallChangesNote: string[];
 }
 
-function detailSection(benchmark: BenchmarkComparison, limits: TargetLimits): DetailSection {
+function detailSection(
+  benchmark: BenchmarkComparison,
+  functionThreshold: number,
+  limits: TargetLimits,
+): DetailSection {
   const highlighted = benchmark.status === 'regressed' || benchmark.status === 'improved';
   const open = highlighted
     ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows)
     : [];
   const openSet = new Set(open);
+  const floor = functionThreshold * (benchmark.base ?? benchmark.head ?? 0);
+  const listed = limits.listsSmallChanges
+    ? benchmark.functions
+    : benchmark.functions.filter((change) => matters(change, floor));
+  const folded = listed.filter((change) => !openSet.has(change));
+  const small = benchmark.functions.length - listed.length;
+  const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
+  const smallChanges = `${plural(small, 'smaller change')} below the ${formatThreshold(functionThreshold)} function threshold`;
   return {
     benchmark,
     heading: highlighted
@@ -225,9 +253,28 @@ function detailSection(benchmark: BenchmarkComparison, limits: TargetLimits): De
         ]
       : [],
     openCandidates: open,
-    foldedCandidates: benchmark.functions.filter((change) => !openSet.has(change)),
-    changed: benchmark.functions.length,
+    foldedCandidates: folded,
+    changed: listed.length,
+    smallChangesNote:
+      small === 0
+        ? []
+        : listed.length > 0
+          ? [`… and ${smallChanges}.`, '']
+          : [`${name} (${benchmark.status}): ${smallChanges}.`, ''],
   };
+}
+
+/**
+ * Whether a change is worth a row in a pull request comment: it reaches the function
+ * threshold (significant, or noisy but that large), or it is one side of a move.
+ */
+function matters(change: FunctionChange, floor: number): boolean {
+  return (
+    change.significant ||
+    change.movedTo !== undefined ||
+    change.movedFrom !== undefined ||
+    (change.status === 'noisy' && Math.abs(change.delta) >= floor)
+  );
 }
 
 /**

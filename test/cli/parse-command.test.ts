@@ -19,12 +19,24 @@ describe('rust-perf parse', () => {
       stdout: [
         'cmd: ./creq cg  events: Ir  totals: 800028  functions: 2',
         '    Ir        %  function    location',
-        '800013  100.00%  main::hot   /rustc/library/core/src/num/uint_macros.rs:2533',
+        // Its largest line is std's uint_macros.rs:2533 (300,000); main.rs:30 (275,001) is in cwd.
+        '800013  100.00%  main::hot   main.rs:30',
         '    15    0.00%  main::main  main.rs:7',
         '',
       ].join('\n'),
       log: [],
     });
+  });
+
+  it('places a function at its largest line anywhere when none of its files is under cwd', async () => {
+    const { stdout } = await run(
+      ['parse', fixture('3.24-client-request.cachegrind.out')],
+      '/home/runner/work/demo/elsewhere',
+    );
+    expect(stdout.split('\n').slice(2, 4)).toEqual([
+      '800013  100.00%  main::hot   /rustc/library/core/src/num/uint_macros.rs:2533',
+      '    15    0.00%  main::main  /home/runner/work/demo/creq/main.rs:7',
+    ]);
   });
 
   it('prints a column per event and leaves out unknown lines', async () => {
@@ -58,8 +70,8 @@ describe('rust-perf parse', () => {
       functions: [
         {
           name: 'main::hot',
-          file: '/rustc/library/core/src/num/uint_macros.rs',
-          line: 2533,
+          file: 'main.rs',
+          line: 30,
           counts: { Ir: 800013 },
         },
         { name: 'main::main', file: 'main.rs', line: 7, counts: { Ir: 15 } },

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  isOwnFile,
   normaliseName,
   normalisePath,
   normaliseProfile,
+  parserOptions,
   rawProfile,
 } from '../../src/measure/normalise.js';
 import { CachegrindParser, type ParsedProfile } from '../../src/measure/parse.js';
@@ -99,6 +101,34 @@ describe('normalisePath', () => {
     expect(
       normalisePath(`${workspaceRoot}/src/lib.rs`, { workspaceRoot: `${workspaceRoot}/` }),
     ).toBe('src/lib.rs');
+  });
+});
+
+describe('isOwnFile', () => {
+  it.each([
+    [`${workspaceRoot}/src/main.rs`, true],
+    // rust-perf's --remap-path-prefix=<root>= makes the workspace's paths relative.
+    ['src/parse.rs', true],
+    ['crates/core/src/lib.rs', true],
+    ['./string/../sysdeps/x86_64/multiarch/memmove-vec-unaligned-erms.S', false],
+    ['???', false],
+    ['', false],
+    [`${workspaceRoot}-other/src/main.rs`, false],
+    ['/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/iter/range.rs', false],
+    // A CARGO_HOME inside the workspace still holds dependencies, not the user's code.
+    [
+      `${workspaceRoot}/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/memchr-2.7.4/src/lib.rs`,
+      false,
+    ],
+    [`${workspaceRoot}/.cargo/git/checkouts/fork-0123456789abcdef/a1b2c3d/src/lib.rs`, false],
+  ])('%s is own: %s', (raw, own) => {
+    expect(isOwnFile(raw, { workspaceRoot })).toBe(own);
+    expect(parserOptions({ workspaceRoot }).isOwnFile!(raw)).toBe(own);
+  });
+
+  it('takes no absolute path as own with an empty workspace root', () => {
+    expect(isOwnFile('/src/main.rs', { workspaceRoot: '' })).toBe(false);
+    expect(isOwnFile('src/main.rs', { workspaceRoot: '' })).toBe(true);
   });
 });
 
@@ -200,6 +230,21 @@ describe('normaliseProfile', () => {
       line: 4,
       counts: { Ir: 70, Dr: 3, Dw: 8 },
     });
+  });
+
+  it('keeps the location of a merged function in the workspace over a larger one outside it', () => {
+    const functions = [
+      { name: 'f::h0000000000000001', file: '/rustc/core/iter.rs', line: 3, counts: [90] },
+      { name: 'f::h0000000000000002', file: '/w/src/a.rs', line: 9, counts: [10] },
+      { name: 'f::h0000000000000003', file: 'src/b.rs', line: 4, counts: [20] },
+      { name: 'f::h0000000000000004', file: './string/memcpy.S', line: 5, counts: [80] },
+    ];
+    const parsed: ParsedProfile = { command: './bench', events: ['Ir'], totals: [200], functions };
+    for (const order of [functions, [...functions].reverse()]) {
+      expect(
+        normaliseProfile({ ...parsed, functions: order }, { workspaceRoot: '/w' }).functions,
+      ).toEqual([{ name: 'f', file: 'src/b.rs', line: 4, counts: { Ir: 200 } }]);
+    }
   });
 
   it('sorts by the primary count, largest first, then by name', () => {

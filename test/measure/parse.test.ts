@@ -236,6 +236,102 @@ describe('CachegrindParser chunking', () => {
   });
 });
 
+describe('CachegrindParser with isOwnFile', () => {
+  const RUSTC = '/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library';
+  const ROOT = '/home/runner/work/demo/cgdemo';
+  const isOwnFile = (rawPath: string) => rawPath.startsWith(`${ROOT}/`);
+  const text = fixture('3.19-legacy-names.cachegrind.out');
+  const parse = (options = {}) => {
+    const parser = new CachegrindParser('own', options);
+    parser.write(Buffer.from(text));
+    return parser.finish();
+  };
+  const locationOf = (profile: ParsedProfile, name: string) => {
+    const found = profile.functions.find((entry) => entry.name === name)!;
+    return `${found.file}:${found.line}`;
+  };
+
+  it('places a function at its largest line in its own files, not at a larger inlined std line', () => {
+    const before = parse();
+    const after = parse({ isOwnFile });
+    // std's arith.rs:105 holds 1,750 of its instructions, main.rs:20 (its largest own line) 502.
+    expect(locationOf(before, 'cgdemo::generic_sum')).toBe(`${RUSTC}/core/src/ops/arith.rs:105`);
+    expect(locationOf(after, 'cgdemo::generic_sum')).toBe(`${ROOT}/src/main.rs:20`);
+    expect(locationOf(before, 'cgdemo::with_closure')).toBe(
+      `${RUSTC}/core/src/iter/adapters/filter.rs:0`,
+    );
+    expect(locationOf(after, 'cgdemo::with_closure')).toBe(`${ROOT}/src/main.rs:39`);
+    // A std function inlined into the crate's code: its own-file line holds 39 of 16,076.
+    expect(locationOf(after, 'core::slice::sort::stable::quicksort::quicksort')).toBe(
+      `${ROOT}/src/main.rs:0`,
+    );
+  });
+
+  it('keeps the largest line anywhere for a function with no line in its own files', () => {
+    const after = parse({ isOwnFile });
+    expect(locationOf(after, 'alloc::fmt::format::format_inner')).toBe(
+      `${RUSTC}/alloc/src/fmt.rs:650`,
+    );
+    expect(locationOf(after, 'core::fmt::write')).toBe(`${RUSTC}/core/src/fmt/mod.rs:0`);
+  });
+
+  it('changes only the locations of functions whose largest line is elsewhere but that have own lines', () => {
+    const before = parse();
+    const after = parse({ isOwnFile });
+    expect(after.totals).toEqual(before.totals);
+    expect(after.functions.map(({ name, counts }) => ({ name, counts }))).toEqual(
+      before.functions.map(({ name, counts }) => ({ name, counts })),
+    );
+    const moved = after.functions
+      .filter((entry, index) => entry.file !== before.functions[index]!.file)
+      .map((entry) => entry.name);
+    expect(moved).toEqual([
+      '<alloc::vec::Vec<T> as alloc::vec::spec_from_iter_nested::SpecFromIterNested<T,I>>::from_iter',
+      'cgdemo::main',
+      'cgdemo::sort_strings',
+      'core::slice::sort::stable::quicksort::quicksort',
+      'cgdemo::with_closure',
+      'cgdemo::generic_sum',
+    ]);
+  });
+
+  it('asks once per distinct path', () => {
+    const asked: string[] = [];
+    parse({ isOwnFile: (rawPath: string) => asked.push(rawPath) > 0 && isOwnFile(rawPath) });
+    const distinct = new Set(text.match(/^fl=.*$/gm)!.map((line) => line.slice(3)));
+    expect(asked).toHaveLength(distinct.size);
+    expect(new Set(asked)).toEqual(distinct);
+  });
+
+  it('ranks by own file first whichever order the lines come in', () => {
+    const lines = {
+      std: 'fl=/rustc/core/iter.rs\nfn=work\n9 900\n',
+      own: 'fl=src/lib.rs\nfn=work\n4 10\n5 0\n',
+    };
+    const options = { isOwnFile: (rawPath: string) => rawPath === 'src/lib.rs' };
+    for (const body of [lines.std + lines.own, lines.own + lines.std]) {
+      const parser = new CachegrindParser('order', options);
+      parser.write(Buffer.from(`cmd: ./bench\nevents: Ir\n${body}summary: 910\n`));
+      expect(parser.finish().functions).toEqual([
+        { name: 'work', file: 'src/lib.rs', line: 4, counts: [910] },
+      ]);
+    }
+  });
+
+  it('gives the same result fed 7 bytes at a time', () => {
+    const bytes = Buffer.from(text);
+    const parser = new CachegrindParser('own', { isOwnFile });
+    for (let start = 0; start < bytes.length; start += 7)
+      parser.write(bytes.subarray(start, start + 7));
+    expect(parser.finish()).toEqual(parse({ isOwnFile }));
+  });
+
+  it('reads a file from disk with the option', async () => {
+    const path = fixturePath('3.19-legacy-names.cachegrind.out');
+    expect(await parseCachegrindFile(path, { isOwnFile })).toEqual(parse({ isOwnFile }));
+  });
+});
+
 describe('CachegrindParser on hostile input', () => {
   const header = 'cmd: ./bench\nevents: Ir Dr\nfl=src/lib.rs\nfn=work\n';
 

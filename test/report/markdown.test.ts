@@ -163,11 +163,13 @@ describe('renderMarkdown', () => {
     expect(markdown.length).toBeLessThan(60_000);
     const shown = functionRows(markdown);
     expect(shown).toBe(210);
+    // 2,310 of the changes (index % 13 < 3: +1,000 to +1,034) stay below the threshold's 1,050.
     expect(markdown).toContain(
-      `… and ${(10_000 - shown).toLocaleString('en-US')} more changed functions: see the job summary or the JSON report.`,
+      '<details><summary><code>parse</code>: 200 of 7,680 more changed functions</summary>',
     );
+    expect(markdown).toContain('… and 2,310 smaller changes below the 0.0001% function threshold.');
     expect(markdown).toContain(
-      '<details><summary><code>parse</code>: 200 of 9,990 more changed functions</summary>',
+      `… and ${(7_690 - shown).toLocaleString('en-US')} more changed functions: see the job summary or the JSON report.`,
     );
     expectIntactTables(markdown);
     await expect(markdown.split('\n').slice(0, 12).join('\n')).toMatchFileSnapshot(
@@ -177,13 +179,16 @@ describe('renderMarkdown', () => {
 
   it('cuts function rows first, then detail sections, to fit a smaller budget', () => {
     const comparison = fixturePair('textbench');
-    const total = comparison.benchmarks.reduce((sum, b) => sum + b.functions.length, 0);
-    expect(functionRows(renderMarkdown(comparison, { target: 'comment' }))).toBe(total);
-    const budgets = [4_000, 2_500, 1_500, 1_000, 960];
+    // 14 changed functions, 3 of them below the function threshold: counted, not listed.
+    const total = 11;
+    const full = renderMarkdown(comparison, { target: 'comment' });
+    expect(functionRows(full)).toBe(total);
+    expect(full.match(/smaller change below the 0\.1% function threshold/g)).toHaveLength(3);
+    const budgets = [4_000, 2_500, 1_500, 1_060, 960];
     const cuts = budgets.map((maxLength) =>
       renderMarkdown(comparison, { target: 'comment', maxLength }),
     );
-    expect(cuts.map(functionRows)).toEqual([10, 4, 1, 0, 0]);
+    expect(cuts.map(functionRows)).toEqual([9, 4, 1, 0, 0]);
     cuts.forEach((cut, index) => {
       expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(budgets[index]!);
       expect(cut).toContain(
@@ -198,6 +203,26 @@ describe('renderMarkdown', () => {
     expect(cuts[3]).toContain('#### 🔴 regressed: <code>parse</code> +25.01%');
     expect(cuts[3]).not.toContain('#### 🟢 improved');
     expect(cuts[4]).not.toContain('####');
+  });
+
+  it('lists in the comment only changes that reach the function threshold, noisy or not, and moves; the summary lists all', () => {
+    const comparison = fixturePair('textbench');
+    const comment = renderMarkdown(comparison, { target: 'comment' });
+    const summary = renderMarkdown(comparison, { target: 'summary' });
+    const count = (markdown: string, text: string) => markdown.split(text).length - 1;
+    // hash: the hash-table function's noisy +21,664 reaches 0.1% of 4,106,809, the other's does not.
+    expect(count(comment, '〰️ noisy |')).toBe(1);
+    expect(count(summary, '〰️ noisy |')).toBe(2);
+    expect(count(comment, '⚪ below threshold |')).toBe(0);
+    expect(count(summary, '⚪ below threshold |')).toBe(2);
+    // format: render_record inlined into render_report, both sides of the move listed in both.
+    expect(count(comment, '↔️ moved')).toBe(2);
+    expect(count(summary, '↔️ moved')).toBe(2);
+    expect(comment).toContain(
+      '</details>\n\n… and 1 smaller change below the 0.1% function threshold.\n',
+    );
+    expect(count(comment, 'smaller change below the 0.1% function threshold.')).toBe(3);
+    expect(summary).not.toContain('smaller change');
   });
 
   it('gives the job summary more rows than the comment', () => {
