@@ -60,7 +60,7 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
         }),
         comments: new GitHubCommentPublisher(
           github,
-          stickyCommentMarker(context.workflow, context.job),
+          stickyCommentMarker(context.workflow, context.job, settings),
         ),
         async pullRequestHeadSha(prNumber) {
           const { data } = await github.rest.pulls.get({ ...repository, pull_number: prNumber });

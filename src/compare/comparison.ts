@@ -21,7 +21,7 @@ export type FunctionStatus = (typeof FUNCTION_STATUSES)[number];
 
 export interface FunctionChange {
   name: string;
-  /** Where most of the function's cost sits (head side, or base side for a removed function). */
+  /** Its location as in the profile (head side, or base side for a removed function). */
   file: string;
   line: number;
   /** Counts of the primary event; 0 on the side where the function does not exist. */

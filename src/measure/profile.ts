@@ -12,9 +12,12 @@ export type Counts = Record<string, number>;
 export interface FunctionProfile {
   /** Normalised name: no symbol hashes, no LTO suffixes, no crate disambiguators. */
   name: string;
-  /** Normalised path of the file where most of the function's cost sits (`???` when unknown). */
+  /**
+   * Normalised path of the file where most of the function's cost sits in the workspace's own
+   * files, else anywhere (`???` when unknown): a reader wants the line of their code to look at.
+   */
   file: string;
-  /** Line in `file` where most of the function's cost sits (0 when unknown). */
+  /** The line in `file` with the most cost (0 when unknown). */
   line: number;
   /** Self cost for every event, summed over all blocks of the function. */
   counts: Counts;

@@ -30,10 +30,19 @@ export interface CommentPublisher {
   ): Promise<CommentOutcome>;
 }
 
-/** The hidden first line that identifies the comment of one workflow's job. */
-export function stickyCommentMarker(workflow: string, job: string): string {
-  // Encoded so that no workflow or job name can close the HTML comment early.
-  return `<!-- rust-perf-action:${encodeURIComponent(workflow)}:${encodeURIComponent(job)} -->`;
+/**
+ * The hidden first line that identifies the comment of one workflow's job. The legs of a matrix
+ * share the job's id, so what the leg measures (working directory, cache key prefix) is part of
+ * it too: each leg keeps its own comment instead of overwriting another's.
+ */
+export function stickyCommentMarker(
+  workflow: string,
+  job: string,
+  measured: { workingDirectory: string; cacheKeyPrefix: string },
+): string {
+  // Encoded so that no name can close the HTML comment early.
+  const parts = [workflow, job, measured.workingDirectory, measured.cacheKeyPrefix];
+  return `<!-- rust-perf-action:${parts.map(encodeURIComponent).join(':')} -->`;
 }
 
 /**

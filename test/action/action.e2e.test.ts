@@ -20,7 +20,10 @@ import { type GitHubApiServer, startGitHubApiServer } from '../support/github-ap
 import { type ActionResult, runAction } from '../support/run-action.js';
 
 const REPOSITORY = 'octo-org/octo-repo';
-const MARKER = stickyCommentMarker('Perf', 'bench');
+const MARKER = stickyCommentMarker('Perf', 'bench', {
+  workingDirectory: '.',
+  cacheKeyPrefix: 'rust-perf',
+});
 /** The slowed function as the comment shows it (Markdown-escaped underscore). */
 const SLOWED = '<code>textbench::parse::parse&#95;field</code>';
 

@@ -7,7 +7,8 @@ import { type GitHubApiServer, startGitHubApiServer } from '../support/github-ap
 const TOKEN = 'ghs_fakeInstallationToken';
 const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const;
 const target = { owner: 'owner', repo: 'repo', issueNumber: 7 };
-const marker = stickyCommentMarker('Perf', 'bench');
+const defaults = { workingDirectory: '.', cacheKeyPrefix: 'rust-perf' };
+const marker = stickyCommentMarker('Perf', 'bench', defaults);
 
 let github: GitHubApiServer;
 let log: ReturnType<typeof memoryLogger>;
@@ -33,13 +34,31 @@ function writes() {
 }
 
 describe('stickyCommentMarker', () => {
-  it('names the workflow and the job in a hidden HTML comment', () => {
-    expect(stickyCommentMarker('Perf', 'bench')).toBe('<!-- rust-perf-action:Perf:bench -->');
+  it('names the workflow, the job and what it measures in a hidden HTML comment', () => {
+    expect(stickyCommentMarker('Perf', 'bench', defaults)).toBe(
+      '<!-- rust-perf-action:Perf:bench:.:rust-perf -->',
+    );
+  });
+
+  it('gives each leg of a matrix its own comment', () => {
+    const parser = stickyCommentMarker('Perf', 'bench', {
+      ...defaults,
+      workingDirectory: 'parser',
+    });
+    const server = stickyCommentMarker('Perf', 'bench', {
+      ...defaults,
+      workingDirectory: 'server',
+    });
+    const nightly = stickyCommentMarker('Perf', 'bench', {
+      ...defaults,
+      cacheKeyPrefix: 'nightly',
+    });
+    expect(new Set([parser, server, nightly]).size).toBe(3);
   });
 
   it('encodes names so that they cannot end the HTML comment or collide at the colon', () => {
-    expect(stickyCommentMarker('CI --> <b>x</b>', 'a:b')).toBe(
-      '<!-- rust-perf-action:CI%20--%3E%20%3Cb%3Ex%3C%2Fb%3E:a%3Ab -->',
+    expect(stickyCommentMarker('CI --> <b>x</b>', 'a:b', defaults)).toBe(
+      '<!-- rust-perf-action:CI%20--%3E%20%3Cb%3Ex%3C%2Fb%3E:a%3Ab:.:rust-perf -->',
     );
   });
 });
@@ -87,14 +106,18 @@ describe('GitHubCommentPublisher', () => {
       login: 'mallory',
       type: 'User',
     });
-    const otherJob = github.addComment(7, `${stickyCommentMarker('Perf', 'other')}\nx`, BOT);
+    const otherJob = github.addComment(
+      7,
+      `${stickyCommentMarker('Perf', 'other', defaults)}\nx`,
+      BOT,
+    );
 
     const outcome = await publisher.upsert(target, 'report', { create: true });
 
     expect(outcome.action).toBe('created');
     expect(github.comments).toHaveLength(3);
     expect(quoted.body).toBe(`${marker}\nsomeone pasted our marker`);
-    expect(otherJob.body).toBe(`${stickyCommentMarker('Perf', 'other')}\nx`);
+    expect(otherJob.body).toBe(`${stickyCommentMarker('Perf', 'other', defaults)}\nx`);
   });
 
   it('identifies the account of a personal access token too', async () => {
