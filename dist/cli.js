@@ -15,13 +15,15 @@ var InputError = class extends UserError {
   exitCode = 2;
 };
 var CorruptFileError = class extends InputError {
-  constructor(file, lineNumber, reason) {
-    super(`${file}${lineNumber === void 0 ? "" : `:${lineNumber}`}: ${reason}`);
+  constructor(file, lineNumber, reason, hint) {
+    super(`${file}${lineNumber === void 0 ? "" : `:${lineNumber}`}: ${reason}`, hint);
     this.file = file;
     this.lineNumber = lineNumber;
+    this.reason = reason;
   }
   file;
   lineNumber;
+  reason;
 };
 var EnvironmentError = class extends UserError {
   exitCode = 3;

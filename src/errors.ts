@@ -23,9 +23,10 @@ export class CorruptFileError extends InputError {
   constructor(
     readonly file: string,
     readonly lineNumber: number | undefined,
-    reason: string,
+    readonly reason: string,
+    hint?: string,
   ) {
-    super(`${file}${lineNumber === undefined ? '' : `:${lineNumber}`}: ${reason}`);
+    super(`${file}${lineNumber === undefined ? '' : `:${lineNumber}`}: ${reason}`, hint);
   }
 }
 

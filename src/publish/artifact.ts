@@ -18,6 +18,9 @@ const METADATA_FILE = 'metadata.json';
 const COMPARISON_FILE = 'comparison.json';
 const REPORT_FILES = [METADATA_FILE, COMPARISON_FILE] as const;
 const METADATA_VERSION = 1;
+const CORRUPT_ARTIFACT_HINT =
+  "Nothing was posted. The artifact was not written by this version of rust-perf's `mode: measure`, " +
+  'or was changed after its upload: re-run the measuring workflow.';
 /** Bound on the zip and on everything it unpacks to; real reports are a few hundred KiB. */
 export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
@@ -140,6 +143,9 @@ export class GitHubReportArtifacts implements ReportArtifacts {
         `Downloaded the report of pull request #${metadata.prNumber} from workflow run ${runId}.`,
       );
       return { ...metadata, comparisonJson };
+    } catch (error) {
+      if (!(error instanceof CorruptFileError) || error.hint) throw error;
+      throw new CorruptFileError(error.file, error.lineNumber, error.reason, CORRUPT_ARTIFACT_HINT);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

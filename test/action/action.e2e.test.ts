@@ -7,6 +7,9 @@
  * `textbench::parse::parse_field` restores it and comments; the next run updates that comment;
  * a fork's read-only token cannot comment but the run still succeeds; with the cache service
  * down the run measures the base commit itself, fetching it into a shallow checkout that lacks it.
+ * Then the two-phase, fork-safe mode: `mode: measure` uploads a fork's pull request report as
+ * an artifact, `mode: report` on the `workflow_run` event downloads it through the REST API and
+ * comments, and refuses artifacts that name another pull request or do not validate.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,9 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stickyCommentMarker } from '../../src/publish/comment.js';
-import { type ActionsServices, startActionsServices } from '../support/actions-services.js';
+import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';
 import { createExampleCrateRepository, type GitRepository } from '../support/git-fixture.js';
-import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+import {
+  type GitHubApiServer,
+  type RecordedRequest,
+  startGitHubApiServer,
+} from '../support/github-api-server.js';
 import { type ActionResult, runAction } from '../support/run-action.js';
 
 const REPOSITORY = 'octo-org/octo-repo';
@@ -26,6 +33,18 @@ const MARKER = stickyCommentMarker('Perf', 'bench', {
 });
 /** The slowed function as the comment shows it (Markdown-escaped underscore). */
 const SLOWED = '<code>textbench::parse::parse&#95;field</code>';
+/** The reporting workflow of the two-phase setup, as the README names it. */
+const REPORT_WORKFLOW = {
+  GITHUB_WORKFLOW: 'Perf report',
+  GITHUB_JOB: 'report',
+  GITHUB_RUN_ID: '5151',
+};
+const REPORT_MARKER = stickyCommentMarker('Perf report', 'report', {
+  workingDirectory: '.',
+  cacheKeyPrefix: 'rust-perf',
+});
+/** The fork's pull request of the two-phase scenarios. */
+const FORK_PR = 8;
 
 let repository: GitRepository;
 let services: ActionsServices;
@@ -53,14 +72,20 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+interface StepOptions {
+  inputs?: Record<string, string>;
+  workspace?: string;
+  /** Variables that differ from the measuring workflow's, e.g. another workflow's name and run. */
+  env?: Record<string, string>;
+}
+
 /**
  * One step of a job, as the runner starts it. RUNNER_TEMP is the same path in every job (the
  * cache version hashes the cached path) and empty at its start.
  */
 async function runStep(
   event: { name: string; payload: unknown; sha: string; ref: string },
-  inputs: Record<string, string> = {},
-  workspace = repository.dir,
+  { inputs = {}, workspace = repository.dir, env = {} }: StepOptions = {},
 ): Promise<ActionResult> {
   const runnerTemp = join(scratch, 'runner-temp');
   await rm(runnerTemp, { recursive: true, force: true });
@@ -81,19 +106,20 @@ async function runStep(
       RUNNER_OS: 'Linux',
       // Shared by every run, as a cached target directory would be: dependencies build once.
       CARGO_TARGET_DIR: join(scratch, 'target'),
+      ...env,
     },
   });
 }
 
-function pullRequestEvent(headRepository: string) {
+function pullRequestEvent(headRepository: string, number = 7) {
   return {
     name: 'pull_request',
     sha: headSha,
-    ref: 'refs/pull/7/merge',
+    ref: `refs/pull/${number}/merge`,
     payload: {
       repository: { default_branch: 'main' },
       pull_request: {
-        number: 7,
+        number,
         base: { sha: baseSha, repo: { full_name: REPOSITORY } },
         head: { sha: headSha, repo: { full_name: headRepository } },
       },
@@ -101,9 +127,68 @@ function pullRequestEvent(headRepository: string) {
   };
 }
 
+/**
+ * A step of the reporting workflow: `mode: report` on the `workflow_run` event of a measuring
+ * run. It runs on the default branch and needs no checkout, so its workspace is empty.
+ */
+async function reportStep(triggeringRun: {
+  id: number;
+  headSha: string;
+  pullRequests: number[];
+}): Promise<ActionResult> {
+  const workspace = join(scratch, 'report-workspace');
+  await mkdir(workspace, { recursive: true });
+  return runStep(
+    {
+      name: 'workflow_run',
+      sha: baseSha,
+      ref: 'refs/heads/main',
+      payload: {
+        repository: { default_branch: 'main' },
+        workflow_run: {
+          id: triggeringRun.id,
+          name: 'Perf',
+          event: 'pull_request',
+          conclusion: 'success',
+          head_sha: triggeringRun.headSha,
+          pull_requests: triggeringRun.pullRequests.map((number) => ({ number })),
+        },
+      },
+    },
+    { inputs: { mode: 'report' }, workspace, env: REPORT_WORKFLOW },
+  );
+}
+
 function expectSucceeded(result: ActionResult) {
   expect(result.errors, result.stdout).toEqual([]);
   expect(result.exitCode, result.stdout).toBe(0);
+}
+
+/**
+ * A step failed with exactly this message (`::error::` escapes the newline before the hint), or
+ * one that matches: what JSON.parse says varies with the Node version.
+ */
+function expectFailed(result: ActionResult, message: string | RegExp) {
+  const expected =
+    typeof message === 'string' ? message.replace(/\n/g, '%0A') : expect.stringMatching(message);
+  expect(result.errors, result.stdout).toEqual([expected]);
+  expect(result.exitCode, result.stdout).toBe(1);
+}
+
+/** Requests that change something on GitHub: every POST but GraphQL queries, every PATCH. */
+function writesOf(requests: RecordedRequest[]): string[] {
+  return requests
+    .filter(
+      (request) =>
+        request.method === 'PATCH' || (request.method === 'POST' && request.path !== '/graphql'),
+    )
+    .map((request) => `${request.method} ${request.path}`);
+}
+
+/** The first function row of the `parse` benchmark's table, where the slowed function belongs. */
+function firstParseRow(commentBody: string): string | undefined {
+  const parseSection = commentBody.split('#### 🔴 regressed: <code>parse</code>')[1] ?? '';
+  return parseSection.split('\n').find((line) => line.startsWith('| <code>'));
 }
 
 describe('the action on the runner', () => {
@@ -152,8 +237,7 @@ describe('the action on the runner', () => {
     expect(comment?.issueNumber).toBe(7);
     expect(comment?.body.startsWith(`${MARKER}\n`)).toBe(true);
     // The slowed function is the first row of the regressed benchmark's table.
-    const parseSection = comment?.body.split('#### 🔴 regressed: <code>parse</code>')[1] ?? '';
-    const firstRow = parseSection.split('\n').find((line) => line.startsWith('| <code>'));
+    const firstRow = firstParseRow(comment?.body ?? '');
     expect(firstRow).toContain(SLOWED);
     expect(firstRow).toContain('🔴 regressed');
 
@@ -174,11 +258,7 @@ describe('the action on the runner', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]?.id).toBe(before[0]?.id);
     expect(result.outputs['comment-url']).toBe(before[0]?.html_url);
-    const writes = github.requests.filter(
-      (request) =>
-        request.method === 'PATCH' || (request.method === 'POST' && request.path !== '/graphql'),
-    );
-    expect(writes.map((request) => `${request.method} ${request.path}`)).toEqual([
+    expect(writesOf(github.requests)).toEqual([
       `PATCH /repos/${REPOSITORY}/issues/comments/${before[0]?.id}`,
     ]);
     expect(github.comments[0]?.body).toContain(SLOWED);
@@ -212,7 +292,7 @@ describe('the action on the runner', () => {
     expect(() => inCheckout('cat-file', '-e', baseSha)).toThrow();
     services.down = true;
     try {
-      const result = await runStep(pullRequestEvent(REPOSITORY), {}, checkout);
+      const result = await runStep(pullRequestEvent(REPOSITORY), { workspace: checkout });
 
       expectSucceeded(result);
       expect(result.warnings).toEqual([
@@ -238,6 +318,178 @@ describe('the action on the runner', () => {
       services.down = false;
       await rm(checkout, { recursive: true, force: true });
     }
+  });
+
+  describe('in the two-phase, fork-safe mode', () => {
+    /** The JSON report of the measuring run, which the report phase must publish unchanged. */
+    let measuredReport: string;
+    /** The sticky comment the first report run posted on the fork's pull request. */
+    let reportComment: { id: number; html_url: string };
+    const forkComments = () => github.comments.filter((c) => c.issueNumber === FORK_PR);
+
+    it('measures a fork pull request and uploads its report as an artifact, commenting nowhere', async () => {
+      const commentsBefore = github.comments.map((comment) => ({ ...comment }));
+      github.requests.length = 0;
+
+      const result = await runStep(pullRequestEvent('someone/octo-repo', FORK_PR), {
+        inputs: { mode: 'measure' },
+      });
+
+      expectSucceeded(result);
+      expect(result.warnings).toEqual([]);
+      expect(result.stdout).toContain(
+        `Comparing with the cached baseline of the base commit ${baseSha}`,
+      );
+      expect(result.outputs.regressed).toBe('true');
+      expect(result.outputs.summary).toMatch(
+        /^regressed: (.*, )?parse \+\d+\.\d\d% \(textbench::parse::parse_field \+\d+\.\d\d%\)/,
+      );
+      expect(result.outputs['baseline-sha']).toBe(baseSha);
+      expect(result.outputs).not.toHaveProperty('comment-url');
+      expect(result.summary).toContain(SLOWED);
+      // Not one GitHub API call: a fork's read-only token is enough (uploads use the runtime token).
+      expect(github.requests).toEqual([]);
+      expect(github.comments).toEqual(commentsBefore);
+
+      expect(services.artifacts).toEqual([
+        {
+          id: expect.any(Number),
+          workflowRunId: services.workflowRunId,
+          name: 'rust-perf-report',
+          zip: expect.any(Buffer),
+          digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        },
+      ]);
+      expect(result.stdout).toContain(
+        `Uploaded the report of pull request #${FORK_PR} as artifact rust-perf-report (id ${services.artifacts[0]?.id}).`,
+      );
+      measuredReport = readFileSync(result.outputs['report-json'] ?? '', 'utf8');
+      expect(JSON.parse(measuredReport).head.commit).toBe(headSha);
+    });
+
+    it('posts the sticky comment from the workflow_run event, with the artifact downloaded through the REST API', async () => {
+      github.requests.length = 0;
+
+      const result = await reportStep({
+        id: services.workflowRunId,
+        headSha,
+        pullRequests: [FORK_PR],
+      });
+
+      expectSucceeded(result);
+      expect(result.warnings).toEqual([]);
+      expect(result.stdout).toContain(
+        `Downloaded the report of pull request #${FORK_PR} from workflow run ${services.workflowRunId}.`,
+      );
+      const [comment, ...others] = forkComments();
+      expect(others).toEqual([]);
+      expect(comment?.body.startsWith(`${REPORT_MARKER}\n`)).toBe(true);
+      expect(firstParseRow(comment?.body ?? '')).toContain(SLOWED);
+      expect(result.outputs['comment-url']).toBe(comment?.html_url);
+      expect(result.outputs.regressed).toBe('true');
+      expect(result.summary).toContain(SLOWED);
+      // The comparison crossed from one workflow to the other unchanged.
+      expect(readFileSync(result.outputs['report-json'] ?? '', 'utf8')).toBe(measuredReport);
+      expect(writesOf(github.requests)).toEqual([
+        `POST /repos/${REPOSITORY}/issues/${FORK_PR}/comments`,
+      ]);
+      expect(github.requests.map((request) => request.path)).toContain(
+        `/repos/${REPOSITORY}/actions/runs/${services.workflowRunId}/artifacts`,
+      );
+      reportComment = { id: comment?.id ?? 0, html_url: comment?.html_url ?? '' };
+    });
+
+    it('updates that comment on the next report, finding a fork pull request the event does not list by its head', async () => {
+      // GitHub lists no pull requests in the workflow_run event of a fork's pull request.
+      github.pullRequestHeads.set(FORK_PR, headSha);
+      github.requests.length = 0;
+
+      const result = await reportStep({ id: services.workflowRunId, headSha, pullRequests: [] });
+
+      expectSucceeded(result);
+      expect(result.warnings).toEqual([]);
+      expect(forkComments().map((comment) => comment.id)).toEqual([reportComment.id]);
+      expect(result.outputs['comment-url']).toBe(reportComment.html_url);
+      expect(github.requests.map((request) => `${request.method} ${request.path}`)).toContain(
+        `GET /repos/${REPOSITORY}/pulls/${FORK_PR}`,
+      );
+      expect(writesOf(github.requests)).toEqual([
+        `PATCH /repos/${REPOSITORY}/issues/comments/${reportComment.id}`,
+      ]);
+      expect(forkComments()[0]?.body).toContain(SLOWED);
+    });
+
+    const OTHER_SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+    it.each([
+      {
+        refusal: 'a run that belongs to another pull request',
+        pullRequests: [9],
+        runHead: () => headSha,
+        message: () =>
+          `The report artifact names pull request #${FORK_PR}, but the workflow run that uploaded it belongs to #9; it is not published.`,
+      },
+      {
+        refusal: 'a run on another commit than the artifact claims',
+        pullRequests: [FORK_PR],
+        runHead: () => OTHER_SHA,
+        message: () =>
+          `The report artifact claims to measure commit ${headSha}, but the workflow run that uploaded it ran on ${OTHER_SHA}; it is not published.`,
+      },
+      {
+        refusal: 'a fork pull request whose head has moved on',
+        pullRequests: [],
+        runHead: () => headSha,
+        pullRequestHead: OTHER_SHA,
+        message: () =>
+          `The report artifact names pull request #${FORK_PR}, whose head is ${OTHER_SHA}, not the measured commit ${headSha}; it is not published.\n` +
+          'If the pull request was updated since, the run for its new head will publish a report.',
+      },
+    ])(
+      'publishes nothing for $refusal',
+      async ({ pullRequests, runHead, pullRequestHead, message }) => {
+        github.pullRequestHeads.set(FORK_PR, pullRequestHead ?? headSha);
+        const commentsBefore = github.comments.map((comment) => ({ ...comment }));
+        github.requests.length = 0;
+
+        const result = await reportStep({
+          id: services.workflowRunId,
+          headSha: runHead(),
+          pullRequests,
+        });
+
+        expectFailed(result, message());
+        expect(writesOf(github.requests)).toEqual([]);
+        expect(github.comments).toEqual(commentsBefore);
+        expect(result.outputs).not.toHaveProperty('comment-url');
+      },
+    );
+
+    it('publishes nothing from an artifact whose comparison is not valid JSON', async () => {
+      const runId = services.workflowRunId + 1;
+      const metadata = { version: 1, prNumber: FORK_PR, headSha };
+      services.plantArtifact(
+        runId,
+        'rust-perf-report',
+        zipOf([
+          { name: 'metadata.json', content: Buffer.from(`${JSON.stringify(metadata)}\n`) },
+          { name: 'comparison.json', content: Buffer.from('{"version": 1, "regressed": tru') },
+        ]),
+      );
+      const commentsBefore = github.comments.map((comment) => ({ ...comment }));
+      github.requests.length = 0;
+
+      const result = await reportStep({ id: runId, headSha, pullRequests: [FORK_PR] });
+
+      expectFailed(
+        result,
+        new RegExp(
+          `^artifact rust-perf-report of workflow run ${runId}: comparison\\.json: is not valid JSON \\(.+\\)%0ANothing was posted\\. .+ re-run the measuring workflow\\.$`,
+        ),
+      );
+      expect(writesOf(github.requests)).toEqual([]);
+      expect(github.comments).toEqual(commentsBefore);
+      expect(result.outputs).toEqual({});
+    });
   });
 
   it('leaves the checkout as it found it', () => {

@@ -1,14 +1,13 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
 import { CorruptFileError, EnvironmentError, InputError } from '../../src/errors.js';
 import type { ProfileDocument } from '../../src/measure/profile.js';
 import type * as ArtifactModule from '../../src/publish/artifact.js';
 import { memoryLogger } from '../../src/system/logger.js';
-import { type ActionsServices, startActionsServices } from '../support/actions-services.js';
+import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';
 
 const HEAD_SHA = '1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e';
 const OTHER_SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -16,64 +15,6 @@ const OTHER_SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 async function fixtureProfile(name: string): Promise<ProfileDocument> {
   const text = await readFile(new URL(`../fixtures/profiles/${name}`, import.meta.url), 'utf8');
   return JSON.parse(text) as ProfileDocument;
-}
-
-interface ZipEntry {
-  name: string;
-  content: Buffer;
-  /** Deflated unless false. */
-  deflate?: boolean;
-  method?: number;
-  flags?: number;
-  /** Overrides of what the directory records, to build lying archives. */
-  recordedSize?: number;
-  recordedCrc?: number;
-}
-
-/** A minimal zip writer, so that tests can build archives no honest uploader would. */
-function zipOf(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const deflate = entry.deflate ?? true;
-    const data = deflate ? deflateRawSync(entry.content) : entry.content;
-    const name = Buffer.from(entry.name, 'utf8');
-    const method = entry.method ?? (deflate ? 8 : 0);
-    const crc = entry.recordedCrc ?? crc32(entry.content);
-    const size = entry.recordedSize ?? entry.content.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.flags ?? 0, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.flags ?? 0, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    directory.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directoryBytes, end]);
 }
 
 const metadataOf = (value: unknown) => Buffer.from(JSON.stringify(value));
@@ -401,6 +342,10 @@ describe('GitHubReportArtifacts through the Actions artifact service and the RES
 
     expect(error).toBeInstanceOf(CorruptFileError);
     expect((error as Error).message.startsWith(`${source}: comparison.json`)).toBe(true);
+    expect((error as CorruptFileError).hint).toBe(
+      "Nothing was posted. The artifact was not written by this version of rust-perf's " +
+        '`mode: measure`, or was changed after its upload: re-run the measuring workflow.',
+    );
   });
 });
 

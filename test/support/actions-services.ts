@@ -8,11 +8,73 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 const CACHE_SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
 const ARTIFACT_SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService/';
 /** Blob URLs are IP-style Azure URLs (`/<account>/<container>/<blob>`), as the storage emulator uses. */
 const BLOB_ACCOUNT = '/devstoreaccount1/';
+
+export interface ZipEntry {
+  name: string;
+  content: Buffer;
+  /** Deflated unless false. */
+  deflate?: boolean;
+  method?: number;
+  flags?: number;
+  /** Overrides of what the directory records, to build lying archives. */
+  recordedSize?: number;
+  recordedCrc?: number;
+}
+
+/**
+ * A minimal zip writer, for artifacts to plant: archives no honest uploader would build, or
+ * honest archives of content the action would never upload.
+ */
+export function zipOf(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const deflate = entry.deflate ?? true;
+    const data = deflate ? deflateRawSync(entry.content) : entry.content;
+    const name = Buffer.from(entry.name, 'utf8');
+    const method = entry.method ?? (deflate ? 8 : 0);
+    const crc = entry.recordedCrc ?? crc32(entry.content);
+    const size = entry.recordedSize ?? entry.content.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(entry.flags ?? 0, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(entry.flags ?? 0, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    directory.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directoryBytes, end]);
+}
 
 export interface FakeCacheEntry {
   key: string;

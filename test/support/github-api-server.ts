@@ -1,7 +1,7 @@
 /**
  * A fake GitHub REST API on 127.0.0.1, faithful to what the action uses: issue comments (list
- * with Link-header pagination, create, update), GraphQL `viewer`, GitHub's error shapes, and
- * switches for a read-only token, injected failures and rate limits. Every request is recorded.
+ * with Link-header pagination, create, update), a pull request's head commit, GraphQL `viewer`,
+ * GitHub's error shapes, and switches for a read-only token, injected failures and rate limits. Every request is recorded.
  *
  * Other fake routes (e.g. the artifact downloads of the fake Actions services) are mounted
  * through `routes`, tried in order before the built-in ones and before the token check: each
@@ -59,6 +59,11 @@ export interface GitHubApiServer {
   url: string;
   requests: RecordedRequest[];
   comments: FakeComment[];
+  /**
+   * Head commit of each pull request, by number, for `GET /repos/{owner}/{repo}/pulls/{number}`;
+   * any other number answers 404.
+   */
+  pullRequestHeads: Map<number, string>;
   /** When true, writes answer 403 "Resource not accessible by integration" (fork tokens). */
   readOnly: boolean;
   /** Consumed in order, one per matching request. */
@@ -88,6 +93,7 @@ export async function startGitHubApiServer(
     url,
     requests: [],
     comments: [],
+    pullRequestHeads: new Map(),
     readOnly: false,
     failures: [],
     addComment(issueNumber, body, user) {
@@ -182,6 +188,15 @@ export async function startGitHubApiServer(
       const { body } = JSON.parse(text) as { body: string };
       const comment = state.addComment(Number(list[1]), body, options.viewer);
       sendJson(response, 201, toJson(comment));
+      return;
+    }
+
+    const pull = requestUrl.pathname.match(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/);
+    if (pull && method === 'GET') {
+      const number = Number(pull[1]);
+      const sha = state.pullRequestHeads.get(number);
+      if (sha === undefined) return sendJson(response, 404, { message: 'Not Found' });
+      sendJson(response, 200, { number, state: 'open', head: { sha } });
       return;
     }
 
