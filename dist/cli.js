@@ -197,9 +197,7 @@ function compareBenchmark(base, head, event, options) {
   const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
-  const functions = compareFunctions(
-    functionsByName(base?.functions ?? [], event),
-    functionsByName(head?.functions ?? [], event),
+  const functions = new FunctionPairs(base?.functions ?? [], head?.functions ?? [], event).changes(
     noisy,
     reference,
     options.functionThreshold
@@ -247,50 +245,73 @@ function otherEvents(base, head, primary) {
     ])
   );
 }
-function functionsByName(functions, event) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const fn of functions) {
+var FunctionPairs = class {
+  #slotByName = /* @__PURE__ */ new Map();
+  #slots = 0;
+  #baseCounts;
+  #headCounts;
+  /** Where the function's cost sits on each side; undefined where that side lacks it. */
+  #baseLocations;
+  #headLocations;
+  constructor(base, head, event) {
+    const capacity = base.length + head.length;
+    this.#baseCounts = new Float64Array(capacity);
+    this.#headCounts = new Float64Array(capacity);
+    this.#baseLocations = new Array(capacity);
+    this.#headLocations = new Array(capacity);
+    for (const fn of base) this.#add(fn, event, this.#baseCounts, this.#baseLocations);
+    for (const fn of head) this.#add(fn, event, this.#headCounts, this.#headLocations);
+  }
+  #add(fn, event, counts, locations) {
     const count = fn.counts[event] ?? 0;
-    const known = byName.get(fn.name);
-    if (!known) {
-      byName.set(fn.name, { file: fn.file, line: fn.line, count });
-    } else {
-      const location = count > known.count ? fn : known;
-      byName.set(fn.name, { file: location.file, line: location.line, count: known.count + count });
+    let slot = this.#slotByName.get(fn.name);
+    if (slot === void 0) {
+      slot = this.#slots++;
+      this.#slotByName.set(fn.name, slot);
     }
+    const known = locations[slot];
+    if (known === void 0 || count > counts[slot]) locations[slot] = fn;
+    counts[slot] += count;
   }
-  return byName;
-}
-function compareFunctions(base, head, noisy, reference, functionThreshold) {
-  const changes = [];
-  for (const name of /* @__PURE__ */ new Set([...base.keys(), ...head.keys()])) {
-    const before = base.get(name);
-    const after = head.get(name);
-    const baseCount = before?.count ?? 0;
-    const headCount = after?.count ?? 0;
-    const delta = headCount - baseCount;
-    if (delta === 0) continue;
-    const location = after ?? before;
-    const deterministic = !noisy.has(name);
-    const significant = deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
-    changes.push({
-      name,
-      file: location?.file ?? "???",
-      line: location?.line ?? 0,
-      base: baseCount,
-      head: headCount,
-      delta,
-      change: percentChange(baseCount, headCount),
-      status: functionStatus(before, after, deterministic, significant, delta),
-      significant
-    });
+  /** Every function whose count differs between the sides, largest change first. */
+  changes(noisy, reference, functionThreshold) {
+    const changes = [];
+    for (let slot = 0; slot < this.#slots; slot++) {
+      const baseCount = this.#baseCounts[slot];
+      const headCount = this.#headCounts[slot];
+      const delta = headCount - baseCount;
+      if (delta === 0) continue;
+      const before = this.#baseLocations[slot];
+      const after = this.#headLocations[slot];
+      const location = after ?? before;
+      const { name } = location;
+      const deterministic = !noisy.has(name);
+      const significant = deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
+      changes.push({
+        name,
+        file: location.file,
+        line: location.line,
+        base: baseCount,
+        head: headCount,
+        delta,
+        change: percentChange(baseCount, headCount),
+        status: functionStatus(
+          before !== void 0,
+          after !== void 0,
+          deterministic,
+          significant,
+          delta
+        ),
+        significant
+      });
+    }
+    return changes.sort(byMagnitude);
   }
-  return changes.sort(byMagnitude);
-}
-function functionStatus(before, after, deterministic, significant, delta) {
+};
+function functionStatus(inBase, inHead, deterministic, significant, delta) {
   if (!deterministic) return "noisy";
-  if (!before) return "added";
-  if (!after) return "removed";
+  if (!inBase) return "added";
+  if (!inHead) return "removed";
   if (!significant) return "unchanged";
   return delta > 0 ? "regressed" : "improved";
 }
@@ -345,7 +366,7 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
 }
 
 // src/measure/profile-file.ts
-import { open, readFile, stat } from "node:fs/promises";
+import { open as open2, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 
 // src/system/strict-json.ts
@@ -383,11 +404,15 @@ var MANGLED_LEGACY_HASH = /17h[0-9a-f]{16}E$/;
 var CRATE_DISAMBIGUATOR = /(?<=[A-Za-z0-9_])\[[0-9a-f]{1,16}\]/g;
 function normaliseName(raw) {
   let name = raw;
-  if (name.includes("@")) name = name.replace(SYMBOL_VERSION, "");
-  if (name.includes(".llvm.")) name = name.replace(LLVM_SUFFIX, "");
-  if (name.includes("h")) name = name.replace(LEGACY_HASH, "").replace(MANGLED_LEGACY_HASH, "E");
-  if (name.includes("[")) name = name.replace(CRATE_DISAMBIGUATOR, "");
+  if (name.includes("@")) name = replaceMatch(name, SYMBOL_VERSION, "");
+  if (name.includes(".llvm.")) name = replaceMatch(name, LLVM_SUFFIX, "");
+  if (name.charAt(name.length - 17) === "h") name = replaceMatch(name, LEGACY_HASH, "");
+  if (name.charAt(name.length - 18) === "h") name = replaceMatch(name, MANGLED_LEGACY_HASH, "E");
+  if (name.includes("[")) name = replaceMatch(name, CRATE_DISAMBIGUATOR, "");
   return name;
+}
+function replaceMatch(text, pattern, replacement) {
+  return pattern.test(text) ? text.replace(pattern, replacement) : text;
 }
 var RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
 var REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
@@ -411,6 +436,9 @@ function parserOptions(options) {
   return { isOwnFile: (raw) => isOwnFile(raw, options) };
 }
 function normaliseProfile(parsed, options) {
+  return sortedByCount(normaliseProfileUnsorted(parsed, options));
+}
+function normaliseProfileUnsorted(parsed, options) {
   return aggregate(
     parsed,
     normaliseName,
@@ -420,7 +448,7 @@ function normaliseProfile(parsed, options) {
 }
 function rawProfile(parsed) {
   const asWritten = (raw) => raw;
-  return aggregate(parsed, asWritten, asWritten, () => false);
+  return sortedByCount(aggregate(parsed, asWritten, asWritten, () => false));
 }
 function oncePerPath(of) {
   const results = /* @__PURE__ */ new Map();
@@ -433,46 +461,56 @@ function oncePerPath(of) {
 }
 function aggregate(parsed, nameOf, pathOf, isOwn) {
   const { events } = parsed;
-  const merged = /* @__PURE__ */ new Map();
-  for (const parsedFunction of parsed.functions) {
-    const name = nameOf(parsedFunction.name);
-    const counts = events.map((_, index) => parsedFunction.counts[index] ?? 0);
-    const primary = counts[0];
+  const names = parsed.functions.map((parsedFunction) => nameOf(parsedFunction.name));
+  const meetingNames = /* @__PURE__ */ new Set();
+  names.forEach((name, index) => {
+    if (name !== parsed.functions[index].name) meetingNames.add(name);
+  });
+  const mergeable = /* @__PURE__ */ new Map();
+  const functions = [];
+  parsed.functions.forEach((parsedFunction, index) => {
+    const name = names[index];
+    if (meetingNames.size === 0 || !meetingNames.has(name)) {
+      functions.push(profileOf(name, parsedFunction, events, pathOf));
+      return;
+    }
+    const primary = parsedFunction.counts[0] ?? 0;
     const owned = isOwn(parsedFunction.file);
-    const existing = merged.get(name);
+    const existing = mergeable.get(name);
     if (existing === void 0) {
-      const file = pathOf(parsedFunction.file);
-      merged.set(name, {
-        name,
-        file,
-        line: parsedFunction.line,
-        counts,
-        primary,
-        lineOwnerCount: primary,
-        lineOwned: owned
-      });
-      continue;
+      const profile2 = profileOf(name, parsedFunction, events, pathOf);
+      functions.push(profile2);
+      mergeable.set(name, { profile: profile2, locationCount: primary, locationOwned: owned });
+      return;
     }
-    for (let index = 0; index < counts.length; index++) {
-      existing.counts[index] = existing.counts[index] + counts[index];
+    const { profile } = existing;
+    events.forEach((event, eventIndex) => {
+      profile.counts[event] = profile.counts[event] + (parsedFunction.counts[eventIndex] ?? 0);
+    });
+    if (owned && !existing.locationOwned || owned === existing.locationOwned && primary > existing.locationCount) {
+      profile.file = pathOf(parsedFunction.file);
+      profile.line = parsedFunction.line;
+      existing.locationCount = primary;
+      existing.locationOwned = owned;
     }
-    existing.primary = existing.counts[0];
-    if (owned && !existing.lineOwned || owned === existing.lineOwned && primary > existing.lineOwnerCount) {
-      existing.file = pathOf(parsedFunction.file);
-      existing.line = parsedFunction.line;
-      existing.lineOwnerCount = primary;
-      existing.lineOwned = owned;
-    }
-  }
-  const functions = [...merged.values()].sort((a, b) => b.primary - a.primary || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(
-    (entry) => ({
-      name: entry.name,
-      file: entry.file,
-      line: entry.line,
-      counts: countsByEvent(events, entry.counts)
-    })
-  );
+  });
   return { events, totals: countsByEvent(events, parsed.totals), functions };
+}
+function profileOf(name, parsedFunction, events, pathOf) {
+  return {
+    name,
+    file: pathOf(parsedFunction.file),
+    line: parsedFunction.line,
+    counts: countsByEvent(events, parsedFunction.counts)
+  };
+}
+function sortedByCount(profile) {
+  const primary = profile.events[0];
+  const countOf = (fn) => primary === void 0 ? 0 : fn.counts[primary] ?? 0;
+  profile.functions.sort(
+    (a, b) => countOf(b) - countOf(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+  return profile;
 }
 function countsByEvent(events, counts) {
   const byEvent = {};
@@ -491,6 +529,9 @@ var DIGIT_9 = 57;
 var LOWER_F = 102;
 var LOWER_N = 110;
 var EQUALS = 61;
+var NON_ASCII = 128;
+var FNV_OFFSET = 2166136261 | 0;
+var FNV_PRIME = 16777619;
 var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 var CALLGRIND_PREFIXES = [
@@ -522,7 +563,8 @@ var CachegrindParser = class {
   #pending;
   #command;
   #events;
-  #totals = new Float64Array(0);
+  /** Counts per line: the number of events, 0 until the events: line. */
+  #width = 0;
   #summary;
   #file;
   /** 1 when `#file` is one of the user's own files, else 0. */
@@ -533,9 +575,15 @@ var CachegrindParser = class {
    * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
    * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
    * one of the user's own files when `linesOwn[i]` is 1.
+   *
+   * Functions are found by name in a hash table of their own, keyed by the bytes of the `fn=`
+   * line: a name becomes a string only the first time it is seen, and a lookup needs neither a
+   * new string nor a Map's hashing of one. `slots` holds pairs, `nameHashes[i]` and `i + 1`
+   * for function `i` (0: empty), found from the hash by linear probing; at most half are used.
    */
-  #indexByName = /* @__PURE__ */ new Map();
   #names = [];
+  #nameHashes = new Int32Array(1024);
+  #slots = new Int32Array(4096);
   #files = [];
   #lines = new Float64Array(1024);
   #lineCounts = new Float64Array(1024);
@@ -607,9 +655,11 @@ var CachegrindParser = class {
     let lineNumber = this.#lineNumber;
     let current = this.#current;
     let counts = this.#counts;
-    let totals = this.#totals;
-    let width = totals.length;
+    let width = this.#width;
     let fileOwn = this.#fileOwn;
+    let linesOwn = this.#linesOwn;
+    let lineCounts = this.#lineCounts;
+    let lines = this.#lines;
     let position = start;
     while (position < end) {
       lineNumber++;
@@ -619,15 +669,17 @@ var CachegrindParser = class {
         const newline = bytes.indexOf(LF, position);
         const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
         if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
-          this.#startFunction(bytes.toString("utf8", position + 3, lineEnd));
+          this.#startFunction(bytes, position + 3, lineEnd);
         } else {
           this.#parseOtherLine(bytes.toString("utf8", position, lineEnd));
         }
         current = this.#current;
         counts = this.#counts;
-        totals = this.#totals;
-        width = totals.length;
+        width = this.#width;
         fileOwn = this.#fileOwn;
+        linesOwn = this.#linesOwn;
+        lineCounts = this.#lineCounts;
+        lines = this.#lines;
         position = newline + 1;
         continue;
       }
@@ -666,15 +718,14 @@ var CachegrindParser = class {
           byte = bytes[++position];
         }
         counts[base + event] += count;
-        totals[event] += count;
         if (event === 0) primary = count;
         event++;
       }
-      const bestOwn = this.#linesOwn[current];
-      if (fileOwn > bestOwn || fileOwn === bestOwn && primary > this.#lineCounts[current]) {
-        this.#linesOwn[current] = fileOwn;
-        this.#lineCounts[current] = primary;
-        this.#lines[current] = sourceLine;
+      const bestOwn = linesOwn[current];
+      if (fileOwn > bestOwn || fileOwn === bestOwn && primary > lineCounts[current]) {
+        linesOwn[current] = fileOwn;
+        lineCounts[current] = primary;
+        lines[current] = sourceLine;
         this.#files[current] = this.#file;
       }
       position++;
@@ -709,30 +760,54 @@ var CachegrindParser = class {
       throw this.#corrupt(`unrecognised line ${excerpt(line)}: not Cachegrind output`);
     }
   }
-  #startFunction(name) {
+  /** Starts the function named by `bytes[start..end)`, the rest of an `fn=` line. */
+  #startFunction(bytes, start, end) {
     if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
     this.#requireEvents("fn=");
     if (this.#file === void 0) throw this.#corrupt("an fn= line before any fl= line");
-    let index = this.#indexByName.get(name);
-    if (index === void 0) {
-      index = this.#names.length;
-      if (index === this.#lineCounts.length) this.#grow();
-      this.#names.push(name);
-      this.#files.push(this.#file);
-      this.#lineCounts[index] = -1;
-      this.#indexByName.set(name, index);
+    const hash = hashBytes(bytes, start, end);
+    const slots = this.#slots;
+    const mask = slots.length - 2;
+    let slot = hash & mask;
+    for (let entry = slots[slot + 1]; entry !== 0; entry = slots[slot + 1]) {
+      if (slots[slot] === hash && isNamedBy(this.#names[entry - 1], bytes, start, end)) {
+        this.#current = entry - 1;
+        return;
+      }
+      slot = slot + 2 & mask;
     }
+    const index = this.#names.length;
+    this.#names.push(bytes.toString("utf8", start, end));
+    this.#files.push(this.#file);
+    this.#lineCounts[index] = -1;
+    this.#nameHashes[index] = hash;
+    slots[slot] = hash;
+    slots[slot + 1] = index + 1;
+    if (index + 1 === this.#lineCounts.length) this.#grow();
     this.#current = index;
   }
-  /** Doubles the capacity of the function columns. */
+  /** Doubles the capacity of the function columns and of the table that finds them by name. */
   #grow() {
     const capacity = this.#lineCounts.length * 2;
+    const nameHashes = new Int32Array(capacity);
+    nameHashes.set(this.#nameHashes);
+    this.#nameHashes = nameHashes;
+    const slots = new Int32Array(capacity * 4);
+    const mask = slots.length - 2;
+    for (let index = 0; index < this.#names.length; index++) {
+      const hash = nameHashes[index];
+      let slot = hash & mask;
+      while (slots[slot + 1] !== 0) slot = slot + 2 & mask;
+      slots[slot] = hash;
+      slots[slot + 1] = index + 1;
+    }
+    this.#slots = slots;
     this.#lines = resized(this.#lines, capacity);
     this.#lineCounts = resized(this.#lineCounts, capacity);
     const linesOwn = new Uint8Array(capacity);
     linesOwn.set(this.#linesOwn);
     this.#linesOwn = linesOwn;
-    this.#counts = resized(this.#counts, capacity * this.#totals.length);
+    this.#counts = resized(this.#counts, capacity * this.#width);
   }
   #isOwn(rawPath) {
     if (this.#isOwnFile === void 0) return false;
@@ -754,7 +829,7 @@ var CachegrindParser = class {
     const duplicate = events.find((event, index) => events.indexOf(event) !== index);
     if (duplicate !== void 0) throw this.#corrupt(`event ${duplicate} is listed twice`);
     this.#events = events;
-    this.#totals = new Float64Array(events.length);
+    this.#width = events.length;
     this.#counts = new Float64Array(this.#lineCounts.length * events.length);
   }
   #checkSummary(text) {
@@ -766,8 +841,13 @@ var CachegrindParser = class {
       );
     }
     const summary = events.map((_, index) => Number(fields[index] ?? "0"));
+    const width = events.length;
+    const totals = new Float64Array(width);
+    for (let index = 0; index < this.#names.length * width; index++) {
+      totals[index % width] += this.#counts[index];
+    }
     events.forEach((event, index) => {
-      const counted = this.#totals[index];
+      const counted = totals[index];
       if (counted > Number.MAX_SAFE_INTEGER) {
         throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
       }
@@ -794,7 +874,7 @@ var CachegrindParser = class {
   }
   #malformedCountLine(bytes, start, tooManyCounts) {
     if (tooManyCounts) {
-      return this.#corrupt(`a count line with more counts than the ${this.#totals.length} events`);
+      return this.#corrupt(`a count line with more counts than the ${this.#width} events`);
     }
     const line = bytes.toString("utf8", start, bytes.indexOf(LF, start)).replace(/\r$/, "");
     return this.#corrupt(`malformed count line ${excerpt(line)}: expected <line> <count>...`);
@@ -803,6 +883,28 @@ var CachegrindParser = class {
     return new CorruptFileError(this.#source, this.#lineNumber, reason);
   }
 };
+function hashBytes(bytes, start, end) {
+  let hash = FNV_OFFSET;
+  let position = start;
+  for (; position + 4 <= end; position += 4) {
+    const word = bytes[position] | bytes[position + 1] << 8 | bytes[position + 2] << 16 | bytes[position + 3] << 24;
+    hash = Math.imul(hash ^ word, FNV_PRIME);
+    hash ^= hash >>> 15;
+  }
+  for (; position < end; position++) hash = Math.imul(hash ^ bytes[position], FNV_PRIME);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  return hash ^ hash >>> 13;
+}
+function isNamedBy(name, bytes, start, end) {
+  if (name.length > end - start) return false;
+  for (let position = start; position < end; position++) {
+    const byte = bytes[position];
+    if (byte >= NON_ASCII) return name === bytes.toString("utf8", start, end);
+    if (name.charCodeAt(position - start) !== byte) return false;
+  }
+  return name.length === end - start;
+}
 function resized(array, length) {
   const copy = new Float64Array(length);
   copy.set(array);
@@ -816,12 +918,21 @@ function excerpt(line) {
 }
 
 // src/measure/parse-file.ts
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+var CHUNK_BYTES = 1 << 20;
 async function parseCachegrindFile(path, options = {}) {
   const parser = new CachegrindParser(path, options);
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      parser.write(chunk);
+    const file = await open(path, "r");
+    try {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (; ; ) {
+        const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+        if (bytesRead === 0) break;
+        parser.write(chunk.subarray(0, bytesRead));
+      }
+    } finally {
+      await file.close();
     }
   } catch (error) {
     throw unreadable(path, error);
@@ -1070,7 +1181,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
   }
   const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseProfile(parsed, options);
+  const { events, totals, functions } = normaliseProfileUnsorted(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,
@@ -1102,7 +1213,7 @@ function benchmarkName(path) {
 }
 async function startsWithJsonObject(path) {
   try {
-    const handle = await open(path, "r");
+    const handle = await open2(path, "r");
     try {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
       return buffer.toString("utf8", 0, bytesRead).trimStart().startsWith("{");
@@ -1279,13 +1390,13 @@ function renderMarkdown(comparison, options) {
     );
   }
   const lines = [...top, ...benchmarkRows.slice(0, shownBenchmarks), ""];
-  for (const { section, open: open2, folded, included } of plans) {
+  for (const { section, open: open3, folded, included } of plans) {
     if (!included) continue;
     lines.push(...section.heading);
-    if (open2 > 0) {
+    if (open3 > 0) {
       lines.push(
         ...FUNCTION_TABLE,
-        ...section.openCandidates.slice(0, open2).map((change) => functionRow(change, links)),
+        ...section.openCandidates.slice(0, open3).map((change) => functionRow(change, links)),
         ""
       );
     }
@@ -1347,8 +1458,8 @@ function bySeverity(a, b) {
 }
 function detailSection(benchmark, functionThreshold, limits) {
   const highlighted = benchmark.status === "regressed" || benchmark.status === "improved";
-  const open2 = highlighted ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows) : [];
-  const openSet = new Set(open2);
+  const open3 = highlighted ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows) : [];
+  const openSet = new Set(open3);
   const floor = functionThreshold * (benchmark.base ?? benchmark.head ?? 0);
   const listed = limits.listsSmallChanges ? benchmark.functions : benchmark.functions.filter((change) => matters(change, floor));
   const folded = listed.filter((change) => !openSet.has(change));
@@ -1361,7 +1472,7 @@ function detailSection(benchmark, functionThreshold, limits) {
       `#### ${BENCHMARK_STATUS[benchmark.status]}: ${code(benchmark.name, BENCHMARK_NAME_LENGTH)} ${changeText(benchmark.change, benchmark.status)}`,
       ""
     ] : [],
-    openCandidates: open2,
+    openCandidates: open3,
     foldedCandidates: folded,
     changed: listed.length,
     smallChangesNote: small === 0 ? [] : listed.length > 0 ? [`\u2026 and ${smallChanges}.`, ""] : [`${name} (${benchmark.status}): ${smallChanges}.`, ""]

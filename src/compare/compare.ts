@@ -123,12 +123,6 @@ function fingerprintValue(
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
-interface FunctionSide {
-  file: string;
-  line: number;
-  count: number;
-}
-
 function compareBenchmark(
   base: BenchmarkProfile | undefined,
   head: BenchmarkProfile | undefined,
@@ -142,9 +136,7 @@ function compareBenchmark(
   // Function significance is measured against the base total, or the head total for a new benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
-  const functions = compareFunctions(
-    functionsByName(base?.functions ?? [], event),
-    functionsByName(head?.functions ?? [], event),
+  const functions = new FunctionPairs(base?.functions ?? [], head?.functions ?? [], event).changes(
     noisy,
     reference,
     options.functionThreshold,
@@ -212,68 +204,98 @@ function otherEvents(
 }
 
 /**
- * Indexes functions by name. Should a name occur twice, its costs are added up: both entries
- * are the same function as far as a reader of the report can tell.
+ * Pairs the functions of a benchmark's two sides by name, in one Map for both sides and a
+ * column per side, so that a function costs a Map entry and array slots, not objects of its
+ * own: most of a large profile is unchanged, and only changed functions become objects.
+ *
+ * Should a name occur twice on one side, its costs are added up (both entries are the same
+ * function as far as a reader of the report can tell), and the location is the entry whose
+ * count exceeds what was added up before it.
  */
-function functionsByName(functions: FunctionProfile[], event: string): Map<string, FunctionSide> {
-  const byName = new Map<string, FunctionSide>();
-  for (const fn of functions) {
-    const count = fn.counts[event] ?? 0;
-    const known = byName.get(fn.name);
-    if (!known) {
-      byName.set(fn.name, { file: fn.file, line: fn.line, count });
-    } else {
-      const location = count > known.count ? fn : known;
-      byName.set(fn.name, { file: location.file, line: location.line, count: known.count + count });
-    }
-  }
-  return byName;
-}
+class FunctionPairs {
+  readonly #slotByName = new Map<string, number>();
+  #slots = 0;
+  readonly #baseCounts: Float64Array;
+  readonly #headCounts: Float64Array;
+  /** Where the function's cost sits on each side; undefined where that side lacks it. */
+  readonly #baseLocations: (FunctionProfile | undefined)[];
+  readonly #headLocations: (FunctionProfile | undefined)[];
 
-function compareFunctions(
-  base: Map<string, FunctionSide>,
-  head: Map<string, FunctionSide>,
-  noisy: Set<string>,
-  reference: number,
-  functionThreshold: number,
-): FunctionChange[] {
-  const changes: FunctionChange[] = [];
-  for (const name of new Set([...base.keys(), ...head.keys()])) {
-    const before = base.get(name);
-    const after = head.get(name);
-    const baseCount = before?.count ?? 0;
-    const headCount = after?.count ?? 0;
-    const delta = headCount - baseCount;
-    if (delta === 0) continue;
-    const location = after ?? before;
-    const deterministic = !noisy.has(name);
-    const significant =
-      deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
-    changes.push({
-      name,
-      file: location?.file ?? '???',
-      line: location?.line ?? 0,
-      base: baseCount,
-      head: headCount,
-      delta,
-      change: percentChange(baseCount, headCount),
-      status: functionStatus(before, after, deterministic, significant, delta),
-      significant,
-    });
+  constructor(base: FunctionProfile[], head: FunctionProfile[], event: string) {
+    const capacity = base.length + head.length;
+    this.#baseCounts = new Float64Array(capacity);
+    this.#headCounts = new Float64Array(capacity);
+    this.#baseLocations = new Array(capacity);
+    this.#headLocations = new Array(capacity);
+    for (const fn of base) this.#add(fn, event, this.#baseCounts, this.#baseLocations);
+    for (const fn of head) this.#add(fn, event, this.#headCounts, this.#headLocations);
   }
-  return changes.sort(byMagnitude);
+
+  #add(
+    fn: FunctionProfile,
+    event: string,
+    counts: Float64Array,
+    locations: (FunctionProfile | undefined)[],
+  ): void {
+    const count = fn.counts[event] ?? 0;
+    let slot = this.#slotByName.get(fn.name);
+    if (slot === undefined) {
+      slot = this.#slots++;
+      this.#slotByName.set(fn.name, slot);
+    }
+    const known = locations[slot];
+    if (known === undefined || count > counts[slot]!) locations[slot] = fn;
+    counts[slot]! += count;
+  }
+
+  /** Every function whose count differs between the sides, largest change first. */
+  changes(noisy: Set<string>, reference: number, functionThreshold: number): FunctionChange[] {
+    const changes: FunctionChange[] = [];
+    for (let slot = 0; slot < this.#slots; slot++) {
+      const baseCount = this.#baseCounts[slot]!;
+      const headCount = this.#headCounts[slot]!;
+      const delta = headCount - baseCount;
+      if (delta === 0) continue;
+      const before = this.#baseLocations[slot];
+      const after = this.#headLocations[slot];
+      // Every slot has a function on at least one side, both of the slot's name.
+      const location = (after ?? before)!;
+      const { name } = location;
+      const deterministic = !noisy.has(name);
+      const significant =
+        deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
+      changes.push({
+        name,
+        file: location.file,
+        line: location.line,
+        base: baseCount,
+        head: headCount,
+        delta,
+        change: percentChange(baseCount, headCount),
+        status: functionStatus(
+          before !== undefined,
+          after !== undefined,
+          deterministic,
+          significant,
+          delta,
+        ),
+        significant,
+      });
+    }
+    return changes.sort(byMagnitude);
+  }
 }
 
 function functionStatus(
-  before: FunctionSide | undefined,
-  after: FunctionSide | undefined,
+  inBase: boolean,
+  inHead: boolean,
   deterministic: boolean,
   significant: boolean,
   delta: number,
 ): FunctionStatus {
   if (!deterministic) return 'noisy';
-  if (!before) return 'added';
-  if (!after) return 'removed';
+  if (!inBase) return 'added';
+  if (!inHead) return 'removed';
   if (!significant) return 'unchanged';
   return delta > 0 ? 'regressed' : 'improved';
 }

@@ -3,7 +3,7 @@
  * same code: symbol hashes, LTO suffixes, crate disambiguators and symbol versions change from
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
-import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
+import type { CachegrindParserOptions, ParsedFunction, ParsedProfile } from './parse.js';
 import type { Counts, FunctionProfile } from './profile.js';
 
 export interface NormaliseOptions {
@@ -14,7 +14,10 @@ export interface NormaliseOptions {
 export interface NormalisedProfile {
   events: string[];
   totals: Counts;
-  /** By the primary event's count, largest first, then by name. */
+  /**
+   * By the primary event's count, largest first, then by name; from `normaliseProfileUnsorted`,
+   * in the order the file first names them.
+   */
   functions: FunctionProfile[];
 }
 
@@ -35,11 +38,22 @@ const CRATE_DISAMBIGUATOR = /(?<=[A-Za-z0-9_])\[[0-9a-f]{1,16}\]/g;
 export function normaliseName(raw: string): string {
   let name = raw;
   // Each pattern is tried only when its tell-tale character is there: most names need nothing.
-  if (name.includes('@')) name = name.replace(SYMBOL_VERSION, '');
-  if (name.includes('.llvm.')) name = name.replace(LLVM_SUFFIX, '');
-  if (name.includes('h')) name = name.replace(LEGACY_HASH, '').replace(MANGLED_LEGACY_HASH, 'E');
-  if (name.includes('[')) name = name.replace(CRATE_DISAMBIGUATOR, '');
+  if (name.includes('@')) name = replaceMatch(name, SYMBOL_VERSION, '');
+  if (name.includes('.llvm.')) name = replaceMatch(name, LLVM_SUFFIX, '');
+  // Both hashes are an `h` and 16 hex digits at the very end (before a closing `E` when mangled).
+  if (name.charAt(name.length - 17) === 'h') name = replaceMatch(name, LEGACY_HASH, '');
+  if (name.charAt(name.length - 18) === 'h') name = replaceMatch(name, MANGLED_LEGACY_HASH, 'E');
+  if (name.includes('[')) name = replaceMatch(name, CRATE_DISAMBIGUATOR, '');
   return name;
+}
+
+/**
+ * `text` with `pattern` replaced, or `text` itself when the pattern does not match: `replace`
+ * returns a copy even then, and a large profile's names would all be held twice.
+ */
+function replaceMatch(text: string, pattern: RegExp, replacement: string): string {
+  // A global pattern's `test` moves its lastIndex, which `replace` starts by resetting.
+  return pattern.test(text) ? text.replace(pattern, replacement) : text;
 }
 
 /** The toolchain's sources: `/rustc/<commit>/library/core/src/...`. */
@@ -87,6 +101,18 @@ export function normaliseProfile(
   parsed: ParsedProfile,
   options: NormaliseOptions,
 ): NormalisedProfile {
+  return sortedByCount(normaliseProfileUnsorted(parsed, options));
+}
+
+/**
+ * `normaliseProfile` with the functions in the order the file first names them, for a reader
+ * that needs no order (a compare): sorting a large profile's names costs as much as the rest of
+ * its normalisation.
+ */
+export function normaliseProfileUnsorted(
+  parsed: ParsedProfile,
+  options: NormaliseOptions,
+): NormalisedProfile {
   return aggregate(
     parsed,
     normaliseName,
@@ -99,7 +125,7 @@ export function normaliseProfile(
 export function rawProfile(parsed: ParsedProfile): NormalisedProfile {
   const asWritten = (raw: string): string => raw;
   // Names as written never become equal, so no two functions are merged and no location chosen.
-  return aggregate(parsed, asWritten, asWritten, () => false);
+  return sortedByCount(aggregate(parsed, asWritten, asWritten, () => false));
 }
 
 /** Many functions share a file: each distinct path is worked out once. */
@@ -113,17 +139,13 @@ function oncePerPath<T>(of: (raw: string) => T): (raw: string) => T {
   };
 }
 
-interface Merged {
-  name: string;
-  file: string;
-  line: number;
-  counts: number[];
-  /** `counts[0]`, kept apart for sorting. */
-  primary: number;
-  /** Primary count of the function whose file and line were kept... */
-  lineOwnerCount: number;
+/** A function that others may be merged into, and where its location comes from. */
+interface Mergeable {
+  profile: FunctionProfile;
+  /** Primary count of the parsed function whose file and line were kept... */
+  locationCount: number;
   /** ...and whether that file is one of the workspace's own. */
-  lineOwned: boolean;
+  locationOwned: boolean;
 }
 
 function aggregate(
@@ -133,51 +155,70 @@ function aggregate(
   isOwn: (rawPath: string) => boolean,
 ): NormalisedProfile {
   const { events } = parsed;
-  const merged = new Map<string, Merged>();
-  for (const parsedFunction of parsed.functions) {
-    const name = nameOf(parsedFunction.name);
-    const counts = events.map((_, index) => parsedFunction.counts[index] ?? 0);
-    const primary = counts[0]!;
+  const names = parsed.functions.map((parsedFunction) => nameOf(parsedFunction.name));
+  // Parsed names are distinct, so two functions can only meet under a name that normalisation
+  // produced: only those names are looked up, the rest become profiles straight away.
+  const meetingNames = new Set<string>();
+  names.forEach((name, index) => {
+    if (name !== parsed.functions[index]!.name) meetingNames.add(name);
+  });
+  const mergeable = new Map<string, Mergeable>();
+  const functions: FunctionProfile[] = [];
+  parsed.functions.forEach((parsedFunction, index) => {
+    const name = names[index]!;
+    if (meetingNames.size === 0 || !meetingNames.has(name)) {
+      functions.push(profileOf(name, parsedFunction, events, pathOf));
+      return;
+    }
+    const primary = parsedFunction.counts[0] ?? 0;
     const owned = isOwn(parsedFunction.file);
-    const existing = merged.get(name);
+    const existing = mergeable.get(name);
     if (existing === undefined) {
-      const file = pathOf(parsedFunction.file);
-      merged.set(name, {
-        name,
-        file,
-        line: parsedFunction.line,
-        counts,
-        primary,
-        lineOwnerCount: primary,
-        lineOwned: owned,
-      });
-      continue;
+      const profile = profileOf(name, parsedFunction, events, pathOf);
+      functions.push(profile);
+      mergeable.set(name, { profile, locationCount: primary, locationOwned: owned });
+      return;
     }
-    for (let index = 0; index < counts.length; index++) {
-      existing.counts[index] = existing.counts[index]! + counts[index]!;
-    }
-    existing.primary = existing.counts[0]!;
+    const { profile } = existing;
+    events.forEach((event, eventIndex) => {
+      profile.counts[event] = profile.counts[event]! + (parsedFunction.counts[eventIndex] ?? 0);
+    });
     if (
-      (owned && !existing.lineOwned) ||
-      (owned === existing.lineOwned && primary > existing.lineOwnerCount)
+      (owned && !existing.locationOwned) ||
+      (owned === existing.locationOwned && primary > existing.locationCount)
     ) {
-      existing.file = pathOf(parsedFunction.file);
-      existing.line = parsedFunction.line;
-      existing.lineOwnerCount = primary;
-      existing.lineOwned = owned;
+      profile.file = pathOf(parsedFunction.file);
+      profile.line = parsedFunction.line;
+      existing.locationCount = primary;
+      existing.locationOwned = owned;
     }
-  }
-  const functions = [...merged.values()]
-    .sort((a, b) => b.primary - a.primary || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(
-      (entry): FunctionProfile => ({
-        name: entry.name,
-        file: entry.file,
-        line: entry.line,
-        counts: countsByEvent(events, entry.counts),
-      }),
-    );
+  });
   return { events, totals: countsByEvent(events, parsed.totals), functions };
+}
+
+function profileOf(
+  name: string,
+  parsedFunction: ParsedFunction,
+  events: string[],
+  pathOf: (raw: string) => string,
+): FunctionProfile {
+  return {
+    name,
+    file: pathOf(parsedFunction.file),
+    line: parsedFunction.line,
+    counts: countsByEvent(events, parsedFunction.counts),
+  };
+}
+
+/** By the primary event's count, largest first, then by name; in place. */
+function sortedByCount(profile: NormalisedProfile): NormalisedProfile {
+  const primary = profile.events[0];
+  const countOf = (fn: FunctionProfile): number =>
+    primary === undefined ? 0 : (fn.counts[primary] ?? 0);
+  profile.functions.sort(
+    (a, b) => countOf(b) - countOf(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return profile;
 }
 
 function countsByEvent(events: string[], counts: number[]): Counts {

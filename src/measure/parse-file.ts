@@ -1,16 +1,30 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { CachegrindParser, type CachegrindParserOptions, type ParsedProfile } from './parse.js';
 
-/** Streams a `cachegrind.out` file through the parser: memory stays flat however big it is. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Feeds a `cachegrind.out` file through the parser chunk by chunk, all read into one buffer:
+ * memory stays flat however big the file is, and no chunk is left for the garbage collector.
+ */
 export async function parseCachegrindFile(
   path: string,
   options: CachegrindParserOptions = {},
 ): Promise<ParsedProfile> {
   const parser = new CachegrindParser(path, options);
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      parser.write(chunk as Buffer);
+    const file = await open(path, 'r');
+    try {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (;;) {
+        const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+        if (bytesRead === 0) break;
+        // The parser copies what it keeps of a chunk, so the buffer can be read into again.
+        parser.write(chunk.subarray(0, bytesRead));
+      }
+    } finally {
+      await file.close();
     }
   } catch (error) {
     throw unreadable(path, error);

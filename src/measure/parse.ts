@@ -47,6 +47,12 @@ const DIGIT_9 = 0x39;
 const LOWER_F = 0x66;
 const LOWER_N = 0x6e;
 const EQUALS = 0x3d;
+/** Bytes from here on are part of a multi-byte UTF-8 sequence. */
+const NON_ASCII = 0x80;
+
+/** FNV-1a's 32-bit offset basis and prime, for `hashBytes`. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const AFTER_SUMMARY = 'a line after the summary: line: two files concatenated?';
 
@@ -92,7 +98,8 @@ export class CachegrindParser {
   #pending: Buffer | undefined;
   #command: string | undefined;
   #events: string[] | undefined;
-  #totals = new Float64Array(0);
+  /** Counts per line: the number of events, 0 until the events: line. */
+  #width = 0;
   #summary: number[] | undefined;
   #file: string | undefined;
   /** 1 when `#file` is one of the user's own files, else 0. */
@@ -103,9 +110,15 @@ export class CachegrindParser {
    * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
    * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
    * one of the user's own files when `linesOwn[i]` is 1.
+   *
+   * Functions are found by name in a hash table of their own, keyed by the bytes of the `fn=`
+   * line: a name becomes a string only the first time it is seen, and a lookup needs neither a
+   * new string nor a Map's hashing of one. `slots` holds pairs, `nameHashes[i]` and `i + 1`
+   * for function `i` (0: empty), found from the hash by linear probing; at most half are used.
    */
-  #indexByName = new Map<string, number>();
   #names: string[] = [];
+  #nameHashes = new Int32Array(1024);
+  #slots = new Int32Array(4096);
   #files: string[] = [];
   #lines = new Float64Array(1024);
   #lineCounts = new Float64Array(1024);
@@ -182,9 +195,11 @@ export class CachegrindParser {
     let lineNumber = this.#lineNumber;
     let current = this.#current;
     let counts = this.#counts;
-    let totals = this.#totals;
-    let width = totals.length;
+    let width = this.#width;
     let fileOwn = this.#fileOwn;
+    let linesOwn = this.#linesOwn;
+    let lineCounts = this.#lineCounts;
+    let lines = this.#lines;
     let position = start;
     while (position < end) {
       lineNumber++;
@@ -194,15 +209,17 @@ export class CachegrindParser {
         const newline = bytes.indexOf(LF, position);
         const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
         if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
-          this.#startFunction(bytes.toString('utf8', position + 3, lineEnd));
+          this.#startFunction(bytes, position + 3, lineEnd);
         } else {
           this.#parseOtherLine(bytes.toString('utf8', position, lineEnd));
         }
         current = this.#current;
         counts = this.#counts;
-        totals = this.#totals;
-        width = totals.length;
+        width = this.#width;
         fileOwn = this.#fileOwn;
+        linesOwn = this.#linesOwn;
+        lineCounts = this.#lineCounts;
+        lines = this.#lines;
         position = newline + 1;
         continue;
       }
@@ -242,16 +259,15 @@ export class CachegrindParser {
           byte = bytes[++position]!;
         }
         counts[base + event]! += count;
-        totals[event]! += count;
         if (event === 0) primary = count;
         event++;
       }
       // Ranked by (own file, primary count): a line in the user's code beats any other line.
-      const bestOwn = this.#linesOwn[current]!;
-      if (fileOwn > bestOwn || (fileOwn === bestOwn && primary > this.#lineCounts[current]!)) {
-        this.#linesOwn[current] = fileOwn;
-        this.#lineCounts[current] = primary;
-        this.#lines[current] = sourceLine;
+      const bestOwn = linesOwn[current]!;
+      if (fileOwn > bestOwn || (fileOwn === bestOwn && primary > lineCounts[current]!)) {
+        linesOwn[current] = fileOwn;
+        lineCounts[current] = primary;
+        lines[current] = sourceLine;
         this.#files[current] = this.#file!;
       }
       position++;
@@ -289,31 +305,55 @@ export class CachegrindParser {
     }
   }
 
-  #startFunction(name: string): void {
+  /** Starts the function named by `bytes[start..end)`, the rest of an `fn=` line. */
+  #startFunction(bytes: Buffer, start: number, end: number): void {
     if (this.#summary !== undefined) throw this.#corrupt(AFTER_SUMMARY);
     this.#requireEvents('fn=');
     if (this.#file === undefined) throw this.#corrupt('an fn= line before any fl= line');
-    let index = this.#indexByName.get(name);
-    if (index === undefined) {
-      index = this.#names.length;
-      if (index === this.#lineCounts.length) this.#grow();
-      this.#names.push(name);
-      this.#files.push(this.#file);
-      this.#lineCounts[index] = -1;
-      this.#indexByName.set(name, index);
+    const hash = hashBytes(bytes, start, end);
+    const slots = this.#slots;
+    const mask = slots.length - 2;
+    let slot = hash & mask;
+    for (let entry = slots[slot + 1]!; entry !== 0; entry = slots[slot + 1]!) {
+      if (slots[slot] === hash && isNamedBy(this.#names[entry - 1]!, bytes, start, end)) {
+        this.#current = entry - 1;
+        return;
+      }
+      slot = (slot + 2) & mask;
     }
+    const index = this.#names.length;
+    this.#names.push(bytes.toString('utf8', start, end));
+    this.#files.push(this.#file);
+    this.#lineCounts[index] = -1;
+    this.#nameHashes[index] = hash;
+    slots[slot] = hash;
+    slots[slot + 1] = index + 1;
+    if (index + 1 === this.#lineCounts.length) this.#grow();
     this.#current = index;
   }
 
-  /** Doubles the capacity of the function columns. */
+  /** Doubles the capacity of the function columns and of the table that finds them by name. */
   #grow(): void {
     const capacity = this.#lineCounts.length * 2;
+    const nameHashes = new Int32Array(capacity);
+    nameHashes.set(this.#nameHashes);
+    this.#nameHashes = nameHashes;
+    const slots = new Int32Array(capacity * 4);
+    const mask = slots.length - 2;
+    for (let index = 0; index < this.#names.length; index++) {
+      const hash = nameHashes[index]!;
+      let slot = hash & mask;
+      while (slots[slot + 1] !== 0) slot = (slot + 2) & mask;
+      slots[slot] = hash;
+      slots[slot + 1] = index + 1;
+    }
+    this.#slots = slots;
     this.#lines = resized(this.#lines, capacity);
     this.#lineCounts = resized(this.#lineCounts, capacity);
     const linesOwn = new Uint8Array(capacity);
     linesOwn.set(this.#linesOwn);
     this.#linesOwn = linesOwn;
-    this.#counts = resized(this.#counts, capacity * this.#totals.length);
+    this.#counts = resized(this.#counts, capacity * this.#width);
   }
 
   #isOwn(rawPath: string): boolean {
@@ -337,7 +377,7 @@ export class CachegrindParser {
     const duplicate = events.find((event, index) => events.indexOf(event) !== index);
     if (duplicate !== undefined) throw this.#corrupt(`event ${duplicate} is listed twice`);
     this.#events = events;
-    this.#totals = new Float64Array(events.length);
+    this.#width = events.length;
     this.#counts = new Float64Array(this.#lineCounts.length * events.length);
   }
 
@@ -350,8 +390,14 @@ export class CachegrindParser {
       );
     }
     const summary = events.map((_, index) => Number(fields[index] ?? '0'));
+    // Added up here from the functions' counts rather than line by line: the same exact sums.
+    const width = events.length;
+    const totals = new Float64Array(width);
+    for (let index = 0; index < this.#names.length * width; index++) {
+      totals[index % width]! += this.#counts[index]!;
+    }
     events.forEach((event, index) => {
-      const counted = this.#totals[index]!;
+      const counted = totals[index]!;
       if (counted > Number.MAX_SAFE_INTEGER) {
         throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
       }
@@ -382,7 +428,7 @@ export class CachegrindParser {
 
   #malformedCountLine(bytes: Buffer, start: number, tooManyCounts: boolean): CorruptFileError {
     if (tooManyCounts) {
-      return this.#corrupt(`a count line with more counts than the ${this.#totals.length} events`);
+      return this.#corrupt(`a count line with more counts than the ${this.#width} events`);
     }
     const line = bytes.toString('utf8', start, bytes.indexOf(LF, start)).replace(/\r$/, '');
     return this.#corrupt(`malformed count line ${excerpt(line)}: expected <line> <count>...`);
@@ -391,6 +437,36 @@ export class CachegrindParser {
   #corrupt(reason: string): CorruptFileError {
     return new CorruptFileError(this.#source, this.#lineNumber, reason);
   }
+}
+
+/** FNV-1a over four bytes at a time, then mixed so that every byte reaches the low bits. */
+function hashBytes(bytes: Buffer, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  let position = start;
+  for (; position + 4 <= end; position += 4) {
+    const word =
+      bytes[position]! |
+      (bytes[position + 1]! << 8) |
+      (bytes[position + 2]! << 16) |
+      (bytes[position + 3]! << 24);
+    hash = Math.imul(hash ^ word, FNV_PRIME);
+    hash ^= hash >>> 15;
+  }
+  for (; position < end; position++) hash = Math.imul(hash ^ bytes[position]!, FNV_PRIME);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  return hash ^ (hash >>> 13);
+}
+
+/** Whether the bytes `bytes[start..end)` are UTF-8 for `name`, without decoding them when ASCII. */
+function isNamedBy(name: string, bytes: Buffer, start: number, end: number): boolean {
+  if (name.length > end - start) return false;
+  for (let position = start; position < end; position++) {
+    const byte = bytes[position]!;
+    if (byte >= NON_ASCII) return name === bytes.toString('utf8', start, end);
+    if (name.charCodeAt(position - start) !== byte) return false;
+  }
+  return name.length === end - start;
 }
 
 function resized(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {

@@ -13,7 +13,7 @@ import {
   unexpectedKey,
 } from '../system/strict-json.js';
 import { TOOL_NAME } from '../version.js';
-import { type NormaliseOptions, normaliseProfile, parserOptions } from './normalise.js';
+import { type NormaliseOptions, normaliseProfileUnsorted, parserOptions } from './normalise.js';
 import { EVENT_NAME } from './parse.js';
 import { parseCachegrindFile, unreadable } from './parse-file.js';
 import {
@@ -274,7 +274,9 @@ function inEventOrder(counts: Counts, events: string[]): Counts {
  * Reads what `compare` accepts: a profile.json, or a raw Cachegrind output file, which becomes a
  * one-benchmark document named after the file (`parse.cachegrind.out` and
  * `parse.2.cachegrind.out` both give `parse`). A raw file records nothing about how it was
- * made, so its fingerprint says `unknown` and compares equal to any other raw file's.
+ * made, so its fingerprint says `unknown` and compares equal to any other raw file's. Its
+ * functions stay in the order the file first names them: a compare needs no order, and sorting
+ * a large profile by count and name costs as much as normalising it.
  */
 export async function loadProfileInput(
   path: string,
@@ -288,7 +290,7 @@ export async function loadProfileInput(
   }
   const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseProfile(parsed, options);
+  const { events, totals, functions } = normaliseProfileUnsorted(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,

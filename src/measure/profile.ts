@@ -31,7 +31,10 @@ export interface BenchmarkProfile {
   totals: Counts;
   /** Functions whose counts differed between runs; sorted. Their counts are the minimum. */
   nondeterministic: string[];
-  /** Sorted by the primary event's count, largest first, then by name. */
+  /**
+   * In documents that `measure` writes: sorted by the primary event's count, largest first, then
+   * by name. A raw Cachegrind file loaded for a comparison keeps the file's order.
+   */
   functions: FunctionProfile[];
 }
 

@@ -5,6 +5,7 @@ import {
   normaliseName,
   normalisePath,
   normaliseProfile,
+  normaliseProfileUnsorted,
   parserOptions,
   rawProfile,
 } from '../../src/measure/normalise.js';
@@ -247,6 +248,23 @@ describe('normaliseProfile', () => {
     }
   });
 
+  it('merges a name as written with one that normalisation turns into it, in either order', () => {
+    const functions = [
+      { name: 'f', file: '/w/src/a.rs', line: 3, counts: [5] },
+      { name: 'g', file: '/w/src/g.rs', line: 1, counts: [1] },
+      { name: 'f::h0123456789abcdef', file: '/w/src/b.rs', line: 9, counts: [7] },
+    ];
+    const parsed: ParsedProfile = { command: './bench', events: ['Ir'], totals: [13], functions };
+    for (const order of [functions, [...functions].reverse()]) {
+      expect(
+        normaliseProfile({ ...parsed, functions: order }, { workspaceRoot: '/w' }).functions,
+      ).toEqual([
+        { name: 'f', file: 'src/b.rs', line: 9, counts: { Ir: 12 } },
+        { name: 'g', file: 'src/g.rs', line: 1, counts: { Ir: 1 } },
+      ]);
+    }
+  });
+
   it('sorts by the primary count, largest first, then by name', () => {
     const parsed: ParsedProfile = {
       command: './bench',
@@ -275,6 +293,24 @@ describe('normaliseProfile', () => {
     const sum = (event: string) =>
       profile.functions.reduce((total, entry) => total + (entry.counts[event] ?? 0), 0);
     expect(profile.events.map(sum)).toEqual([1144857, 144148, 8450, 14620, 374]);
+  });
+});
+
+describe('normaliseProfileUnsorted', () => {
+  it('gives what normaliseProfile gives, in the order the file first names each function', () => {
+    const parsed = parseFixture('3.19-legacy-names.cachegrind.out');
+    const unsorted = normaliseProfileUnsorted(parsed, { workspaceRoot });
+    const sorted = normaliseProfile(parsed, { workspaceRoot });
+    expect(unsorted.functions.map((entry) => entry.name)).toEqual([
+      ...new Set(parsed.functions.map((entry) => normaliseName(entry.name))),
+    ]);
+    expect(unsorted.functions.map((entry) => entry.name)).not.toEqual(
+      sorted.functions.map((entry) => entry.name),
+    );
+    const byName = (profile: typeof sorted) =>
+      [...profile.functions].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(byName(unsorted)).toEqual(byName(sorted));
+    expect({ ...unsorted, functions: [] }).toEqual({ ...sorted, functions: [] });
   });
 });
 

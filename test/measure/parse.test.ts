@@ -335,6 +335,75 @@ describe('CachegrindParser with isOwnFile', () => {
 describe('CachegrindParser on hostile input', () => {
   const header = 'cmd: ./bench\nevents: Ir Dr\nfl=src/lib.rs\nfn=work\n';
 
+  it('finds each of thousands of functions again when a later fl= block names it', () => {
+    // More functions than the parser first has room for, named again in reverse order.
+    const names = Array.from({ length: 5000 }, (_, index) => `app::module${index % 7}::f${index}`);
+    const block = (file: string, order: string[], line: number) => [
+      `fl=${file}`,
+      ...order.flatMap((name, index) => [`fn=${name}`, `${line} ${index + 1}`]),
+    ];
+    const body = [
+      ...block('src/lib.rs', names, 10),
+      ...block('/rustc/library/core/src/iter.rs', [...names].reverse(), 20),
+    ];
+    const total = 2 * ((5000 * 5001) / 2);
+    const text = ['cmd: ./bench', 'events: Ir', ...body, `summary: ${total}`, ''].join('\n');
+    const profile = parseText(text);
+    expect(profile.functions).toHaveLength(5000);
+    expect(profile.functions).toEqual(referenceFunctions(text));
+    expect(profile.functions[0]).toEqual({
+      name: 'app::module0::f0',
+      file: '/rustc/library/core/src/iter.rs',
+      line: 20,
+      counts: [1 + 5000],
+    });
+  });
+
+  it('tells apart names that differ only in a non-ASCII character or in length', () => {
+    const text = [
+      'cmd: ./bench',
+      'events: Ir',
+      'fl=src/lib.rs',
+      ...['naïve::f', 'naive::f', 'naïve::f2', 'naïve::g', 'Ωmega', 'naïve'].flatMap(
+        (name, index) => [`fn=${name}`, `${index + 1} ${index + 1}`],
+      ),
+      'fl=src/other.rs',
+      ...['naïve::g', 'Ωmega', 'naïve::f'].flatMap((name) => [`fn=${name}`, '9 100']),
+      'summary: 321',
+      '',
+    ].join('\n');
+    const profile = parseText(text);
+    expect(profile.functions.map((fn) => [fn.name, fn.counts[0]])).toEqual([
+      ['naïve::f', 101],
+      ['naive::f', 2],
+      ['naïve::f2', 3],
+      ['naïve::g', 104],
+      ['Ωmega', 105],
+      ['naïve', 6],
+    ]);
+    expect(profile.functions).toEqual(referenceFunctions(text));
+  });
+
+  it('keeps apart names that hash alike, ASCII or not, and finds each again', () => {
+    // Each pair has the same 32-bit hash in the parser's table of names.
+    const text = [
+      'cmd: ./bench',
+      'events: Ir',
+      'fl=src/a.rs',
+      ...['fn=f116893', '1 1', 'fn=f331200', '2 2', 'fn=é100805', '5 5', 'fn=é190200', '6 6'],
+      'fl=src/b.rs',
+      ...['fn=f331200', '3 30', 'fn=f116893', '4 40', 'fn=é190200', '7 70', 'fn=é100805', '8 80'],
+      'summary: 234',
+      '',
+    ].join('\n');
+    expect(parseText(text).functions).toEqual([
+      { name: 'f116893', file: 'src/b.rs', line: 4, counts: [41] },
+      { name: 'f331200', file: 'src/b.rs', line: 3, counts: [32] },
+      { name: 'é100805', file: 'src/b.rs', line: 8, counts: [85] },
+      { name: 'é190200', file: 'src/b.rs', line: 7, counts: [76] },
+    ]);
+  });
+
   it('accepts CRLF line endings with the same result', () => {
     const text = fixture('3.19-legacy-names.cachegrind.out');
     expect(parseText(text.replaceAll('\n', '\r\n'))).toEqual(parseText(text));
