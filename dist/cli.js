@@ -461,47 +461,50 @@ function oncePerPath(of) {
 }
 function aggregate(parsed, nameOf, pathOf, isOwn) {
   const { events } = parsed;
-  const names = parsed.functions.map((parsedFunction) => nameOf(parsedFunction.name));
+  const parsedFunctions = parsed.functions;
+  const width = events.length;
+  const names = parsedFunctions.names.map(nameOf);
   const meetingNames = /* @__PURE__ */ new Set();
   names.forEach((name, index) => {
-    if (name !== parsed.functions[index].name) meetingNames.add(name);
+    if (name !== parsedFunctions.names[index]) meetingNames.add(name);
   });
   const mergeable = /* @__PURE__ */ new Map();
   const functions = [];
-  parsed.functions.forEach((parsedFunction, index) => {
+  for (let index = 0; index < parsedFunctions.length; index++) {
     const name = names[index];
     if (meetingNames.size === 0 || !meetingNames.has(name)) {
-      functions.push(profileOf(name, parsedFunction, events, pathOf));
-      return;
+      functions.push(profileOf(name, parsedFunctions, index, events, pathOf));
+      continue;
     }
-    const primary = parsedFunction.counts[0] ?? 0;
-    const owned = isOwn(parsedFunction.file);
+    const primary = parsedFunctions.counts[index * width] ?? 0;
+    const file = parsedFunctions.files[index];
+    const owned = isOwn(file);
     const existing = mergeable.get(name);
     if (existing === void 0) {
-      const profile2 = profileOf(name, parsedFunction, events, pathOf);
+      const profile2 = profileOf(name, parsedFunctions, index, events, pathOf);
       functions.push(profile2);
       mergeable.set(name, { profile: profile2, locationCount: primary, locationOwned: owned });
-      return;
+      continue;
     }
     const { profile } = existing;
     events.forEach((event, eventIndex) => {
-      profile.counts[event] = profile.counts[event] + (parsedFunction.counts[eventIndex] ?? 0);
+      profile.counts[event] = profile.counts[event] + parsedFunctions.counts[index * width + eventIndex];
     });
     if (owned && !existing.locationOwned || owned === existing.locationOwned && primary > existing.locationCount) {
-      profile.file = pathOf(parsedFunction.file);
-      profile.line = parsedFunction.line;
+      profile.file = pathOf(file);
+      profile.line = parsedFunctions.lines[index];
       existing.locationCount = primary;
       existing.locationOwned = owned;
     }
-  });
-  return { events, totals: countsByEvent(events, parsed.totals), functions };
+  }
+  return { events, totals: countsByEvent(events, parsed.totals, 0), functions };
 }
-function profileOf(name, parsedFunction, events, pathOf) {
+function profileOf(name, parsedFunctions, index, events, pathOf) {
   return {
     name,
-    file: pathOf(parsedFunction.file),
-    line: parsedFunction.line,
-    counts: countsByEvent(events, parsedFunction.counts)
+    file: pathOf(parsedFunctions.files[index]),
+    line: parsedFunctions.lines[index],
+    counts: countsByEvent(events, parsedFunctions.counts, index * events.length)
   };
 }
 function sortedByCount(profile) {
@@ -512,9 +515,11 @@ function sortedByCount(profile) {
   );
   return profile;
 }
-function countsByEvent(events, counts) {
+function countsByEvent(events, values, offset) {
   const byEvent = {};
-  for (let index = 0; index < events.length; index++) byEvent[events[index]] = counts[index] ?? 0;
+  for (let index = 0; index < events.length; index++) {
+    byEvent[events[index]] = values[offset + index];
+  }
   return byEvent;
 }
 
@@ -632,18 +637,18 @@ var CachegrindParser = class {
     if (events === void 0 || summary === void 0) {
       throw this.#corrupt("the file ends without a summary: line: it is truncated or corrupt");
     }
-    const width = events.length;
+    const length = this.#names.length;
     return {
       command: this.#command ?? "",
       events,
       totals: summary,
-      functions: this.#names.map((name, index) => {
-        const counts = new Array(width);
-        for (let event = 0; event < width; event++) {
-          counts[event] = this.#counts[index * width + event];
-        }
-        return { name, file: this.#files[index], line: this.#lines[index], counts };
-      })
+      functions: {
+        length,
+        names: this.#names,
+        files: this.#files,
+        lines: this.#lines.subarray(0, length),
+        counts: this.#counts.subarray(0, length * events.length)
+      }
     };
   }
   /**

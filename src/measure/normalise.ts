@@ -3,7 +3,7 @@
  * same code: symbol hashes, LTO suffixes, crate disambiguators and symbol versions change from
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
-import type { CachegrindParserOptions, ParsedFunction, ParsedProfile } from './parse.js';
+import type { CachegrindParserOptions, ParsedFunctions, ParsedProfile } from './parse.js';
 import type { Counts, FunctionProfile } from './profile.js';
 
 export interface NormaliseOptions {
@@ -155,58 +155,64 @@ function aggregate(
   isOwn: (rawPath: string) => boolean,
 ): NormalisedProfile {
   const { events } = parsed;
-  const names = parsed.functions.map((parsedFunction) => nameOf(parsedFunction.name));
+  const parsedFunctions = parsed.functions;
+  const width = events.length;
+  const names = parsedFunctions.names.map(nameOf);
   // Parsed names are distinct, so two functions can only meet under a name that normalisation
   // produced: only those names are looked up, the rest become profiles straight away.
   const meetingNames = new Set<string>();
   names.forEach((name, index) => {
-    if (name !== parsed.functions[index]!.name) meetingNames.add(name);
+    if (name !== parsedFunctions.names[index]) meetingNames.add(name);
   });
   const mergeable = new Map<string, Mergeable>();
   const functions: FunctionProfile[] = [];
-  parsed.functions.forEach((parsedFunction, index) => {
+  for (let index = 0; index < parsedFunctions.length; index++) {
     const name = names[index]!;
     if (meetingNames.size === 0 || !meetingNames.has(name)) {
-      functions.push(profileOf(name, parsedFunction, events, pathOf));
-      return;
+      functions.push(profileOf(name, parsedFunctions, index, events, pathOf));
+      continue;
     }
-    const primary = parsedFunction.counts[0] ?? 0;
-    const owned = isOwn(parsedFunction.file);
+    const primary = parsedFunctions.counts[index * width] ?? 0;
+    const file = parsedFunctions.files[index]!;
+    const owned = isOwn(file);
     const existing = mergeable.get(name);
     if (existing === undefined) {
-      const profile = profileOf(name, parsedFunction, events, pathOf);
+      const profile = profileOf(name, parsedFunctions, index, events, pathOf);
       functions.push(profile);
       mergeable.set(name, { profile, locationCount: primary, locationOwned: owned });
-      return;
+      continue;
     }
     const { profile } = existing;
     events.forEach((event, eventIndex) => {
-      profile.counts[event] = profile.counts[event]! + (parsedFunction.counts[eventIndex] ?? 0);
+      profile.counts[event] =
+        profile.counts[event]! + parsedFunctions.counts[index * width + eventIndex]!;
     });
     if (
       (owned && !existing.locationOwned) ||
       (owned === existing.locationOwned && primary > existing.locationCount)
     ) {
-      profile.file = pathOf(parsedFunction.file);
-      profile.line = parsedFunction.line;
+      profile.file = pathOf(file);
+      profile.line = parsedFunctions.lines[index]!;
       existing.locationCount = primary;
       existing.locationOwned = owned;
     }
-  });
-  return { events, totals: countsByEvent(events, parsed.totals), functions };
+  }
+  return { events, totals: countsByEvent(events, parsed.totals, 0), functions };
 }
 
+/** The profile of parsed function `index`, under its normalised `name`. */
 function profileOf(
   name: string,
-  parsedFunction: ParsedFunction,
+  parsedFunctions: ParsedFunctions,
+  index: number,
   events: string[],
   pathOf: (raw: string) => string,
 ): FunctionProfile {
   return {
     name,
-    file: pathOf(parsedFunction.file),
-    line: parsedFunction.line,
-    counts: countsByEvent(events, parsedFunction.counts),
+    file: pathOf(parsedFunctions.files[index]!),
+    line: parsedFunctions.lines[index]!,
+    counts: countsByEvent(events, parsedFunctions.counts, index * events.length),
   };
 }
 
@@ -221,8 +227,11 @@ function sortedByCount(profile: NormalisedProfile): NormalisedProfile {
   return profile;
 }
 
-function countsByEvent(events: string[], counts: number[]): Counts {
+/** The counts `values[offset ...]`, one per event, by event name. */
+function countsByEvent(events: string[], values: ArrayLike<number>, offset: number): Counts {
   const byEvent: Counts = {};
-  for (let index = 0; index < events.length; index++) byEvent[events[index]!] = counts[index] ?? 0;
+  for (let index = 0; index < events.length; index++) {
+    byEvent[events[index]!] = values[offset + index]!;
+  }
   return byEvent;
 }

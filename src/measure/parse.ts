@@ -16,26 +16,35 @@
 import { Buffer } from 'node:buffer';
 import { CorruptFileError } from '../errors.js';
 
-export interface ParsedFunction {
-  /** As written in the file (demangled by valgrind unless it ran with --demangle=no). */
-  name: string;
-  /**
-   * File and line of the count line with the largest primary-event count among the function's
-   * lines in its own files (`isOwnFile`), or among all its lines when none is in its own files.
-   */
-  file: string;
-  line: number;
-  /** Self cost, aligned with `events`, summed over every block of the function. */
-  counts: number[];
-}
-
 export interface ParsedProfile {
   command: string;
   events: string[];
   /** Per event; equal to the file's `summary:` line, which the parser checks. */
   totals: number[];
-  /** In order of first appearance. */
-  functions: ParsedFunction[];
+  functions: ParsedFunctions;
+}
+
+/**
+ * The functions in order of first appearance, column by column rather than an object each: a
+ * large profile has hundreds of thousands, and their reader (normalisation) needs no objects.
+ * Function `i` is named `names[i]` (as written in the file: demangled by valgrind unless it ran
+ * with --demangle=no).
+ */
+export interface ParsedFunctions {
+  /** How many functions: the length of `names`, `files` and `lines`. */
+  length: number;
+  names: string[];
+  /**
+   * File and line of the count line with the largest primary-event count among the function's
+   * lines in its own files (`isOwnFile`), or among all its lines when none is in its own files.
+   */
+  files: string[];
+  lines: Float64Array;
+  /**
+   * Self cost summed over every block of the function, `events.length` counts per function:
+   * function `i`'s are `counts[i * events.length ...]`, aligned with `events`.
+   */
+  counts: Float64Array;
 }
 
 const LF = 0x0a;
@@ -171,18 +180,19 @@ export class CachegrindParser {
     if (events === undefined || summary === undefined) {
       throw this.#corrupt('the file ends without a summary: line: it is truncated or corrupt');
     }
-    const width = events.length;
+    const length = this.#names.length;
+    // Handed over as they are: the parser is done with them.
     return {
       command: this.#command ?? '',
       events,
       totals: summary,
-      functions: this.#names.map((name, index) => {
-        const counts = new Array<number>(width);
-        for (let event = 0; event < width; event++) {
-          counts[event] = this.#counts[index * width + event]!;
-        }
-        return { name, file: this.#files[index]!, line: this.#lines[index]!, counts };
-      }),
+      functions: {
+        length,
+        names: this.#names,
+        files: this.#files,
+        lines: this.#lines.subarray(0, length),
+        counts: this.#counts.subarray(0, length * events.length),
+      },
     };
   }
 

@@ -10,6 +10,7 @@ import {
   rawProfile,
 } from '../../src/measure/normalise.js';
 import { CachegrindParser, type ParsedProfile } from '../../src/measure/parse.js';
+import { fromRows, type ParsedProfileRows, withRows } from '../support/parsed-functions.js';
 
 const workspaceRoot = '/home/runner/work/demo/cgdemo';
 
@@ -171,7 +172,7 @@ describe('normaliseProfile', () => {
 
   it('sums the two generic_sum instantiations that legacy names make indistinguishable', () => {
     const parsed = parseFixture('3.19-no-demangle.cachegrind.out');
-    const instantiations = parsed.functions.filter((entry) =>
+    const instantiations = withRows(parsed).functions.filter((entry) =>
       entry.name.startsWith('_ZN6cgdemo11generic_sum17h'),
     );
     expect(instantiations.map((entry) => entry.counts)).toEqual([[1391], [1772]]);
@@ -209,7 +210,7 @@ describe('normaliseProfile', () => {
       { name: 'f::h0000000000000002', file: '/w/src/b.rs', line: 9, counts: [30, 2, 0] },
       { name: 'f::h0000000000000003', file: '/w/src/c.rs', line: 4, counts: [30, 0, 1] },
     ];
-    const parsed: ParsedProfile = {
+    const parsed: ParsedProfileRows = {
       command: './bench',
       events: ['Ir', 'Dr', 'Dw'],
       totals: [75, 8, 13],
@@ -223,8 +224,8 @@ describe('normaliseProfile', () => {
         { name: 'g', file: 'src/g.rs', line: 1, counts: { Ir: 5, Dr: 5, Dw: 5 } },
       ],
     };
-    expect(normaliseProfile(parsed, { workspaceRoot: '/w' })).toEqual(expected);
-    const reversed = { ...parsed, functions: [...functions].reverse() };
+    expect(normaliseProfile(fromRows(parsed), { workspaceRoot: '/w' })).toEqual(expected);
+    const reversed = fromRows({ ...parsed, functions: [...functions].reverse() });
     expect(normaliseProfile(reversed, { workspaceRoot: '/w' }).functions[0]).toEqual({
       name: 'f',
       file: 'src/c.rs',
@@ -240,10 +241,16 @@ describe('normaliseProfile', () => {
       { name: 'f::h0000000000000003', file: 'src/b.rs', line: 4, counts: [20] },
       { name: 'f::h0000000000000004', file: './string/memcpy.S', line: 5, counts: [80] },
     ];
-    const parsed: ParsedProfile = { command: './bench', events: ['Ir'], totals: [200], functions };
+    const parsed: ParsedProfileRows = {
+      command: './bench',
+      events: ['Ir'],
+      totals: [200],
+      functions,
+    };
     for (const order of [functions, [...functions].reverse()]) {
       expect(
-        normaliseProfile({ ...parsed, functions: order }, { workspaceRoot: '/w' }).functions,
+        normaliseProfile(fromRows({ ...parsed, functions: order }), { workspaceRoot: '/w' })
+          .functions,
       ).toEqual([{ name: 'f', file: 'src/b.rs', line: 4, counts: { Ir: 200 } }]);
     }
   });
@@ -254,10 +261,16 @@ describe('normaliseProfile', () => {
       { name: 'g', file: '/w/src/g.rs', line: 1, counts: [1] },
       { name: 'f::h0123456789abcdef', file: '/w/src/b.rs', line: 9, counts: [7] },
     ];
-    const parsed: ParsedProfile = { command: './bench', events: ['Ir'], totals: [13], functions };
+    const parsed: ParsedProfileRows = {
+      command: './bench',
+      events: ['Ir'],
+      totals: [13],
+      functions,
+    };
     for (const order of [functions, [...functions].reverse()]) {
       expect(
-        normaliseProfile({ ...parsed, functions: order }, { workspaceRoot: '/w' }).functions,
+        normaliseProfile(fromRows({ ...parsed, functions: order }), { workspaceRoot: '/w' })
+          .functions,
       ).toEqual([
         { name: 'f', file: 'src/b.rs', line: 9, counts: { Ir: 12 } },
         { name: 'g', file: 'src/g.rs', line: 1, counts: { Ir: 1 } },
@@ -266,7 +279,7 @@ describe('normaliseProfile', () => {
   });
 
   it('sorts by the primary count, largest first, then by name', () => {
-    const parsed: ParsedProfile = {
+    const parsed = fromRows({
       command: './bench',
       events: ['Ir'],
       totals: [12],
@@ -276,7 +289,7 @@ describe('normaliseProfile', () => {
         line: 0,
         counts: [index === 3 ? 6 : 2],
       })),
-    };
+    });
     expect(normaliseProfile(parsed, { workspaceRoot: '/w' }).functions.map((f) => f.name)).toEqual([
       'd',
       'a',
@@ -302,7 +315,7 @@ describe('normaliseProfileUnsorted', () => {
     const unsorted = normaliseProfileUnsorted(parsed, { workspaceRoot });
     const sorted = normaliseProfile(parsed, { workspaceRoot });
     expect(unsorted.functions.map((entry) => entry.name)).toEqual([
-      ...new Set(parsed.functions.map((entry) => normaliseName(entry.name))),
+      ...new Set(parsed.functions.names.map(normaliseName)),
     ]);
     expect(unsorted.functions.map((entry) => entry.name)).not.toEqual(
       sorted.functions.map((entry) => entry.name),

@@ -2,27 +2,28 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../../src/errors.js';
-import { CachegrindParser, type ParsedProfile } from '../../src/measure/parse.js';
+import { CachegrindParser } from '../../src/measure/parse.js';
 import { parseCachegrindFile } from '../../src/measure/parse-file.js';
+import { type ParsedProfileRows, withRows } from '../support/parsed-functions.js';
 
 const fixtureDirectory = fileURLToPath(new URL('../fixtures/cachegrind/', import.meta.url));
 const fixturePath = (name: string) => `${fixtureDirectory}${name}`;
 const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 
-function parseText(text: string, source = 'test.cachegrind.out'): ParsedProfile {
+function parseText(text: string, source = 'test.cachegrind.out'): ParsedProfileRows {
   const parser = new CachegrindParser(source);
   parser.write(Buffer.from(text));
-  return parser.finish();
+  return withRows(parser.finish());
 }
 
-function parseInChunks(bytes: Buffer, cuts: number[]): ParsedProfile {
+function parseInChunks(bytes: Buffer, cuts: number[]): ParsedProfileRows {
   const parser = new CachegrindParser('chunked');
   let start = 0;
   for (const cut of [...cuts, bytes.length]) {
     parser.write(bytes.subarray(start, cut));
     start = cut;
   }
-  return parser.finish();
+  return withRows(parser.finish());
 }
 
 function parseError(text: string): CorruptFileError {
@@ -146,6 +147,22 @@ describe('CachegrindParser on real valgrind output', () => {
     });
   });
 
+  it('hands over its functions column by column, counts event by event', () => {
+    const parser = new CachegrindParser('columns');
+    parser.write(
+      Buffer.from(
+        'cmd: ./bench\nevents: Ir Dr\nfl=src/a.rs\nfn=f\n3 5 1\nfn=g\n7 2\n' +
+          'fl=src/b.rs\nfn=f\n9 8 4\nsummary: 15 5\n',
+      ),
+    );
+    const { functions } = parser.finish();
+    expect(functions.length).toBe(2);
+    expect(functions.names).toEqual(['f', 'g']);
+    expect(functions.files).toEqual(['src/b.rs', 'src/a.rs']);
+    expect(Array.from(functions.lines)).toEqual([9, 7]);
+    expect(Array.from(functions.counts)).toEqual([13, 5, 2, 0]);
+  });
+
   it('reads a profile with no functions', () => {
     expect(parseText(fixture('3.24-empty.cachegrind.out'))).toEqual({
       command: '/bin/true',
@@ -202,7 +219,7 @@ describe('CachegrindParser on real valgrind output', () => {
 
   it('reads a file from disk in chunks', async () => {
     const path = fixturePath('3.19-v0-names.cachegrind.out');
-    expect(await parseCachegrindFile(path)).toEqual(
+    expect(withRows(await parseCachegrindFile(path))).toEqual(
       parseText(fixture('3.19-v0-names.cachegrind.out')),
     );
   });
@@ -244,9 +261,9 @@ describe('CachegrindParser with isOwnFile', () => {
   const parse = (options = {}) => {
     const parser = new CachegrindParser('own', options);
     parser.write(Buffer.from(text));
-    return parser.finish();
+    return withRows(parser.finish());
   };
-  const locationOf = (profile: ParsedProfile, name: string) => {
+  const locationOf = (profile: ParsedProfileRows, name: string) => {
     const found = profile.functions.find((entry) => entry.name === name)!;
     return `${found.file}:${found.line}`;
   };
@@ -312,7 +329,7 @@ describe('CachegrindParser with isOwnFile', () => {
     for (const body of [lines.std + lines.own, lines.own + lines.std]) {
       const parser = new CachegrindParser('order', options);
       parser.write(Buffer.from(`cmd: ./bench\nevents: Ir\n${body}summary: 910\n`));
-      expect(parser.finish().functions).toEqual([
+      expect(withRows(parser.finish()).functions).toEqual([
         { name: 'work', file: 'src/lib.rs', line: 4, counts: [910] },
       ]);
     }
@@ -323,12 +340,12 @@ describe('CachegrindParser with isOwnFile', () => {
     const parser = new CachegrindParser('own', { isOwnFile });
     for (let start = 0; start < bytes.length; start += 7)
       parser.write(bytes.subarray(start, start + 7));
-    expect(parser.finish()).toEqual(parse({ isOwnFile }));
+    expect(withRows(parser.finish())).toEqual(parse({ isOwnFile }));
   });
 
   it('reads a file from disk with the option', async () => {
     const path = fixturePath('3.19-legacy-names.cachegrind.out');
-    expect(await parseCachegrindFile(path, { isOwnFile })).toEqual(parse({ isOwnFile }));
+    expect(withRows(await parseCachegrindFile(path, { isOwnFile }))).toEqual(parse({ isOwnFile }));
   });
 });
 
