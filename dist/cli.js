@@ -197,11 +197,11 @@ function compareBenchmark(base, head, event, options) {
   const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
-  const functions = new FunctionPairs(base?.functions ?? [], head?.functions ?? [], event).changes(
-    noisy,
-    reference,
-    options.functionThreshold
-  );
+  const functions = new FunctionPairs(
+    functionTable(base?.functions ?? []),
+    functionTable(head?.functions ?? []),
+    event
+  ).changes(noisy, reference, options.functionThreshold);
   if (status === "unchanged") markMoves(functions, reference, options.functionThreshold);
   return {
     name,
@@ -245,63 +245,71 @@ function otherEvents(base, head, primary) {
     ])
   );
 }
+function functionTable(functions) {
+  if (!Array.isArray(functions)) return functions;
+  return {
+    length: functions.length,
+    name: (index) => functions[index].name,
+    file: (index) => functions[index].file,
+    line: (index) => functions[index].line,
+    countsOf: (event) => functions.map((fn) => fn.counts[event] ?? 0)
+  };
+}
+var NONE = -1;
 var FunctionPairs = class {
   #slotByName = /* @__PURE__ */ new Map();
   #slots = 0;
-  #baseCounts;
-  #headCounts;
-  /** Where the function's cost sits on each side; undefined where that side lacks it. */
-  #baseLocations;
-  #headLocations;
+  #base;
+  #head;
   constructor(base, head, event) {
     const capacity = base.length + head.length;
-    this.#baseCounts = new Float64Array(capacity);
-    this.#headCounts = new Float64Array(capacity);
-    this.#baseLocations = new Array(capacity);
-    this.#headLocations = new Array(capacity);
-    for (const fn of base) this.#add(fn, event, this.#baseCounts, this.#baseLocations);
-    for (const fn of head) this.#add(fn, event, this.#headCounts, this.#headLocations);
+    this.#base = this.#addSide(base, event, capacity);
+    this.#head = this.#addSide(head, event, capacity);
   }
-  #add(fn, event, counts, locations) {
-    const count = fn.counts[event] ?? 0;
-    let slot = this.#slotByName.get(fn.name);
-    if (slot === void 0) {
-      slot = this.#slots++;
-      this.#slotByName.set(fn.name, slot);
+  /** Adds one side's functions to the slots of their names. */
+  #addSide(table, event, capacity) {
+    const side = {
+      table,
+      counts: new Float64Array(capacity),
+      locations: new Int32Array(capacity).fill(NONE)
+    };
+    const counts = table.countsOf(event);
+    for (let index = 0; index < table.length; index++) {
+      const name = table.name(index);
+      const count = counts[index];
+      let slot = this.#slotByName.get(name);
+      if (slot === void 0) {
+        slot = this.#slots++;
+        this.#slotByName.set(name, slot);
+      }
+      if (side.locations[slot] === NONE || count > side.counts[slot]) side.locations[slot] = index;
+      side.counts[slot] += count;
     }
-    const known = locations[slot];
-    if (known === void 0 || count > counts[slot]) locations[slot] = fn;
-    counts[slot] += count;
+    return side;
   }
   /** Every function whose count differs between the sides, largest change first. */
   changes(noisy, reference, functionThreshold) {
     const changes = [];
     for (let slot = 0; slot < this.#slots; slot++) {
-      const baseCount = this.#baseCounts[slot];
-      const headCount = this.#headCounts[slot];
+      const baseCount = this.#base.counts[slot];
+      const headCount = this.#head.counts[slot];
       const delta = headCount - baseCount;
       if (delta === 0) continue;
-      const before = this.#baseLocations[slot];
-      const after = this.#headLocations[slot];
-      const location = after ?? before;
-      const { name } = location;
+      const before = this.#base.locations[slot];
+      const after = this.#head.locations[slot];
+      const [table, index] = after === NONE ? [this.#base.table, before] : [this.#head.table, after];
+      const name = table.name(index);
       const deterministic = !noisy.has(name);
       const significant = deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
       changes.push({
         name,
-        file: location.file,
-        line: location.line,
+        file: table.file(index),
+        line: table.line(index),
         base: baseCount,
         head: headCount,
         delta,
         change: percentChange(baseCount, headCount),
-        status: functionStatus(
-          before !== void 0,
-          after !== void 0,
-          deterministic,
-          significant,
-          delta
-        ),
+        status: functionStatus(before !== NONE, after !== NONE, deterministic, significant, delta),
         significant
       });
     }
@@ -436,9 +444,9 @@ function parserOptions(options) {
   return { isOwnFile: (raw) => isOwnFile(raw, options) };
 }
 function normaliseProfile(parsed, options) {
-  return sortedByCount(normaliseProfileUnsorted(parsed, options));
+  return withProfiles(normaliseColumns(parsed, options));
 }
-function normaliseProfileUnsorted(parsed, options) {
+function normaliseColumns(parsed, options) {
   return aggregate(
     parsed,
     normaliseName,
@@ -448,8 +456,59 @@ function normaliseProfileUnsorted(parsed, options) {
 }
 function rawProfile(parsed) {
   const asWritten = (raw) => raw;
-  return sortedByCount(aggregate(parsed, asWritten, asWritten, () => false));
+  return withProfiles(aggregate(parsed, asWritten, asWritten, () => false));
 }
+var FunctionColumns = class {
+  constructor(events, names, files, lines, counts) {
+    this.events = events;
+    this.names = names;
+    this.files = files;
+    this.lines = lines;
+    this.counts = counts;
+  }
+  events;
+  names;
+  files;
+  lines;
+  counts;
+  get length() {
+    return this.names.length;
+  }
+  name(index) {
+    return this.names[index];
+  }
+  file(index) {
+    return this.files[index];
+  }
+  line(index) {
+    return this.lines[index];
+  }
+  countsOf(event) {
+    const width = this.events.length;
+    const offset = this.events.indexOf(event);
+    if (offset === -1) return new Float64Array(this.length);
+    if (width === 1) return this.counts;
+    const column = new Float64Array(this.length);
+    for (let index = 0; index < column.length; index++) {
+      column[index] = this.counts[index * width + offset];
+    }
+    return column;
+  }
+  /** Function `index` as an object of its own. */
+  profile(index) {
+    const byEvent = {};
+    const width = this.events.length;
+    for (let event = 0; event < width; event++) {
+      byEvent[this.events[event]] = this.counts[index * width + event];
+    }
+    return {
+      name: this.name(index),
+      file: this.file(index),
+      line: this.line(index),
+      counts: byEvent
+    };
+  }
+};
 function oncePerPath(of) {
   const results = /* @__PURE__ */ new Map();
   return (raw) => {
@@ -463,49 +522,65 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
   const { events } = parsed;
   const parsedFunctions = parsed.functions;
   const width = events.length;
-  const names = parsedFunctions.names.map(nameOf);
+  const parsedNames = parsedFunctions.names.map(nameOf);
   const meetingNames = /* @__PURE__ */ new Set();
-  names.forEach((name, index) => {
+  parsedNames.forEach((name, index) => {
     if (name !== parsedFunctions.names[index]) meetingNames.add(name);
   });
   const mergeable = /* @__PURE__ */ new Map();
-  const functions = [];
-  for (let index = 0; index < parsedFunctions.length; index++) {
-    const name = names[index];
-    if (meetingNames.size === 0 || !meetingNames.has(name)) {
-      functions.push(profileOf(name, parsedFunctions, index, events, pathOf));
-      continue;
-    }
-    const primary = parsedFunctions.counts[index * width] ?? 0;
-    const file = parsedFunctions.files[index];
-    const owned = isOwn(file);
-    const existing = mergeable.get(name);
+  const names = [];
+  const files = [];
+  const lines = new Float64Array(parsedFunctions.length);
+  const counts = new Float64Array(parsedFunctions.length * width);
+  for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
+    const name = parsedNames[parsedIndex];
+    const file = parsedFunctions.files[parsedIndex];
+    const parsedCounts = parsedIndex * width;
+    const existing = meetingNames.size === 0 ? void 0 : mergeable.get(name);
     if (existing === void 0) {
-      const profile2 = profileOf(name, parsedFunctions, index, events, pathOf);
-      functions.push(profile2);
-      mergeable.set(name, { profile: profile2, locationCount: primary, locationOwned: owned });
+      const index2 = names.length;
+      names.push(name);
+      files.push(pathOf(file));
+      lines[index2] = parsedFunctions.lines[parsedIndex];
+      for (let event = 0; event < width; event++) {
+        counts[index2 * width + event] = parsedFunctions.counts[parsedCounts + event];
+      }
+      if (meetingNames.has(name)) {
+        const locationCount = parsedFunctions.counts[parsedCounts] ?? 0;
+        mergeable.set(name, { index: index2, locationCount, locationOwned: isOwn(file) });
+      }
       continue;
     }
-    const { profile } = existing;
-    events.forEach((event, eventIndex) => {
-      profile.counts[event] = profile.counts[event] + parsedFunctions.counts[index * width + eventIndex];
-    });
+    const { index } = existing;
+    for (let event = 0; event < width; event++) {
+      counts[index * width + event] += parsedFunctions.counts[parsedCounts + event];
+    }
+    const primary = parsedFunctions.counts[parsedCounts] ?? 0;
+    const owned = isOwn(file);
     if (owned && !existing.locationOwned || owned === existing.locationOwned && primary > existing.locationCount) {
-      profile.file = pathOf(file);
-      profile.line = parsedFunctions.lines[index];
+      files[index] = pathOf(file);
+      lines[index] = parsedFunctions.lines[parsedIndex];
       existing.locationCount = primary;
       existing.locationOwned = owned;
     }
   }
-  return { events, totals: countsByEvent(events, parsed.totals, 0), functions };
-}
-function profileOf(name, parsedFunctions, index, events, pathOf) {
+  const length = names.length;
   return {
-    name,
-    file: pathOf(parsedFunctions.files[index]),
-    line: parsedFunctions.lines[index],
-    counts: countsByEvent(events, parsedFunctions.counts, index * events.length)
+    events,
+    totals: countsByEvent(events, parsed.totals),
+    functions: new FunctionColumns(
+      events,
+      names,
+      files,
+      lines.subarray(0, length),
+      counts.subarray(0, length * width)
+    )
   };
+}
+function withProfiles({ events, totals, functions }) {
+  const profiles = new Array(functions.length);
+  for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
+  return sortedByCount({ events, totals, functions: profiles });
 }
 function sortedByCount(profile) {
   const primary = profile.events[0];
@@ -515,11 +590,9 @@ function sortedByCount(profile) {
   );
   return profile;
 }
-function countsByEvent(events, values, offset) {
+function countsByEvent(events, values) {
   const byEvent = {};
-  for (let index = 0; index < events.length; index++) {
-    byEvent[events[index]] = values[offset + index];
-  }
+  for (let index = 0; index < events.length; index++) byEvent[events[index]] = values[index];
   return byEvent;
 }
 
@@ -1186,7 +1259,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
   }
   const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseProfileUnsorted(parsed, options);
+  const { events, totals, functions } = normaliseColumns(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,

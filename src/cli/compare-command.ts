@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { type CompareOptions, compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { InputError } from '../errors.js';
-import type { ProfileDocument } from '../measure/profile.js';
+import type { ComparableDocument } from '../measure/profile.js';
 import { loadProfileInput } from '../measure/profile-file.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -118,10 +118,10 @@ export function printReport(
  * and matching by name would only report one removed and one added benchmark.
  */
 function pairSingleBenchmarks(
-  base: ProfileDocument,
-  head: ProfileDocument,
+  base: ComparableDocument,
+  head: ComparableDocument,
   context: CliContext,
-): ProfileDocument {
+): ComparableDocument {
   const [baseBenchmark, ...otherBase] = base.benchmarks;
   const [headBenchmark, ...otherHead] = head.benchmarks;
   if (!baseBenchmark || !headBenchmark || otherBase.length > 0 || otherHead.length > 0) return head;

@@ -4,10 +4,11 @@
  */
 import { InputError } from '../errors.js';
 import type {
-  BenchmarkProfile,
+  ComparableBenchmark,
+  ComparableDocument,
   Fingerprint,
   FunctionProfile,
-  ProfileDocument,
+  FunctionTable,
 } from '../measure/profile.js';
 import { COMPARABLE_FINGERPRINT_FIELDS } from '../measure/profile.js';
 import {
@@ -40,8 +41,8 @@ const MOVE_TOLERANCE = 0.05;
 const FRACTION_SCALE = 1_000_000_000_000n;
 
 export function compareProfiles(
-  base: ProfileDocument,
-  head: ProfileDocument,
+  base: ComparableDocument,
+  head: ComparableDocument,
   options: CompareOptions,
 ): Comparison {
   const event = primaryEvent(base, head);
@@ -69,7 +70,7 @@ export function compareProfiles(
 }
 
 /** `Ir` when every benchmark on both sides recorded it, else the first event they all share. */
-function primaryEvent(base: ProfileDocument, head: ProfileDocument): string {
+function primaryEvent(base: ComparableDocument, head: ComparableDocument): string {
   const all = [...base.benchmarks, ...head.benchmarks];
   const first = all[0];
   if (!first) return PREFERRED_EVENT;
@@ -87,7 +88,7 @@ function primaryEvent(base: ProfileDocument, head: ProfileDocument): string {
   return fallback;
 }
 
-function profileSide(profile: ProfileDocument): ProfileSide {
+function profileSide(profile: ComparableDocument): ProfileSide {
   return profile.commit === undefined
     ? { fingerprint: profile.fingerprint }
     : { commit: profile.commit, fingerprint: profile.fingerprint };
@@ -124,8 +125,8 @@ function fingerprintValue(
 }
 
 function compareBenchmark(
-  base: BenchmarkProfile | undefined,
-  head: BenchmarkProfile | undefined,
+  base: ComparableBenchmark | undefined,
+  head: ComparableBenchmark | undefined,
   event: string,
   options: CompareOptions,
 ): BenchmarkComparison {
@@ -136,11 +137,11 @@ function compareBenchmark(
   // Function significance is measured against the base total, or the head total for a new benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
-  const functions = new FunctionPairs(base?.functions ?? [], head?.functions ?? [], event).changes(
-    noisy,
-    reference,
-    options.functionThreshold,
-  );
+  const functions = new FunctionPairs(
+    functionTable(base?.functions ?? []),
+    functionTable(head?.functions ?? []),
+    event,
+  ).changes(noisy, reference, options.functionThreshold);
   // A move is only claimed when the total says no cost was gained or lost overall.
   if (status === 'unchanged') markMoves(functions, reference, options.functionThreshold);
   return {
@@ -188,8 +189,8 @@ function percentChange(base: number | null, head: number | null): number | null 
 }
 
 function otherEvents(
-  base: BenchmarkProfile | undefined,
-  head: BenchmarkProfile | undefined,
+  base: ComparableBenchmark | undefined,
+  head: ComparableBenchmark | undefined,
   primary: string,
 ): BenchmarkComparison['otherEvents'] {
   const events = [...(base?.events ?? []), ...(head?.events ?? [])].filter(
@@ -201,6 +202,29 @@ function otherEvents(
       { base: base?.totals[event] ?? null, head: head?.totals[event] ?? null },
     ]),
   );
+}
+
+/** Reads `FunctionProfile` objects as a table, to compare them like any other functions. */
+function functionTable(functions: FunctionProfile[] | FunctionTable): FunctionTable {
+  if (!Array.isArray(functions)) return functions;
+  return {
+    length: functions.length,
+    name: (index) => functions[index]!.name,
+    file: (index) => functions[index]!.file,
+    line: (index) => functions[index]!.line,
+    countsOf: (event) => functions.map((fn) => fn.counts[event] ?? 0),
+  };
+}
+
+/** No function of that name on a side. */
+const NONE = -1;
+
+/** One side of `FunctionPairs`: by slot, the summed count and where the cost sits. */
+interface Side {
+  table: FunctionTable;
+  counts: Float64Array;
+  /** Index in `table` of the function whose location is reported, or NONE. */
+  locations: Int32Array;
 }
 
 /**
@@ -215,70 +239,63 @@ function otherEvents(
 class FunctionPairs {
   readonly #slotByName = new Map<string, number>();
   #slots = 0;
-  readonly #baseCounts: Float64Array;
-  readonly #headCounts: Float64Array;
-  /** Where the function's cost sits on each side; undefined where that side lacks it. */
-  readonly #baseLocations: (FunctionProfile | undefined)[];
-  readonly #headLocations: (FunctionProfile | undefined)[];
+  readonly #base: Side;
+  readonly #head: Side;
 
-  constructor(base: FunctionProfile[], head: FunctionProfile[], event: string) {
+  constructor(base: FunctionTable, head: FunctionTable, event: string) {
     const capacity = base.length + head.length;
-    this.#baseCounts = new Float64Array(capacity);
-    this.#headCounts = new Float64Array(capacity);
-    this.#baseLocations = new Array(capacity);
-    this.#headLocations = new Array(capacity);
-    for (const fn of base) this.#add(fn, event, this.#baseCounts, this.#baseLocations);
-    for (const fn of head) this.#add(fn, event, this.#headCounts, this.#headLocations);
+    this.#base = this.#addSide(base, event, capacity);
+    this.#head = this.#addSide(head, event, capacity);
   }
 
-  #add(
-    fn: FunctionProfile,
-    event: string,
-    counts: Float64Array,
-    locations: (FunctionProfile | undefined)[],
-  ): void {
-    const count = fn.counts[event] ?? 0;
-    let slot = this.#slotByName.get(fn.name);
-    if (slot === undefined) {
-      slot = this.#slots++;
-      this.#slotByName.set(fn.name, slot);
+  /** Adds one side's functions to the slots of their names. */
+  #addSide(table: FunctionTable, event: string, capacity: number): Side {
+    const side: Side = {
+      table,
+      counts: new Float64Array(capacity),
+      locations: new Int32Array(capacity).fill(NONE),
+    };
+    const counts = table.countsOf(event);
+    for (let index = 0; index < table.length; index++) {
+      const name = table.name(index);
+      const count = counts[index]!;
+      let slot = this.#slotByName.get(name);
+      if (slot === undefined) {
+        slot = this.#slots++;
+        this.#slotByName.set(name, slot);
+      }
+      if (side.locations[slot] === NONE || count > side.counts[slot]!) side.locations[slot] = index;
+      side.counts[slot]! += count;
     }
-    const known = locations[slot];
-    if (known === undefined || count > counts[slot]!) locations[slot] = fn;
-    counts[slot]! += count;
+    return side;
   }
 
   /** Every function whose count differs between the sides, largest change first. */
   changes(noisy: Set<string>, reference: number, functionThreshold: number): FunctionChange[] {
     const changes: FunctionChange[] = [];
     for (let slot = 0; slot < this.#slots; slot++) {
-      const baseCount = this.#baseCounts[slot]!;
-      const headCount = this.#headCounts[slot]!;
+      const baseCount = this.#base.counts[slot]!;
+      const headCount = this.#head.counts[slot]!;
       const delta = headCount - baseCount;
       if (delta === 0) continue;
-      const before = this.#baseLocations[slot];
-      const after = this.#headLocations[slot];
+      const before = this.#base.locations[slot]!;
+      const after = this.#head.locations[slot]!;
       // Every slot has a function on at least one side, both of the slot's name.
-      const location = (after ?? before)!;
-      const { name } = location;
+      const [table, index] =
+        after === NONE ? [this.#base.table, before] : [this.#head.table, after];
+      const name = table.name(index);
       const deterministic = !noisy.has(name);
       const significant =
         deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
       changes.push({
         name,
-        file: location.file,
-        line: location.line,
+        file: table.file(index),
+        line: table.line(index),
         base: baseCount,
         head: headCount,
         delta,
         change: percentChange(baseCount, headCount),
-        status: functionStatus(
-          before !== undefined,
-          after !== undefined,
-          deterministic,
-          significant,
-          delta,
-        ),
+        status: functionStatus(before !== NONE, after !== NONE, deterministic, significant, delta),
         significant,
       });
     }

@@ -3,8 +3,8 @@
  * same code: symbol hashes, LTO suffixes, crate disambiguators and symbol versions change from
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
-import type { CachegrindParserOptions, ParsedFunctions, ParsedProfile } from './parse.js';
-import type { Counts, FunctionProfile } from './profile.js';
+import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
+import type { Counts, FunctionProfile, FunctionTable } from './profile.js';
 
 export interface NormaliseOptions {
   /** Absolute path of the measured workspace; files under it become relative (`src/lib.rs`). */
@@ -14,10 +14,7 @@ export interface NormaliseOptions {
 export interface NormalisedProfile {
   events: string[];
   totals: Counts;
-  /**
-   * By the primary event's count, largest first, then by name; from `normaliseProfileUnsorted`,
-   * in the order the file first names them.
-   */
+  /** By the primary event's count, largest first, then by name. */
   functions: FunctionProfile[];
 }
 
@@ -101,18 +98,18 @@ export function normaliseProfile(
   parsed: ParsedProfile,
   options: NormaliseOptions,
 ): NormalisedProfile {
-  return sortedByCount(normaliseProfileUnsorted(parsed, options));
+  return withProfiles(normaliseColumns(parsed, options));
 }
 
 /**
- * `normaliseProfile` with the functions in the order the file first names them, for a reader
- * that needs no order (a compare): sorting a large profile's names costs as much as the rest of
- * its normalisation.
+ * What `normaliseProfile` gives, column by column and in the order the file first names each
+ * function, for a reader that needs neither objects nor an order (a compare): a large profile's
+ * function objects would take most of its memory, and sorting them as long as normalising them.
  */
-export function normaliseProfileUnsorted(
+export function normaliseColumns(
   parsed: ParsedProfile,
   options: NormaliseOptions,
-): NormalisedProfile {
+): NormalisedColumns {
   return aggregate(
     parsed,
     normaliseName,
@@ -125,7 +122,71 @@ export function normaliseProfileUnsorted(
 export function rawProfile(parsed: ParsedProfile): NormalisedProfile {
   const asWritten = (raw: string): string => raw;
   // Names as written never become equal, so no two functions are merged and no location chosen.
-  return sortedByCount(aggregate(parsed, asWritten, asWritten, () => false));
+  return withProfiles(aggregate(parsed, asWritten, asWritten, () => false));
+}
+
+/** A normalised profile with its functions as columns. */
+export interface NormalisedColumns {
+  events: string[];
+  totals: Counts;
+  functions: FunctionColumns;
+}
+
+/**
+ * Normalised functions column by column; names are distinct. Function `i` is `names[i]`, at
+ * `files[i]`:`lines[i]`, with its counts at `counts[i * events.length ...]`, aligned with `events`.
+ */
+export class FunctionColumns implements FunctionTable {
+  constructor(
+    readonly events: readonly string[],
+    readonly names: readonly string[],
+    readonly files: readonly string[],
+    readonly lines: Float64Array,
+    readonly counts: Float64Array,
+  ) {}
+
+  get length(): number {
+    return this.names.length;
+  }
+
+  name(index: number): string {
+    return this.names[index]!;
+  }
+
+  file(index: number): string {
+    return this.files[index]!;
+  }
+
+  line(index: number): number {
+    return this.lines[index]!;
+  }
+
+  countsOf(event: string): ArrayLike<number> {
+    const width = this.events.length;
+    const offset = this.events.indexOf(event);
+    if (offset === -1) return new Float64Array(this.length);
+    if (width === 1) return this.counts;
+    const column = new Float64Array(this.length);
+    for (let index = 0; index < column.length; index++) {
+      column[index] = this.counts[index * width + offset]!;
+    }
+    return column;
+  }
+
+  /** Function `index` as an object of its own. */
+  profile(index: number): FunctionProfile {
+    const byEvent: Counts = {};
+    const width = this.events.length;
+    for (let event = 0; event < width; event++) {
+      byEvent[this.events[event]!] = this.counts[index * width + event]!;
+    }
+    return {
+      name: this.name(index),
+      file: this.file(index),
+      line: this.line(index),
+      counts: byEvent,
+    };
+  }
 }
 
 /** Many functions share a file: each distinct path is worked out once. */
@@ -139,9 +200,9 @@ function oncePerPath<T>(of: (raw: string) => T): (raw: string) => T {
   };
 }
 
-/** A function that others may be merged into, and where its location comes from. */
+/** Where a function that others may be merged into sits, and where its location comes from. */
 interface Mergeable {
-  profile: FunctionProfile;
+  index: number;
   /** Primary count of the parsed function whose file and line were kept... */
   locationCount: number;
   /** ...and whether that file is one of the workspace's own. */
@@ -153,67 +214,76 @@ function aggregate(
   nameOf: (raw: string) => string,
   pathOf: (raw: string) => string,
   isOwn: (rawPath: string) => boolean,
-): NormalisedProfile {
+): NormalisedColumns {
   const { events } = parsed;
   const parsedFunctions = parsed.functions;
   const width = events.length;
-  const names = parsedFunctions.names.map(nameOf);
+  const parsedNames = parsedFunctions.names.map(nameOf);
   // Parsed names are distinct, so two functions can only meet under a name that normalisation
-  // produced: only those names are looked up, the rest become profiles straight away.
+  // produced: only those names are looked up, the rest are copied straight away.
   const meetingNames = new Set<string>();
-  names.forEach((name, index) => {
+  parsedNames.forEach((name, index) => {
     if (name !== parsedFunctions.names[index]) meetingNames.add(name);
   });
   const mergeable = new Map<string, Mergeable>();
-  const functions: FunctionProfile[] = [];
-  for (let index = 0; index < parsedFunctions.length; index++) {
-    const name = names[index]!;
-    if (meetingNames.size === 0 || !meetingNames.has(name)) {
-      functions.push(profileOf(name, parsedFunctions, index, events, pathOf));
-      continue;
-    }
-    const primary = parsedFunctions.counts[index * width] ?? 0;
-    const file = parsedFunctions.files[index]!;
-    const owned = isOwn(file);
-    const existing = mergeable.get(name);
+  const names: string[] = [];
+  const files: string[] = [];
+  const lines = new Float64Array(parsedFunctions.length);
+  const counts = new Float64Array(parsedFunctions.length * width);
+  for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
+    const name = parsedNames[parsedIndex]!;
+    const file = parsedFunctions.files[parsedIndex]!;
+    const parsedCounts = parsedIndex * width;
+    const existing = meetingNames.size === 0 ? undefined : mergeable.get(name);
     if (existing === undefined) {
-      const profile = profileOf(name, parsedFunctions, index, events, pathOf);
-      functions.push(profile);
-      mergeable.set(name, { profile, locationCount: primary, locationOwned: owned });
+      const index = names.length;
+      names.push(name);
+      files.push(pathOf(file));
+      lines[index] = parsedFunctions.lines[parsedIndex]!;
+      for (let event = 0; event < width; event++) {
+        counts[index * width + event] = parsedFunctions.counts[parsedCounts + event]!;
+      }
+      if (meetingNames.has(name)) {
+        const locationCount = parsedFunctions.counts[parsedCounts] ?? 0;
+        mergeable.set(name, { index, locationCount, locationOwned: isOwn(file) });
+      }
       continue;
     }
-    const { profile } = existing;
-    events.forEach((event, eventIndex) => {
-      profile.counts[event] =
-        profile.counts[event]! + parsedFunctions.counts[index * width + eventIndex]!;
-    });
+    const { index } = existing;
+    for (let event = 0; event < width; event++) {
+      counts[index * width + event]! += parsedFunctions.counts[parsedCounts + event]!;
+    }
+    const primary = parsedFunctions.counts[parsedCounts] ?? 0;
+    const owned = isOwn(file);
     if (
       (owned && !existing.locationOwned) ||
       (owned === existing.locationOwned && primary > existing.locationCount)
     ) {
-      profile.file = pathOf(file);
-      profile.line = parsedFunctions.lines[index]!;
+      files[index] = pathOf(file);
+      lines[index] = parsedFunctions.lines[parsedIndex]!;
       existing.locationCount = primary;
       existing.locationOwned = owned;
     }
   }
-  return { events, totals: countsByEvent(events, parsed.totals, 0), functions };
+  const length = names.length;
+  return {
+    events,
+    totals: countsByEvent(events, parsed.totals),
+    functions: new FunctionColumns(
+      events,
+      names,
+      files,
+      lines.subarray(0, length),
+      counts.subarray(0, length * width),
+    ),
+  };
 }
 
-/** The profile of parsed function `index`, under its normalised `name`. */
-function profileOf(
-  name: string,
-  parsedFunctions: ParsedFunctions,
-  index: number,
-  events: string[],
-  pathOf: (raw: string) => string,
-): FunctionProfile {
-  return {
-    name,
-    file: pathOf(parsedFunctions.files[index]!),
-    line: parsedFunctions.lines[index]!,
-    counts: countsByEvent(events, parsedFunctions.counts, index * events.length),
-  };
+/** The profile with its functions as objects, sorted by count (`NormalisedProfile`). */
+function withProfiles({ events, totals, functions }: NormalisedColumns): NormalisedProfile {
+  const profiles: FunctionProfile[] = new Array(functions.length);
+  for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
+  return sortedByCount({ events, totals, functions: profiles });
 }
 
 /** By the primary event's count, largest first, then by name; in place. */
@@ -227,11 +297,9 @@ function sortedByCount(profile: NormalisedProfile): NormalisedProfile {
   return profile;
 }
 
-/** The counts `values[offset ...]`, one per event, by event name. */
-function countsByEvent(events: string[], values: ArrayLike<number>, offset: number): Counts {
+/** The counts, one per event, by event name. */
+function countsByEvent(events: string[], values: ArrayLike<number>): Counts {
   const byEvent: Counts = {};
-  for (let index = 0; index < events.length; index++) {
-    byEvent[events[index]!] = values[offset + index]!;
-  }
+  for (let index = 0; index < events.length; index++) byEvent[events[index]!] = values[index]!;
   return byEvent;
 }

@@ -13,11 +13,12 @@ import {
   unexpectedKey,
 } from '../system/strict-json.js';
 import { TOOL_NAME } from '../version.js';
-import { type NormaliseOptions, normaliseProfileUnsorted, parserOptions } from './normalise.js';
+import { type NormaliseOptions, normaliseColumns, parserOptions } from './normalise.js';
 import { EVENT_NAME } from './parse.js';
 import { parseCachegrindFile, unreadable } from './parse-file.js';
 import {
   type BenchmarkProfile,
+  type ComparableDocument,
   type Counts,
   type Fingerprint,
   type FunctionProfile,
@@ -275,13 +276,14 @@ function inEventOrder(counts: Counts, events: string[]): Counts {
  * one-benchmark document named after the file (`parse.cachegrind.out` and
  * `parse.2.cachegrind.out` both give `parse`). A raw file records nothing about how it was
  * made, so its fingerprint says `unknown` and compares equal to any other raw file's. Its
- * functions stay in the order the file first names them: a compare needs no order, and sorting
- * a large profile by count and name costs as much as normalising it.
+ * functions stay columns (`FunctionColumns`), in the order the file first names them: a compare
+ * needs no order and no object per function, and a large profile's function objects would take
+ * most of the compare's memory and sorting them as long as normalising them.
  */
 export async function loadProfileInput(
   path: string,
   options: NormaliseOptions = { workspaceRoot: process.cwd() },
-): Promise<ProfileDocument> {
+): Promise<ComparableDocument> {
   if (await startsWithJsonObject(path)) {
     const text = await readFile(path, 'utf8').catch((error: unknown) => {
       throw unreadable(path, error);
@@ -290,7 +292,7 @@ export async function loadProfileInput(
   }
   const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseProfileUnsorted(parsed, options);
+  const { events, totals, functions } = normaliseColumns(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,

@@ -32,10 +32,34 @@ export interface BenchmarkProfile {
   /** Functions whose counts differed between runs; sorted. Their counts are the minimum. */
   nondeterministic: string[];
   /**
-   * In documents that `measure` writes: sorted by the primary event's count, largest first, then
-   * by name. A raw Cachegrind file loaded for a comparison keeps the file's order.
+   * Sorted by the primary event's count, largest first, then by name. (A raw Cachegrind file
+   * loaded for a comparison is a `ComparableBenchmark` instead: columns, in the file's order.)
    */
   functions: FunctionProfile[];
+}
+
+/**
+ * A benchmark's functions as a comparison reads them, one column at a time: backed by
+ * `FunctionProfile` objects (a profile.json) or by normalised columns (a raw Cachegrind file,
+ * whose hundreds of thousands of functions then never become objects).
+ */
+export interface FunctionTable {
+  readonly length: number;
+  name(index: number): string;
+  file(index: number): string;
+  line(index: number): number;
+  /** Every function's count of `event`, by index; 0 where it has none. */
+  countsOf(event: string): ArrayLike<number>;
+}
+
+/** A benchmark as `compareProfiles` reads it: its functions as objects or as a table. */
+export interface ComparableBenchmark extends Omit<BenchmarkProfile, 'functions'> {
+  functions: FunctionProfile[] | FunctionTable;
+}
+
+/** A profile document as `compareProfiles` reads it; every `ProfileDocument` is one. */
+export interface ComparableDocument extends Omit<ProfileDocument, 'benchmarks'> {
+  benchmarks: ComparableBenchmark[];
 }
 
 /** Everything that decides whether two profiles can be compared count for count. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
 import { InputError } from '../../src/errors.js';
+import { FunctionColumns } from '../../src/measure/normalise.js';
+import type {
+  BenchmarkProfile,
+  ComparableDocument,
+  ProfileDocument,
+} from '../../src/measure/profile.js';
 import { benchmark, document, FINGERPRINT, fixtureProfile } from './documents.js';
 
 const DEFAULTS = { threshold: 0.01, functionThreshold: 0.001 };
@@ -366,6 +372,84 @@ describe('compareProfiles: functions', () => {
       { name: 'caller', status: 'regressed', movedTo: undefined, movedFrom: undefined },
       { name: 'inlined', status: 'removed', movedTo: undefined, movedFrom: undefined },
       { name: 'other', status: 'regressed', movedTo: undefined, movedFrom: undefined },
+    ]);
+  });
+});
+
+/** The document with every benchmark's functions as columns, as a raw Cachegrind input has them. */
+function asColumns(profile: ProfileDocument): ComparableDocument {
+  const columns = ({ events, functions }: BenchmarkProfile) =>
+    new FunctionColumns(
+      events,
+      functions.map((fn) => fn.name),
+      functions.map((fn) => fn.file),
+      Float64Array.from(functions, (fn) => fn.line),
+      Float64Array.from(functions.flatMap((fn) => events.map((event) => fn.counts[event]!))),
+    );
+  return {
+    ...profile,
+    benchmarks: profile.benchmarks.map((bench) => ({ ...bench, functions: columns(bench) })),
+  };
+}
+
+describe('compareProfiles: functions read as columns', () => {
+  it('gives the comparison the same functions as objects give, on either side', () => {
+    const base = fixtureProfile('textbench-base');
+    const head = fixtureProfile('textbench-head');
+    const expected = compareProfiles(base, head, DEFAULTS);
+    expect(expected.benchmarks.some((bench) => bench.functions.length > 0)).toBe(true);
+    expect(compareProfiles(asColumns(base), asColumns(head), DEFAULTS)).toEqual(expected);
+    expect(compareProfiles(asColumns(base), head, DEFAULTS)).toEqual(expected);
+    expect(compareProfiles(base, asColumns(head), DEFAULTS)).toEqual(expected);
+  });
+
+  it('reads the primary event out of several, and adds up a name listed twice', () => {
+    const twoEvents = (counts: [number, number][]): ComparableDocument => {
+      const doc = document([benchmark('parse', {}, { total: 1_000, otherEvents: { Dr: 500 } })]);
+      const bench = doc.benchmarks[0]!;
+      return {
+        ...doc,
+        benchmarks: [
+          {
+            ...bench,
+            events: ['Dr', 'Ir'],
+            functions: new FunctionColumns(
+              ['Dr', 'Ir'],
+              ['a', 'b', 'a'],
+              ['src/a.rs', 'src/b.rs', 'src/other.rs'],
+              Float64Array.of(1, 2, 9),
+              Float64Array.from(counts.flat()),
+            ),
+          },
+        ],
+      };
+    };
+    const comparison = compareProfiles(
+      twoEvents([
+        [7, 100],
+        [7, 200],
+        [7, 300],
+      ]),
+      twoEvents([
+        [9, 100],
+        [9, 250],
+        [9, 300],
+      ]),
+      DEFAULTS,
+    );
+    expect(comparison.event).toBe('Ir');
+    expect(comparison.benchmarks[0]?.functions).toEqual([
+      {
+        name: 'b',
+        file: 'src/b.rs',
+        line: 2,
+        base: 200,
+        head: 250,
+        delta: 50,
+        change: 25,
+        status: 'regressed',
+        significant: true,
+      },
     ]);
   });
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  FunctionColumns,
   isOwnFile,
+  normaliseColumns,
   normaliseName,
   normalisePath,
   normaliseProfile,
-  normaliseProfileUnsorted,
   parserOptions,
   rawProfile,
 } from '../../src/measure/normalise.js';
@@ -309,21 +310,48 @@ describe('normaliseProfile', () => {
   });
 });
 
-describe('normaliseProfileUnsorted', () => {
-  it('gives what normaliseProfile gives, in the order the file first names each function', () => {
+describe('normaliseColumns', () => {
+  it('gives what normaliseProfile gives, as columns in the order the file first names each function', () => {
     const parsed = parseFixture('3.19-legacy-names.cachegrind.out');
-    const unsorted = normaliseProfileUnsorted(parsed, { workspaceRoot });
+    const columns = normaliseColumns(parsed, { workspaceRoot });
     const sorted = normaliseProfile(parsed, { workspaceRoot });
-    expect(unsorted.functions.map((entry) => entry.name)).toEqual([
+    expect(columns.functions).toBeInstanceOf(FunctionColumns);
+    expect(columns.functions.names).toEqual([
       ...new Set(parsed.functions.names.map(normaliseName)),
     ]);
-    expect(unsorted.functions.map((entry) => entry.name)).not.toEqual(
-      sorted.functions.map((entry) => entry.name),
+    expect(columns.functions.names).not.toEqual(sorted.functions.map((entry) => entry.name));
+    const profiles = Array.from({ length: columns.functions.length }, (_, index) =>
+      columns.functions.profile(index),
     );
-    const byName = (profile: typeof sorted) =>
-      [...profile.functions].sort((a, b) => (a.name < b.name ? -1 : 1));
-    expect(byName(unsorted)).toEqual(byName(sorted));
-    expect({ ...unsorted, functions: [] }).toEqual({ ...sorted, functions: [] });
+    const byName = (functions: typeof profiles) =>
+      [...functions].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(byName(profiles)).toEqual(byName(sorted.functions));
+    expect({ events: columns.events, totals: columns.totals }).toEqual({
+      events: sorted.events,
+      totals: sorted.totals,
+    });
+  });
+
+  it('reads each function by index, and any event as a column', () => {
+    const parsed = parseFixture('3.19-branch-sim.cachegrind.out');
+    const { functions } = normaliseColumns(parsed, { workspaceRoot });
+    const sorted = normaliseProfile(parsed, { workspaceRoot }).functions;
+    const index = functions.names.indexOf(sorted[0]!.name);
+    expect({
+      name: functions.name(index),
+      file: functions.file(index),
+      line: functions.line(index),
+      counts: { Ir: functions.countsOf('Ir')[index], Bcm: functions.countsOf('Bcm')[index] },
+    }).toEqual({
+      name: sorted[0]!.name,
+      file: sorted[0]!.file,
+      line: sorted[0]!.line,
+      counts: { Ir: sorted[0]!.counts.Ir, Bcm: sorted[0]!.counts.Bcm },
+    });
+    const bcm = Array.from(functions.countsOf('Bcm'));
+    expect(bcm).toHaveLength(functions.length);
+    expect(bcm.reduce((total, count) => total + count, 0)).toBe(8450);
+    expect(Array.from(functions.countsOf('Dr'))).toEqual(new Array(functions.length).fill(0));
   });
 });
 
