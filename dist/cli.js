@@ -2029,6 +2029,36 @@ var nodeProcessRunner = {
     });
   }
 };
+var Slots = class {
+  #free;
+  #waiting = [];
+  constructor(count) {
+    this.#free = count;
+  }
+  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
+  async acquire(signal) {
+    signal.throwIfAborted();
+    if (this.#free > 0) this.#free -= 1;
+    else await new Promise((resolve8) => this.#waiting.push(resolve8));
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.#handOver();
+    };
+    if (signal.aborted) {
+      release();
+      signal.throwIfAborted();
+    }
+    return release;
+  }
+  /** Straight to the next in line, so that no newcomer takes the slot in between. */
+  #handOver() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free += 1;
+  }
+};
 function isMissingProgram(error) {
   const code2 = error?.code;
   return code2 === "ENOENT" || code2 === "EACCES";
@@ -2514,6 +2544,7 @@ function readTextIfExists(path) {
 }
 
 // src/measure/measure.ts
+import { setMaxListeners } from "node:events";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
@@ -2620,26 +2651,37 @@ async function withStagedExecutables(targets, deps, work) {
   const root = join3(tmpdir(), "rust-perf");
   const release = await acquireLock(join3(root, "lock"), deps);
   try {
-    await mkdir(join3(root, "bin"), { recursive: true });
-    await mkdir(join3(root, "cwd"), { recursive: true });
+    await Promise.all([
+      mkdir(join3(root, "bin"), { recursive: true }),
+      mkdir(join3(root, "cwd"), { recursive: true })
+    ]);
     const staged = [];
     for (const target of targets) {
-      const executable = join3(root, "bin", target.name);
-      await rm(executable, { force: true });
-      await copyFile(target.executable, executable).catch((error) => {
-        if (error.code !== "ENOENT") throw error;
-        throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
-      });
-      await chmod(executable, 493);
-      const cwd = join3(root, "cwd", target.name);
-      await rm(cwd, { force: true });
-      await symlink(target.cwd, cwd);
-      staged.push({ ...target, executable, cwd });
+      const previous = staged.at(-1) ?? Promise.resolve();
+      staged.push(previous.then(() => stage(target, root)));
     }
-    return await work(staged);
+    const everyStaging = Promise.allSettled(staged);
+    try {
+      return await work(staged);
+    } finally {
+      await everyStaging;
+    }
   } finally {
     await release();
   }
+}
+async function stage(target, root) {
+  const executable = join3(root, "bin", target.name);
+  const cwd = join3(root, "cwd", target.name);
+  await Promise.all([rm(executable, { force: true }), rm(cwd, { force: true })]);
+  await Promise.all([
+    copyFile(target.executable, executable).catch((error) => {
+      if (error.code !== "ENOENT") throw error;
+      throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
+    }).then(() => chmod(executable, 493)),
+    symlink(target.cwd, cwd)
+  ]);
+  return { ...target, executable, cwd };
 }
 async function acquireLock(lock, deps) {
   await mkdir(dirname4(lock), { recursive: true });
@@ -2791,8 +2833,15 @@ async function measure(settings, deps) {
   const manifestPath = resolve4(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
-  const valgrind = await detectValgrind(deps.processes, deps.env);
-  const root = settings.workspaceRoot ?? await workspaceRoot(manifestPath, deps);
+  const env = benchmarkEnvironment(deps.env);
+  const [valgrind, root, aslrOff] = await allInOrder([
+    detectValgrind(deps.processes, deps.env),
+    settings.workspaceRoot ?? workspaceRoot(manifestPath, deps),
+    aslrOffPrefix(deps.processes, env)
+  ]);
+  if (aslrOff.length === 0) {
+    log.info("Address space randomisation stays on: `setarch -R` does not work on this machine.");
+  }
   const build = await buildBenchmarks(
     {
       manifestPath,
@@ -2810,27 +2859,24 @@ async function measure(settings, deps) {
     )
   ];
   checkTargets(targets);
-  const rustc = await rustcVersion(
+  const outDir = resolve4(settings.outDir);
+  await mkdir2(outDir, { recursive: true });
+  const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
     dirname5(manifestPath)
   );
-  const env = benchmarkEnvironment(deps.env);
-  const aslrOff = await aslrOffPrefix(deps.processes, env);
-  if (aslrOff.length === 0) {
-    log.info("Address space randomisation stays on: `setarch -R` does not work on this machine.");
-  }
   const setup = { valgrind: valgrind.path, aslrOff, env };
-  const outDir = resolve4(settings.outDir);
-  await mkdir2(outDir, { recursive: true });
-  const benchmarks = await log.group(
-    "Running benchmarks under Cachegrind",
-    () => withStagedExecutables(
-      targets,
-      deps,
-      (staged) => runAll(staged, settings.runs, outDir, setup, root, deps)
+  const [rustc, benchmarks] = await allInOrder([
+    rustcProbe,
+    log.group(
+      "Running benchmarks under Cachegrind",
+      () => withStagedExecutables(targets, deps, async (staged) => {
+        await rustcProbe;
+        return runAll(staged, settings.runs, outDir, setup, root, deps);
+      })
     )
-  );
+  ]);
   const document = {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,
@@ -2882,36 +2928,51 @@ function checkTargets(targets) {
     seen.add(name);
   }
 }
-async function runAll(targets, runs, outDir, setup, root, deps) {
-  const jobs = targets.flatMap(
-    (target) => Array.from({ length: runs }, (_, index) => ({
-      target,
-      run: index + 1,
-      runs,
-      outFile: join4(
-        outDir,
-        runs > 1 ? `${target.name}.${index + 1}.cachegrind.out` : `${target.name}.cachegrind.out`
-      )
-    }))
+async function runAll(staged, runs, outDir, setup, root, deps) {
+  const jobs = staged.flatMap(
+    (target, targetIndex) => Array.from({ length: runs }, (_, index) => ({ target, targetIndex, run: index + 1 }))
   );
+  const runsOf = staged.map(() => ({ profiles: [], ended: 0 }));
+  const benchmarks = [];
   const normalisation = { workspaceRoot: root };
   const parsing = parserOptions(normalisation);
-  const profiles = await inParallel(
-    jobs.length,
-    availableParallelism(),
-    deps.signal,
-    async (index, signal) => {
-      const job = jobs[index];
-      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal }, parsing);
-      return normaliseProfile(parsed, normalisation);
+  const slots = new Slots(availableParallelism());
+  await allOrNone(jobs.length, deps.signal, async (index, signal) => {
+    const job = jobs[index];
+    const target = await job.target;
+    const outFile = join4(
+      outDir,
+      runs > 1 ? `${target.name}.${job.run}.cachegrind.out` : `${target.name}.cachegrind.out`
+    );
+    const release = await slots.acquire(signal);
+    const processes = {
+      run: (command, args, options) => deps.processes.run(command, args, options).finally(release)
+    };
+    const parsed = await runUnderCachegrind(
+      { target, run: job.run, runs, outFile },
+      setup,
+      { ...deps, processes, signal },
+      parsing
+    ).finally(release);
+    const ofTarget = runsOf[job.targetIndex];
+    ofTarget.profiles[job.run - 1] = normaliseProfile(parsed, normalisation);
+    ofTarget.ended += 1;
+    if (ofTarget.ended === runs) {
+      const command = [target.executable, ...target.args];
+      const benchmark = combineRuns(target.name, command, ofTarget.profiles);
+      checkSymbols(benchmark);
+      benchmarks.push(benchmark);
     }
-  );
-  return targets.map((target, targetIndex) => {
-    const ofTarget = profiles.slice(targetIndex * runs, (targetIndex + 1) * runs);
-    const benchmark = combineRuns(target.name, [target.executable, ...target.args], ofTarget);
-    checkSymbols(benchmark);
-    return benchmark;
-  }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  });
+  return benchmarks.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const values = settled.map((outcome) => {
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  });
+  return values;
 }
 function checkSymbols(benchmark) {
   const share = unnamedShare(benchmark);
@@ -2922,33 +2983,28 @@ function checkSymbols(benchmark) {
     );
   }
 }
-async function inParallel(count, limit, signal, task) {
+async function allOrNone(count, signal, task) {
   const controller2 = new AbortController();
+  setMaxListeners(count, controller2.signal);
   const forwardAbort = () => controller2.abort(signal?.reason);
   signal?.addEventListener("abort", forwardAbort, { once: true });
-  const results = [];
-  let next = 0;
   let failure;
-  const worker = async () => {
-    while (next < count && !controller2.signal.aborted) {
-      const index = next;
-      next += 1;
-      try {
-        results[index] = await task(index, controller2.signal);
-      } catch (error) {
-        failure ??= { error };
-        controller2.abort();
-      }
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+    await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        try {
+          await task(index, controller2.signal);
+        } catch (error) {
+          failure ??= { error };
+          controller2.abort();
+        }
+      })
+    );
   } finally {
     signal?.removeEventListener("abort", forwardAbort);
   }
   if (failure) throw failure.error;
   signal?.throwIfAborted();
-  return results;
 }
 
 // src/cli/measure-command.ts

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -6,10 +7,10 @@ import { buildBenchmarks, checkManifestExists, workspaceRoot } from '../build/ca
 import { type NamedCommand, splitCommandLine } from '../build/command-line.js';
 import { BenchmarkError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
-import { definedEnvironment, type ProcessRunner } from '../system/process.js';
+import { definedEnvironment, type ProcessRunner, Slots } from '../system/process.js';
 import { TOOL_NAME } from '../version.js';
 import { rustcVersion, targetTriple } from './fingerprint.js';
-import { normaliseProfile, parserOptions } from './normalise.js';
+import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
 import { type BenchmarkProfile, PROFILE_VERSION, type ProfileDocument } from './profile.js';
 import { serialiseProfileDocument } from './profile-file.js';
 import {
@@ -66,9 +67,17 @@ export async function measure(
   const manifestPath = resolve(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
-  // Before the build: a missing valgrind should not cost a full build to find out.
-  const valgrind = await detectValgrind(deps.processes, deps.env);
-  const root = settings.workspaceRoot ?? (await workspaceRoot(manifestPath, deps));
+  const env = benchmarkEnvironment(deps.env);
+  // Side by side, and before the build: a missing valgrind should not cost a full build to
+  // find out.
+  const [valgrind, root, aslrOff] = await allInOrder([
+    detectValgrind(deps.processes, deps.env),
+    settings.workspaceRoot ?? workspaceRoot(manifestPath, deps),
+    aslrOffPrefix(deps.processes, env),
+  ]);
+  if (aslrOff.length === 0) {
+    log.info('Address space randomisation stays on: `setarch -R` does not work on this machine.');
+  }
   const build = await buildBenchmarks(
     {
       manifestPath,
@@ -86,25 +95,26 @@ export async function measure(
     ),
   ];
   checkTargets(targets);
-  const rustc = await rustcVersion(
+  const outDir = resolve(settings.outDir);
+  await mkdir(outDir, { recursive: true });
+
+  // After the build, which installs the toolchain a rust-toolchain.toml names; the executables
+  // are staged meanwhile, and the benchmarks wait for it so that a failure costs no runs.
+  const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
     dirname(manifestPath),
   );
-
-  const env = benchmarkEnvironment(deps.env);
-  const aslrOff = await aslrOffPrefix(deps.processes, env);
-  if (aslrOff.length === 0) {
-    log.info('Address space randomisation stays on: `setarch -R` does not work on this machine.');
-  }
   const setup: RunSetup = { valgrind: valgrind.path, aslrOff, env };
-  const outDir = resolve(settings.outDir);
-  await mkdir(outDir, { recursive: true });
-  const benchmarks = await log.group('Running benchmarks under Cachegrind', () =>
-    withStagedExecutables(targets, deps, (staged) =>
-      runAll(staged, settings.runs, outDir, setup, root, deps),
+  const [rustc, benchmarks] = await allInOrder([
+    rustcProbe,
+    log.group('Running benchmarks under Cachegrind', () =>
+      withStagedExecutables(targets, deps, async (staged) => {
+        await rustcProbe;
+        return runAll(staged, settings.runs, outDir, setup, root, deps);
+      }),
     ),
-  );
+  ]);
 
   const document: ProfileDocument = {
     version: PROFILE_VERSION,
@@ -162,46 +172,75 @@ function checkTargets(targets: BenchmarkTarget[]): void {
   }
 }
 
-/** Every run of every benchmark, in parallel up to the number of cores; profiles by name. */
+/**
+ * Every run of every benchmark, in parallel up to the number of cores, each as soon as its
+ * executable is staged; profiles by name. A benchmark's runs are combined as soon as its last
+ * run ends, while other benchmarks still run.
+ */
 async function runAll(
-  targets: BenchmarkTarget[],
+  staged: Promise<BenchmarkTarget>[],
   runs: number,
   outDir: string,
   setup: RunSetup,
   root: string,
   deps: MeasureDeps,
 ): Promise<BenchmarkProfile[]> {
-  const jobs = targets.flatMap((target) =>
-    Array.from({ length: runs }, (_, index) => ({
-      target,
-      run: index + 1,
-      runs,
-      outFile: join(
-        outDir,
-        runs > 1 ? `${target.name}.${index + 1}.cachegrind.out` : `${target.name}.cachegrind.out`,
-      ),
-    })),
+  const jobs = staged.flatMap((target, targetIndex) =>
+    Array.from({ length: runs }, (_, index) => ({ target, targetIndex, run: index + 1 })),
   );
+  const runsOf = staged.map(() => ({ profiles: [] as NormalisedProfile[], ended: 0 }));
+  const benchmarks: BenchmarkProfile[] = [];
   const normalisation = { workspaceRoot: root };
   const parsing = parserOptions(normalisation);
-  const profiles = await inParallel(
-    jobs.length,
-    availableParallelism(),
-    deps.signal,
-    async (index, signal) => {
-      const job = jobs[index]!;
-      const parsed = await runUnderCachegrind(job, setup, { ...deps, signal }, parsing);
-      return normaliseProfile(parsed, normalisation);
-    },
-  );
-  return targets
-    .map((target, targetIndex) => {
-      const ofTarget = profiles.slice(targetIndex * runs, (targetIndex + 1) * runs);
-      const benchmark = combineRuns(target.name, [target.executable, ...target.args], ofTarget);
+  // Every job starts at once and waits for its executable, then for a slot.
+  const slots = new Slots(availableParallelism());
+  await allOrNone(jobs.length, deps.signal, async (index, signal) => {
+    const job = jobs[index]!;
+    const target = await job.target;
+    const outFile = join(
+      outDir,
+      runs > 1 ? `${target.name}.${job.run}.cachegrind.out` : `${target.name}.cachegrind.out`,
+    );
+    const release = await slots.acquire(signal);
+    // valgrind's exit frees the slot: the next run starts while this one's output is read.
+    const processes: ProcessRunner = {
+      run: (command, args, options) => deps.processes.run(command, args, options).finally(release),
+    };
+    const parsed = await runUnderCachegrind(
+      { target, run: job.run, runs, outFile },
+      setup,
+      { ...deps, processes, signal },
+      parsing,
+    ).finally(release);
+    const ofTarget = runsOf[job.targetIndex]!;
+    ofTarget.profiles[job.run - 1] = normaliseProfile(parsed, normalisation);
+    ofTarget.ended += 1;
+    if (ofTarget.ended === runs) {
+      const command = [target.executable, ...target.args];
+      const benchmark = combineRuns(target.name, command, ofTarget.profiles);
       checkSymbols(benchmark);
-      return benchmark;
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      benchmarks.push(benchmark);
+    }
+  });
+  return benchmarks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The values of `promises`, once every one has settled; else the error of the first one, in
+ * their order, that failed. Lets independent steps run side by side while their failures are
+ * reported in the order the steps would run one after another.
+ */
+async function allInOrder<T extends readonly unknown[]>(
+  promises: {
+    [K in keyof T]: T[K] | Promise<T[K]>;
+  },
+): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const values = settled.map((outcome) => {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    return outcome.value;
+  });
+  return values as unknown as T;
 }
 
 function checkSymbols(benchmark: BenchmarkProfile): void {
@@ -217,39 +256,34 @@ function checkSymbols(benchmark: BenchmarkProfile): void {
 }
 
 /**
- * Runs `task(0…count-1)`, at most `limit` at a time. The first failure aborts the tasks still
- * running (through the signal they are given) and is rethrown once they have stopped.
+ * Runs `task(0…count-1)` side by side. The first failure aborts the tasks still running (through
+ * the signal they are given) and is rethrown once they have stopped.
  */
-async function inParallel<T>(
+async function allOrNone(
   count: number,
-  limit: number,
   signal: AbortSignal | undefined,
-  task: (index: number, signal: AbortSignal) => Promise<T>,
-): Promise<T[]> {
+  task: (index: number, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
   const controller = new AbortController();
+  // A task's running child process listens to the signal; beyond ten, Node would warn of a leak.
+  setMaxListeners(count, controller.signal);
   const forwardAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
-  const results: T[] = [];
-  let next = 0;
   let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (next < count && !controller.signal.aborted) {
-      const index = next;
-      next += 1;
-      try {
-        results[index] = await task(index, controller.signal);
-      } catch (error) {
-        failure ??= { error };
-        controller.abort();
-      }
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+    await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        try {
+          await task(index, controller.signal);
+        } catch (error) {
+          failure ??= { error };
+          controller.abort();
+        }
+      }),
+    );
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
   }
   if (failure) throw failure.error;
   signal?.throwIfAborted();
-  return results;
 }

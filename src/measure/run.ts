@@ -64,36 +64,58 @@ export async function aslrOffPrefix(
  * which becomes `PWD`. (Shells, such as the wrapper script some distributions install as
  * `valgrind`, export `PWD`; its length shifts the stack and with it the counts of start-up code.)
  * One rust-perf process at a time uses these directories; others wait for it.
+ *
+ * The targets are staged one after another while `work` runs: it gets, in the targets' order,
+ * a promise of each staged target, so that a benchmark starts as soon as its own executable is
+ * in place instead of after every copy.
  */
 export async function withStagedExecutables<T>(
   targets: BenchmarkTarget[],
   deps: { log: Logger; signal?: AbortSignal },
-  work: (staged: BenchmarkTarget[]) => Promise<T>,
+  work: (staged: Promise<BenchmarkTarget>[]) => Promise<T>,
 ): Promise<T> {
   const root = join(tmpdir(), 'rust-perf');
   const release = await acquireLock(join(root, 'lock'), deps);
   try {
-    await mkdir(join(root, 'bin'), { recursive: true });
-    await mkdir(join(root, 'cwd'), { recursive: true });
-    const staged: BenchmarkTarget[] = [];
+    await Promise.all([
+      mkdir(join(root, 'bin'), { recursive: true }),
+      mkdir(join(root, 'cwd'), { recursive: true }),
+    ]);
+    const staged: Promise<BenchmarkTarget>[] = [];
     for (const target of targets) {
-      const executable = join(root, 'bin', target.name);
-      // Removed first: a file that another process still executes cannot be overwritten.
-      await rm(executable, { force: true });
-      await copyFile(target.executable, executable).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
-      });
-      await chmod(executable, 0o755);
-      const cwd = join(root, 'cwd', target.name);
-      await rm(cwd, { force: true });
-      await symlink(target.cwd, cwd);
-      staged.push({ ...target, executable, cwd });
+      const previous = staged.at(-1) ?? Promise.resolve();
+      staged.push(previous.then(() => stage(target, root)));
     }
-    return await work(staged);
+    // Observed from the start, so that a failure `work` never awaits (it stopped at an earlier
+    // one) is not an unhandled rejection; awaited before the lock goes, so that no copy
+    // outlives it.
+    const everyStaging = Promise.allSettled(staged);
+    try {
+      return await work(staged);
+    } finally {
+      await everyStaging;
+    }
   } finally {
     await release();
   }
+}
+
+/** Copies one target's executable to `<root>/bin` and links its working directory in `<root>/cwd`. */
+async function stage(target: BenchmarkTarget, root: string): Promise<BenchmarkTarget> {
+  const executable = join(root, 'bin', target.name);
+  const cwd = join(root, 'cwd', target.name);
+  // Removed first: a file that another process still executes cannot be overwritten.
+  await Promise.all([rm(executable, { force: true }), rm(cwd, { force: true })]);
+  await Promise.all([
+    copyFile(target.executable, executable)
+      .catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
+      })
+      .then(() => chmod(executable, 0o755)),
+    symlink(target.cwd, cwd),
+  ]);
+  return { ...target, executable, cwd };
 }
 
 /** A lock directory holding the owner's pid; a lock whose owner is gone is taken over. */

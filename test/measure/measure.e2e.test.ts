@@ -3,11 +3,12 @@
  * does it. Each measurement builds; the crate is copied out of the repository first so that
  * the builds do not depend on (or write to) the checkout.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnvironmentError } from '../../src/errors.js';
 import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import type { BenchmarkProfile, ProfileDocument } from '../../src/measure/profile.js';
 import { parseProfileDocument } from '../../src/measure/profile-file.js';
@@ -237,5 +238,19 @@ describe('measure', () => {
     expect(report.command).toEqual([stableBin('report'), '--lines', '500']);
     expect(countOf(report, 'textbench::format::render_record')).toBeGreaterThan(0);
     expect(countOf(report, 'textbench::sort::compare_records')).toBeGreaterThan(0);
+  });
+
+  it('reports a broken valgrind before a manifest cargo cannot read, though cargo fails first', async () => {
+    const broken = join(scratch, 'broken');
+    await mkdir(join(broken, 'bin'), { recursive: true });
+    await writeFile(join(broken, 'Cargo.toml'), '[package\n');
+    // The probes run side by side; this valgrind answers long after cargo has failed.
+    await writeFile(join(broken, 'bin', 'valgrind'), '#!/bin/sh\nsleep 1\necho 3.19.0\n', {
+      mode: 0o755,
+    });
+    const env = { ...process.env, PATH: `${join(broken, 'bin')}${delimiter}${process.env.PATH}` };
+    const measuring = measure(settings(broken, 'broken'), deps(env));
+    await expect(measuring).rejects.toThrow(EnvironmentError);
+    await expect(measuring).rejects.toThrow('--version` did not print a valgrind version');
   });
 });

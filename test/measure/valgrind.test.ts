@@ -1,10 +1,16 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { machine, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnvironmentError } from '../../src/errors.js';
-import { aslrOffPrefix, benchmarkEnvironment, benchmarkStderrTail } from '../../src/measure/run.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import {
+  aslrOffPrefix,
+  benchmarkEnvironment,
+  benchmarkStderrTail,
+  withStagedExecutables,
+} from '../../src/measure/run.js';
 import { cachegrindArgs, detectValgrind } from '../../src/measure/valgrind.js';
+import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/system/process.js';
 
 let scratch: string;
@@ -129,6 +135,73 @@ describe('aslrOffPrefix', () => {
         {},
       ),
     ).rejects.toBe(broken);
+  });
+});
+
+describe('withStagedExecutables', () => {
+  const stagingRoot = join(tmpdir(), 'rust-perf');
+  const names = ['rust-perf-test-staged-a', 'rust-perf-test-staged-b'];
+
+  afterAll(async () => {
+    for (const name of names) {
+      await rm(join(stagingRoot, 'bin', name), { force: true });
+      await rm(join(stagingRoot, 'cwd', name), { force: true });
+    }
+  });
+
+  /** Other rust-perf processes may hold the lock by now, but not this one. */
+  async function expectLockReleased(): Promise<void> {
+    const owner = await readFile(join(stagingRoot, 'lock', 'pid'), 'utf8').catch(() => 'none');
+    expect(owner).not.toBe(String(process.pid));
+  }
+
+  it('copies each executable and links its directory at stable paths, in the targets’ order', async () => {
+    const built = join(scratch, 'built');
+    await mkdir(built, { recursive: true });
+    const targets = names.map((name, index) => ({
+      name,
+      executable: join(built, `${name}-0123abcd`),
+      args: ['--lines', String(index)],
+      cwd: join(scratch, `package-${index}`),
+    }));
+    for (const [index, target] of targets.entries()) {
+      await writeFile(target.executable, `#!/bin/sh\necho ${index}\n`, { mode: 0o700 });
+    }
+    const staged = await withStagedExecutables(targets, { log: memoryLogger() }, (promises) =>
+      Promise.all(promises),
+    );
+    expect(staged).toEqual(
+      targets.map((target) => ({
+        ...target,
+        executable: join(stagingRoot, 'bin', target.name),
+        cwd: join(stagingRoot, 'cwd', target.name),
+      })),
+    );
+    for (const [index, target] of staged.entries()) {
+      expect(await readFile(target.executable, 'utf8')).toBe(`#!/bin/sh\necho ${index}\n`);
+      expect((await stat(target.executable)).mode & 0o777).toBe(0o755);
+      expect(await readlink(target.cwd)).toBe(targets[index]!.cwd);
+    }
+    await expectLockReleased();
+  });
+
+  it('rejects a target whose executable is missing, and reports what work made of it', async () => {
+    const targets = names.map((name) => ({
+      name,
+      executable: join(scratch, 'no-such-build', name),
+      args: [],
+      cwd: scratch,
+    }));
+    // Work stops at the first target: the second one's failure must not go unhandled.
+    const staging = withStagedExecutables(targets, { log: memoryLogger() }, async (staged) => {
+      await staged[0];
+      return 'unreachable';
+    });
+    await expect(staging).rejects.toThrow(InputError);
+    await expect(staging).rejects.toThrow(
+      `'${names[0]}' runs ${targets[0]!.executable}, which does not exist`,
+    );
+    await expectLockReleased();
   });
 });
 
