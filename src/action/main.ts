@@ -19,7 +19,7 @@ import { fingerprintHash } from '../measure/fingerprint.js';
 import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
 import type { ProfileDocument } from '../measure/profile.js';
 import { verifyReportPullRequest } from '../publish/artifact.js';
-import { maySaveBaseline } from '../publish/baseline-cache.js';
+import { baselineIdentity, maySaveBaseline } from '../publish/baseline-cache.js';
 import { plural, shortCommit } from '../report/format.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -125,7 +125,7 @@ async function recordProfile(run: ActionRun, head: ProfileDocument): Promise<Out
     const saved = await services.baselines.save(
       head,
       context.sha,
-      fingerprintHash(head.fingerprint),
+      baselineIdentity(fingerprintHash(head.fingerprint), settings),
     );
     baselineNote =
       saved.status === 'saved'
@@ -148,7 +148,8 @@ async function comparePullRequest(
   head: ProfileDocument,
 ): Promise<Outcome> {
   const { settings, deps } = run;
-  const base = await baseProfile(run, pullRequest.baseSha, fingerprintHash(head.fingerprint));
+  const identity = baselineIdentity(fingerprintHash(head.fingerprint), run.settings);
+  const base = await baseProfile(run, pullRequest.baseSha, identity);
   if (base === undefined) {
     const summary = `no comparison: no cached baseline for the base commit ${shortCommit(pullRequest.baseSha)}`;
     const message =

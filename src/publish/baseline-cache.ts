@@ -4,6 +4,7 @@
  * newest one measured under the same conditions. The cache is an optimisation: when it fails,
  * the caller measures the base itself, so nothing here fails a step.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as cache from '@actions/cache';
@@ -18,22 +19,46 @@ export interface BaselineKeyParts {
   prefix: string;
   /** The runner's OS, e.g. `Linux`. */
   os: string;
-  /** A hash of the comparable fingerprint fields (valgrind, rustc, target, flags, mangling). */
-  fingerprintHash: string;
+  /** What a baseline must match to stand in for another commit's: see `baselineIdentity`. */
+  identity: string;
+}
+
+/** What decides what was measured, besides the toolchain: the legs of a matrix differ here. */
+export interface MeasuredSet {
+  workingDirectory: string;
+  benches: string[];
+  commands: { name: string; command: string }[];
+  cargoArgs: string[];
+}
+
+/**
+ * `<fingerprint hash>-<measured-set hash>`: a baseline stands in for another commit's only when
+ * it was measured under the same conditions (the comparable fingerprint) and measured the same
+ * things; without the second part, the legs of a matrix that measure different crates would
+ * restore each other's profiles.
+ */
+export function baselineIdentity(fingerprintHash: string, measured: MeasuredSet): string {
+  const what = JSON.stringify([
+    measured.workingDirectory,
+    measured.benches,
+    measured.commands.map(({ name, command }) => [name, command]),
+    measured.cargoArgs,
+  ]);
+  return `${fingerprintHash}-${createHash('sha256').update(what).digest('hex').slice(0, 8)}`;
 }
 
 /** The longest key the cache service accepts. */
 const MAX_KEY_LENGTH = 512;
 
-function keyPrefix({ prefix, os, fingerprintHash }: BaselineKeyParts): string {
-  const keyPrefix = `${prefix}-${os}-${fingerprintHash}-`;
+function keyPrefix({ prefix, os, identity }: BaselineKeyParts): string {
+  const keyPrefix = `${prefix}-${os}-${identity}-`;
   if (keyPrefix.includes(',')) {
     throw new InputError(`The cache key prefix '${prefix}' must not contain commas.`);
   }
   return keyPrefix;
 }
 
-/** `<prefix>-<os>-<fingerprint hash>-<sha>`: the key a baseline of commit `sha` is saved under. */
+/** `<prefix>-<os>-<identity>-<sha>`: the key a baseline of commit `sha` is saved under. */
 export function baselineCacheKey(parts: BaselineKeyParts & { sha: string }): string {
   const key = `${keyPrefix(parts)}${parts.sha}`;
   if (key.length > MAX_KEY_LENGTH) {
@@ -111,8 +136,8 @@ export type SaveOutcome =
 
 /** Where baselines are kept between runs; the action depends on this, tests fake it. */
 export interface BaselineStore {
-  restore(baseSha: string, fingerprintHash: string): Promise<RestoredBaseline | undefined>;
-  save(profile: ProfileDocument, sha: string, fingerprintHash: string): Promise<SaveOutcome>;
+  restore(baseSha: string, identity: string): Promise<RestoredBaseline | undefined>;
+  save(profile: ProfileDocument, sha: string, identity: string): Promise<SaveOutcome>;
 }
 
 export interface ActionsCacheBaselineStoreOptions {
@@ -141,11 +166,11 @@ export class ActionsCacheBaselineStore implements BaselineStore {
     this.#dir = join(options.tempDir, BASELINE_DIR);
   }
 
-  async restore(baseSha: string, fingerprintHash: string): Promise<RestoredBaseline | undefined> {
+  async restore(baseSha: string, identity: string): Promise<RestoredBaseline | undefined> {
     const [primaryKey = '', ...restoreKeys] = baselineRestoreKeys({
       prefix: this.#prefix,
       os: this.#os,
-      fingerprintHash,
+      identity,
       sha: baseSha,
     });
     if (!cache.isFeatureAvailable()) {
@@ -161,7 +186,7 @@ export class ActionsCacheBaselineStore implements BaselineStore {
     const key = await cache.restoreCache([this.#dir], primaryKey, restoreKeys);
     if (key === undefined) {
       this.#log.info(
-        `No baseline restored from the cache for ${baseSha} or any other commit measured under the same conditions (${fingerprintHash}).`,
+        `No baseline restored from the cache for ${baseSha} or any other commit measured under the same conditions (${identity}).`,
       );
       return undefined;
     }
@@ -184,8 +209,8 @@ export class ActionsCacheBaselineStore implements BaselineStore {
     return { profile, key, exact: key === primaryKey };
   }
 
-  async save(profile: ProfileDocument, sha: string, fingerprintHash: string): Promise<SaveOutcome> {
-    const key = baselineCacheKey({ prefix: this.#prefix, os: this.#os, fingerprintHash, sha });
+  async save(profile: ProfileDocument, sha: string, identity: string): Promise<SaveOutcome> {
+    const key = baselineCacheKey({ prefix: this.#prefix, os: this.#os, identity, sha });
     if (!cache.isFeatureAvailable()) {
       const reason = 'the Actions cache is not available to this job';
       this.#log.warn(`The baseline was not saved: ${reason}.`);

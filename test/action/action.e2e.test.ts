@@ -202,7 +202,7 @@ describe('the action on the runner', () => {
 
     expectSucceeded(result);
     const key = services.cacheEntries[0]?.key ?? '';
-    expect(key).toMatch(new RegExp(`^rust-perf-Linux-[0-9a-f]{16}-${baseSha}$`));
+    expect(key).toMatch(new RegExp(`^rust-perf-Linux-[0-9a-f]{16}-[0-9a-f]{8}-${baseSha}$`));
     expect(services.cacheEntries.map((entry) => entry.key)).toEqual([key]);
     expect(result.outputs).toEqual({
       regressed: 'false',

@@ -19,6 +19,7 @@ import type { ProfileDocument } from '../../src/measure/profile.js';
 import { parseProfileDocument } from '../../src/measure/profile-file.js';
 import type { ReportEnvelope } from '../../src/publish/artifact.js';
 import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
+import { baselineIdentity } from '../../src/publish/baseline-cache.js';
 import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
 import type { Git, GitOptions } from '../../src/system/git.js';
 import { memoryLogger } from '../../src/system/logger.js';
@@ -33,7 +34,13 @@ const fixture = (name: string) =>
 // Real-looking profiles of the example crate: in the head, `parse` regressed by 25%.
 const BASE_PROFILE = fixture('textbench-base.json');
 const HEAD_PROFILE = fixture('textbench-head.json');
-const HASH = fingerprintHash(HEAD_PROFILE.fingerprint);
+/** What the action's baselines are keyed by: the toolchain and what the default inputs measure. */
+const HASH = baselineIdentity(fingerprintHash(HEAD_PROFILE.fingerprint), {
+  workingDirectory: 'crates/textbench',
+  benches: [],
+  commands: [],
+  cargoArgs: [],
+});
 
 const TOKEN = 'ghs_secretInstallationToken';
 const BASE_SHA = BASE_PROFILE.commit!;

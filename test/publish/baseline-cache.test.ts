@@ -7,6 +7,7 @@ import type { ProfileDocument } from '../../src/measure/profile.js';
 import {
   ActionsCacheBaselineStore,
   baselineCacheKey,
+  baselineIdentity,
   baselineRestoreKeys,
   maySaveBaseline,
 } from '../../src/publish/baseline-cache.js';
@@ -22,31 +23,55 @@ async function fixtureProfile(name: string): Promise<ProfileDocument> {
   return JSON.parse(text) as ProfileDocument;
 }
 
+describe('baselineIdentity', () => {
+  const measured = { workingDirectory: 'crates/parser', benches: [], commands: [], cargoArgs: [] };
+
+  it('is the fingerprint hash and a short hash of what was measured', () => {
+    expect(baselineIdentity('0123456789abcdef', measured)).toMatch(
+      /^0123456789abcdef-[0-9a-f]{8}$/,
+    );
+    expect(baselineIdentity('0123456789abcdef', { ...measured })).toBe(
+      baselineIdentity('0123456789abcdef', measured),
+    );
+  });
+
+  it('differs for the legs of a matrix that measure different things', () => {
+    const identities = [
+      measured,
+      { ...measured, workingDirectory: 'crates/server' },
+      { ...measured, benches: ['parse'] },
+      { ...measured, commands: [{ name: 'report', command: 'report --lines 10' }] },
+      { ...measured, cargoArgs: ['--features', 'simd'] },
+    ].map((set) => baselineIdentity('0123456789abcdef', set));
+    expect(new Set(identities).size).toBe(identities.length);
+  });
+});
+
 describe('baselineCacheKey', () => {
-  it('is prefix, OS, fingerprint hash and commit, dash-separated', () => {
+  it('is prefix, OS, identity and commit, dash-separated', () => {
     expect(
-      baselineCacheKey({ prefix: 'rust-perf', os: 'Linux', fingerprintHash: 'a1b2c3', sha: SHA_A }),
+      baselineCacheKey({ prefix: 'rust-perf', os: 'Linux', identity: 'a1b2c3', sha: SHA_A }),
     ).toBe(`rust-perf-Linux-a1b2c3-${SHA_A}`);
   });
 
   it('rejects a prefix with a comma, which the cache service cannot store', () => {
     expect(() =>
-      baselineCacheKey({ prefix: 'perf,x', os: 'Linux', fingerprintHash: 'a1', sha: SHA_A }),
+      baselineCacheKey({ prefix: 'perf,x', os: 'Linux', identity: 'a1', sha: SHA_A }),
     ).toThrow("The cache key prefix 'perf,x' must not contain commas.");
   });
 
   it('rejects a prefix that makes the key longer than the 512 characters the service accepts', () => {
     const prefix = 'p'.repeat(470);
-    expect(() =>
-      baselineCacheKey({ prefix, os: 'Linux', fingerprintHash: 'a1', sha: SHA_A }),
-    ).toThrow(/too long: cache keys are limited to 512 characters/);
+    expect(() => baselineCacheKey({ prefix, os: 'Linux', identity: 'a1', sha: SHA_A })).toThrow(
+      /too long: cache keys are limited to 512 characters/,
+    );
   });
 });
 
 describe('baselineRestoreKeys', () => {
   it('asks for the exact base commit first, then any commit with the same fingerprint', () => {
     expect(
-      baselineRestoreKeys({ prefix: 'rp', os: 'Linux', fingerprintHash: 'f00d', sha: SHA_B }),
+      baselineRestoreKeys({ prefix: 'rp', os: 'Linux', identity: 'f00d', sha: SHA_B }),
     ).toEqual([`rp-Linux-f00d-${SHA_B}`, 'rp-Linux-f00d-']);
   });
 });
