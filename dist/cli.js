@@ -1849,7 +1849,7 @@ function alignedTable(header, rows, alignments) {
   return [format(header), ...rows.map((row) => row.style(format(row.cells)))];
 }
 function footer(comparison) {
-  const commit = (value) => value === void 0 ? "unknown" : sanitise(shortCommit(value));
+  const commit = (value) => value === void 0 ? "commit unknown" : sanitise(shortCommit(value));
   return `thresholds: ${describeThresholds(comparison)} \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}`;
 }
 
@@ -3450,8 +3450,6 @@ Examples:
   rust-perf run --save-baseline before   then, after a change:
   rust-perf run --baseline before
   rust-perf run --manifest-path examples/textbench/Cargo.toml --head-cargo-args="--features slow"
-
-Option values that start with '-' are given with '=', as above.
 
 Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
 2 a usage error, an unknown REF or baseline, 3 a failed build or benchmark or a missing tool.

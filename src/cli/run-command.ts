@@ -69,8 +69,6 @@ Examples:
   rust-perf run --baseline before
   rust-perf run --manifest-path examples/textbench/Cargo.toml --head-cargo-args="--features slow"
 
-Option values that start with '-' are given with '=', as above.
-
 Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
 2 a usage error, an unknown REF or baseline, 3 a failed build or benchmark or a missing tool.
 `;

@@ -202,7 +202,7 @@ function alignedTable(
 
 function footer(comparison: Comparison): string {
   const commit = (value: string | undefined) =>
-    value === undefined ? 'unknown' : sanitise(shortCommit(value));
+    value === undefined ? 'commit unknown' : sanitise(shortCommit(value));
   return (
     `thresholds: ${describeThresholds(comparison)} · ` +
     `base ${commit(comparison.base.commit)} · head ${commit(comparison.head.commit)}`
