@@ -834,6 +834,10 @@ var CachegrindParser = class {
       throw this.#corrupt(
         "this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)"
       );
+    } else if (this.#lineNumber === 1 && line.startsWith("{")) {
+      throw this.#corrupt(
+        "this is JSON (a profile.json?), not Cachegrind output; `rust-perf compare` reads profile documents"
+      );
     } else {
       throw this.#corrupt(`unrecognised line ${excerpt(line)}: not Cachegrind output`);
     }

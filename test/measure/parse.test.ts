@@ -565,6 +565,16 @@ describe('CachegrindParser on hostile input', () => {
     );
   });
 
+  it('recognises a profile document and says which command reads it', () => {
+    const document = readFileSync(
+      new URL('../fixtures/profiles/textbench-real-base.json', import.meta.url),
+      'utf8',
+    );
+    expect(parseError(document).message).toBe(
+      'test.cachegrind.out:1: this is JSON (a profile.json?), not Cachegrind output; `rust-perf compare` reads profile documents',
+    );
+  });
+
   it('refuses totals too large to add up exactly', () => {
     const huge = '9007199254740993';
     expect(parseError(`${header}3 ${huge}\nsummary: ${huge}\n`).message).toBe(
