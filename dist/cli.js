@@ -2549,7 +2549,7 @@ function readTextIfExists(path) {
 
 // src/measure/measure.ts
 import { setMaxListeners } from "node:events";
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
 
@@ -2865,6 +2865,7 @@ async function measure(settings, deps) {
   checkTargets(targets);
   const outDir = resolve4(settings.outDir);
   await mkdir2(outDir, { recursive: true });
+  await removeEarlierOutput(outDir);
   const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
@@ -3010,6 +3011,12 @@ async function allOrNone(count, signal, task) {
   if (failure) throw failure.error;
   signal?.throwIfAborted();
 }
+async function removeEarlierOutput(outDir) {
+  const earlier = (await readdir(outDir)).filter(
+    (name) => name === "profile.json" || name.endsWith(".cachegrind.out")
+  );
+  await Promise.all(earlier.map((name) => rm2(join4(outDir, name), { force: true })));
+}
 
 // src/cli/measure-command.ts
 var measureOptions = {
@@ -3029,7 +3036,8 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
   --out DIR              Where profile.json and the raw Cachegrind files go
-                         (default: <target dir>/rust-perf/latest)`;
+                         (default: <target dir>/rust-perf/latest); those of an
+                         earlier measurement there are replaced`;
 var help2 = `rust-perf measure: build the benchmarks and count their instructions per function
 
 Usage: rust-perf measure [options]
@@ -3204,7 +3212,7 @@ import { dirname as dirname7, join as join9 } from "node:path";
 
 // src/measure/baselines.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir3, readdir, readFile as readFile3, rename, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir2, readFile as readFile3, rename, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname6, join as join6 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
@@ -3247,7 +3255,7 @@ async function loadBaseline(targetDir, name) {
 async function savedBaselines(targetDir) {
   let entries;
   try {
-    entries = await readdir(baselinesDir(targetDir));
+    entries = await readdir2(baselinesDir(targetDir));
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3261,7 +3269,7 @@ import { realpath } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join8, relative, resolve as resolve7, sep } from "node:path";
 
 // src/system/git.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename2, join as join7 } from "node:path";
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -3344,7 +3352,7 @@ async function withTemporaryWorktree(git, sha, log, work) {
     const failures = [];
     const attempt = (step) => step().catch((error) => failures.push(describeError(error)));
     if (added) await attempt(() => git.removeWorktree(worktree));
-    await attempt(() => rm2(parent, { recursive: true, force: true }));
+    await attempt(() => rm3(parent, { recursive: true, force: true }));
     await attempt(() => git.pruneWorktrees());
     if (failures.length > 0) {
       log.warn(

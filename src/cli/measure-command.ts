@@ -35,7 +35,8 @@ export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the cr
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
   --out DIR              Where profile.json and the raw Cachegrind files go
-                         (default: <target dir>/rust-perf/latest)`;
+                         (default: <target dir>/rust-perf/latest); those of an
+                         earlier measurement there are replaced`;
 
 const help = `rust-perf measure: build the benchmarks and count their instructions per function
 

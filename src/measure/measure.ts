@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type BenchmarkTarget, resolveCommand, selectBenches } from '../build/artifacts.js';
@@ -97,6 +97,7 @@ export async function measure(
   checkTargets(targets);
   const outDir = resolve(settings.outDir);
   await mkdir(outDir, { recursive: true });
+  await removeEarlierOutput(outDir);
 
   // After the build, which installs the toolchain a rust-toolchain.toml names; the executables
   // are staged meanwhile, and the benchmarks wait for it so that a failure costs no runs.
@@ -286,4 +287,16 @@ async function allOrNone(
   }
   if (failure) throw failure.error;
   signal?.throwIfAborted();
+}
+
+/**
+ * Removes what an earlier measurement wrote to `outDir`: raw files of benchmarks or runs that this
+ * one does not measure would otherwise sit next to a profile.json that no longer lists them.
+ * Only rust-perf's own names go: `profile.json` and `*.cachegrind.out`.
+ */
+async function removeEarlierOutput(outDir: string): Promise<void> {
+  const earlier = (await readdir(outDir)).filter(
+    (name) => name === 'profile.json' || name.endsWith('.cachegrind.out'),
+  );
+  await Promise.all(earlier.map((name) => rm(join(outDir, name), { force: true })));
 }

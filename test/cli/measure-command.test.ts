@@ -73,6 +73,30 @@ describe('rust-perf measure', () => {
     expect(result.log.some((line) => /^bench fine: [\d,]+ Ir in \d+\.\ds$/.test(line))).toBe(true);
   });
 
+  it('replaces what an earlier measurement wrote to the output directory, and nothing else', async () => {
+    const out = join(scratch, 'reused-out');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'gone.1.cachegrind.out'), 'an earlier run of another bench');
+    await writeFile(join(out, 'profile.json'), '{}');
+    await writeFile(join(out, 'notes.txt'), 'the user’s own file');
+    const result = await measure([
+      '--manifest-path',
+      'panicking/Cargo.toml',
+      '--bench',
+      'fine',
+      '--runs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'fine.cachegrind.out',
+      'notes.txt',
+      'profile.json',
+    ]);
+  });
+
   it('refuses a run count that is not a whole number from 1 to 20', async () => {
     for (const runs of ['0', '21', '2.5', 'two', '-1', '']) {
       const result = await measure([
