@@ -2581,7 +2581,17 @@ ${rustc}`);
 }
 
 // src/measure/run.ts
-import { chmod, copyFile, mkdir, readFile as readFile2, rm, stat as stat2, symlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  readFile as readFile2,
+  rename,
+  rm,
+  stat as stat2,
+  symlink,
+  writeFile
+} from "node:fs/promises";
 import { machine, tmpdir } from "node:os";
 import { dirname as dirname4, join as join3 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -2685,7 +2695,7 @@ async function stage(target, root) {
     }).then(() => chmod(executable, 493)),
     symlink(target.cwd, cwd)
   ]);
-  return { ...target, executable, cwd };
+  return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
 }
 async function acquireLock(lock, deps) {
   await mkdir(dirname4(lock), { recursive: true });
@@ -2700,7 +2710,13 @@ async function acquireLock(lock, deps) {
       if (error.code !== "EEXIST") throw error;
     }
     if (await isStale(lock)) {
-      await rm(lock, { recursive: true, force: true });
+      const abandoned = `${lock}.stale-${process.pid}`;
+      try {
+        await rename(lock, abandoned);
+        await rm(abandoned, { recursive: true, force: true });
+      } catch (error) {
+        if (error.code !== "ENOENT") throw error;
+      }
       continue;
     }
     if (!waiting) {
@@ -2711,10 +2727,8 @@ async function acquireLock(lock, deps) {
   }
 }
 async function isStale(lock) {
-  let owner;
-  try {
-    owner = Number(await readFile2(join3(lock, "pid"), "utf8"));
-  } catch {
+  const owner = Number(await readFile2(join3(lock, "pid"), "utf8").catch(() => ""));
+  if (!Number.isSafeInteger(owner) || owner <= 0) {
     const created = await stat2(lock).catch(() => void 0);
     return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
   }
@@ -2742,11 +2756,12 @@ async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
     signal: deps.signal
   });
   if (result.exitCode !== 0) {
+    const built = target.built ?? target;
     const how = result.signal === null ? `exited with status ${result.exitCode}` : `was killed by ${result.signal}`;
     throw new BenchmarkError(
       `${label} ${how}. The end of its output:
 ${benchmarkStderrTail(result.stderr)}`,
-      `Run it without rust-perf to see the problem: ${[target.executable, ...target.args].join(" ")} (in ${target.cwd}).`
+      `Run it without rust-perf to see the problem: ${[built.executable, ...target.args].join(" ")} (in ${built.cwd}).`
     );
   }
   const parsed = await parseCachegrindFile(outFile, parserOptions2);
@@ -3212,7 +3227,7 @@ import { dirname as dirname7, join as join9 } from "node:path";
 
 // src/measure/baselines.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir3, readdir as readdir2, readFile as readFile3, rename, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir2, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname6, join as join6 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
@@ -3234,7 +3249,7 @@ async function saveBaseline(targetDir, name, profile) {
   await mkdir3(dirname6(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await writeFile3(partial, serialiseProfileDocument(profile));
-  await rename(partial, file);
+  await rename2(partial, file);
   return file;
 }
 async function loadBaseline(targetDir, name) {

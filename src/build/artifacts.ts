@@ -18,6 +18,8 @@ export interface BenchmarkTarget {
   executable: string;
   args: string[];
   cwd: string;
+  /** For a target staged at a stable path: where cargo built it, which a user can run by hand. */
+  built?: { executable: string; cwd: string };
 }
 
 interface CargoArtifactMessage {

@@ -1,4 +1,14 @@
-import { chmod, copyFile, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { machine, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,7 +125,7 @@ async function stage(target: BenchmarkTarget, root: string): Promise<BenchmarkTa
       .then(() => chmod(executable, 0o755)),
     symlink(target.cwd, cwd),
   ]);
-  return { ...target, executable, cwd };
+  return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
 }
 
 /** A lock directory holding the owner's pid; a lock whose owner is gone is taken over. */
@@ -135,7 +145,15 @@ async function acquireLock(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     if (await isStale(lock)) {
-      await rm(lock, { recursive: true, force: true });
+      // Moved aside before removal: of two processes that both found the lock stale, only one
+      // rename succeeds, so neither removes a lock the other has just taken.
+      const abandoned = `${lock}.stale-${process.pid}`;
+      try {
+        await rename(lock, abandoned);
+        await rm(abandoned, { recursive: true, force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
       continue;
     }
     if (!waiting) {
@@ -147,11 +165,9 @@ async function acquireLock(
 }
 
 async function isStale(lock: string): Promise<boolean> {
-  let owner: number;
-  try {
-    owner = Number(await readFile(join(lock, 'pid'), 'utf8'));
-  } catch {
-    // No pid yet: being created right now, or its creator died in between.
+  const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+  if (!Number.isSafeInteger(owner) || owner <= 0) {
+    // No pid (yet): being created right now, or its creator died in between.
     const created = await stat(lock).catch(() => undefined);
     return created !== undefined && Date.now() - created.mtimeMs > 10_000;
   }
@@ -194,13 +210,14 @@ export async function runUnderCachegrind(
     signal: deps.signal,
   });
   if (result.exitCode !== 0) {
+    const built = target.built ?? target;
     const how =
       result.signal === null
         ? `exited with status ${result.exitCode}`
         : `was killed by ${result.signal}`;
     throw new BenchmarkError(
       `${label} ${how}. The end of its output:\n${benchmarkStderrTail(result.stderr)}`,
-      `Run it without rust-perf to see the problem: ${[target.executable, ...target.args].join(' ')} (in ${target.cwd}).`,
+      `Run it without rust-perf to see the problem: ${[built.executable, ...target.args].join(' ')} (in ${built.cwd}).`,
     );
   }
   const parsed = await parseCachegrindFile(outFile, parserOptions);

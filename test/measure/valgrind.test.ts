@@ -1,4 +1,14 @@
-import { chmod, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readlink,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { machine, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +185,7 @@ describe('withStagedExecutables', () => {
         ...target,
         executable: join(stagingRoot, 'bin', target.name),
         cwd: join(stagingRoot, 'cwd', target.name),
+        built: { executable: target.executable, cwd: target.cwd },
       })),
     );
     for (const [index, target] of staged.entries()) {
@@ -182,6 +193,26 @@ describe('withStagedExecutables', () => {
       expect((await stat(target.executable)).mode & 0o777).toBe(0o755);
       expect(await readlink(target.cwd)).toBe(targets[index]!.cwd);
     }
+    await expectLockReleased();
+  });
+
+  it.each([
+    ['whose owner is gone', '99999999', new Date()],
+    ['with no readable pid, left long ago', 'garbage', new Date(Date.now() - 60_000)],
+  ])('takes over a lock %s, and says nothing of waiting', async (_, pid, modified) => {
+    const lock = join(stagingRoot, 'lock');
+    await mkdir(lock, { recursive: true });
+    await writeFile(join(lock, 'pid'), pid);
+    await utimes(lock, modified, modified);
+    const built = join(scratch, 'built-for-stale-lock');
+    await mkdir(built, { recursive: true });
+    const target = { name: names[0]!, executable: join(built, 'a'), args: [], cwd: scratch };
+    await writeFile(target.executable, '#!/bin/sh\n', { mode: 0o700 });
+    const log = memoryLogger();
+
+    await withStagedExecutables([target], { log }, (promises) => Promise.all(promises));
+
+    expect(log.lines.filter((line) => line.startsWith('Waiting'))).toEqual([]);
     await expectLockReleased();
   });
 
