@@ -788,7 +788,8 @@ var CachegrindParser = class {
             break;
           }
           this.#lineNumber = lineNumber;
-          throw this.#malformedCountLine(bytes, lineStart, event === width);
+          const isExtraCount = event === width && byte >= DIGIT_0 && byte <= DIGIT_9;
+          throw this.#malformedCountLine(bytes, lineStart, isExtraCount);
         }
         let count = 0;
         while (byte >= DIGIT_0 && byte <= DIGIT_9) {

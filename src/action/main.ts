@@ -177,11 +177,11 @@ async function comparePullRequest(
 async function baseProfile(
   run: ActionRun,
   baseSha: string,
-  hash: string,
+  identity: string,
 ): Promise<ProfileDocument | undefined> {
   const { settings, services, deps } = run;
   if (settings.baseline !== 'rebuild') {
-    const restored = await services.baselines.restore(baseSha, hash);
+    const restored = await services.baselines.restore(baseSha, identity);
     if (restored !== undefined) {
       const commit = restored.profile.commit ?? 'an unrecorded commit';
       deps.log.info(

@@ -1,8 +1,9 @@
 /**
  * Baselines in the GitHub Actions cache: the profile measured on the default branch is saved under
  * a key naming the commit, and a pull request restores the one of its base commit, or else the
- * newest one measured under the same conditions. The cache is an optimisation: when it fails,
- * the caller measures the base itself, so nothing here fails a step.
+ * newest one measured under the same conditions. The cache is an optimisation: when the cache
+ * service fails, the caller measures the base itself, so no cache failure fails a step (only the
+ * runner's own disk failing under the temporary directory does).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -152,7 +153,10 @@ export interface ActionsCacheBaselineStoreOptions {
 const BASELINE_DIR = 'rust-perf-baseline';
 const PROFILE_FILE = 'profile.json';
 
-/** A BaselineStore over `@actions/cache`. Its failures are logged warnings, never thrown. */
+/**
+ * A BaselineStore over `@actions/cache`. Cache failures (service down, conflicts, corrupt or
+ * foreign entries) are logged warnings, never thrown; a local file-system error is.
+ */
 export class ActionsCacheBaselineStore implements BaselineStore {
   readonly #prefix: string;
   readonly #os: string;

@@ -23,7 +23,10 @@ export interface RunResult {
 
 /** Runs programs. The one seam between rust-perf and child processes, so tests can stand in. */
 export interface ProcessRunner {
-  /** Resolves whatever the exit status; rejects only when the program could not be started. */
+  /**
+   * Resolves whatever the exit status; rejects when the program could not be started, or with an
+   * AbortError when `options.signal` aborts it.
+   */
   run(command: string, args: string[], options: RunOptions): Promise<RunResult>;
 }
 

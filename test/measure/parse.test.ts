@@ -496,6 +496,11 @@ describe('CachegrindParser on hostile input', () => {
       'test.cachegrind.out:5: a count line with more counts than the 2 events',
     ],
     [
+      'a stray word after the last count',
+      `${header}3 5 6 x\nsummary: 5 6\n`,
+      'test.cachegrind.out:5: malformed count line "3 5 6 x": expected <line> <count>...',
+    ],
+    [
       'garbage',
       `${header}\u0000\u00ff\u0001binary\nsummary: 0 0\n`,
       'test.cachegrind.out:5: unrecognised line "\\u0000ÿ\\u0001binary": not Cachegrind output',
