@@ -102,8 +102,17 @@ var TOOL_NAME = `rust-perf ${TOOL_VERSION}`;
 // src/cli/compare-command.ts
 import { resolve } from "node:path";
 
-// src/measure/profile.ts
+// src/profile/profile.ts
 var PROFILE_VERSION = 1;
+var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+var FINGERPRINT_FIELDS = [
+  "valgrind",
+  "rustc",
+  "target",
+  "rustflags",
+  "mangling",
+  "runs"
+];
 var COMPARABLE_FINGERPRINT_FIELDS = [
   "valgrind",
   "rustc",
@@ -373,36 +382,9 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
   return best && distance <= tolerance ? best : void 0;
 }
 
-// src/measure/profile-file.ts
+// src/compare/load-input.ts
 import { open as open2, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-
-// src/system/strict-json.ts
-function parseJson(text, invalid) {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : String(error));
-  }
-}
-function isJsonObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function unexpectedKey(object, allowed) {
-  return Object.keys(object).find((key) => !allowed.includes(key));
-}
-function missingKey(object, required) {
-  return required.find((key) => !Object.hasOwn(object, key));
-}
-function describeJsonValue(value) {
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object" && value !== null) return "an object";
-  return truncateForMessage(JSON.stringify(value));
-}
-function truncateForMessage(text) {
-  return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
-}
 
 // src/measure/normalise.ts
 var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
@@ -596,6 +578,9 @@ function countsByEvent(events, values) {
   return byEvent;
 }
 
+// src/measure/parse-file.ts
+import { open } from "node:fs/promises";
+
 // src/measure/parse.ts
 import { Buffer as Buffer2 } from "node:buffer";
 var LF = 10;
@@ -611,7 +596,6 @@ var NON_ASCII = 128;
 var FNV_OFFSET = 2166136261 | 0;
 var FNV_PRIME = 16777619;
 var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
-var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 var CALLGRIND_PREFIXES = [
   "# callgrind format",
   "version:",
@@ -1001,7 +985,6 @@ function excerpt(line) {
 }
 
 // src/measure/parse-file.ts
-import { open } from "node:fs/promises";
 var CHUNK_BYTES = 1 << 20;
 async function parseCachegrindFile(path, options = {}) {
   const parser = new CachegrindParser(path, options);
@@ -1036,9 +1019,35 @@ function isSystemError(error) {
   return error instanceof Error && typeof error.code === "string";
 }
 
-// src/measure/profile-file.ts
+// src/system/strict-json.ts
+function parseJson(text, invalid) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid(error instanceof Error ? error.message : String(error));
+  }
+}
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function unexpectedKey(object, allowed) {
+  return Object.keys(object).find((key) => !allowed.includes(key));
+}
+function missingKey(object, required) {
+  return required.find((key) => !Object.hasOwn(object, key));
+}
+function describeJsonValue(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" && value !== null) return "an object";
+  return truncateForMessage(JSON.stringify(value));
+}
+function truncateForMessage(text) {
+  return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
+}
+
+// src/profile/document.ts
 var DOCUMENT_FIELDS = ["version", "tool", "createdAt", "fingerprint", "benchmarks"];
-var FINGERPRINT_FIELDS = ["valgrind", "rustc", "target", "rustflags", "mangling", "runs"];
 var BENCHMARK_FIELDS = ["name", "command", "events", "totals", "nondeterministic", "functions"];
 var FUNCTION_FIELDS = ["name", "file", "line", "counts"];
 var FieldError = class extends Error {
@@ -1255,6 +1264,8 @@ function inEventOrder(counts, events) {
   for (const event of events) ordered[event] = counts[event] ?? 0;
   return ordered;
 }
+
+// src/compare/load-input.ts
 async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }) {
   if (await startsWithJsonObject(path)) {
     const text = await readFile(path, "utf8").catch((error) => {
@@ -1306,6 +1317,19 @@ async function startsWithJsonObject(path) {
   } catch (error) {
     throw unreadable(path, error);
   }
+}
+
+// src/inputs/percent.ts
+var PERCENT = /^(?:\d+(?:\.\d+)?|\.\d+)%?$/;
+function parsePercent(value, what) {
+  const text = value.trim();
+  const percent = PERCENT.test(text) ? Number(text.replace("%", "")) : Number.NaN;
+  if (!(percent >= 0 && percent <= 100)) {
+    throw new InputError(
+      `${what} must be a percentage from 0% to 100% such as '1%' or '0.1%', got '${value}'.`
+    );
+  }
+  return percent / 100;
 }
 
 // src/report/json.ts
@@ -1709,19 +1733,6 @@ function escapeText(text) {
   return sanitise(text).replace(MARKUP, (character) => `&#${character.charCodeAt(0)};`).replaceAll("@", "@&#8203;").replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;");
 }
 
-// src/report/percent.ts
-var PERCENT = /^(?:\d+(?:\.\d+)?|\.\d+)%?$/;
-function parsePercent(value, what) {
-  const text = value.trim();
-  const percent = PERCENT.test(text) ? Number(text.replace("%", "")) : Number.NaN;
-  if (!(percent >= 0 && percent <= 100)) {
-    throw new InputError(
-      `${what} must be a percentage from 0% to 100% such as '1%' or '0.1%', got '${value}'.`
-    );
-  }
-  return percent / 100;
-}
-
 // src/report/text.ts
 var LISTED_FUNCTIONS = 20;
 var plain = (text) => text;
@@ -2006,7 +2017,7 @@ function render(comparison, format, context) {
 // src/cli/measure-command.ts
 import { join as join5, resolve as resolve5 } from "node:path";
 
-// src/build/cargo.ts
+// src/cargo/cargo.ts
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname3, resolve as resolve3 } from "node:path";
@@ -2105,10 +2116,10 @@ function definedEnvironment(env) {
   return result;
 }
 
-// src/build/artifacts.ts
+// src/cargo/artifacts.ts
 import { dirname, isAbsolute, resolve as resolve2 } from "node:path";
 
-// src/build/command-line.ts
+// src/inputs/command-line.ts
 var BENCHMARK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function parseNamedCommand(spec) {
   const equals = spec.indexOf("=");
@@ -2172,7 +2183,7 @@ function splitCommandLine(line) {
   return words;
 }
 
-// src/build/artifacts.ts
+// src/cargo/artifacts.ts
 function executablesFromCargoJson(output) {
   const executables = [];
   for (const line of output.split("\n")) {
@@ -2245,7 +2256,7 @@ function resolveCommand(command, executables, packageRoot) {
   );
 }
 
-// src/build/rustflags.ts
+// src/cargo/rustflags.ts
 import { dirname as dirname2, join } from "node:path";
 var V0_MANGLING_FLAG = "-Csymbol-mangling-version=v0";
 function userRustflags(context) {
@@ -2430,7 +2441,7 @@ function splitWhitespace(value) {
   return value.split(/\s+/).filter((flag) => flag !== "");
 }
 
-// src/build/cargo.ts
+// src/cargo/cargo.ts
 async function buildBenchmarks(settings, deps) {
   const { log } = deps;
   const manifestPath = resolve3(settings.manifestPath);
@@ -2548,13 +2559,31 @@ function readTextIfExists(path) {
   }
 }
 
+// src/inputs/run-count.ts
+var MAX_RUNS = 20;
+function runCount(value) {
+  const text = value.trim();
+  const runs = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  return runs >= 1 && runs <= MAX_RUNS ? runs : void 0;
+}
+function parseRuns(value, what) {
+  const runs = runCount(value);
+  if (runs === void 0) {
+    throw new InputError(
+      `${what} must be a whole number from 1 to ${MAX_RUNS}, not '${value}'`,
+      "Two runs (the default) are enough to notice functions whose counts vary."
+    );
+  }
+  return runs;
+}
+
 // src/measure/measure.ts
 import { setMaxListeners } from "node:events";
 import { mkdir as mkdir2, readdir, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
 
-// src/measure/fingerprint.ts
+// src/cargo/toolchain.ts
 async function rustcVersion(processes, env, cwd) {
   const result = await processes.run("rustc", ["-vV"], { cwd, env }).catch((error) => {
     if (!isMissingProgram(error)) throw error;
@@ -2845,11 +2874,9 @@ function compareText(a, b) {
 }
 
 // src/measure/measure.ts
-var MAX_RUNS = 20;
 var MAX_UNNAMED_SHARE = 0.5;
 async function measure(settings, deps) {
   const { log } = deps;
-  checkRuns(settings.runs);
   const manifestPath = resolve4(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
@@ -2917,19 +2944,6 @@ async function measure(settings, deps) {
   await writeFile2(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
-}
-function parseRuns(value, what) {
-  const runs = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  checkRuns(runs, what, value);
-  return runs;
-}
-function checkRuns(runs, what = "runs", written = String(runs)) {
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
-    throw new InputError(
-      `${what} must be a whole number from 1 to ${MAX_RUNS}, not '${written}'`,
-      "Two runs (the default) are enough to notice functions whose counts vary."
-    );
-  }
 }
 function checkTargets(targets) {
   if (targets.length === 0) {
@@ -3226,68 +3240,15 @@ function renderTable(command, profile) {
 // src/cli/run-command.ts
 import { dirname as dirname7, join as join9 } from "node:path";
 
-// src/measure/baselines.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir3, readdir as readdir2, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join6 } from "node:path";
-var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
-function checkBaselineName(name) {
-  if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
-    throw new InputError(
-      `'${name}' is not a valid baseline name: use 1 to 100 letters, digits, '-', '_' or '.' (not only dots).`
-    );
-  }
-  return name;
-}
-function baselinesDir(targetDir) {
-  return join6(targetDir, "rust-perf", "baselines");
-}
-function baselineFile(targetDir, name) {
-  return join6(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
-}
-async function saveBaseline(targetDir, name, profile) {
-  const file = baselineFile(targetDir, name);
-  await mkdir3(dirname6(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  await writeFile3(partial, serialiseProfileDocument(profile));
-  await rename2(partial, file);
-  return file;
-}
-async function loadBaseline(targetDir, name) {
-  const file = baselineFile(targetDir, name);
-  let text;
-  try {
-    text = await readFile3(file, "utf8");
-  } catch (error) {
-    if (error.code !== "ENOENT") throw error;
-    const saved = await savedBaselines(targetDir);
-    throw new InputError(
-      `there is no baseline named '${name}' (no ${file}).`,
-      saved.length === 0 ? `No baseline has been saved yet: save one with \`--save-baseline ${name}\`.` : `Saved baselines: ${saved.join(", ")}. Save a new one with \`--save-baseline ${name}\`.`
-    );
-  }
-  return parseProfileDocument(text, file);
-}
-async function savedBaselines(targetDir) {
-  let entries;
-  try {
-    entries = await readdir2(baselinesDir(targetDir));
-  } catch (error) {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  }
-  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync2(baselineFile(targetDir, entry))).sort();
-}
-
 // src/measure/measure-revision.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join8, relative, resolve as resolve7, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative, resolve as resolve7, sep } from "node:path";
 
 // src/system/git.ts
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename2, join as join7 } from "node:path";
+import { basename as basename2, join as join6 } from "node:path";
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
@@ -3357,8 +3318,8 @@ function createGit(processes, options) {
 }
 async function withTemporaryWorktree(git, sha, log, work) {
   const repository = basename2(await git.topLevel());
-  const parent = await mkdtemp(join7(tmpdir2(), "rust-perf-worktree-"));
-  const worktree = join7(parent, repository);
+  const parent = await mkdtemp(join6(tmpdir2(), "rust-perf-worktree-"));
+  const worktree = join6(parent, repository);
   let added = false;
   try {
     await git.addWorktree(worktree, sha);
@@ -3399,7 +3360,7 @@ async function measureRevision(ref, settings, deps) {
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot: workspaceRoot2, targetDir };
     const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
-    if (!existsSync3(mapped.manifestPath)) {
+    if (!existsSync2(mapped.manifestPath)) {
       throw new GitError(
         `${ref} (${sha.slice(0, 12)}) has no ${relative(topLevel, manifestPath)}: the crate does not exist at that commit.`
       );
@@ -3414,7 +3375,7 @@ function settingsInWorktree(settings, topLevel, checkout) {
     if (inside.split(sep)[0] === ".." || isAbsolute2(inside)) {
       throw new InputError(`${path} is outside the git repository ${topLevel}.`);
     }
-    return join8(checkout.worktree, inside);
+    return join7(checkout.worktree, inside);
   };
   return {
     ...settings,
@@ -3432,6 +3393,59 @@ async function existingPath(path) {
     }
     throw error;
   }
+}
+
+// src/publish/local-baselines.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir3, readdir as readdir2, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname6, join as join8 } from "node:path";
+var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+function checkBaselineName(name) {
+  if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
+    throw new InputError(
+      `'${name}' is not a valid baseline name: use 1 to 100 letters, digits, '-', '_' or '.' (not only dots).`
+    );
+  }
+  return name;
+}
+function baselinesDir(targetDir) {
+  return join8(targetDir, "rust-perf", "baselines");
+}
+function baselineFile(targetDir, name) {
+  return join8(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
+}
+async function saveBaseline(targetDir, name, profile) {
+  const file = baselineFile(targetDir, name);
+  await mkdir3(dirname6(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile3(partial, serialiseProfileDocument(profile));
+  await rename2(partial, file);
+  return file;
+}
+async function loadBaseline(targetDir, name) {
+  const file = baselineFile(targetDir, name);
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    const saved = await savedBaselines(targetDir);
+    throw new InputError(
+      `there is no baseline named '${name}' (no ${file}).`,
+      saved.length === 0 ? `No baseline has been saved yet: save one with \`--save-baseline ${name}\`.` : `Saved baselines: ${saved.join(", ")}. Save a new one with \`--save-baseline ${name}\`.`
+    );
+  }
+  return parseProfileDocument(text, file);
+}
+async function savedBaselines(targetDir) {
+  let entries;
+  try {
+    entries = await readdir2(baselinesDir(targetDir));
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync3(baselineFile(targetDir, entry))).sort();
 }
 
 // src/cli/run-command.ts

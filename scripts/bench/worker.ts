@@ -10,9 +10,9 @@
  */
 import { statSync } from 'node:fs';
 import { compareProfiles } from '../../src/compare/compare.js';
+import { loadProfileInput } from '../../src/compare/load-input.js';
 import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import { parseCachegrindFile } from '../../src/measure/parse-file.js';
-import { loadProfileInput } from '../../src/measure/profile-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { memoryLogger } from '../../src/system/logger.js';

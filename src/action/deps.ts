@@ -7,7 +7,7 @@ import type { RunContext } from '../inputs/context.js';
 import type { ActionSettings, InputSource } from '../inputs/settings.js';
 import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
 import type { RevisionDeps } from '../measure/measure-revision.js';
-import type { ProfileDocument } from '../measure/profile.js';
+import type { ProfileDocument } from '../profile/profile.js';
 import type { ReportArtifacts } from '../publish/artifact.js';
 import type { BaselineStore } from '../publish/baseline-cache.js';
 import type { CommentPublisher } from '../publish/comment.js';

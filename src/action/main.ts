@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { targetDirectory } from '../build/cargo.js';
+import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { parseComparison } from '../compare/read-comparison.js';
@@ -15,11 +15,11 @@ import { describeError, GitError, InputError } from '../errors.js';
 import type { PullRequestContext, RunContext } from '../inputs/context.js';
 import { readRunContext } from '../inputs/context.js';
 import { type ActionSettings, readSettings } from '../inputs/settings.js';
-import { fingerprintHash } from '../measure/fingerprint.js';
 import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
-import type { ProfileDocument } from '../measure/profile.js';
+import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
+import type { ProfileDocument } from '../profile/profile.js';
 import { verifyReportPullRequest } from '../publish/artifact.js';
-import { baselineIdentity, maySaveBaseline } from '../publish/baseline-cache.js';
+import { maySaveBaseline } from '../publish/baseline-cache.js';
 import { plural, shortCommit } from '../report/format.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';

@@ -2,7 +2,7 @@
  * The job summary of a run that measures without comparing (a push to the default branch):
  * what was measured, and whether it became the baseline for later pull requests.
  */
-import type { ProfileDocument } from '../measure/profile.js';
+import type { ProfileDocument } from '../profile/profile.js';
 import { describeEvent, formatCount, sanitise, shortCommit } from '../report/format.js';
 
 export function profileSummaryMarkdown(profile: ProfileDocument, baselineNote: string): string {

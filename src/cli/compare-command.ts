@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { type CompareOptions, compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
+import { loadProfileInput } from '../compare/load-input.js';
 import { InputError } from '../errors.js';
-import type { ComparableDocument } from '../measure/profile.js';
-import { loadProfileInput } from '../measure/profile-file.js';
+import { parsePercent } from '../inputs/percent.js';
+import type { ComparableDocument } from '../profile/profile.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { parsePercent } from '../report/percent.js';
 import { renderText } from '../report/text.js';
 import { parseCommandArgs } from './args.js';
 import type { CliContext, Command } from './command.js';

@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
-import { targetDirectory } from '../build/cargo.js';
-import { parseNamedCommand, splitCommandLine } from '../build/command-line.js';
-import { type MeasureDeps, type MeasureSettings, measure, parseRuns } from '../measure/measure.js';
-import type { ProfileDocument } from '../measure/profile.js';
+import { targetDirectory } from '../cargo/cargo.js';
+import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
+import { parseRuns } from '../inputs/run-count.js';
+import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
+import type { ProfileDocument } from '../profile/profile.js';
 import { nodeProcessRunner } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
 import type { CliContext, Command } from './command.js';

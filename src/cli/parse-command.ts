@@ -7,7 +7,7 @@ import {
   rawProfile,
 } from '../measure/normalise.js';
 import { parseCachegrindFile } from '../measure/parse-file.js';
-import type { FunctionProfile } from '../measure/profile.js';
+import type { FunctionProfile } from '../profile/profile.js';
 import { sanitise } from '../report/format.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';

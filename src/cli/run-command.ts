@@ -1,12 +1,12 @@
 import { dirname, join } from 'node:path';
-import { targetDirectory } from '../build/cargo.js';
-import { splitCommandLine } from '../build/command-line.js';
+import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import { InputError } from '../errors.js';
-import { checkBaselineName, loadBaseline, saveBaseline } from '../measure/baselines.js';
+import { splitCommandLine } from '../inputs/command-line.js';
 import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
 import { measureRevision } from '../measure/measure-revision.js';
-import type { ProfileDocument } from '../measure/profile.js';
+import type { ProfileDocument } from '../profile/profile.js';
+import { checkBaselineName, loadBaseline, saveBaseline } from '../publish/local-baselines.js';
 import { createGit } from '../system/git.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';

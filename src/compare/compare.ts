@@ -9,8 +9,8 @@ import type {
   Fingerprint,
   FunctionProfile,
   FunctionTable,
-} from '../measure/profile.js';
-import { COMPARABLE_FINGERPRINT_FIELDS } from '../measure/profile.js';
+} from '../profile/profile.js';
+import { COMPARABLE_FINGERPRINT_FIELDS } from '../profile/profile.js';
 import {
   type BenchmarkComparison,
   type BenchmarkStatus,

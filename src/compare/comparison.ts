@@ -3,7 +3,7 @@
  * --format json`, the action's `report-json` output and the artifact of the two-phase mode),
  * so every renderer can be re-run from the JSON alone. See "JSON report" in the README.
  */
-import type { Fingerprint } from '../measure/profile.js';
+import type { Fingerprint } from '../profile/profile.js';
 
 export const COMPARISON_VERSION = 1;
 

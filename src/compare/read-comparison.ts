@@ -4,7 +4,11 @@
  * values, string lengths, size, internal consistency) before any of it is rendered or posted.
  */
 import { CorruptFileError } from '../errors.js';
-import { COMPARABLE_FINGERPRINT_FIELDS, type Fingerprint } from '../measure/profile.js';
+import {
+  COMPARABLE_FINGERPRINT_FIELDS,
+  FINGERPRINT_FIELDS,
+  type Fingerprint,
+} from '../profile/profile.js';
 import {
   describeJsonValue,
   isJsonObject,
@@ -41,7 +45,6 @@ const REPORT_FIELDS = [
   'fingerprintDifferences',
   'benchmarks',
 ];
-const FINGERPRINT_FIELDS = ['valgrind', 'rustc', 'target', 'rustflags', 'mangling', 'runs'];
 const BENCHMARK_FIELDS = ['name', 'status', 'base', 'head', 'change', 'otherEvents', 'functions'];
 const FUNCTION_CHANGE_FIELDS = [
   'name',

@@ -2,22 +2,17 @@
  * The action's inputs, read once and validated up front into one typed object, so that a bad
  * value fails the step before anything is built and names the input at fault.
  */
-import { type NamedCommand, parseNamedCommand, splitCommandLine } from '../build/command-line.js';
 import { InputError } from '../errors.js';
-import { MAX_RUNS } from '../measure/measure.js';
-import type { SaveBaselineSetting as StoreSaveBaselineSetting } from '../publish/baseline-cache.js';
-import { parsePercent } from '../report/percent.js';
+import { type NamedCommand, parseNamedCommand, splitCommandLine } from './command-line.js';
+import { parsePercent } from './percent.js';
+import { MAX_RUNS, runCount } from './run-count.js';
 
 /** Reads one input by its name in action.yml: its value, '' when unset. */
 export type InputSource = (name: string) => string;
 
 export const COMMENT_POLICIES = ['always', 'on-regression', 'never'] as const;
 export const BASELINE_SOURCES = ['auto', 'cache', 'rebuild'] as const;
-export const SAVE_BASELINE_SETTINGS = [
-  'auto',
-  'true',
-  'false',
-] as const satisfies readonly StoreSaveBaselineSetting[];
+export const SAVE_BASELINE_SETTINGS = ['auto', 'true', 'false'] as const;
 export const MODES = ['full', 'measure', 'report'] as const;
 
 export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
@@ -153,10 +148,8 @@ function naming<T>(name: string, parse: () => T): T {
 
 function readRuns(input: InputSource): number {
   const value = input('runs').trim();
-  const runs = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(runs >= 1 && runs <= MAX_RUNS)) {
-    throw invalid('runs', `a whole number from 1 to ${MAX_RUNS}`, value);
-  }
+  const runs = runCount(value);
+  if (runs === undefined) throw invalid('runs', `a whole number from 1 to ${MAX_RUNS}`, value);
   return runs;
 }
 

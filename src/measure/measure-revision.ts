@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { targetDirectory } from '../build/cargo.js';
+import { targetDirectory } from '../cargo/cargo.js';
 import { GitError, InputError } from '../errors.js';
+import type { ProfileDocument } from '../profile/profile.js';
 import { createGit, withTemporaryWorktree } from '../system/git.js';
 import { type MeasureDeps, type MeasureSettings, measure } from './measure.js';
-import type { ProfileDocument } from './profile.js';
 
 export interface RevisionDeps extends MeasureDeps {
   /** A directory inside the repository; relative paths in the settings are relative to it. */

@@ -2,17 +2,21 @@ import { setMaxListeners } from 'node:events';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { type BenchmarkTarget, resolveCommand, selectBenches } from '../build/artifacts.js';
-import { buildBenchmarks, checkManifestExists, workspaceRoot } from '../build/cargo.js';
-import { type NamedCommand, splitCommandLine } from '../build/command-line.js';
+import { type BenchmarkTarget, resolveCommand, selectBenches } from '../cargo/artifacts.js';
+import { buildBenchmarks, checkManifestExists, workspaceRoot } from '../cargo/cargo.js';
+import { rustcVersion, targetTriple } from '../cargo/toolchain.js';
 import { BenchmarkError, InputError } from '../errors.js';
+import { type NamedCommand, splitCommandLine } from '../inputs/command-line.js';
+import { serialiseProfileDocument } from '../profile/document.js';
+import {
+  type BenchmarkProfile,
+  PROFILE_VERSION,
+  type ProfileDocument,
+} from '../profile/profile.js';
 import type { Logger } from '../system/logger.js';
 import { definedEnvironment, type ProcessRunner, Slots } from '../system/process.js';
 import { TOOL_NAME } from '../version.js';
-import { rustcVersion, targetTriple } from './fingerprint.js';
 import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
-import { type BenchmarkProfile, PROFILE_VERSION, type ProfileDocument } from './profile.js';
-import { serialiseProfileDocument } from './profile-file.js';
 import {
   aslrOffPrefix,
   benchmarkEnvironment,
@@ -48,8 +52,6 @@ export interface MeasureDeps {
   signal?: AbortSignal;
 }
 
-export const MAX_RUNS = 20;
-
 /** Above this share of instructions in functions without a name, a profile says nothing. */
 const MAX_UNNAMED_SHARE = 0.5;
 
@@ -63,7 +65,6 @@ export async function measure(
   deps: MeasureDeps,
 ): Promise<ProfileDocument> {
   const { log } = deps;
-  checkRuns(settings.runs);
   const manifestPath = resolve(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
@@ -136,22 +137,6 @@ export async function measure(
   await writeFile(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
-}
-
-/** Reads a run count as written on a command line or in an action input. */
-export function parseRuns(value: string, what: string): number {
-  const runs = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  checkRuns(runs, what, value);
-  return runs;
-}
-
-function checkRuns(runs: number, what = 'runs', written: string = String(runs)): void {
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
-    throw new InputError(
-      `${what} must be a whole number from 1 to ${MAX_RUNS}, not '${written}'`,
-      'Two runs (the default) are enough to notice functions whose counts vary.',
-    );
-  }
 }
 
 function checkTargets(targets: BenchmarkTarget[]): void {

@@ -3,8 +3,9 @@
  * same code: symbol hashes, LTO suffixes, crate disambiguators and symbol versions change from
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
+
+import type { Counts, FunctionProfile, FunctionTable } from '../profile/profile.js';
 import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
-import type { Counts, FunctionProfile, FunctionTable } from './profile.js';
 
 export interface NormaliseOptions {
   /** Absolute path of the measured workspace; files under it become relative (`src/lib.rs`). */

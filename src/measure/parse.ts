@@ -15,6 +15,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { CorruptFileError } from '../errors.js';
+import { EVENT_NAME } from '../profile/profile.js';
 
 export interface ParsedProfile {
   command: string;
@@ -64,9 +65,6 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 const AFTER_SUMMARY = 'a line after the summary: line: two files concatenated?';
-
-/** Every event Cachegrind counts is named like this (`Ir`, `D1mr`, `Bcm`). */
-export const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** Line prefixes only Callgrind writes, recognised to explain why such a file is refused. */
 const CALLGRIND_PREFIXES = [

@@ -12,7 +12,7 @@ import {
 import { machine, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BenchmarkTarget } from '../build/artifacts.js';
+import type { BenchmarkTarget } from '../cargo/artifacts.js';
 import { BenchmarkError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
 import { isMissingProgram, type ProcessRunner } from '../system/process.js';

@@ -1,5 +1,5 @@
+import type { BenchmarkProfile, Counts, FunctionProfile } from '../profile/profile.js';
 import type { NormalisedProfile } from './normalise.js';
-import type { BenchmarkProfile, Counts, FunctionProfile } from './profile.js';
 
 /**
  * One benchmark's profile from several runs of it. Functions whose counts differ between runs

@@ -5,13 +5,13 @@
  * service fails, the caller measures the base itself, so no cache failure fails a step (only the
  * runner's own disk failing under the temporary directory does).
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as cache from '@actions/cache';
 import { CorruptFileError, InputError } from '../errors.js';
-import type { ProfileDocument } from '../measure/profile.js';
-import { parseProfileDocument, serialiseProfileDocument } from '../measure/profile-file.js';
+import type { SaveBaselineSetting } from '../inputs/settings.js';
+import { parseProfileDocument, serialiseProfileDocument } from '../profile/document.js';
+import type { ProfileDocument } from '../profile/profile.js';
 import type { Logger } from '../system/logger.js';
 
 /** What a baseline's key is made of besides the commit; keys differ whenever counts would. */
@@ -22,30 +22,6 @@ export interface BaselineKeyParts {
   os: string;
   /** What a baseline must match to stand in for another commit's: see `baselineIdentity`. */
   identity: string;
-}
-
-/** What decides what was measured, besides the toolchain: the legs of a matrix differ here. */
-export interface MeasuredSet {
-  workingDirectory: string;
-  benches: string[];
-  commands: { name: string; command: string }[];
-  cargoArgs: string[];
-}
-
-/**
- * `<fingerprint hash>-<measured-set hash>`: a baseline stands in for another commit's only when
- * it was measured under the same conditions (the comparable fingerprint) and measured the same
- * things; without the second part, the legs of a matrix that measure different crates would
- * restore each other's profiles.
- */
-export function baselineIdentity(fingerprintHash: string, measured: MeasuredSet): string {
-  const what = JSON.stringify([
-    measured.workingDirectory,
-    measured.benches,
-    measured.commands.map(({ name, command }) => [name, command]),
-    measured.cargoArgs,
-  ]);
-  return `${fingerprintHash}-${createHash('sha256').update(what).digest('hex').slice(0, 8)}`;
 }
 
 /** The longest key the cache service accepts. */
@@ -77,8 +53,6 @@ export function baselineCacheKey(parts: BaselineKeyParts & { sha: string }): str
 export function baselineRestoreKeys(parts: BaselineKeyParts & { sha: string }): string[] {
   return [baselineCacheKey(parts), keyPrefix(parts)];
 }
-
-export type SaveBaselineSetting = 'auto' | 'true' | 'false';
 
 export interface SaveDecision {
   save: boolean;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/compare/comparison.js';
-import { parseProfileDocument } from '../../src/measure/profile-file.js';
+import { parseProfileDocument } from '../../src/profile/document.js';
 import { runCli } from '../support/cli.js';
 import {
   createExampleCrateRepository,

@@ -6,7 +6,7 @@ import type {
   BenchmarkProfile,
   ComparableDocument,
   ProfileDocument,
-} from '../../src/measure/profile.js';
+} from '../../src/profile/profile.js';
 import { benchmark, document, FINGERPRINT, fixtureProfile } from './documents.js';
 
 const DEFAULTS = { threshold: 0.01, functionThreshold: 0.001 };

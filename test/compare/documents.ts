@@ -3,7 +3,7 @@
  * and its total is their sum unless given.
  */
 import { readFileSync } from 'node:fs';
-import type { BenchmarkProfile, Fingerprint, ProfileDocument } from '../../src/measure/profile.js';
+import type { BenchmarkProfile, Fingerprint, ProfileDocument } from '../../src/profile/profile.js';
 
 export const FINGERPRINT: Fingerprint = {
   valgrind: '3.19.0',

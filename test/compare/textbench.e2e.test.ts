@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
 import type { BenchmarkComparison, Comparison } from '../../src/compare/comparison.js';
-import type { ProfileDocument } from '../../src/measure/profile.js';
+import type { ProfileDocument } from '../../src/profile/profile.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { copyExampleCrate, measureExampleCrate } from '../support/measure-textbench.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NormalisedProfile } from '../../src/measure/normalise.js';
-import type { FunctionProfile } from '../../src/measure/profile.js';
 import { combineRuns, unnamedShare } from '../../src/measure/runs.js';
+import type { FunctionProfile } from '../../src/profile/profile.js';
 
 const fn = (name: string, ir: number, file = 'src/lib.rs', line = 1): FunctionProfile => ({
   name,

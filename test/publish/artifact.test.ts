@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
 import { CorruptFileError, EnvironmentError, InputError } from '../../src/errors.js';
-import type { ProfileDocument } from '../../src/measure/profile.js';
+import type { ProfileDocument } from '../../src/profile/profile.js';
 import type * as ArtifactModule from '../../src/publish/artifact.js';
 import { memoryLogger } from '../../src/system/logger.js';
 import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cache from '@actions/cache';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProfileDocument } from '../../src/measure/profile.js';
+import type { ProfileDocument } from '../../src/profile/profile.js';
 import {
   ActionsCacheBaselineStore,
   baselineCacheKey,
-  baselineIdentity,
   baselineRestoreKeys,
   maySaveBaseline,
 } from '../../src/publish/baseline-cache.js';
@@ -22,30 +21,6 @@ async function fixtureProfile(name: string): Promise<ProfileDocument> {
   const text = await readFile(new URL(`../fixtures/profiles/${name}`, import.meta.url), 'utf8');
   return JSON.parse(text) as ProfileDocument;
 }
-
-describe('baselineIdentity', () => {
-  const measured = { workingDirectory: 'crates/parser', benches: [], commands: [], cargoArgs: [] };
-
-  it('is the fingerprint hash and a short hash of what was measured', () => {
-    expect(baselineIdentity('0123456789abcdef', measured)).toMatch(
-      /^0123456789abcdef-[0-9a-f]{8}$/,
-    );
-    expect(baselineIdentity('0123456789abcdef', { ...measured })).toBe(
-      baselineIdentity('0123456789abcdef', measured),
-    );
-  });
-
-  it('differs for the legs of a matrix that measure different things', () => {
-    const identities = [
-      measured,
-      { ...measured, workingDirectory: 'crates/server' },
-      { ...measured, benches: ['parse'] },
-      { ...measured, commands: [{ name: 'report', command: 'report --lines 10' }] },
-      { ...measured, cargoArgs: ['--features', 'simd'] },
-    ].map((set) => baselineIdentity('0123456789abcdef', set));
-    expect(new Set(identities).size).toBe(identities.length);
-  });
-});
 
 describe('baselineCacheKey', () => {
   it('is prefix, OS, identity and commit, dash-separated', () => {

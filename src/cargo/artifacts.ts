@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { BuildError, InputError } from '../errors.js';
-import { type NamedCommand, splitCommandLine } from './command-line.js';
+import { type NamedCommand, splitCommandLine } from '../inputs/command-line.js';
 
 /** An executable cargo built that rust-perf can run. */
 export interface BuiltExecutable {

@@ -2,8 +2,6 @@
  * Reading and writing profile documents. A profile.json comes from caches, artifacts and other
  * machines, so it is validated field by field before anything trusts it.
  */
-import { open, readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { CorruptFileError } from '../errors.js';
 import {
   describeJsonValue,
@@ -12,14 +10,11 @@ import {
   parseJson,
   unexpectedKey,
 } from '../system/strict-json.js';
-import { TOOL_NAME } from '../version.js';
-import { type NormaliseOptions, normaliseColumns, parserOptions } from './normalise.js';
-import { EVENT_NAME } from './parse.js';
-import { parseCachegrindFile, unreadable } from './parse-file.js';
 import {
   type BenchmarkProfile,
-  type ComparableDocument,
   type Counts,
+  EVENT_NAME,
+  FINGERPRINT_FIELDS,
   type Fingerprint,
   type FunctionProfile,
   PROFILE_VERSION,
@@ -28,7 +23,6 @@ import {
 
 // The fields each object of a profile document has; any other field makes it invalid.
 const DOCUMENT_FIELDS = ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'];
-const FINGERPRINT_FIELDS = ['valgrind', 'rustc', 'target', 'rustflags', 'mangling', 'runs'];
 const BENCHMARK_FIELDS = ['name', 'command', 'events', 'totals', 'nondeterministic', 'functions'];
 const FUNCTION_FIELDS = ['name', 'file', 'line', 'counts'];
 
@@ -269,72 +263,4 @@ function inEventOrder(counts: Counts, events: string[]): Counts {
   const ordered: Counts = {};
   for (const event of events) ordered[event] = counts[event] ?? 0;
   return ordered;
-}
-
-/**
- * Reads what `compare` accepts: a profile.json, or a raw Cachegrind output file, which becomes a
- * one-benchmark document named after the file (`parse.cachegrind.out` and
- * `parse.2.cachegrind.out` both give `parse`). A raw file records nothing about how it was
- * made, so its fingerprint says `unknown` and compares equal to any other raw file's. Its
- * functions stay columns (`FunctionColumns`), in the order the file first names them: a compare
- * needs no order and no object per function, and a large profile's function objects would take
- * most of the compare's memory and sorting them as long as normalising them.
- */
-export async function loadProfileInput(
-  path: string,
-  options: NormaliseOptions = { workspaceRoot: process.cwd() },
-): Promise<ComparableDocument> {
-  if (await startsWithJsonObject(path)) {
-    const text = await readFile(path, 'utf8').catch((error: unknown) => {
-      throw unreadable(path, error);
-    });
-    return parseProfileDocument(text, path);
-  }
-  const parsed = await parseCachegrindFile(path, parserOptions(options));
-  const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseColumns(parsed, options);
-  return {
-    version: PROFILE_VERSION,
-    tool: TOOL_NAME,
-    createdAt: mtime.toISOString(),
-    fingerprint: {
-      valgrind: 'unknown',
-      rustc: 'unknown',
-      target: 'unknown',
-      rustflags: [],
-      // rustc's default; a raw file does not say which scheme its names were mangled with.
-      mangling: 'legacy',
-      runs: 1,
-    },
-    benchmarks: [
-      {
-        name: benchmarkName(path),
-        command: parsed.command.split(/\s+/).filter((word) => word !== ''),
-        events,
-        totals,
-        nondeterministic: [],
-        functions,
-      },
-    ],
-  };
-}
-
-function benchmarkName(path: string): string {
-  const file = basename(path);
-  return file.replace(/(\.\d+)?\.cachegrind\.out$/, '') || file;
-}
-
-/** Sniffs the first non-blank byte: JSON documents start with `{`, Cachegrind files never do. */
-async function startsWithJsonObject(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-      return buffer.toString('utf8', 0, bytesRead).trimStart().startsWith('{');
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw unreadable(path, error);
-  }
 }

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { EnvironmentError } from '../errors.js';
 import { isMissingProgram, type ProcessRunner } from '../system/process.js';
-import { COMPARABLE_FINGERPRINT_FIELDS, type Fingerprint } from './profile.js';
 
 /**
  * `rustc -vV`, trimmed: the compiler's exact version, commit and LLVM version. Run in the
@@ -36,13 +34,4 @@ export function targetTriple(rustc: string, cargoArgs: string[]): string {
     throw new EnvironmentError(`\`rustc -vV\` did not name the host target:\n${rustc}`);
   }
   return target;
-}
-
-/**
- * A short hash of the fields that decide whether two profiles are comparable, for cache keys:
- * equal hashes mean counts can be compared function by function.
- */
-export function fingerprintHash(fingerprint: Fingerprint): string {
-  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [field, fingerprint[field]]);
-  return createHash('sha256').update(JSON.stringify(comparable)).digest('hex').slice(0, 16);
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { targetDirectory } from '../../src/build/cargo.js';
+import { targetDirectory } from '../../src/cargo/cargo.js';
 import { BuildError, EnvironmentError, InputError } from '../../src/errors.js';
 import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import type { ProfileDocument } from './profile.js';
-import { parseProfileDocument, serialiseProfileDocument } from './profile-file.js';
+import { parseProfileDocument, serialiseProfileDocument } from '../profile/document.js';
+import type { ProfileDocument } from '../profile/profile.js';
 
 const BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 

@@ -5,7 +5,7 @@ import {
   userRustflags,
   V0_MANGLING_FLAG,
   withV0Mangling,
-} from '../../src/build/rustflags.js';
+} from '../../src/cargo/rustflags.js';
 import { CorruptFileError } from '../../src/errors.js';
 
 /** A context whose file system holds exactly `files`. */

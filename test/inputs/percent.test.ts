@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parsePercent } from '../../src/report/percent.js';
+import { parsePercent } from '../../src/inputs/percent.js';
 
 describe('parsePercent', () => {
   it.each([

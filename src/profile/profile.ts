@@ -6,6 +6,9 @@
 
 export const PROFILE_VERSION = 1;
 
+/** Every event Cachegrind counts is named like this (`Ir`, `D1mr`, `Bcm`). */
+export const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
 /** Event name → count, e.g. `{ "Ir": 123456 }`. */
 export type Counts = Record<string, number>;
 
@@ -88,6 +91,16 @@ export interface ProfileDocument {
   fingerprint: Fingerprint;
   benchmarks: BenchmarkProfile[];
 }
+
+/** Every field of a fingerprint, in the order a document lists them. */
+export const FINGERPRINT_FIELDS = [
+  'valgrind',
+  'rustc',
+  'target',
+  'rustflags',
+  'mangling',
+  'runs',
+] as const satisfies readonly (keyof Fingerprint)[];
 
 /** The fields of the fingerprint that must be equal for counts to be comparable. */
 export const COMPARABLE_FINGERPRINT_FIELDS = [

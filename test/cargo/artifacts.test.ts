@@ -6,7 +6,7 @@ import {
   executablesFromCargoJson,
   resolveCommand,
   selectBenches,
-} from '../../src/build/artifacts.js';
+} from '../../src/cargo/artifacts.js';
 import { BuildError, InputError } from '../../src/errors.js';
 
 /**

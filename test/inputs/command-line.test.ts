@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNamedCommand, splitCommandLine } from '../../src/build/command-line.js';
 import { InputError } from '../../src/errors.js';
+import { parseNamedCommand, splitCommandLine } from '../../src/inputs/command-line.js';
 
 describe('splitCommandLine', () => {
   it('splits on whitespace and honours simple quoting as a shell does', () => {

@@ -1,0 +1,79 @@
+/**
+ * The inputs of a comparison: profile documents, or raw Cachegrind files read as one-benchmark
+ * documents.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type NormaliseOptions, normaliseColumns, parserOptions } from '../measure/normalise.js';
+import { parseCachegrindFile, unreadable } from '../measure/parse-file.js';
+import { parseProfileDocument } from '../profile/document.js';
+import { type ComparableDocument, PROFILE_VERSION } from '../profile/profile.js';
+import { TOOL_NAME } from '../version.js';
+
+/**
+ * Reads what `compare` accepts: a profile.json, or a raw Cachegrind output file, which becomes a
+ * one-benchmark document named after the file (`parse.cachegrind.out` and
+ * `parse.2.cachegrind.out` both give `parse`). A raw file records nothing about how it was
+ * made, so its fingerprint says `unknown` and compares equal to any other raw file's. Its
+ * functions stay columns (`FunctionColumns`), in the order the file first names them: a compare
+ * needs no order and no object per function, and a large profile's function objects would take
+ * most of the compare's memory and sorting them as long as normalising them.
+ */
+export async function loadProfileInput(
+  path: string,
+  options: NormaliseOptions = { workspaceRoot: process.cwd() },
+): Promise<ComparableDocument> {
+  if (await startsWithJsonObject(path)) {
+    const text = await readFile(path, 'utf8').catch((error: unknown) => {
+      throw unreadable(path, error);
+    });
+    return parseProfileDocument(text, path);
+  }
+  const parsed = await parseCachegrindFile(path, parserOptions(options));
+  const { mtime } = await stat(path);
+  const { events, totals, functions } = normaliseColumns(parsed, options);
+  return {
+    version: PROFILE_VERSION,
+    tool: TOOL_NAME,
+    createdAt: mtime.toISOString(),
+    fingerprint: {
+      valgrind: 'unknown',
+      rustc: 'unknown',
+      target: 'unknown',
+      rustflags: [],
+      // rustc's default; a raw file does not say which scheme its names were mangled with.
+      mangling: 'legacy',
+      runs: 1,
+    },
+    benchmarks: [
+      {
+        name: benchmarkName(path),
+        command: parsed.command.split(/\s+/).filter((word) => word !== ''),
+        events,
+        totals,
+        nondeterministic: [],
+        functions,
+      },
+    ],
+  };
+}
+
+function benchmarkName(path: string): string {
+  const file = basename(path);
+  return file.replace(/(\.\d+)?\.cachegrind\.out$/, '') || file;
+}
+
+/** Sniffs the first non-blank byte: JSON documents start with `{`, Cachegrind files never do. */
+async function startsWithJsonObject(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      return buffer.toString('utf8', 0, bytesRead).trimStart().startsWith('{');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}

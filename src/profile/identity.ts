@@ -1,0 +1,39 @@
+/**
+ * What a baseline must match to stand in for another commit's: the conditions it was measured
+ * under (the comparable fingerprint) and what it measured.
+ */
+import { createHash } from 'node:crypto';
+import { COMPARABLE_FINGERPRINT_FIELDS, type Fingerprint } from './profile.js';
+
+/**
+ * A short hash of the fields that decide whether two profiles are comparable, for cache keys:
+ * equal hashes mean counts can be compared function by function.
+ */
+export function fingerprintHash(fingerprint: Fingerprint): string {
+  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [field, fingerprint[field]]);
+  return createHash('sha256').update(JSON.stringify(comparable)).digest('hex').slice(0, 16);
+}
+
+/** What decides what was measured, besides the toolchain: the legs of a matrix differ here. */
+export interface MeasuredSet {
+  workingDirectory: string;
+  benches: string[];
+  commands: { name: string; command: string }[];
+  cargoArgs: string[];
+}
+
+/**
+ * `<fingerprint hash>-<measured-set hash>`: a baseline stands in for another commit's only when
+ * it was measured under the same conditions (the comparable fingerprint) and measured the same
+ * things; without the second part, the legs of a matrix that measure different crates would
+ * restore each other's profiles.
+ */
+export function baselineIdentity(fingerprintHash: string, measured: MeasuredSet): string {
+  const what = JSON.stringify([
+    measured.workingDirectory,
+    measured.benches,
+    measured.commands.map(({ name, command }) => [name, command]),
+    measured.cargoArgs,
+  ]);
+  return `${fingerprintHash}-${createHash('sha256').update(what).digest('hex').slice(0, 8)}`;
+}

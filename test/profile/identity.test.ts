@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { baselineIdentity, fingerprintHash } from '../../src/profile/identity.js';
+import type { Fingerprint } from '../../src/profile/profile.js';
+import { FINGERPRINT } from '../compare/documents.js';
+
+const fingerprint: Fingerprint = FINGERPRINT;
+const { rustc } = fingerprint;
+
+describe('fingerprintHash', () => {
+  it('is 16 hex digits, the same for the same comparable fields', () => {
+    expect(fingerprintHash(fingerprint)).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprintHash({ ...fingerprint })).toBe(fingerprintHash(fingerprint));
+  });
+
+  it('ignores the number of runs, which does not change what the counts mean', () => {
+    expect(fingerprintHash({ ...fingerprint, runs: 5 })).toBe(fingerprintHash(fingerprint));
+  });
+
+  it('changes with every comparable field', () => {
+    const hash = fingerprintHash(fingerprint);
+    const changed: Fingerprint[] = [
+      { ...fingerprint, valgrind: '3.22.0' },
+      { ...fingerprint, rustc: rustc.replace('1.95.0', '1.96.0') },
+      { ...fingerprint, target: 'aarch64-unknown-linux-gnu' },
+      { ...fingerprint, rustflags: ['-Ctarget-cpu=native', '-Csymbol-mangling-version=v0'] },
+      { ...fingerprint, mangling: 'legacy' },
+    ];
+    for (const other of changed) expect(fingerprintHash(other)).not.toBe(hash);
+  });
+
+  it('does not confuse flags joined differently', () => {
+    expect(fingerprintHash({ ...fingerprint, rustflags: ['-C', 'a'] })).not.toBe(
+      fingerprintHash({ ...fingerprint, rustflags: ['-C a'] }),
+    );
+  });
+});
+
+describe('baselineIdentity', () => {
+  const measured = { workingDirectory: 'crates/parser', benches: [], commands: [], cargoArgs: [] };
+
+  it('is the fingerprint hash and a short hash of what was measured', () => {
+    expect(baselineIdentity('0123456789abcdef', measured)).toMatch(
+      /^0123456789abcdef-[0-9a-f]{8}$/,
+    );
+    expect(baselineIdentity('0123456789abcdef', { ...measured })).toBe(
+      baselineIdentity('0123456789abcdef', measured),
+    );
+  });
+
+  it('differs for the legs of a matrix that measure different things', () => {
+    const identities = [
+      measured,
+      { ...measured, workingDirectory: 'crates/server' },
+      { ...measured, benches: ['parse'] },
+      { ...measured, commands: [{ name: 'report', command: 'report --lines 10' }] },
+      { ...measured, cargoArgs: ['--features', 'simd'] },
+    ].map((set) => baselineIdentity('0123456789abcdef', set));
+    expect(new Set(identities).size).toBe(identities.length);
+  });
+});
