@@ -105,6 +105,7 @@ import { resolve } from "node:path";
 // src/profile/profile.ts
 var PROFILE_VERSION = 1;
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+var MANGLINGS = ["v0", "legacy"];
 var FINGERPRINT_FIELDS = [
   "valgrind",
   "rustc",
@@ -1020,6 +1021,68 @@ function isSystemError(error) {
 }
 
 // src/system/strict-json.ts
+var StrictJsonReader = class {
+  constructor(failure) {
+    this.failure = failure;
+  }
+  failure;
+  fail(path, problem) {
+    throw this.failure(path, problem);
+  }
+  /** Fails with `rule`, quoting `found` when it is given. */
+  refuse(path, rule, ...found) {
+    return this.fail(
+      path,
+      found.length > 0 ? { kind: "rule", rule, found: found[0] } : { kind: "rule", rule }
+    );
+  }
+  /** Checks `test`; fails saying that the field must be `expected` otherwise. */
+  expect(value, path, test, expected) {
+    if (!test(value)) this.fail(path, { kind: "expected", expected, found: value });
+    return value;
+  }
+  /** An object; with `fields`, exactly the required ones and any of the optional ones. */
+  object(value, path, fields) {
+    const object = this.expect(value, path, isJsonObject, "an object");
+    if (fields !== void 0) {
+      const optional = fields.optional ?? [];
+      const unknown = unexpectedKey(object, [...fields.required, ...optional]);
+      if (unknown !== void 0) this.fail(path, { kind: "unknown-field", key: unknown, object });
+      const missing = missingKey(object, fields.required);
+      if (missing !== void 0) this.fail(path, { kind: "missing", key: missing, object });
+    }
+    return object;
+  }
+  array(value, path) {
+    return this.expect(value, path, Array.isArray, "an array");
+  }
+  string(value, path) {
+    return this.expect(value, path, (item) => typeof item === "string", "a string");
+  }
+  boolean(value, path) {
+    return this.expect(value, path, (item) => typeof item === "boolean", "true or false");
+  }
+  /** A whole number that a double holds exactly. */
+  integer(value, path, expected = "a whole number") {
+    return this.expect(value, path, Number.isSafeInteger, expected);
+  }
+  oneOf(value, path, allowed, expected = `one of ${allowed.join(", ")}`) {
+    return this.expect(
+      value,
+      path,
+      (item) => typeof item === "string" && allowed.includes(item),
+      expected
+    );
+  }
+  /** Fails at the second of two equal values; `pathOf` names the value at an index. */
+  unique(values, pathOf) {
+    const seen = /* @__PURE__ */ new Set();
+    values.forEach((value, index) => {
+      if (seen.has(value)) this.refuse(pathOf(index), `${describeJsonValue(value)} appears twice`);
+      seen.add(value);
+    });
+  }
+};
 function parseJson(text, invalid) {
   try {
     return JSON.parse(text);
@@ -1047,167 +1110,133 @@ function truncateForMessage(text) {
 }
 
 // src/profile/document.ts
-var DOCUMENT_FIELDS = ["version", "tool", "createdAt", "fingerprint", "benchmarks"];
-var BENCHMARK_FIELDS = ["name", "command", "events", "totals", "nondeterministic", "functions"];
-var FUNCTION_FIELDS = ["name", "file", "line", "counts"];
-var FieldError = class extends Error {
-  constructor(path, problem) {
-    super(`${path === "" ? "the document" : path}: ${problem}`);
-  }
+var DOCUMENT_FIELDS = {
+  required: ["version", "tool", "createdAt", "fingerprint", "benchmarks"],
+  optional: ["commit"]
 };
+var BENCHMARK_FIELDS = {
+  required: ["name", "command", "events", "totals", "nondeterministic", "functions"]
+};
+var FUNCTION_FIELDS = { required: ["name", "file", "line", "counts"] };
 function parseProfileDocument(text, source) {
   const data = parseJson(
     text,
     (reason) => new CorruptFileError(source, void 0, `not a profile document: invalid JSON (${reason})`)
   );
-  try {
-    return readDocument(data);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      throw new CorruptFileError(
-        source,
-        void 0,
-        `not a valid profile document: ${error.message}`
-      );
-    }
-    throw error;
+  const reader = new StrictJsonReader(
+    (path, problem) => new CorruptFileError(
+      source,
+      void 0,
+      `not a valid profile document: ${documentProblem(path, problem)}`
+    )
+  );
+  return readDocument(reader, data);
+}
+function documentProblem(path, problem) {
+  const field = (key) => path === "" ? key : `${path}.${key}`;
+  const at = path === "" ? "the document" : path;
+  switch (problem.kind) {
+    case "missing":
+      return `${field(problem.key)}: missing`;
+    case "unknown-field":
+      return `${field(problem.key)}: not a known field`;
+    case "expected":
+      return `${at}: expected ${problem.expected}, found ${describeJsonValue(problem.found)}`;
+    case "rule":
+      return `${at}: ${problem.rule}`;
   }
 }
-function readDocument(data) {
-  const fields = readObject(data, "", DOCUMENT_FIELDS, ["commit"]);
+function readDocument(reader, data) {
+  const fields = reader.object(data, "", DOCUMENT_FIELDS);
   if (fields.version !== PROFILE_VERSION) {
-    throw new FieldError(
+    reader.refuse(
       "version",
       `${describeJsonValue(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): measure again with this version of rust-perf`
     );
   }
-  const benchmarks = readArray(fields.benchmarks, "benchmarks").map(
-    (benchmark, index) => readBenchmark(benchmark, `benchmarks[${index}]`)
-  );
-  requireUnique(
+  const benchmarks = reader.array(fields.benchmarks, "benchmarks").map((benchmark, index) => readBenchmark(reader, benchmark, `benchmarks[${index}]`));
+  reader.unique(
     benchmarks.map((benchmark) => benchmark.name),
     (index) => `benchmarks[${index}].name`
   );
-  const createdAt = readString(fields.createdAt, "createdAt");
-  if (Number.isNaN(Date.parse(createdAt))) {
-    throw new FieldError(
-      "createdAt",
-      `expected a date and time, found ${describeJsonValue(createdAt)}`
-    );
-  }
+  const createdAt = reader.expect(
+    reader.string(fields.createdAt, "createdAt"),
+    "createdAt",
+    (value) => !Number.isNaN(Date.parse(value)),
+    "a date and time"
+  );
   return {
     version: PROFILE_VERSION,
-    tool: readString(fields.tool, "tool"),
-    ...fields.commit === void 0 ? {} : { commit: readString(fields.commit, "commit") },
+    tool: reader.string(fields.tool, "tool"),
+    ...fields.commit === void 0 ? {} : { commit: reader.string(fields.commit, "commit") },
     createdAt,
-    fingerprint: readFingerprint(fields.fingerprint, "fingerprint"),
+    fingerprint: readFingerprint(reader, fields.fingerprint, "fingerprint"),
     benchmarks
   };
 }
-function readFingerprint(value, path) {
-  const fields = readObject(value, path, FINGERPRINT_FIELDS);
-  const mangling = fields.mangling;
-  if (mangling !== "v0" && mangling !== "legacy") {
-    throw new FieldError(
-      `${path}.mangling`,
-      `expected "v0" or "legacy", found ${describeJsonValue(mangling)}`
-    );
-  }
-  const runs = readCount(fields.runs, `${path}.runs`);
-  if (runs === 0) throw new FieldError(`${path}.runs`, "expected at least 1 run, found 0");
+function readFingerprint(reader, value, path) {
+  const fields = reader.object(value, path, { required: FINGERPRINT_FIELDS });
+  const mangling = reader.oneOf(fields.mangling, `${path}.mangling`, MANGLINGS, '"v0" or "legacy"');
+  const runs = readCount(reader, fields.runs, `${path}.runs`);
+  if (runs === 0) reader.refuse(`${path}.runs`, "expected at least 1 run, found 0");
   return {
-    valgrind: readString(fields.valgrind, `${path}.valgrind`),
-    rustc: readString(fields.rustc, `${path}.rustc`),
-    target: readString(fields.target, `${path}.target`),
-    rustflags: readStrings(fields.rustflags, `${path}.rustflags`),
+    valgrind: reader.string(fields.valgrind, `${path}.valgrind`),
+    rustc: reader.string(fields.rustc, `${path}.rustc`),
+    target: reader.string(fields.target, `${path}.target`),
+    rustflags: readStrings(reader, fields.rustflags, `${path}.rustflags`),
     mangling,
     runs
   };
 }
-function readBenchmark(value, path) {
-  const fields = readObject(value, path, BENCHMARK_FIELDS);
-  const events = readStrings(fields.events, `${path}.events`);
-  if (events.length === 0) throw new FieldError(`${path}.events`, "expected at least one event");
+function readBenchmark(reader, value, path) {
+  const fields = reader.object(value, path, BENCHMARK_FIELDS);
+  const events = readStrings(reader, fields.events, `${path}.events`);
+  if (events.length === 0) reader.refuse(`${path}.events`, "expected at least one event");
   events.forEach((event, index) => {
     if (!EVENT_NAME.test(event)) {
-      throw new FieldError(
-        `${path}.events[${index}]`,
-        `${describeJsonValue(event)} is not an event name`
-      );
+      reader.refuse(`${path}.events[${index}]`, `${describeJsonValue(event)} is not an event name`);
     }
   });
-  requireUnique(events, (index) => `${path}.events[${index}]`);
-  const functions = readArray(fields.functions, `${path}.functions`).map(
-    (entry, index) => readFunction(entry, `${path}.functions[${index}]`, events)
-  );
-  requireUnique(
+  reader.unique(events, (index) => `${path}.events[${index}]`);
+  const functions = reader.array(fields.functions, `${path}.functions`).map((entry, index) => readFunction(reader, entry, `${path}.functions[${index}]`, events));
+  reader.unique(
     functions.map((entry) => entry.name),
     (index) => `${path}.functions[${index}].name`
   );
   return {
-    name: readString(fields.name, `${path}.name`),
-    command: readStrings(fields.command, `${path}.command`),
+    name: reader.string(fields.name, `${path}.name`),
+    command: readStrings(reader, fields.command, `${path}.command`),
     events,
-    totals: readCounts(fields.totals, `${path}.totals`, events),
-    nondeterministic: readStrings(fields.nondeterministic, `${path}.nondeterministic`),
+    totals: readCounts(reader, fields.totals, `${path}.totals`, events),
+    nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions
   };
 }
-function readFunction(value, path, events) {
-  const fields = readObject(value, path, FUNCTION_FIELDS);
+function readFunction(reader, value, path, events) {
+  const fields = reader.object(value, path, FUNCTION_FIELDS);
   return {
-    name: readString(fields.name, `${path}.name`),
-    file: readString(fields.file, `${path}.file`),
-    line: readCount(fields.line, `${path}.line`),
-    counts: readCounts(fields.counts, `${path}.counts`, events)
+    name: reader.string(fields.name, `${path}.name`),
+    file: reader.string(fields.file, `${path}.file`),
+    line: readCount(reader, fields.line, `${path}.line`),
+    counts: readCounts(reader, fields.counts, `${path}.counts`, events)
   };
 }
-function readCounts(value, path, events) {
-  const fields = readObject(value, path, events);
+function readCounts(reader, value, path, events) {
+  const fields = reader.object(value, path, { required: events });
   const counts = {};
-  for (const event of events) counts[event] = readCount(fields[event], `${path}.${event}`);
+  for (const event of events) counts[event] = readCount(reader, fields[event], `${path}.${event}`);
   return counts;
 }
-function readObject(value, path, required, optional = []) {
-  if (!isJsonObject(value)) {
-    throw new FieldError(path, `expected an object, found ${describeJsonValue(value)}`);
-  }
-  const field = (key) => path === "" ? key : `${path}.${key}`;
-  const missing = missingKey(value, required);
-  if (missing !== void 0) throw new FieldError(field(missing), "missing");
-  const unknown = unexpectedKey(value, [...required, ...optional]);
-  if (unknown !== void 0) throw new FieldError(field(unknown), "not a known field");
-  return value;
+function readStrings(reader, value, path) {
+  return reader.array(value, path).map((item, index) => reader.string(item, `${path}[${index}]`));
 }
-function readArray(value, path) {
-  if (!Array.isArray(value))
-    throw new FieldError(path, `expected an array, found ${describeJsonValue(value)}`);
-  return value;
-}
-function readStrings(value, path) {
-  return readArray(value, path).map((item, index) => readString(item, `${path}[${index}]`));
-}
-function readString(value, path) {
-  if (typeof value !== "string")
-    throw new FieldError(path, `expected a string, found ${describeJsonValue(value)}`);
-  return value;
-}
-function readCount(value, path) {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new FieldError(
-      path,
-      `expected a whole number of at least 0, found ${describeJsonValue(value)}`
-    );
-  }
-  return value;
-}
-function requireUnique(values, pathOf) {
-  const seen = /* @__PURE__ */ new Set();
-  values.forEach((value, index) => {
-    if (seen.has(value))
-      throw new FieldError(pathOf(index), `${describeJsonValue(value)} appears twice`);
-    seen.add(value);
-  });
+function readCount(reader, value, path) {
+  return reader.expect(
+    value,
+    path,
+    (count) => Number.isSafeInteger(count) && count >= 0,
+    "a whole number of at least 0"
+  );
 }
 function serialiseProfileDocument(doc) {
   const header = {
@@ -1337,6 +1366,10 @@ function renderJson(comparison) {
   return `${JSON.stringify(comparison, null, 2)}
 `;
 }
+
+// src/system/commit-id.ts
+var FULL_COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var COMMIT_ID = /^[0-9a-f]{4,64}$/;
 
 // src/report/format.ts
 function formatCount(count) {
@@ -1695,10 +1728,9 @@ function commitText(commit, links) {
   const url = links?.commit(commit);
   return url ? `[${label}](${url})` : label;
 }
-var COMMIT = /^[0-9a-f]{7,64}$/i;
 var REPOSITORY_URL = /^https?:\/\/[^\s<>()|"'`\\]+$/;
 function repositoryLinks(repository) {
-  if (!repository || !REPOSITORY_URL.test(repository.url) || !COMMIT.test(repository.sha)) {
+  if (!repository || !REPOSITORY_URL.test(repository.url) || !COMMIT_ID.test(repository.sha)) {
     return void 0;
   }
   const base = repository.url.replace(/\/+$/, "");
@@ -1708,7 +1740,7 @@ function repositoryLinks(repository) {
       const path = file.split("/").map(encodePathSegment).join("/");
       return `${base}/blob/${repository.sha}/${path}${line > 0 ? `#L${line}` : ""}`;
     },
-    commit: (sha) => COMMIT.test(sha) ? `${base}/commit/${sha}` : void 0
+    commit: (sha) => COMMIT_ID.test(sha) ? `${base}/commit/${sha}` : void 0
   };
 }
 function isRepositoryPath(file) {
@@ -3249,7 +3281,6 @@ import { isAbsolute as isAbsolute2, join as join7, relative, resolve as resolve7
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename2, join as join6 } from "node:path";
-var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
   async function git(args) {
@@ -3297,7 +3328,7 @@ function createGit(processes, options) {
       return result.stdout.trim();
     },
     async fetchCommit(sha) {
-      if (!FULL_SHA.test(sha)) {
+      if (!FULL_COMMIT_SHA.test(sha)) {
         throw new GitError(`'${sha}' is not a full commit sha, so it cannot be fetched by itself.`);
       }
       await gitOutput(["fetch", "--no-tags", "--depth=1", "origin", sha]);

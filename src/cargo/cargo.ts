@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { BuildError, EnvironmentError, InputError } from '../errors.js';
+import type { Mangling } from '../profile/profile.js';
 import type { Logger } from '../system/logger.js';
 import {
   definedEnvironment,
@@ -40,7 +41,7 @@ export interface BuildResult {
    * (it names the checkout, which is meant to differ between two builds that compare).
    */
   rustflags: string[];
-  mangling: 'v0' | 'legacy';
+  mangling: Mangling;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { CorruptFileError } from '../errors.js';
+import type { Mangling } from '../profile/profile.js';
 
 /** Readable symbol names (`<T as Trait>::method`, generics) without hashes, on every build. */
 export const V0_MANGLING_FLAG = '-Csymbol-mangling-version=v0';
@@ -67,7 +68,7 @@ export function userRustflags(context: RustflagsContext): UserRustflags {
  */
 export function withV0Mangling(userFlags: string[]): {
   rustflags: string[];
-  mangling: 'v0' | 'legacy';
+  mangling: Mangling;
 } {
   const chosen = manglingVersion(userFlags);
   if (chosen === undefined) return { rustflags: [...userFlags, V0_MANGLING_FLAG], mangling: 'v0' };

@@ -6,17 +6,18 @@
 import { CorruptFileError } from '../errors.js';
 import {
   COMPARABLE_FINGERPRINT_FIELDS,
+  EVENT_NAME,
   FINGERPRINT_FIELDS,
   type Fingerprint,
+  MANGLINGS,
 } from '../profile/profile.js';
+import { COMMIT_ID } from '../system/commit-id.js';
 import {
   describeJsonValue,
-  isJsonObject,
-  type JsonObject,
-  missingKey,
+  type JsonProblem,
   parseJson,
+  StrictJsonReader,
   truncateForMessage,
-  unexpectedKey,
 } from '../system/strict-json.js';
 import {
   BENCHMARK_STATUSES,
@@ -32,7 +33,6 @@ import {
 const MAX_BYTES = 32 * 1024 * 1024;
 /** Function and benchmark names, paths, fingerprint values. */
 const MAX_STRING = 10_000;
-const MANGLINGS: readonly Fingerprint['mangling'][] = ['v0', 'legacy'];
 // The fields each object of a report has; any other field makes it invalid.
 const REPORT_FIELDS = [
   'version',
@@ -46,21 +46,12 @@ const REPORT_FIELDS = [
   'benchmarks',
 ];
 const BENCHMARK_FIELDS = ['name', 'status', 'base', 'head', 'change', 'otherEvents', 'functions'];
-const FUNCTION_CHANGE_FIELDS = [
-  'name',
-  'file',
-  'line',
-  'base',
-  'head',
-  'delta',
-  'change',
-  'status',
-  'significant',
-  'movedFrom',
-  'movedTo',
-];
-const EVENT = /^[A-Za-z][A-Za-z0-9]{0,31}$/;
-const COMMIT = /^[0-9a-f]{4,64}$/;
+const FUNCTION_CHANGE_FIELDS = {
+  required: ['name', 'file', 'line', 'base', 'head', 'delta', 'change', 'status', 'significant'],
+  optional: ['movedFrom', 'movedTo'],
+};
+/** Event names as Cachegrind writes them are short; a report's are bounded too. */
+const MAX_EVENT_LENGTH = 32;
 
 export function parseComparison(text: string, source: string): Comparison {
   const bytes = Buffer.byteLength(text);
@@ -78,20 +69,45 @@ export function parseComparison(text: string, source: string): Comparison {
   return new ComparisonReader(source).comparison(json);
 }
 
+function comparisonProblem(path: string, problem: JsonProblem): string {
+  switch (problem.kind) {
+    case 'missing':
+      return `${path}.${problem.key} is missing`;
+    case 'unknown-field':
+      return `${path} has an unexpected field '${truncateForMessage(problem.key)}'`;
+    case 'expected':
+      return `${path} must be ${problem.expected} (got ${describeJsonValue(problem.found)})`;
+    case 'rule':
+      return 'found' in problem
+        ? `${path} ${problem.rule} (got ${describeJsonValue(problem.found)})`
+        : `${path} ${problem.rule}`;
+  }
+}
+
 class ComparisonReader {
-  constructor(private readonly source: string) {}
+  private readonly json: StrictJsonReader;
+
+  constructor(source: string) {
+    this.json = new StrictJsonReader(
+      (path, problem) =>
+        new CorruptFileError(
+          source,
+          undefined,
+          `${comparisonProblem(path, problem)}; this is not a comparison report written by rust-perf`,
+        ),
+    );
+  }
 
   comparison(value: unknown): Comparison {
-    const object = this.object(value, 'the report', REPORT_FIELDS);
-    if (object.version !== COMPARISON_VERSION) {
-      this.fail('version', `must be ${COMPARISON_VERSION}`, object.version);
-    }
-    const benchmarks = this.array(object.benchmarks, 'benchmarks').map((benchmark, index) =>
-      this.benchmark(benchmark, `benchmarks[${index}]`),
-    );
-    const regressed = this.boolean(object.regressed, 'regressed');
+    const { json } = this;
+    const object = json.object(value, 'the report', { required: REPORT_FIELDS });
+    json.expect(object.version, 'version', (version) => version === COMPARISON_VERSION, '1');
+    const benchmarks = json
+      .array(object.benchmarks, 'benchmarks')
+      .map((benchmark, index) => this.benchmark(benchmark, `benchmarks[${index}]`));
+    const regressed = json.boolean(object.regressed, 'regressed');
     if (regressed !== benchmarks.some((benchmark) => benchmark.status === 'regressed')) {
-      this.fail('regressed', 'must be true exactly when a benchmark regressed', regressed);
+      json.refuse('regressed', 'must be true exactly when a benchmark regressed', regressed);
     }
     return {
       version: COMPARISON_VERSION,
@@ -101,22 +117,28 @@ class ComparisonReader {
       functionThreshold: this.fraction(object.functionThreshold, 'functionThreshold'),
       base: this.side(object.base, 'base'),
       head: this.side(object.head, 'head'),
-      fingerprintDifferences: this.array(
-        object.fingerprintDifferences,
-        'fingerprintDifferences',
-      ).map((difference, index) => this.difference(difference, `fingerprintDifferences[${index}]`)),
+      fingerprintDifferences: json
+        .array(object.fingerprintDifferences, 'fingerprintDifferences')
+        .map((difference, index) =>
+          this.difference(difference, `fingerprintDifferences[${index}]`),
+        ),
       benchmarks,
     };
   }
 
   private side(value: unknown, path: string): ProfileSide {
-    const object = this.object(value, path, ['commit', 'fingerprint'], ['commit', 'fingerprint']);
+    const object = this.json.object(value, path, {
+      required: [],
+      optional: ['commit', 'fingerprint'],
+    });
     const side: ProfileSide = {};
     if (object.commit !== undefined) {
-      side.commit = this.string(object.commit, `${path}.commit`);
-      if (!COMMIT.test(side.commit)) {
-        this.fail(`${path}.commit`, 'must be a hexadecimal commit id', side.commit);
-      }
+      side.commit = this.json.expect<string>(
+        this.string(object.commit, `${path}.commit`),
+        `${path}.commit`,
+        (commit) => COMMIT_ID.test(commit as string),
+        'a hexadecimal commit id',
+      );
     }
     if (object.fingerprint !== undefined) {
       side.fingerprint = this.fingerprint(object.fingerprint, `${path}.fingerprint`);
@@ -125,77 +147,75 @@ class ComparisonReader {
   }
 
   private fingerprint(value: unknown, path: string): Fingerprint {
-    const object = this.object(value, path, FINGERPRINT_FIELDS);
+    const object = this.json.object(value, path, { required: FINGERPRINT_FIELDS });
     const runs = this.count(object.runs, `${path}.runs`);
-    if (runs < 1) this.fail(`${path}.runs`, 'must be at least 1', runs);
+    if (runs < 1) this.json.refuse(`${path}.runs`, 'must be at least 1', runs);
     return {
       valgrind: this.string(object.valgrind, `${path}.valgrind`),
       rustc: this.string(object.rustc, `${path}.rustc`),
       target: this.string(object.target, `${path}.target`),
-      rustflags: this.array(object.rustflags, `${path}.rustflags`).map((flag, index) =>
-        this.string(flag, `${path}.rustflags[${index}]`),
-      ),
-      mangling: this.oneOf(object.mangling, `${path}.mangling`, MANGLINGS),
+      rustflags: this.json
+        .array(object.rustflags, `${path}.rustflags`)
+        .map((flag, index) => this.string(flag, `${path}.rustflags[${index}]`)),
+      mangling: this.json.oneOf(object.mangling, `${path}.mangling`, MANGLINGS),
       runs,
     };
   }
 
   private difference(value: unknown, path: string): FingerprintDifference {
-    const object = this.object(value, path, ['field', 'base', 'head']);
+    const object = this.json.object(value, path, { required: ['field', 'base', 'head'] });
     return {
-      field: this.oneOf(object.field, `${path}.field`, COMPARABLE_FINGERPRINT_FIELDS),
+      field: this.json.oneOf(object.field, `${path}.field`, COMPARABLE_FINGERPRINT_FIELDS),
       base: this.string(object.base, `${path}.base`),
       head: this.string(object.head, `${path}.head`),
     };
   }
 
   private benchmark(value: unknown, path: string): BenchmarkComparison {
-    const object = this.object(value, path, BENCHMARK_FIELDS);
-    const status = this.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES);
-    const base = this.nullable(object.base, `${path}.base`, (count, at) => this.count(count, at));
-    const head = this.nullable(object.head, `${path}.head`, (count, at) => this.count(count, at));
+    const object = this.json.object(value, path, { required: BENCHMARK_FIELDS });
+    const status = this.json.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES);
+    const base = this.optionalCount(object.base, `${path}.base`);
+    const head = this.optionalCount(object.head, `${path}.head`);
     if ((base === null) !== (status === 'added')) {
-      this.fail(`${path}.base`, 'must be null exactly when the benchmark was added', base);
+      this.json.refuse(`${path}.base`, 'must be null exactly when the benchmark was added', base);
     }
     if ((head === null) !== (status === 'removed')) {
-      this.fail(`${path}.head`, 'must be null exactly when the benchmark was removed', head);
+      this.json.refuse(`${path}.head`, 'must be null exactly when the benchmark was removed', head);
     }
-    const otherEvents = this.object(object.otherEvents, `${path}.otherEvents`, undefined);
     return {
       name: this.name(object.name, `${path}.name`),
       status,
       base,
       head,
       change: this.change(object.change, `${path}.change`),
-      otherEvents: Object.fromEntries(
-        Object.entries(otherEvents).map(([event, totals]) => {
-          const at = `${path}.otherEvents.${this.event(event, `${path}.otherEvents`)}`;
-          const pair = this.object(totals, at, ['base', 'head']);
-          return [
-            event,
-            {
-              base: this.nullable(pair.base, `${at}.base`, (count, where) =>
-                this.count(count, where),
-              ),
-              head: this.nullable(pair.head, `${at}.head`, (count, where) =>
-                this.count(count, where),
-              ),
-            },
-          ];
-        }),
-      ),
-      functions: this.array(object.functions, `${path}.functions`).map((change, index) =>
-        this.functionChange(change, `${path}.functions[${index}]`),
-      ),
+      otherEvents: this.otherEvents(object.otherEvents, `${path}.otherEvents`),
+      functions: this.json
+        .array(object.functions, `${path}.functions`)
+        .map((change, index) => this.functionChange(change, `${path}.functions[${index}]`)),
     };
   }
 
+  private otherEvents(value: unknown, path: string): BenchmarkComparison['otherEvents'] {
+    const events = this.json.object(value, path);
+    return Object.fromEntries(
+      Object.entries(events).map(([event, totals]) => {
+        const at = `${path}.${this.event(event, path)}`;
+        const pair = this.json.object(totals, at, { required: ['base', 'head'] });
+        const sides = {
+          base: this.optionalCount(pair.base, `${at}.base`),
+          head: this.optionalCount(pair.head, `${at}.head`),
+        };
+        return [event, sides];
+      }),
+    );
+  }
+
   private functionChange(value: unknown, path: string): FunctionChange {
-    const object = this.object(value, path, FUNCTION_CHANGE_FIELDS, ['movedFrom', 'movedTo']);
+    const object = this.json.object(value, path, FUNCTION_CHANGE_FIELDS);
     const base = this.count(object.base, `${path}.base`);
     const head = this.count(object.head, `${path}.head`);
-    const delta = this.integer(object.delta, `${path}.delta`);
-    if (delta !== head - base) this.fail(`${path}.delta`, 'must be head - base', delta);
+    const delta = this.json.integer(object.delta, `${path}.delta`);
+    if (delta !== head - base) this.json.refuse(`${path}.delta`, 'must be head - base', delta);
     const change: FunctionChange = {
       name: this.name(object.name, `${path}.name`),
       file: this.name(object.file, `${path}.file`),
@@ -204,49 +224,23 @@ class ComparisonReader {
       head,
       delta,
       change: this.change(object.change, `${path}.change`),
-      status: this.oneOf(object.status, `${path}.status`, FUNCTION_STATUSES),
-      significant: this.boolean(object.significant, `${path}.significant`),
+      status: this.json.oneOf(object.status, `${path}.status`, FUNCTION_STATUSES),
+      significant: this.json.boolean(object.significant, `${path}.significant`),
     };
     for (const key of ['movedFrom', 'movedTo'] as const) {
       if (object[key] === undefined) continue;
-      change[key] = this.array(object[key], `${path}.${key}`).map((name, index) =>
-        this.name(name, `${path}.${key}[${index}]`),
-      );
+      change[key] = this.json
+        .array(object[key], `${path}.${key}`)
+        .map((name, index) => this.name(name, `${path}.${key}[${index}]`));
     }
     return change;
   }
 
-  /** An object with exactly the `allowed` keys (all required but `optional`); any keys when undefined. */
-  private object(
-    value: unknown,
-    path: string,
-    allowed: readonly string[] | undefined,
-    optional: readonly string[] = [],
-  ): JsonObject {
-    if (!isJsonObject(value)) this.fail(path, 'must be an object', value);
-    const object = value as JsonObject;
-    if (allowed) {
-      const unexpected = unexpectedKey(object, allowed);
-      if (unexpected !== undefined) {
-        this.fail(path, `has an unexpected field '${truncateForMessage(unexpected)}'`);
-      }
-      const required = allowed.filter((key) => !optional.includes(key));
-      const missing = missingKey(object, required);
-      if (missing !== undefined) this.fail(`${path}.${missing}`, 'is missing');
-    }
-    return object;
-  }
-
-  private array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, 'must be an array', value);
-    return value as unknown[];
-  }
-
+  /** A string of at most MAX_STRING characters. */
   private string(value: unknown, path: string): string {
-    if (typeof value !== 'string') this.fail(path, 'must be a string', value);
-    const text = value as string;
+    const text = this.json.string(value, path);
     if (text.length > MAX_STRING) {
-      this.fail(path, `must be at most ${MAX_STRING} characters, not ${text.length}`);
+      this.json.refuse(path, `must be at most ${MAX_STRING} characters, not ${text.length}`);
     }
     return text;
   }
@@ -254,71 +248,48 @@ class ComparisonReader {
   /** A name or path: a non-empty string. */
   private name(value: unknown, path: string): string {
     const text = this.string(value, path);
-    if (text === '') this.fail(path, 'must not be empty');
+    if (text === '') this.json.refuse(path, 'must not be empty');
     return text;
   }
 
   private event(value: unknown, path: string): string {
-    const text = this.string(value, path);
-    if (!EVENT.test(text)) this.fail(path, 'must be a Cachegrind event name such as Ir', text);
-    return text;
-  }
-
-  private boolean(value: unknown, path: string): boolean {
-    if (typeof value !== 'boolean') this.fail(path, 'must be true or false', value);
-    return value as boolean;
-  }
-
-  private integer(value: unknown, path: string): number {
-    if (!Number.isSafeInteger(value)) this.fail(path, 'must be a whole number', value);
-    return value as number;
+    return this.json.expect(
+      this.string(value, path),
+      path,
+      (text) => EVENT_NAME.test(text as string) && (text as string).length <= MAX_EVENT_LENGTH,
+      'a Cachegrind event name such as Ir',
+    );
   }
 
   /** A count: a whole number, 0 or more. */
   private count(value: unknown, path: string): number {
-    const number = this.integer(value, path);
-    if (number < 0) this.fail(path, 'must not be negative', number);
+    const number = this.json.integer(value, path);
+    if (number < 0) this.json.refuse(path, 'must not be negative', number);
     return number;
   }
 
+  /** A count, or null on the side where the benchmark does not exist. */
+  private optionalCount(value: unknown, path: string): number | null {
+    return value === null ? null : this.count(value, path);
+  }
+
   private fraction(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-      this.fail(path, 'must be a fraction from 0 to 1', value);
-    }
-    return value as number;
+    return this.json.expect(
+      value,
+      path,
+      (number) => typeof number === 'number' && number >= 0 && number <= 1,
+      'a fraction from 0 to 1',
+    );
   }
 
   /** A percent change, or null where there is nothing to relate it to. */
   private change(value: unknown, path: string): number | null {
     if (value === null) return null;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < -100) {
-      this.fail(path, 'must be a percent change (-100 or more) or null', value);
-    }
-    return value as number;
-  }
-
-  private nullable<T>(
-    value: unknown,
-    path: string,
-    read: (value: unknown, path: string) => T,
-  ): T | null {
-    return value === null ? null : read(value, path);
-  }
-
-  private oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      this.fail(path, `must be one of ${allowed.join(', ')}`, value);
-    }
-    return value as T;
-  }
-
-  /** `actual`, when given, is quoted in the message. */
-  private fail(path: string, expectation: string, ...actual: [unknown?]): never {
-    const got = actual.length > 0 ? ` (got ${describeJsonValue(actual[0])})` : '';
-    throw new CorruptFileError(
-      this.source,
-      undefined,
-      `${path} ${expectation}${got}; this is not a comparison report written by rust-perf`,
+    return this.json.expect(
+      value,
+      path,
+      (number) => typeof number === 'number' && Number.isFinite(number) && number >= -100,
+      'a percent change (-100 or more) or null',
     );
   }
 }

@@ -5,6 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { InputError } from '../errors.js';
+import {
+  isJsonObject,
+  type JsonObject,
+  parseJson,
+  StrictJsonReader,
+} from '../system/strict-json.js';
 
 export interface PullRequestContext {
   number: number;
@@ -49,7 +55,12 @@ export interface RunContext {
   runnerOs: string;
 }
 
-type Payload = Record<string, unknown>;
+type Payload = JsonObject;
+
+/** Every value the run context needs from the payload is refused in the same words. */
+const payload = new StrictJsonReader(
+  (path) => new InputError(`The event payload has no valid '${path}'`),
+);
 
 /** Reads the run from the runner's environment. */
 export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
@@ -93,19 +104,23 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 }
 
 function readPayload(path: string): Payload {
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new InputError(`Cannot read the event payload ${path}: ${(error as Error).message}`);
   }
-  if (!isRecord(parsed)) throw new InputError(`The event payload ${path} is not a JSON object`);
+  const parsed = parseJson(
+    text,
+    (reason) => new InputError(`Cannot read the event payload ${path}: ${reason}`),
+  );
+  if (!isJsonObject(parsed)) throw new InputError(`The event payload ${path} is not a JSON object`);
   return parsed;
 }
 
-function readPullRequest(eventName: string, payload: Payload): PullRequestContext | undefined {
+function readPullRequest(eventName: string, event: Payload): PullRequestContext | undefined {
   if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
-  const pullRequest = field(payload, 'pull_request');
+  const pullRequest = field(event, 'pull_request');
   const base = field(pullRequest, 'base');
   const head = field(pullRequest, 'head');
   const baseRepo = optionalString(field(base, 'repo'), 'full_name');
@@ -119,27 +134,24 @@ function readPullRequest(eventName: string, payload: Payload): PullRequestContex
   };
 }
 
-function readTriggeringRun(eventName: string, payload: Payload): TriggeringRun | undefined {
+function readTriggeringRun(eventName: string, event: Payload): TriggeringRun | undefined {
   if (eventName !== 'workflow_run') return undefined;
-  const run = field(payload, 'workflow_run');
+  const run = field(event, 'workflow_run');
   const pullRequests = Array.isArray(run?.pull_requests) ? run.pull_requests : [];
   return {
     id: requiredNumber(run, 'id', 'workflow_run.id'),
     event: requiredString(run, 'event', 'workflow_run.event'),
     headSha: requiredString(run, 'head_sha', 'workflow_run.head_sha'),
-    pullRequests: pullRequests.filter(isRecord).map((pullRequest) => ({
+    pullRequests: pullRequests.filter(isJsonObject).map((pullRequest) => ({
       number: requiredNumber(pullRequest, 'number', 'workflow_run.pull_requests[].number'),
     })),
   };
 }
 
-function isRecord(value: unknown): value is Payload {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** The object at `name`, or undefined: the payload leaves out what does not apply. */
 function field(record: Payload | undefined, name: string): Payload | undefined {
   const value = record?.[name];
-  return isRecord(value) ? value : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function optionalString(record: Payload | undefined, name: string): string | undefined {
@@ -148,17 +160,14 @@ function optionalString(record: Payload | undefined, name: string): string | und
 }
 
 function requiredString(record: Payload | undefined, name: string, path: string): string {
-  const value = record?.[name];
-  if (typeof value !== 'string' || value === '') throw missingField(path);
-  return value;
+  return payload.expect(
+    record?.[name],
+    path,
+    (value) => typeof value === 'string' && value !== '',
+    'a string',
+  );
 }
 
 function requiredNumber(record: Payload | undefined, name: string, path: string): number {
-  const value = record?.[name];
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw missingField(path);
-  return value;
-}
-
-function missingField(path: string): InputError {
-  return new InputError(`The event payload has no valid '${path}'`);
+  return payload.integer(record?.[name], path);
 }

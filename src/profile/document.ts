@@ -5,10 +5,9 @@
 import { CorruptFileError } from '../errors.js';
 import {
   describeJsonValue,
-  isJsonObject,
-  missingKey,
+  type JsonProblem,
   parseJson,
-  unexpectedKey,
+  StrictJsonReader,
 } from '../system/strict-json.js';
 import {
   type BenchmarkProfile,
@@ -17,21 +16,20 @@ import {
   FINGERPRINT_FIELDS,
   type Fingerprint,
   type FunctionProfile,
+  MANGLINGS,
   PROFILE_VERSION,
   type ProfileDocument,
 } from './profile.js';
 
 // The fields each object of a profile document has; any other field makes it invalid.
-const DOCUMENT_FIELDS = ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'];
-const BENCHMARK_FIELDS = ['name', 'command', 'events', 'totals', 'nondeterministic', 'functions'];
-const FUNCTION_FIELDS = ['name', 'file', 'line', 'counts'];
-
-/** Thrown with the dotted path of the offending field; caught and given the file's name. */
-class FieldError extends Error {
-  constructor(path: string, problem: string) {
-    super(`${path === '' ? 'the document' : path}: ${problem}`);
-  }
-}
+const DOCUMENT_FIELDS = {
+  required: ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'],
+  optional: ['commit'],
+};
+const BENCHMARK_FIELDS = {
+  required: ['name', 'command', 'events', 'totals', 'nondeterministic', 'functions'],
+};
+const FUNCTION_FIELDS = { required: ['name', 'file', 'line', 'counts'] };
 
 /** Parses and validates a profile document; `source` names it in errors (usually its path). */
 export function parseProfileDocument(text: string, source: string): ProfileDocument {
@@ -40,173 +38,145 @@ export function parseProfileDocument(text: string, source: string): ProfileDocum
     (reason) =>
       new CorruptFileError(source, undefined, `not a profile document: invalid JSON (${reason})`),
   );
-  try {
-    return readDocument(data);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      throw new CorruptFileError(
+  const reader = new StrictJsonReader(
+    (path, problem) =>
+      new CorruptFileError(
         source,
         undefined,
-        `not a valid profile document: ${error.message}`,
-      );
-    }
-    throw error;
+        `not a valid profile document: ${documentProblem(path, problem)}`,
+      ),
+  );
+  return readDocument(reader, data);
+}
+
+function documentProblem(path: string, problem: JsonProblem): string {
+  const field = (key: string) => (path === '' ? key : `${path}.${key}`);
+  const at = path === '' ? 'the document' : path;
+  switch (problem.kind) {
+    case 'missing':
+      return `${field(problem.key)}: missing`;
+    case 'unknown-field':
+      return `${field(problem.key)}: not a known field`;
+    case 'expected':
+      return `${at}: expected ${problem.expected}, found ${describeJsonValue(problem.found)}`;
+    case 'rule':
+      return `${at}: ${problem.rule}`;
   }
 }
 
-function readDocument(data: unknown): ProfileDocument {
-  const fields = readObject(data, '', DOCUMENT_FIELDS, ['commit']);
+function readDocument(reader: StrictJsonReader, data: unknown): ProfileDocument {
+  const fields = reader.object(data, '', DOCUMENT_FIELDS);
   if (fields.version !== PROFILE_VERSION) {
-    throw new FieldError(
+    reader.refuse(
       'version',
       `${describeJsonValue(fields.version)} is not a profile version this rust-perf reads (${PROFILE_VERSION}): ` +
         'measure again with this version of rust-perf',
     );
   }
-  const benchmarks = readArray(fields.benchmarks, 'benchmarks').map((benchmark, index) =>
-    readBenchmark(benchmark, `benchmarks[${index}]`),
-  );
-  requireUnique(
+  const benchmarks = reader
+    .array(fields.benchmarks, 'benchmarks')
+    .map((benchmark, index) => readBenchmark(reader, benchmark, `benchmarks[${index}]`));
+  reader.unique(
     benchmarks.map((benchmark) => benchmark.name),
     (index) => `benchmarks[${index}].name`,
   );
-  const createdAt = readString(fields.createdAt, 'createdAt');
-  if (Number.isNaN(Date.parse(createdAt))) {
-    throw new FieldError(
-      'createdAt',
-      `expected a date and time, found ${describeJsonValue(createdAt)}`,
-    );
-  }
+  const createdAt = reader.expect<string>(
+    reader.string(fields.createdAt, 'createdAt'),
+    'createdAt',
+    (value) => !Number.isNaN(Date.parse(value as string)),
+    'a date and time',
+  );
   return {
     version: PROFILE_VERSION,
-    tool: readString(fields.tool, 'tool'),
-    ...(fields.commit === undefined ? {} : { commit: readString(fields.commit, 'commit') }),
+    tool: reader.string(fields.tool, 'tool'),
+    ...(fields.commit === undefined ? {} : { commit: reader.string(fields.commit, 'commit') }),
     createdAt,
-    fingerprint: readFingerprint(fields.fingerprint, 'fingerprint'),
+    fingerprint: readFingerprint(reader, fields.fingerprint, 'fingerprint'),
     benchmarks,
   };
 }
 
-function readFingerprint(value: unknown, path: string): Fingerprint {
-  const fields = readObject(value, path, FINGERPRINT_FIELDS);
-  const mangling = fields.mangling;
-  if (mangling !== 'v0' && mangling !== 'legacy') {
-    throw new FieldError(
-      `${path}.mangling`,
-      `expected "v0" or "legacy", found ${describeJsonValue(mangling)}`,
-    );
-  }
-  const runs = readCount(fields.runs, `${path}.runs`);
-  if (runs === 0) throw new FieldError(`${path}.runs`, 'expected at least 1 run, found 0');
+function readFingerprint(reader: StrictJsonReader, value: unknown, path: string): Fingerprint {
+  const fields = reader.object(value, path, { required: FINGERPRINT_FIELDS });
+  const mangling = reader.oneOf(fields.mangling, `${path}.mangling`, MANGLINGS, '"v0" or "legacy"');
+  const runs = readCount(reader, fields.runs, `${path}.runs`);
+  if (runs === 0) reader.refuse(`${path}.runs`, 'expected at least 1 run, found 0');
   return {
-    valgrind: readString(fields.valgrind, `${path}.valgrind`),
-    rustc: readString(fields.rustc, `${path}.rustc`),
-    target: readString(fields.target, `${path}.target`),
-    rustflags: readStrings(fields.rustflags, `${path}.rustflags`),
+    valgrind: reader.string(fields.valgrind, `${path}.valgrind`),
+    rustc: reader.string(fields.rustc, `${path}.rustc`),
+    target: reader.string(fields.target, `${path}.target`),
+    rustflags: readStrings(reader, fields.rustflags, `${path}.rustflags`),
     mangling,
     runs,
   };
 }
 
-function readBenchmark(value: unknown, path: string): BenchmarkProfile {
-  const fields = readObject(value, path, BENCHMARK_FIELDS);
-  const events = readStrings(fields.events, `${path}.events`);
-  if (events.length === 0) throw new FieldError(`${path}.events`, 'expected at least one event');
+function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): BenchmarkProfile {
+  const fields = reader.object(value, path, BENCHMARK_FIELDS);
+  const events = readStrings(reader, fields.events, `${path}.events`);
+  if (events.length === 0) reader.refuse(`${path}.events`, 'expected at least one event');
   events.forEach((event, index) => {
     if (!EVENT_NAME.test(event)) {
-      throw new FieldError(
-        `${path}.events[${index}]`,
-        `${describeJsonValue(event)} is not an event name`,
-      );
+      reader.refuse(`${path}.events[${index}]`, `${describeJsonValue(event)} is not an event name`);
     }
   });
-  requireUnique(events, (index) => `${path}.events[${index}]`);
-  const functions = readArray(fields.functions, `${path}.functions`).map((entry, index) =>
-    readFunction(entry, `${path}.functions[${index}]`, events),
-  );
-  requireUnique(
+  reader.unique(events, (index) => `${path}.events[${index}]`);
+  const functions = reader
+    .array(fields.functions, `${path}.functions`)
+    .map((entry, index) => readFunction(reader, entry, `${path}.functions[${index}]`, events));
+  reader.unique(
     functions.map((entry) => entry.name),
     (index) => `${path}.functions[${index}].name`,
   );
   return {
-    name: readString(fields.name, `${path}.name`),
-    command: readStrings(fields.command, `${path}.command`),
+    name: reader.string(fields.name, `${path}.name`),
+    command: readStrings(reader, fields.command, `${path}.command`),
     events,
-    totals: readCounts(fields.totals, `${path}.totals`, events),
-    nondeterministic: readStrings(fields.nondeterministic, `${path}.nondeterministic`),
+    totals: readCounts(reader, fields.totals, `${path}.totals`, events),
+    nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions,
   };
 }
 
-function readFunction(value: unknown, path: string, events: string[]): FunctionProfile {
-  const fields = readObject(value, path, FUNCTION_FIELDS);
+function readFunction(
+  reader: StrictJsonReader,
+  value: unknown,
+  path: string,
+  events: string[],
+): FunctionProfile {
+  const fields = reader.object(value, path, FUNCTION_FIELDS);
   return {
-    name: readString(fields.name, `${path}.name`),
-    file: readString(fields.file, `${path}.file`),
-    line: readCount(fields.line, `${path}.line`),
-    counts: readCounts(fields.counts, `${path}.counts`, events),
+    name: reader.string(fields.name, `${path}.name`),
+    file: reader.string(fields.file, `${path}.file`),
+    line: readCount(reader, fields.line, `${path}.line`),
+    counts: readCounts(reader, fields.counts, `${path}.counts`, events),
   };
 }
 
 /** Exactly one count per event, in the order of `events`. */
-function readCounts(value: unknown, path: string, events: string[]): Counts {
-  const fields = readObject(value, path, events);
+function readCounts(
+  reader: StrictJsonReader,
+  value: unknown,
+  path: string,
+  events: string[],
+): Counts {
+  const fields = reader.object(value, path, { required: events });
   const counts: Counts = {};
-  for (const event of events) counts[event] = readCount(fields[event], `${path}.${event}`);
+  for (const event of events) counts[event] = readCount(reader, fields[event], `${path}.${event}`);
   return counts;
 }
 
-/** An object with exactly the `required` keys and any of the `optional` ones, nothing else. */
-function readObject(
-  value: unknown,
-  path: string,
-  required: readonly string[],
-  optional: readonly string[] = [],
-): Record<string, unknown> {
-  if (!isJsonObject(value)) {
-    throw new FieldError(path, `expected an object, found ${describeJsonValue(value)}`);
-  }
-  const field = (key: string) => (path === '' ? key : `${path}.${key}`);
-  const missing = missingKey(value, required);
-  if (missing !== undefined) throw new FieldError(field(missing), 'missing');
-  const unknown = unexpectedKey(value, [...required, ...optional]);
-  if (unknown !== undefined) throw new FieldError(field(unknown), 'not a known field');
-  return value;
+function readStrings(reader: StrictJsonReader, value: unknown, path: string): string[] {
+  return reader.array(value, path).map((item, index) => reader.string(item, `${path}[${index}]`));
 }
 
-function readArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value))
-    throw new FieldError(path, `expected an array, found ${describeJsonValue(value)}`);
-  return value;
-}
-
-function readStrings(value: unknown, path: string): string[] {
-  return readArray(value, path).map((item, index) => readString(item, `${path}[${index}]`));
-}
-
-function readString(value: unknown, path: string): string {
-  if (typeof value !== 'string')
-    throw new FieldError(path, `expected a string, found ${describeJsonValue(value)}`);
-  return value;
-}
-
-function readCount(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new FieldError(
-      path,
-      `expected a whole number of at least 0, found ${describeJsonValue(value)}`,
-    );
-  }
-  return value;
-}
-
-function requireUnique(values: string[], pathOf: (index: number) => string): void {
-  const seen = new Set<string>();
-  values.forEach((value, index) => {
-    if (seen.has(value))
-      throw new FieldError(pathOf(index), `${describeJsonValue(value)} appears twice`);
-    seen.add(value);
-  });
+function readCount(reader: StrictJsonReader, value: unknown, path: string): number {
+  return reader.expect(
+    value,
+    path,
+    (count) => Number.isSafeInteger(count) && (count as number) >= 0,
+    'a whole number of at least 0',
+  );
 }
 
 /**

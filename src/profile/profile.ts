@@ -65,6 +65,10 @@ export interface ComparableDocument extends Omit<ProfileDocument, 'benchmarks'> 
   benchmarks: ComparableBenchmark[];
 }
 
+/** The symbol mangling schemes rustc knows. */
+export const MANGLINGS = ['v0', 'legacy'] as const;
+export type Mangling = (typeof MANGLINGS)[number];
+
 /** Everything that decides whether two profiles can be compared count for count. */
 export interface Fingerprint {
   /** e.g. `3.19.0` */
@@ -75,8 +79,7 @@ export interface Fingerprint {
   target: string;
   /** The rustflags the benchmarks were built with, as passed to rustc. */
   rustflags: string[];
-  /** `v0` or `legacy`. */
-  mangling: 'v0' | 'legacy';
+  mangling: Mangling;
   /** How many times each benchmark ran. */
   runs: number;
 }

@@ -11,13 +11,21 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import { parseComparison } from '../compare/read-comparison.js';
 import { CorruptFileError, EnvironmentError, InputError } from '../errors.js';
+import { FULL_COMMIT_SHA } from '../system/commit-id.js';
 import type { Logger } from '../system/logger.js';
+import {
+  describeJsonValue,
+  type JsonProblem,
+  parseJson,
+  StrictJsonReader,
+} from '../system/strict-json.js';
 
 export const REPORT_ARTIFACT_NAME = 'rust-perf-report';
 const METADATA_FILE = 'metadata.json';
 const COMPARISON_FILE = 'comparison.json';
 const REPORT_FILES = [METADATA_FILE, COMPARISON_FILE] as const;
 const METADATA_VERSION = 1;
+const METADATA_FIELDS = ['version', 'prNumber', 'headSha'];
 const CORRUPT_ARTIFACT_HINT =
   "Nothing was posted. The artifact was not written by this version of rust-perf's `mode: measure`, " +
   'or was changed after its upload: re-run the measuring workflow.';
@@ -216,47 +224,41 @@ function messageOf(error: unknown): string {
 }
 
 function parseMetadata(bytes: Buffer, source: string): { prNumber: number; headSha: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new CorruptFileError(source, undefined, `is not valid JSON (${messageOf(error)})`);
+  const corrupt = (reason: string) => new CorruptFileError(source, undefined, reason);
+  const value = parseJson(bytes.toString('utf8'), (reason) =>
+    corrupt(`is not valid JSON (${reason})`),
+  );
+  const metadata = new StrictJsonReader((path, problem) => corrupt(metadataProblem(path, problem)));
+  const record = metadata.object(value, '', { required: METADATA_FIELDS });
+  metadata.expect(record.version, 'version', (version) => version === METADATA_VERSION, '1');
+  return {
+    prNumber: metadata.expect(
+      record.prNumber,
+      'prNumber',
+      (number) => Number.isSafeInteger(number) && (number as number) >= 1,
+      'a positive whole number',
+    ),
+    headSha: metadata.expect(
+      record.headSha,
+      'headSha',
+      (sha) => typeof sha === 'string' && FULL_COMMIT_SHA.test(sha),
+      'a commit hash',
+    ),
+  };
+}
+
+function metadataProblem(path: string, problem: JsonProblem): string {
+  switch (problem.kind) {
+    case 'missing':
+    case 'unknown-field':
+      return `has the fields ${Object.keys(problem.object).sort().join(', ')}, expected exactly version, prNumber and headSha`;
+    case 'expected':
+      return path === ''
+        ? 'is not a JSON object'
+        : `has ${path} ${describeJsonValue(problem.found)}, expected ${problem.expected}`;
+    case 'rule':
+      return `has ${path}: ${problem.rule}`;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CorruptFileError(source, undefined, 'is not a JSON object');
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort().join(', ');
-  if (keys !== 'headSha, prNumber, version') {
-    throw new CorruptFileError(
-      source,
-      undefined,
-      `has the fields ${keys}, expected exactly version, prNumber and headSha`,
-    );
-  }
-  if (record.version !== METADATA_VERSION) {
-    throw new CorruptFileError(
-      source,
-      undefined,
-      `has version ${JSON.stringify(record.version)}, expected ${METADATA_VERSION}`,
-    );
-  }
-  const { prNumber, headSha } = record;
-  if (typeof prNumber !== 'number' || !Number.isSafeInteger(prNumber) || prNumber < 1) {
-    throw new CorruptFileError(
-      source,
-      undefined,
-      `has prNumber ${JSON.stringify(prNumber)}, expected a positive whole number`,
-    );
-  }
-  if (typeof headSha !== 'string' || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(headSha)) {
-    throw new CorruptFileError(
-      source,
-      undefined,
-      `has headSha ${JSON.stringify(headSha)}, expected a commit hash`,
-    );
-  }
-  return { prNumber, headSha };
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;

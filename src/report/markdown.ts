@@ -9,6 +9,7 @@ import type {
   Comparison,
   FunctionChange,
 } from '../compare/comparison.js';
+import { COMMIT_ID } from '../system/commit-id.js';
 import {
   changeText,
   describeDifference,
@@ -419,12 +420,11 @@ interface RepositoryLinks {
   commit(sha: string): string | undefined;
 }
 
-const COMMIT = /^[0-9a-f]{7,64}$/i;
 const REPOSITORY_URL = /^https?:\/\/[^\s<>()|"'`\\]+$/;
 
 /** Links only what is certain to resolve in the repository and cannot smuggle markup. */
 function repositoryLinks(repository: MarkdownOptions['repository']): RepositoryLinks | undefined {
-  if (!repository || !REPOSITORY_URL.test(repository.url) || !COMMIT.test(repository.sha)) {
+  if (!repository || !REPOSITORY_URL.test(repository.url) || !COMMIT_ID.test(repository.sha)) {
     return undefined;
   }
   const base = repository.url.replace(/\/+$/, '');
@@ -434,7 +434,7 @@ function repositoryLinks(repository: MarkdownOptions['repository']): RepositoryL
       const path = file.split('/').map(encodePathSegment).join('/');
       return `${base}/blob/${repository.sha}/${path}${line > 0 ? `#L${line}` : ''}`;
     },
-    commit: (sha) => (COMMIT.test(sha) ? `${base}/commit/${sha}` : undefined),
+    commit: (sha) => (COMMIT_ID.test(sha) ? `${base}/commit/${sha}` : undefined),
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describeError, EnvironmentError, GitError } from '../errors.js';
+import { FULL_COMMIT_SHA } from './commit-id.js';
 import type { Logger } from './logger.js';
 import {
   definedEnvironment,
@@ -9,9 +10,6 @@ import {
   type ProcessRunner,
   type RunResult,
 } from './process.js';
-
-/** A SHA-1 or SHA-256 object name, in full. */
-const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** The git operations rust-perf needs, on one repository: small, so tests and callers can fake it. */
 export interface Git {
@@ -96,7 +94,7 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
 
     async fetchCommit(sha) {
       // Only a full sha: anything else could be read as a refspec or, with a `-`, an option.
-      if (!FULL_SHA.test(sha)) {
+      if (!FULL_COMMIT_SHA.test(sha)) {
         throw new GitError(`'${sha}' is not a full commit sha, so it cannot be fetched by itself.`);
       }
       await gitOutput(['fetch', '--no-tags', '--depth=1', 'origin', sha]);
