@@ -1506,52 +1506,43 @@ function renderMarkdown(comparison, options) {
     "",
     ...footer2
   ]);
-  const shownBenchmarks = budget.takePrefix(benchmarkRows.map((row) => [row]));
-  const plans = sections.map((section) => ({ section, open: 0, folded: 0, included: false }));
+  const shownBenchmarks = budget.takeRows(benchmarkRows, (row2) => row2, []);
+  const plans = sections.map((section) => ({
+    section,
+    open: [],
+    folded: [],
+    included: false
+  }));
   for (const plan of plans) {
     const fixed = [...plan.section.heading, ...plan.section.smallChangesNote];
     plan.included = fixed.length === 0 || budget.take(fixed);
   }
+  const row = (change) => functionRow(change, links);
   for (const plan of plans.filter((candidate) => candidate.included)) {
-    const { openCandidates } = plan.section;
-    plan.open = budget.takePrefix(
-      openCandidates.slice(0, limits.openRows).map(
-        (change, index) => index === 0 ? [...FUNCTION_TABLE, functionRow(change, links), ""] : [functionRow(change, links)]
-      )
-    );
+    const candidates = plan.section.openCandidates.slice(0, limits.openRows);
+    plan.open = budget.takeRows(candidates, row, [...FUNCTION_TABLE, ""]);
   }
   for (const plan of plans.filter((candidate) => candidate.included)) {
-    const { foldedCandidates } = plan.section;
-    const wrapper = detailsOpening(plan.section, -1);
-    plan.folded = budget.takePrefix(
-      foldedCandidates.slice(0, limits.foldedRows).map(
-        (change, index) => index === 0 ? [...wrapper, functionRow(change, links), ...DETAILS_CLOSING] : [functionRow(change, links)]
-      )
-    );
+    const candidates = plan.section.foldedCandidates.slice(0, limits.foldedRows);
+    const frame = [...detailsOpening(plan.section, -1), ...DETAILS_CLOSING];
+    plan.folded = budget.takeRows(candidates, row, frame);
   }
-  const lines = [...top, ...benchmarkRows.slice(0, shownBenchmarks), ""];
+  const lines = [...top, ...shownBenchmarks, ""];
   for (const { section, open: open3, folded, included } of plans) {
     if (!included) continue;
     lines.push(...section.heading);
-    if (open3 > 0) {
-      lines.push(
-        ...FUNCTION_TABLE,
-        ...section.openCandidates.slice(0, open3).map((change) => functionRow(change, links)),
-        ""
-      );
-    }
-    if (folded > 0) {
-      lines.push(
-        ...detailsOpening(section, folded),
-        ...section.foldedCandidates.slice(0, folded).map((change) => functionRow(change, links)),
-        ...DETAILS_CLOSING
-      );
+    if (open3.length > 0) lines.push(...FUNCTION_TABLE, ...open3, "");
+    if (folded.length > 0) {
+      lines.push(...detailsOpening(section, folded.length), ...folded, ...DETAILS_CLOSING);
     }
     lines.push(...section.smallChangesNote);
   }
-  const shownFunctions = plans.reduce((sum, plan) => sum + plan.open + plan.folded, 0);
+  const shownFunctions = plans.reduce(
+    (sum, plan) => sum + plan.open.length + plan.folded.length,
+    0
+  );
   const leftOut = {
-    benchmarks: comparison.benchmarks.length - shownBenchmarks,
+    benchmarks: comparison.benchmarks.length - shownBenchmarks.length,
     functions: totalFunctions - shownFunctions
   };
   if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
@@ -1579,14 +1570,19 @@ var Budget = class {
     this.remaining -= cost;
     return true;
   }
-  /** Takes groups in order while they fit; returns how many it took. */
-  takePrefix(groups) {
-    let taken = 0;
-    for (const group of groups) {
-      if (!this.take(group)) break;
-      taken++;
+  /**
+   * Renders `items` into rows in order while they fit, and returns the rows taken: each row is
+   * rendered once, here, and only until the budget runs out. The first row comes with the
+   * lines of its `frame` (a table header, a fold), which are paid for with it.
+   */
+  takeRows(items, render2, frame) {
+    const rows = [];
+    for (const item of items) {
+      const row = render2(item);
+      if (!this.take(rows.length === 0 ? [...frame, row] : [row])) break;
+      rows.push(row);
     }
-    return taken;
+    return rows;
   }
 };
 function size(lines) {
@@ -1765,6 +1761,23 @@ function escapeText(text) {
   return sanitise(text).replace(MARKUP, (character) => `&#${character.charCodeAt(0)};`).replaceAll("@", "@&#8203;").replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;");
 }
 
+// src/report/columns.ts
+function alignColumns(rows, columns) {
+  const widths = columns.map((column, index) => {
+    let width = column.minWidth ?? 0;
+    for (const row of rows) width = Math.max(width, (row[index] ?? "").length);
+    return Math.min(width, column.maxWidth ?? width);
+  });
+  return rows.map(
+    (row) => row.map((cell, index) => {
+      const align = columns[index]?.align ?? "left";
+      if (align === "last") return cell;
+      const width = widths[index] ?? 0;
+      return align === "right" ? cell.padStart(width) : cell.padEnd(width);
+    }).join("  ").trimEnd()
+  );
+}
+
 // src/report/text.ts
 var LISTED_FUNCTIONS = 20;
 var plain = (text) => text;
@@ -1812,7 +1825,7 @@ function benchmarkTable(benchmarks, palette) {
     ],
     style: statusStyle(benchmark.status, palette)
   }));
-  return alignedTable(["benchmark", "base", "head", "change", "status"], rows, [
+  return styledTable(["benchmark", "base", "head", "change", "status"], rows, [
     "left",
     "right",
     "right",
@@ -1843,7 +1856,7 @@ function functionSection(benchmark, palette) {
   const lines = [
     "",
     heading,
-    ...alignedTable(["base", "head", "delta", "change", "status", "function"], rows, [
+    ...styledTable(["base", "head", "delta", "change", "status", "function"], rows, [
       "right",
       "right",
       "right",
@@ -1884,17 +1897,13 @@ function statusStyle(status, palette) {
       return plain;
   }
 }
-function alignedTable(header, rows, alignments) {
-  const widths = header.map(
-    (title, column) => Math.max(title.length, ...rows.map((row) => (row.cells[column] ?? "").length))
+function styledTable(header, rows, alignments) {
+  const columns = alignments.map((align) => ({ align }));
+  const [headerLine = "", ...lines] = alignColumns(
+    [header, ...rows.map((row) => row.cells)],
+    columns
   );
-  const format = (cells) => cells.map((cell, column) => {
-    const alignment = alignments[column];
-    if (alignment === "last") return cell;
-    const width = widths[column] ?? 0;
-    return alignment === "right" ? cell.padStart(width) : cell.padEnd(width);
-  }).join("  ").trimEnd();
-  return [format(header), ...rows.map((row) => row.style(format(row.cells)))];
+  return [headerLine, ...lines.map((line, index) => rows[index].style(line))];
 }
 function footer(comparison) {
   const commit = (value) => value === void 0 ? "commit unknown" : sanitise(shortCommit(value));
@@ -2047,7 +2056,7 @@ function render(comparison, format, context) {
 }
 
 // src/cli/measure-command.ts
-import { join as join5, resolve as resolve5 } from "node:path";
+import { join as join6, resolve as resolve5 } from "node:path";
 
 // src/cargo/cargo.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -2075,36 +2084,6 @@ var nodeProcessRunner = {
         resolve8({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
-  }
-};
-var Slots = class {
-  #free;
-  #waiting = [];
-  constructor(count) {
-    this.#free = count;
-  }
-  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
-  async acquire(signal) {
-    signal.throwIfAborted();
-    if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve8) => this.#waiting.push(resolve8));
-    let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      this.#handOver();
-    };
-    if (signal.aborted) {
-      release();
-      signal.throwIfAborted();
-    }
-    return release;
-  }
-  /** Straight to the next in line, so that no newcomer takes the slot in between. */
-  #handOver() {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free += 1;
   }
 };
 function isMissingProgram(error) {
@@ -2610,10 +2589,9 @@ function parseRuns(value, what) {
 }
 
 // src/measure/measure.ts
-import { setMaxListeners } from "node:events";
-import { mkdir as mkdir2, readdir, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
 
 // src/cargo/toolchain.ts
 async function rustcVersion(processes, env, cwd) {
@@ -2642,21 +2620,72 @@ ${rustc}`);
   return target;
 }
 
+// src/system/concurrency.ts
+import { setMaxListeners } from "node:events";
+var Slots = class {
+  #free;
+  #waiting = [];
+  constructor(count) {
+    this.#free = count;
+  }
+  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
+  async acquire(signal) {
+    signal.throwIfAborted();
+    if (this.#free > 0) this.#free -= 1;
+    else await new Promise((resolve8) => this.#waiting.push(resolve8));
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.#handOver();
+    };
+    if (signal.aborted) {
+      release();
+      signal.throwIfAborted();
+    }
+    return release;
+  }
+  /** Straight to the next in line, so that no newcomer takes the slot in between. */
+  #handOver() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free += 1;
+  }
+};
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const values = settled.map((outcome) => {
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  });
+  return values;
+}
+async function allOrNone(count, signal, task) {
+  const controller2 = new AbortController();
+  setMaxListeners(count, controller2.signal);
+  const forwardAbort = () => controller2.abort(signal?.reason);
+  signal?.addEventListener("abort", forwardAbort, { once: true });
+  let failure;
+  try {
+    await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        try {
+          await task(index, controller2.signal);
+        } catch (error) {
+          failure ??= { error };
+          controller2.abort();
+        }
+      })
+    );
+  } finally {
+    signal?.removeEventListener("abort", forwardAbort);
+  }
+  if (failure) throw failure.error;
+  signal?.throwIfAborted();
+}
+
 // src/measure/run.ts
-import {
-  chmod,
-  copyFile,
-  mkdir,
-  readFile as readFile2,
-  rename,
-  rm,
-  stat as stat2,
-  symlink,
-  writeFile
-} from "node:fs/promises";
-import { machine, tmpdir } from "node:os";
-import { dirname as dirname4, join as join3 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { machine } from "node:os";
 
 // src/measure/valgrind.ts
 import { accessSync, constants } from "node:fs";
@@ -2721,84 +2750,6 @@ async function aslrOffPrefix(processes, env) {
   } catch (error) {
     if (isMissingProgram(error)) return [];
     throw error;
-  }
-}
-async function withStagedExecutables(targets, deps, work) {
-  const root = join3(tmpdir(), "rust-perf");
-  const release = await acquireLock(join3(root, "lock"), deps);
-  try {
-    await Promise.all([
-      mkdir(join3(root, "bin"), { recursive: true }),
-      mkdir(join3(root, "cwd"), { recursive: true })
-    ]);
-    const staged = [];
-    for (const target of targets) {
-      const previous = staged.at(-1) ?? Promise.resolve();
-      staged.push(previous.then(() => stage(target, root)));
-    }
-    const everyStaging = Promise.allSettled(staged);
-    try {
-      return await work(staged);
-    } finally {
-      await everyStaging;
-    }
-  } finally {
-    await release();
-  }
-}
-async function stage(target, root) {
-  const executable = join3(root, "bin", target.name);
-  const cwd = join3(root, "cwd", target.name);
-  await Promise.all([rm(executable, { force: true }), rm(cwd, { force: true })]);
-  await Promise.all([
-    copyFile(target.executable, executable).catch((error) => {
-      if (error.code !== "ENOENT") throw error;
-      throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
-    }).then(() => chmod(executable, 493)),
-    symlink(target.cwd, cwd)
-  ]);
-  return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
-}
-async function acquireLock(lock, deps) {
-  await mkdir(dirname4(lock), { recursive: true });
-  let waiting = false;
-  for (; ; ) {
-    deps.signal?.throwIfAborted();
-    try {
-      await mkdir(lock);
-      await writeFile(join3(lock, "pid"), String(process.pid));
-      return () => rm(lock, { recursive: true, force: true });
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    if (await isStale(lock)) {
-      const abandoned = `${lock}.stale-${process.pid}`;
-      try {
-        await rename(lock, abandoned);
-        await rm(abandoned, { recursive: true, force: true });
-      } catch (error) {
-        if (error.code !== "ENOENT") throw error;
-      }
-      continue;
-    }
-    if (!waiting) {
-      deps.log.info(`Waiting for another rust-perf process to release ${lock}`);
-      waiting = true;
-    }
-    await sleep(250, void 0, { signal: deps.signal });
-  }
-}
-async function isStale(lock) {
-  const owner = Number(await readFile2(join3(lock, "pid"), "utf8").catch(() => ""));
-  if (!Number.isSafeInteger(owner) || owner <= 0) {
-    const created = await stat2(lock).catch(() => void 0);
-    return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
-  }
-  try {
-    process.kill(owner, 0);
-    return false;
-  } catch (error) {
-    return error.code === "ESRCH";
   }
 }
 async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
@@ -2905,6 +2856,96 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/measure/staging.ts
+import { chmod, copyFile, mkdir as mkdir2, rm as rm2, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+
+// src/system/lock.ts
+import { mkdir, readFile as readFile2, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { dirname as dirname4, join as join3 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+async function acquireLock(lock, deps) {
+  await mkdir(dirname4(lock), { recursive: true });
+  let waiting = false;
+  for (; ; ) {
+    deps.signal?.throwIfAborted();
+    try {
+      await mkdir(lock);
+      await writeFile(join3(lock, "pid"), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    if (await isStale(lock)) {
+      const abandoned = `${lock}.stale-${process.pid}`;
+      try {
+        await rename(lock, abandoned);
+        await rm(abandoned, { recursive: true, force: true });
+      } catch (error) {
+        if (error.code !== "ENOENT") throw error;
+      }
+      continue;
+    }
+    if (!waiting) {
+      deps.log.info(`Waiting for another rust-perf process to release ${lock}`);
+      waiting = true;
+    }
+    await sleep(250, void 0, { signal: deps.signal });
+  }
+}
+async function isStale(lock) {
+  const owner = Number(await readFile2(join3(lock, "pid"), "utf8").catch(() => ""));
+  if (!Number.isSafeInteger(owner) || owner <= 0) {
+    const created = await stat2(lock).catch(() => void 0);
+    return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
+  }
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return error.code === "ESRCH";
+  }
+}
+
+// src/measure/staging.ts
+async function withStagedExecutables(targets, deps, work) {
+  const root = join4(tmpdir(), "rust-perf");
+  const release = await acquireLock(join4(root, "lock"), deps);
+  try {
+    await Promise.all([
+      mkdir2(join4(root, "bin"), { recursive: true }),
+      mkdir2(join4(root, "cwd"), { recursive: true })
+    ]);
+    const staged = [];
+    for (const target of targets) {
+      const previous = staged.at(-1) ?? Promise.resolve();
+      staged.push(previous.then(() => stage(target, root)));
+    }
+    const everyStaging = Promise.allSettled(staged);
+    try {
+      return await work(staged);
+    } finally {
+      await everyStaging;
+    }
+  } finally {
+    await release();
+  }
+}
+async function stage(target, root) {
+  const executable = join4(root, "bin", target.name);
+  const cwd = join4(root, "cwd", target.name);
+  await Promise.all([rm2(executable, { force: true }), rm2(cwd, { force: true })]);
+  await Promise.all([
+    copyFile(target.executable, executable).catch((error) => {
+      if (error.code !== "ENOENT") throw error;
+      throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
+    }).then(() => chmod(executable, 493)),
+    symlink(target.cwd, cwd)
+  ]);
+  return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
+}
+
 // src/measure/measure.ts
 var MAX_UNNAMED_SHARE = 0.5;
 async function measure(settings, deps) {
@@ -2939,7 +2980,7 @@ async function measure(settings, deps) {
   ];
   checkTargets(targets);
   const outDir = resolve4(settings.outDir);
-  await mkdir2(outDir, { recursive: true });
+  await mkdir3(outDir, { recursive: true });
   await removeEarlierOutput(outDir);
   const rustcProbe = rustcVersion(
     deps.processes,
@@ -2972,7 +3013,7 @@ async function measure(settings, deps) {
     },
     benchmarks
   };
-  const profilePath = join4(outDir, "profile.json");
+  const profilePath = join5(outDir, "profile.json");
   await writeFile2(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
@@ -3007,7 +3048,7 @@ async function runAll(staged, runs, outDir, setup, root, deps) {
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index];
     const target = await job.target;
-    const outFile = join4(
+    const outFile = join5(
       outDir,
       runs > 1 ? `${target.name}.${job.run}.cachegrind.out` : `${target.name}.cachegrind.out`
     );
@@ -3033,14 +3074,6 @@ async function runAll(staged, runs, outDir, setup, root, deps) {
   });
   return benchmarks.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
-async function allInOrder(promises) {
-  const settled = await Promise.allSettled(promises);
-  const values = settled.map((outcome) => {
-    if (outcome.status === "rejected") throw outcome.reason;
-    return outcome.value;
-  });
-  return values;
-}
 function checkSymbols(benchmark) {
   const share = unnamedShare(benchmark);
   if (share > MAX_UNNAMED_SHARE) {
@@ -3050,34 +3083,34 @@ function checkSymbols(benchmark) {
     );
   }
 }
-async function allOrNone(count, signal, task) {
-  const controller2 = new AbortController();
-  setMaxListeners(count, controller2.signal);
-  const forwardAbort = () => controller2.abort(signal?.reason);
-  signal?.addEventListener("abort", forwardAbort, { once: true });
-  let failure;
-  try {
-    await Promise.all(
-      Array.from({ length: count }, async (_, index) => {
-        try {
-          await task(index, controller2.signal);
-        } catch (error) {
-          failure ??= { error };
-          controller2.abort();
-        }
-      })
-    );
-  } finally {
-    signal?.removeEventListener("abort", forwardAbort);
-  }
-  if (failure) throw failure.error;
-  signal?.throwIfAborted();
-}
 async function removeEarlierOutput(outDir) {
   const earlier = (await readdir(outDir)).filter(
     (name) => name === "profile.json" || name.endsWith(".cachegrind.out")
   );
-  await Promise.all(earlier.map((name) => rm2(join4(outDir, name), { force: true })));
+  await Promise.all(earlier.map((name) => rm3(join5(outDir, name), { force: true })));
+}
+
+// src/report/profile-summary.ts
+function summaryEvent(benchmark) {
+  return benchmark.events.includes("Ir") ? "Ir" : benchmark.events[0] ?? "Ir";
+}
+function profileSummaryText(document) {
+  const rows = document.benchmarks.map((benchmark) => {
+    const event = summaryEvent(benchmark);
+    return [
+      benchmark.name,
+      `${formatCount(benchmark.totals[event] ?? 0)} ${event}`,
+      String(benchmark.functions.length),
+      String(benchmark.nondeterministic.length)
+    ];
+  });
+  const header = ["bench", "instructions", "functions", "nondeterministic"];
+  const lines = alignColumns(
+    [header, ...rows],
+    [{ align: "left" }, { align: "right" }, { align: "right" }, { align: "right" }]
+  );
+  return `${lines.join("\n")}
+`;
 }
 
 // src/cli/measure-command.ts
@@ -3128,9 +3161,9 @@ var measureCommand = {
     const { values } = parseCommandArgs("measure", args, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
     const document = await measure(settings, measureDeps(context));
-    context.stdout(profileSummary(document));
+    context.stdout(profileSummaryText(document));
     context.stdout(`
-profile: ${join5(settings.outDir, "profile.json")}
+profile: ${join6(settings.outDir, "profile.json")}
 `);
     return 0;
   }
@@ -3138,7 +3171,7 @@ profile: ${join5(settings.outDir, "profile.json")}
 async function measureSettingsFromOptions(values, context) {
   const manifestPath = resolve5(context.cwd, values["manifest-path"] ?? "Cargo.toml");
   const cargoArgs = values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [];
-  const outDir = values.out === void 0 ? join5(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve5(context.cwd, values.out);
+  const outDir = values.out === void 0 ? join6(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve5(context.cwd, values.out);
   return {
     manifestPath,
     benches: values.bench ?? [],
@@ -3156,29 +3189,41 @@ function measureDeps(context) {
     signal: context.signal
   };
 }
-function profileSummary(document) {
-  const rows = document.benchmarks.map((benchmark) => {
-    const primary = benchmark.events[0] ?? "";
-    return [
-      benchmark.name,
-      `${(benchmark.totals[primary] ?? 0).toLocaleString("en-US")} ${primary}`,
-      String(benchmark.functions.length),
-      String(benchmark.nondeterministic.length)
-    ];
-  });
-  const header = ["bench", "instructions", "functions", "nondeterministic"];
-  const widths = header.map(
-    (title, column) => Math.max(title.length, ...rows.map((row) => row[column].length))
-  );
-  return [header, ...rows].map(
-    (row) => row.map(
-      (cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])
-    ).join("  ").trimEnd()
-  ).join("\n").concat("\n");
-}
 
 // src/cli/parse-command.ts
 import { resolve as resolve6 } from "node:path";
+
+// src/report/function-table.ts
+var NAME_COLUMN_LIMIT = 60;
+var SHARE_WIDTH = 7;
+function renderFunctionTable(command, profile) {
+  const { events, totals } = profile;
+  const primary = events[0];
+  const primaryTotal = totals[primary] ?? 0;
+  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals[event] ?? 0).join(" ")}  functions: ${profile.functions.length}`;
+  const rows = profile.functions.map((entry) => {
+    const file = sanitise(entry.file);
+    return [
+      ...events.map((event) => String(entry.counts[event] ?? 0)),
+      primaryTotal === 0 ? "-" : `${(100 * (entry.counts[primary] ?? 0) / primaryTotal).toFixed(2)}%`,
+      sanitise(entry.name),
+      entry.line === 0 ? file : `${file}:${entry.line}`
+    ];
+  });
+  const table = alignColumns(
+    [[...events, "%", "function", "location"], ...rows],
+    [
+      ...events.map(() => ({ align: "right" })),
+      { align: "right", minWidth: SHARE_WIDTH },
+      { align: "left", maxWidth: NAME_COLUMN_LIMIT },
+      { align: "last" }
+    ]
+  );
+  return `${[header, ...table].join("\n")}
+`;
+}
+
+// src/cli/parse-command.ts
 var help3 = `Usage: rust-perf parse FILE [--json] [--raw]
 
 Prints the per-function profile in one Cachegrind output file (what
@@ -3227,60 +3272,24 @@ var parseCommand = {
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
     context.stdout(
       values.json ? `${JSON.stringify(profile, null, 2)}
-` : renderTable(parsed.command, profile)
+` : renderFunctionTable(parsed.command, profile)
     );
     return 0;
   }
 };
-var NAME_COLUMN_LIMIT = 60;
-function renderTable(command, profile) {
-  const { events, totals } = profile;
-  const functions = profile.functions.map((entry) => ({
-    ...entry,
-    name: sanitise(entry.name),
-    file: sanitise(entry.file)
-  }));
-  const primary = events[0];
-  const primaryTotal = totals[primary] ?? 0;
-  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals[event] ?? 0).join(" ")}  functions: ${functions.length}`;
-  const widest = (first, cell) => functions.reduce((width, entry) => Math.max(width, cell(entry).length), first.length);
-  const countWidths = events.map(
-    (event) => widest(event, (entry) => String(entry.counts[event] ?? 0))
-  );
-  const nameWidth = Math.min(
-    NAME_COLUMN_LIMIT,
-    widest("function", (entry) => entry.name)
-  );
-  const row = (counts, share, name, location) => [
-    ...counts.map((count, index) => count.padStart(countWidths[index])),
-    share.padStart(7),
-    name.padEnd(nameWidth),
-    location
-  ].join("  ").trimEnd();
-  const rows = functions.map(
-    (entry) => row(
-      events.map((event) => String(entry.counts[event] ?? 0)),
-      primaryTotal === 0 ? "-" : `${(100 * (entry.counts[primary] ?? 0) / primaryTotal).toFixed(2)}%`,
-      entry.name,
-      entry.line === 0 ? entry.file : `${entry.file}:${entry.line}`
-    )
-  );
-  return `${[header, row(events, "%", "function", "location"), ...rows].join("\n")}
-`;
-}
 
 // src/cli/run-command.ts
-import { dirname as dirname7, join as join9 } from "node:path";
+import { dirname as dirname7, join as join10 } from "node:path";
 
 // src/measure/measure-revision.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join7, relative, resolve as resolve7, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join8, relative, resolve as resolve7, sep } from "node:path";
 
 // src/system/git.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { mkdtemp, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename2, join as join6 } from "node:path";
+import { basename as basename2, join as join7 } from "node:path";
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
   async function git(args) {
@@ -3349,8 +3358,8 @@ function createGit(processes, options) {
 }
 async function withTemporaryWorktree(git, sha, log, work) {
   const repository = basename2(await git.topLevel());
-  const parent = await mkdtemp(join6(tmpdir2(), "rust-perf-worktree-"));
-  const worktree = join6(parent, repository);
+  const parent = await mkdtemp(join7(tmpdir2(), "rust-perf-worktree-"));
+  const worktree = join7(parent, repository);
   let added = false;
   try {
     await git.addWorktree(worktree, sha);
@@ -3360,7 +3369,7 @@ async function withTemporaryWorktree(git, sha, log, work) {
     const failures = [];
     const attempt = (step) => step().catch((error) => failures.push(describeError(error)));
     if (added) await attempt(() => git.removeWorktree(worktree));
-    await attempt(() => rm3(parent, { recursive: true, force: true }));
+    await attempt(() => rm4(parent, { recursive: true, force: true }));
     await attempt(() => git.pruneWorktrees());
     if (failures.length > 0) {
       log.warn(
@@ -3406,7 +3415,7 @@ function settingsInWorktree(settings, topLevel, checkout) {
     if (inside.split(sep)[0] === ".." || isAbsolute2(inside)) {
       throw new InputError(`${path} is outside the git repository ${topLevel}.`);
     }
-    return join7(checkout.worktree, inside);
+    return join8(checkout.worktree, inside);
   };
   return {
     ...settings,
@@ -3428,8 +3437,8 @@ async function existingPath(path) {
 
 // src/publish/local-baselines.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir3, readdir as readdir2, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join8 } from "node:path";
+import { mkdir as mkdir4, readdir as readdir2, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname6, join as join9 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
   if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
@@ -3440,14 +3449,14 @@ function checkBaselineName(name) {
   return name;
 }
 function baselinesDir(targetDir) {
-  return join8(targetDir, "rust-perf", "baselines");
+  return join9(targetDir, "rust-perf", "baselines");
 }
 function baselineFile(targetDir, name) {
-  return join8(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
+  return join9(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
 }
 async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
-  await mkdir3(dirname6(file), { recursive: true });
+  await mkdir4(dirname6(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await writeFile3(partial, serialiseProfileDocument(profile));
   await rename2(partial, file);
@@ -3545,9 +3554,9 @@ var runCommand = {
     const headSettings = {
       ...settings,
       cargoArgs: [...settings.cargoArgs, ...headCargoArgs],
-      outDir: measuredBase ? join9(settings.outDir, "head") : settings.outDir
+      outDir: measuredBase ? join10(settings.outDir, "head") : settings.outDir
     };
-    const baseSettings = { ...settings, outDir: join9(settings.outDir, "base"), targetDir };
+    const baseSettings = { ...settings, outDir: join10(settings.outDir, "base"), targetDir };
     let base;
     switch (source.kind) {
       case "baseline":
@@ -3575,7 +3584,7 @@ var runCommand = {
       context.log.info(`Saved baseline '${saveAs}': ${file}`);
     }
     if (base === void 0) {
-      context.stdout(profileSummary(head));
+      context.stdout(profileSummaryText(head));
       return 0;
     }
     return printReport(compareProfiles(base, head, report.compare), report, context);

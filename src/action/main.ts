@@ -18,21 +18,33 @@ import { type ActionSettings, readSettings } from '../inputs/settings.js';
 import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
-import { verifyReportPullRequest } from '../publish/artifact.js';
-import { maySaveBaseline } from '../publish/baseline-cache.js';
+import { verifyReportPullRequest } from '../publish/report-ownership.js';
+import { maySaveBaseline } from '../publish/save-policy.js';
 import { plural, shortCommit } from '../report/format.js';
 import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { type MarkdownOptions, renderMarkdown } from '../report/markdown.js';
+import { profileSummaryMarkdown } from '../report/profile-summary.js';
 import { summaryLine } from '../report/summary-line.js';
 import { childEnvironment } from './child-env.js';
 import type { ActionDeps, ActionServices } from './deps.js';
-import { profileSummaryMarkdown } from './profile-summary.js';
 import { ensureValgrind } from './valgrind-setup.js';
 
-/** What the step concluded, for `fail-on-regression`. */
+/** What the step concluded: its outputs, and the comparison still to deliver, if any. */
 interface Outcome {
   regressed: boolean;
   summary: string;
+  reportJson?: string;
+  baselineSha?: string;
+  commentUrl?: string;
+  /** A comparison to post as the comment, or to upload in `measure` mode. */
+  delivery?: Delivery;
+}
+
+interface Delivery {
+  comparison: Comparison;
+  json: string;
+  pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>;
+  repository: MarkdownOptions['repository'];
 }
 
 /** One run of the action: its settings, its event, and what it may touch. */
@@ -68,6 +80,11 @@ export async function run(deps: ActionDeps): Promise<void> {
     };
     const outcome =
       settings.mode === 'report' ? await reportArtifact(actionRun) : await measureRun(actionRun);
+    try {
+      if (outcome.delivery) outcome.commentUrl = await deliver(actionRun, outcome.delivery);
+    } finally {
+      writeOutputs(deps.results, outcome);
+    }
     if (settings.failOnRegression && outcome.regressed) {
       deps.results.setFailed(`Performance regressed (fail-on-regression): ${outcome.summary}`);
     }
@@ -137,8 +154,6 @@ async function recordProfile(run: ActionRun, head: ProfileDocument): Promise<Out
   }
   await deps.results.appendSummary(profileSummaryMarkdown(head, baselineNote));
   const summary = `measured ${plural(head.benchmarks.length, 'benchmark')} at ${shortCommit(context.sha)}; ${baselineNote}`;
-  deps.results.setOutput('regressed', 'false');
-  deps.results.setOutput('summary', summary);
   return { regressed: false, summary };
 }
 
@@ -159,8 +174,6 @@ async function comparePullRequest(
       '`baseline: auto` measures the base when there is none.';
     deps.results.notice(message);
     await deps.results.appendSummary(`### rust-perf\n\n${message}\n`);
-    deps.results.setOutput('regressed', 'false');
-    deps.results.setOutput('summary', summary);
     return { regressed: false, summary };
   }
   const comparison = compareProfiles(base, head, {
@@ -253,8 +266,6 @@ async function reportArtifact(run: ActionRun): Promise<Outcome> {
   if (triggering.event !== 'pull_request') {
     const summary = `nothing to report: workflow run ${triggering.id} ran for a ${triggering.event} event, not a pull request`;
     deps.log.info(`${summary}.`);
-    deps.results.setOutput('regressed', 'false');
-    deps.results.setOutput('summary', summary);
     return { regressed: false, summary };
   }
   const envelope = await services.artifacts.download(triggering.id);
@@ -271,15 +282,15 @@ async function reportArtifact(run: ActionRun): Promise<Outcome> {
 }
 
 /**
- * Publishes a comparison: the JSON report, the job summary and the outputs first, then the
- * comment (or, in `measure` mode, the artifact for the report phase).
+ * Publishes a comparison where the step's results go: the JSON report and the job summary; the
+ * comment (or, in `measure` mode, the artifact) is left to `deliver`.
  */
 async function publishComparison(
   run: ActionRun,
   comparison: Comparison,
   pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
 ): Promise<Outcome> {
-  const { settings, context, services, deps } = run;
+  const { context, deps } = run;
   const json = renderJson(comparison);
   const reportPath = join(context.tempDir, 'rust-perf', 'report.json');
   await mkdir(join(context.tempDir, 'rust-perf'), { recursive: true });
@@ -295,35 +306,52 @@ async function publishComparison(
   await deps.results.appendSummary(renderMarkdown(comparison, { target: 'summary', repository }));
   const summary = summaryLine(comparison);
   deps.log.info(summary);
-  deps.results.setOutput('regressed', String(comparison.regressed));
-  deps.results.setOutput('summary', summary);
-  deps.results.setOutput('report-json', reportPath);
-  if (comparison.base.commit !== undefined) {
-    deps.results.setOutput('baseline-sha', comparison.base.commit);
-  }
+  return {
+    regressed: comparison.regressed,
+    summary,
+    reportJson: reportPath,
+    baselineSha: comparison.base.commit,
+    delivery: { comparison, json, pullRequest, repository },
+  };
+}
 
+/** Uploads the comparison (`measure` mode) or posts the comment; returns the comment's URL. */
+async function deliver(run: ActionRun, delivery: Delivery): Promise<string | undefined> {
+  const { settings, context, services, deps } = run;
+  const { comparison, pullRequest, repository } = delivery;
   if (settings.mode === 'measure') {
     await services.artifacts.upload({
       prNumber: pullRequest.number,
       headSha: pullRequest.headSha,
-      comparisonJson: json,
+      comparisonJson: delivery.json,
     });
-  } else if (settings.comment !== 'never') {
-    const outcome = await services.comments.upsert(
-      { owner: context.owner, repo: context.repo, issueNumber: pullRequest.number },
-      renderMarkdown(comparison, { target: 'comment', repository }),
-      { create: settings.comment === 'always' || comparison.regressed },
-    );
-    if (outcome.action === 'forbidden') {
-      deps.log.warn(
-        `Could not comment on pull request #${pullRequest.number}: the token may not (${outcome.reason}), as on pull requests from forks. ${FORK_COMMENT_HINT}`,
-      );
-    } else if (outcome.action === 'skipped') {
-      deps.log.info('No regression and `comment: on-regression`: no comment posted.');
-    } else {
-      deps.log.info(`Comment ${outcome.action}: ${outcome.url}`);
-      deps.results.setOutput('comment-url', outcome.url);
-    }
+    return undefined;
   }
-  return { regressed: comparison.regressed, summary };
+  if (settings.comment === 'never') return undefined;
+  const outcome = await services.comments.upsert(
+    { owner: context.owner, repo: context.repo, issueNumber: pullRequest.number },
+    renderMarkdown(comparison, { target: 'comment', repository }),
+    { create: settings.comment === 'always' || comparison.regressed },
+  );
+  if (outcome.action === 'forbidden') {
+    deps.log.warn(
+      `Could not comment on pull request #${pullRequest.number}: the token may not (${outcome.reason}), as on pull requests from forks. ${FORK_COMMENT_HINT}`,
+    );
+    return undefined;
+  }
+  if (outcome.action === 'skipped') {
+    deps.log.info('No regression and `comment: on-regression`: no comment posted.');
+    return undefined;
+  }
+  deps.log.info(`Comment ${outcome.action}: ${outcome.url}`);
+  return outcome.url;
+}
+
+/** The one place the step's outputs are set (action.yml declares them). */
+function writeOutputs(results: ActionDeps['results'], outcome: Outcome): void {
+  results.setOutput('regressed', String(outcome.regressed));
+  results.setOutput('summary', outcome.summary);
+  if (outcome.reportJson !== undefined) results.setOutput('report-json', outcome.reportJson);
+  if (outcome.baselineSha !== undefined) results.setOutput('baseline-sha', outcome.baselineSha);
+  if (outcome.commentUrl !== undefined) results.setOutput('comment-url', outcome.commentUrl);
 }

@@ -3,7 +3,7 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { parseRuns } from '../inputs/run-count.js';
 import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
-import type { ProfileDocument } from '../profile/profile.js';
+import { profileSummaryText } from '../report/profile-summary.js';
 import { nodeProcessRunner } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
 import type { CliContext, Command } from './command.js';
@@ -68,7 +68,7 @@ export const measureCommand: Command = {
     const { values } = parseCommandArgs('measure', args, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
     const document = await measure(settings, measureDeps(context));
-    context.stdout(profileSummary(document));
+    context.stdout(profileSummaryText(document));
     context.stdout(`\nprofile: ${join(settings.outDir, 'profile.json')}\n`);
     return 0;
   },
@@ -103,32 +103,4 @@ export function measureDeps(context: CliContext): MeasureDeps {
     env: context.env,
     signal: context.signal,
   };
-}
-
-/** One aligned line per benchmark. */
-export function profileSummary(document: ProfileDocument): string {
-  const rows = document.benchmarks.map((benchmark) => {
-    const primary = benchmark.events[0] ?? '';
-    return [
-      benchmark.name,
-      `${(benchmark.totals[primary] ?? 0).toLocaleString('en-US')} ${primary}`,
-      String(benchmark.functions.length),
-      String(benchmark.nondeterministic.length),
-    ];
-  });
-  const header = ['bench', 'instructions', 'functions', 'nondeterministic'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
-  );
-  return [header, ...rows]
-    .map((row) =>
-      row
-        .map((cell, column) =>
-          column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
-        )
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-    .concat('\n');
 }

@@ -1,14 +1,8 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import {
-  type NormalisedProfile,
-  normaliseProfile,
-  parserOptions,
-  rawProfile,
-} from '../measure/normalise.js';
+import { normaliseProfile, parserOptions, rawProfile } from '../measure/normalise.js';
 import { parseCachegrindFile } from '../measure/parse-file.js';
-import type { FunctionProfile } from '../profile/profile.js';
-import { sanitise } from '../report/format.js';
+import { renderFunctionTable } from '../report/function-table.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 
@@ -60,56 +54,10 @@ export const parseCommand: Command = {
     );
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
     context.stdout(
-      values.json ? `${JSON.stringify(profile, null, 2)}\n` : renderTable(parsed.command, profile),
+      values.json
+        ? `${JSON.stringify(profile, null, 2)}\n`
+        : renderFunctionTable(parsed.command, profile),
     );
     return 0;
   },
 };
-
-/** Longest name column before names just push the location further right. */
-const NAME_COLUMN_LIMIT = 60;
-
-/** Names, paths and the command come from the file: sanitised, so none can drive the terminal. */
-function renderTable(command: string, profile: NormalisedProfile): string {
-  const { events, totals } = profile;
-  const functions = profile.functions.map((entry) => ({
-    ...entry,
-    name: sanitise(entry.name),
-    file: sanitise(entry.file),
-  }));
-  const primary = events[0]!;
-  const primaryTotal = totals[primary] ?? 0;
-  const header =
-    `cmd: ${sanitise(command)}  events: ${events.join(' ')}  ` +
-    `totals: ${events.map((event) => totals[event] ?? 0).join(' ')}  functions: ${functions.length}`;
-  // Reduced, not spread into Math.max: a profile can hold more functions than a call has arguments.
-  const widest = (first: string, cell: (entry: FunctionProfile) => string) =>
-    functions.reduce((width, entry) => Math.max(width, cell(entry).length), first.length);
-  const countWidths = events.map((event) =>
-    widest(event, (entry) => String(entry.counts[event] ?? 0)),
-  );
-  const nameWidth = Math.min(
-    NAME_COLUMN_LIMIT,
-    widest('function', (entry) => entry.name),
-  );
-  const row = (counts: string[], share: string, name: string, location: string) =>
-    [
-      ...counts.map((count, index) => count.padStart(countWidths[index]!)),
-      share.padStart(7),
-      name.padEnd(nameWidth),
-      location,
-    ]
-      .join('  ')
-      .trimEnd();
-  const rows = functions.map((entry) =>
-    row(
-      events.map((event) => String(entry.counts[event] ?? 0)),
-      primaryTotal === 0
-        ? '-'
-        : `${((100 * (entry.counts[primary] ?? 0)) / primaryTotal).toFixed(2)}%`,
-      entry.name,
-      entry.line === 0 ? entry.file : `${entry.file}:${entry.line}`,
-    ),
-  );
-  return `${[header, row(events, '%', 'function', 'location'), ...rows].join('\n')}\n`;
-}

@@ -7,6 +7,7 @@ import { type MeasureDeps, type MeasureSettings, measure } from '../measure/meas
 import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { checkBaselineName, loadBaseline, saveBaseline } from '../publish/local-baselines.js';
+import { profileSummaryText } from '../report/profile-summary.js';
 import { createGit } from '../system/git.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
@@ -21,7 +22,6 @@ import {
   measureOptions,
   measureOptionsHelp,
   measureSettingsFromOptions,
-  profileSummary,
 } from './measure-command.js';
 
 const runOptions = {
@@ -134,7 +134,7 @@ export const runCommand: Command = {
       context.log.info(`Saved baseline '${saveAs}': ${file}`);
     }
     if (base === undefined) {
-      context.stdout(profileSummary(head));
+      context.stdout(profileSummaryText(head));
       return 0;
     }
     return printReport(compareProfiles(base, head, report.compare), report, context);

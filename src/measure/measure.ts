@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,18 +12,14 @@ import {
   PROFILE_VERSION,
   type ProfileDocument,
 } from '../profile/profile.js';
+import { allInOrder, allOrNone, Slots } from '../system/concurrency.js';
 import type { Logger } from '../system/logger.js';
-import { definedEnvironment, type ProcessRunner, Slots } from '../system/process.js';
+import { definedEnvironment, type ProcessRunner } from '../system/process.js';
 import { TOOL_NAME } from '../version.js';
 import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
-import {
-  aslrOffPrefix,
-  benchmarkEnvironment,
-  type RunSetup,
-  runUnderCachegrind,
-  withStagedExecutables,
-} from './run.js';
+import { aslrOffPrefix, benchmarkEnvironment, type RunSetup, runUnderCachegrind } from './run.js';
 import { combineRuns, unnamedShare } from './runs.js';
+import { withStagedExecutables } from './staging.js';
 import { detectValgrind } from './valgrind.js';
 
 export interface MeasureSettings {
@@ -211,24 +206,6 @@ async function runAll(
   return benchmarks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/**
- * The values of `promises`, once every one has settled; else the error of the first one, in
- * their order, that failed. Lets independent steps run side by side while their failures are
- * reported in the order the steps would run one after another.
- */
-async function allInOrder<T extends readonly unknown[]>(
-  promises: {
-    [K in keyof T]: T[K] | Promise<T[K]>;
-  },
-): Promise<T> {
-  const settled = await Promise.allSettled(promises);
-  const values = settled.map((outcome) => {
-    if (outcome.status === 'rejected') throw outcome.reason;
-    return outcome.value;
-  });
-  return values as unknown as T;
-}
-
 function checkSymbols(benchmark: BenchmarkProfile): void {
   const share = unnamedShare(benchmark);
   if (share > MAX_UNNAMED_SHARE) {
@@ -239,39 +216,6 @@ function checkSymbols(benchmark: BenchmarkProfile): void {
         'rust-perf sets CARGO_PROFILE_BENCH_STRIP=none, but an explicit `-C strip=…` rustflag wins.',
     );
   }
-}
-
-/**
- * Runs `task(0…count-1)` side by side. The first failure aborts the tasks still running (through
- * the signal they are given) and is rethrown once they have stopped.
- */
-async function allOrNone(
-  count: number,
-  signal: AbortSignal | undefined,
-  task: (index: number, signal: AbortSignal) => Promise<void>,
-): Promise<void> {
-  const controller = new AbortController();
-  // A task's running child process listens to the signal; beyond ten, Node would warn of a leak.
-  setMaxListeners(count, controller.signal);
-  const forwardAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forwardAbort, { once: true });
-  let failure: { error: unknown } | undefined;
-  try {
-    await Promise.all(
-      Array.from({ length: count }, async (_, index) => {
-        try {
-          await task(index, controller.signal);
-        } catch (error) {
-          failure ??= { error };
-          controller.abort();
-        }
-      }),
-    );
-  } finally {
-    signal?.removeEventListener('abort', forwardAbort);
-  }
-  if (failure) throw failure.error;
-  signal?.throwIfAborted();
 }
 
 /**

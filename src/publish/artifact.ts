@@ -7,35 +7,24 @@
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32, inflateRawSync } from 'node:zlib';
 import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import { parseComparison } from '../compare/read-comparison.js';
 import { CorruptFileError, EnvironmentError, InputError } from '../errors.js';
-import { FULL_COMMIT_SHA } from '../system/commit-id.js';
 import type { Logger } from '../system/logger.js';
-import {
-  describeJsonValue,
-  type JsonProblem,
-  parseJson,
-  StrictJsonReader,
-} from '../system/strict-json.js';
+import { parseMetadata, type ReportMetadata, serialiseMetadata } from './report-metadata.js';
+import { unzipExactly } from './zip.js';
 
 export const REPORT_ARTIFACT_NAME = 'rust-perf-report';
 const METADATA_FILE = 'metadata.json';
 const COMPARISON_FILE = 'comparison.json';
 const REPORT_FILES = [METADATA_FILE, COMPARISON_FILE] as const;
-const METADATA_VERSION = 1;
-const METADATA_FIELDS = ['version', 'prNumber', 'headSha'];
 const CORRUPT_ARTIFACT_HINT =
   "Nothing was posted. The artifact was not written by this version of rust-perf's `mode: measure`, " +
   'or was changed after its upload: re-run the measuring workflow.';
 /** Bound on the zip and on everything it unpacks to; real reports are a few hundred KiB. */
 export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
-export interface ReportEnvelope {
-  prNumber: number;
-  /** The pull request head commit that was measured. */
-  headSha: string;
+export interface ReportEnvelope extends ReportMetadata {
   /** The comparison as JSON (the JSON report). */
   comparisonJson: string;
 }
@@ -69,12 +58,7 @@ export class GitHubReportArtifacts implements ReportArtifacts {
   async upload(report: ReportEnvelope): Promise<void> {
     const dir = await this.#privateDir();
     try {
-      const metadata = {
-        version: METADATA_VERSION,
-        prNumber: report.prNumber,
-        headSha: report.headSha,
-      };
-      await writeFile(join(dir, METADATA_FILE), `${JSON.stringify(metadata)}\n`);
+      await writeFile(join(dir, METADATA_FILE), serialiseMetadata(report));
       await writeFile(join(dir, COMPARISON_FILE), report.comparisonJson);
       const files = REPORT_FILES.map((name) => join(dir, name));
       let id: number | undefined;
@@ -143,9 +127,9 @@ export class GitHubReportArtifacts implements ReportArtifacts {
       const zipPath = join(dir, zipName);
       const { size } = await stat(zipPath);
       if (size > MAX_REPORT_BYTES) throw new CorruptFileError(source, undefined, tooLarge(size));
-      const files = unzipReport(await readFile(zipPath), source);
-      const metadata = parseMetadata(files.metadata, `${source}: ${METADATA_FILE}`);
-      const comparisonJson = files.comparison.toString('utf8');
+      const files = unzipExactly(await readFile(zipPath), REPORT_FILES, MAX_REPORT_BYTES, source);
+      const metadata = parseMetadata(files.get(METADATA_FILE)!, `${source}: ${METADATA_FILE}`);
+      const comparisonJson = files.get(COMPARISON_FILE)!.toString('utf8');
       parseComparison(comparisonJson, `${source}: ${COMPARISON_FILE}`);
       this.#options.log.info(
         `Downloaded the report of pull request #${metadata.prNumber} from workflow run ${runId}.`,
@@ -165,50 +149,6 @@ export class GitHubReportArtifacts implements ReportArtifacts {
   }
 }
 
-/** The part of the `workflow_run` event payload's `workflow_run` object that the check reads. */
-export interface TriggeringRun {
-  head_sha: string;
-  /** Empty when the pull request comes from a fork: GitHub only lists same-repository ones. */
-  pull_requests: { number: number }[];
-}
-
-/**
- * The pull request a downloaded report may be published on. The report names one, but it was
- * written by pull-request code, so the number must agree with the run GitHub says produced it:
- * the measured commit must be the run's head commit, and the pull request must be one of the
- * run's, or (for forks, which the payload does not list) one whose head is that commit now.
- * `pullRequestHeadSha` looks up a pull request's current head commit (REST `pulls.get`).
- */
-export async function verifyReportPullRequest(
-  run: TriggeringRun,
-  report: Pick<ReportEnvelope, 'prNumber' | 'headSha'>,
-  pullRequestHeadSha: (prNumber: number) => Promise<string>,
-): Promise<number> {
-  const { prNumber, headSha } = report;
-  if (headSha !== run.head_sha) {
-    throw new InputError(
-      `The report artifact claims to measure commit ${headSha}, but the workflow run that uploaded it ran on ${run.head_sha}; it is not published.`,
-    );
-  }
-  if (run.pull_requests.length > 0) {
-    const numbers = run.pull_requests.map((pr) => pr.number);
-    if (!numbers.includes(prNumber)) {
-      throw new InputError(
-        `The report artifact names pull request #${prNumber}, but the workflow run that uploaded it belongs to ${numbers.map((n) => `#${n}`).join(', ')}; it is not published.`,
-      );
-    }
-    return prNumber;
-  }
-  const currentHead = await pullRequestHeadSha(prNumber);
-  if (currentHead !== run.head_sha) {
-    throw new InputError(
-      `The report artifact names pull request #${prNumber}, whose head is ${currentHead}, not the measured commit ${run.head_sha}; it is not published.`,
-      'If the pull request was updated since, the run for its new head will publish a report.',
-    );
-  }
-  return prNumber;
-}
-
 function tooLarge(size: number): string {
   return `is ${size} bytes, more than the ${MAX_REPORT_BYTES} a report may take`;
 }
@@ -221,128 +161,4 @@ function isDenied(error: unknown): boolean {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function parseMetadata(bytes: Buffer, source: string): { prNumber: number; headSha: string } {
-  const corrupt = (reason: string) => new CorruptFileError(source, undefined, reason);
-  const value = parseJson(bytes.toString('utf8'), (reason) =>
-    corrupt(`is not valid JSON (${reason})`),
-  );
-  const metadata = new StrictJsonReader((path, problem) => corrupt(metadataProblem(path, problem)));
-  const record = metadata.object(value, '', { required: METADATA_FIELDS });
-  metadata.expect(record.version, 'version', (version) => version === METADATA_VERSION, '1');
-  return {
-    prNumber: metadata.expect(
-      record.prNumber,
-      'prNumber',
-      (number) => Number.isSafeInteger(number) && (number as number) >= 1,
-      'a positive whole number',
-    ),
-    headSha: metadata.expect(
-      record.headSha,
-      'headSha',
-      (sha) => typeof sha === 'string' && FULL_COMMIT_SHA.test(sha),
-      'a commit hash',
-    ),
-  };
-}
-
-function metadataProblem(path: string, problem: JsonProblem): string {
-  switch (problem.kind) {
-    case 'missing':
-    case 'unknown-field':
-      return `has the fields ${Object.keys(problem.object).sort().join(', ')}, expected exactly version, prNumber and headSha`;
-    case 'expected':
-      return path === ''
-        ? 'is not a JSON object'
-        : `has ${path} ${describeJsonValue(problem.found)}, expected ${problem.expected}`;
-    case 'rule':
-      return `has ${path}: ${problem.rule}`;
-  }
-}
-
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_DIRECTORY_HEADER = 0x02014b50;
-const LOCAL_FILE_HEADER = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
-
-/**
- * Reads the report zip: exactly the two report files, stored or deflated, each checked against
- * its recorded size and CRC, and never inflated past the size bound.
- */
-function unzipReport(zip: Buffer, source: string): { metadata: Buffer; comparison: Buffer } {
-  const corrupt = (reason: string) => new CorruptFileError(source, undefined, reason);
-  const expected = `exactly ${REPORT_FILES.join(' and ')}`;
-  // The end record is 22 bytes plus a comment of at most 65535 bytes, at the very end.
-  let end = -1;
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) throw corrupt('is not a zip archive');
-  const count = zip.readUInt16LE(end + 10);
-  if (count !== REPORT_FILES.length) throw corrupt(`holds ${count} entries, expected ${expected}`);
-  const files = new Map<string, Buffer>();
-  let unpacked = 0;
-  let at = zip.readUInt32LE(end + 16);
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_DIRECTORY_HEADER) {
-      throw corrupt('has a damaged zip directory');
-    }
-    const flags = zip.readUInt16LE(at + 8);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const localHeader = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-
-    if (!(REPORT_FILES as readonly string[]).includes(name) || files.has(name)) {
-      throw corrupt(`holds ${JSON.stringify(name)}, expected ${expected}`);
-    }
-    if (flags & 1) throw corrupt(`holds ${name} encrypted`);
-    unpacked += size;
-    if (unpacked > MAX_REPORT_BYTES)
-      throw corrupt(`unpacks to more than ${MAX_REPORT_BYTES} bytes`);
-    if (localHeader + 30 > zip.length || zip.readUInt32LE(localHeader) !== LOCAL_FILE_HEADER) {
-      throw corrupt(`has a damaged entry for ${name}`);
-    }
-    const dataStart =
-      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    if (data.length !== compressedSize) throw corrupt(`is truncated in ${name}`);
-
-    let content: Buffer;
-    if (method === STORED) {
-      content = data;
-    } else if (method === DEFLATED) {
-      try {
-        // One byte of room beyond the recorded size, so that a lying size is caught, not obeyed.
-        content = inflateRawSync(data, { maxOutputLength: size + 1 });
-      } catch (error) {
-        throw corrupt(
-          `holds ${name} compressed in a way that does not unpack (${messageOf(error)})`,
-        );
-      }
-    } else {
-      throw corrupt(
-        `holds ${name} compressed with zip method ${method}; only stored and deflated are read`,
-      );
-    }
-    if (content.length !== size || crc32(content) !== crc) {
-      throw corrupt(
-        `holds ${name} with content that does not match its recorded size and checksum`,
-      );
-    }
-    files.set(name, content);
-  }
-  const metadata = files.get(METADATA_FILE);
-  const comparison = files.get(COMPARISON_FILE);
-  if (!metadata || !comparison) throw corrupt(`does not hold ${expected}`);
-  return { metadata, comparison };
 }

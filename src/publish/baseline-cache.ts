@@ -8,94 +8,11 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as cache from '@actions/cache';
-import { CorruptFileError, InputError } from '../errors.js';
-import type { SaveBaselineSetting } from '../inputs/settings.js';
+import { CorruptFileError } from '../errors.js';
 import { parseProfileDocument, serialiseProfileDocument } from '../profile/document.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import type { Logger } from '../system/logger.js';
-
-/** What a baseline's key is made of besides the commit; keys differ whenever counts would. */
-export interface BaselineKeyParts {
-  /** The `cache-key-prefix` input, e.g. `rust-perf`. */
-  prefix: string;
-  /** The runner's OS, e.g. `Linux`. */
-  os: string;
-  /** What a baseline must match to stand in for another commit's: see `baselineIdentity`. */
-  identity: string;
-}
-
-/** The longest key the cache service accepts. */
-const MAX_KEY_LENGTH = 512;
-
-function keyPrefix({ prefix, os, identity }: BaselineKeyParts): string {
-  const keyPrefix = `${prefix}-${os}-${identity}-`;
-  if (keyPrefix.includes(',')) {
-    throw new InputError(`The cache key prefix '${prefix}' must not contain commas.`);
-  }
-  return keyPrefix;
-}
-
-/** `<prefix>-<os>-<identity>-<sha>`: the key a baseline of commit `sha` is saved under. */
-export function baselineCacheKey(parts: BaselineKeyParts & { sha: string }): string {
-  const key = `${keyPrefix(parts)}${parts.sha}`;
-  if (key.length > MAX_KEY_LENGTH) {
-    throw new InputError(
-      `The cache key prefix '${parts.prefix}' is too long: cache keys are limited to ${MAX_KEY_LENGTH} characters.`,
-    );
-  }
-  return key;
-}
-
-/**
- * The keys to restore with, in order: the baseline of exactly `sha`, then (the cache service
- * matches restore keys by prefix, newest first) the newest baseline with the same fingerprint.
- */
-export function baselineRestoreKeys(parts: BaselineKeyParts & { sha: string }): string[] {
-  return [baselineCacheKey(parts), keyPrefix(parts)];
-}
-
-export interface SaveDecision {
-  save: boolean;
-  /** Why, in words for the log. */
-  reason: string;
-}
-
-/**
- * Whether this run may save its profile as a baseline. Never from pull-request events: their
- * code is untrusted, and `pull_request_target` runs in the base branch's cache scope, so a saved
- * entry would poison every later comparison.
- */
-export function maySaveBaseline(event: {
-  eventName: string;
-  /** `refs/heads/<branch>` on pushes. */
-  ref: string;
-  defaultBranch: string;
-  setting: SaveBaselineSetting;
-}): SaveDecision {
-  const { eventName, ref, defaultBranch, setting } = event;
-  if (setting === 'false') return { save: false, reason: 'save-baseline is false' };
-  if (eventName.startsWith('pull_request')) {
-    return {
-      save: false,
-      reason: `baselines are never saved from ${eventName} events: pull-request code could poison the cache`,
-    };
-  }
-  if (setting === 'true')
-    return { save: true, reason: `save-baseline is true (${eventName} event)` };
-  if (eventName !== 'push') {
-    return {
-      save: false,
-      reason: `save-baseline: auto saves only on pushes to the default branch, not on ${eventName} events`,
-    };
-  }
-  if (ref !== `refs/heads/${defaultBranch}`) {
-    return {
-      save: false,
-      reason: `save-baseline: auto saves only on pushes to the default branch ${defaultBranch}, not to ${ref}`,
-    };
-  }
-  return { save: true, reason: `push to the default branch ${defaultBranch}` };
-}
+import { baselineCacheKey, baselineRestoreKeys } from './baseline-keys.js';
 
 export interface RestoredBaseline {
   profile: ProfileDocument;

@@ -106,61 +106,44 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     '',
     ...footer,
   ]);
-  const shownBenchmarks = budget.takePrefix(benchmarkRows.map((row) => [row]));
-  const plans = sections.map((section) => ({ section, open: 0, folded: 0, included: false }));
+  const shownBenchmarks = budget.takeRows(benchmarkRows, (row) => row, []);
+  const plans = sections.map((section) => ({
+    section,
+    open: [] as string[],
+    folded: [] as string[],
+    included: false,
+  }));
   for (const plan of plans) {
     const fixed = [...plan.section.heading, ...plan.section.smallChangesNote];
     plan.included = fixed.length === 0 || budget.take(fixed);
   }
+  const row = (change: FunctionChange) => functionRow(change, links);
   for (const plan of plans.filter((candidate) => candidate.included)) {
-    const { openCandidates } = plan.section;
-    plan.open = budget.takePrefix(
-      openCandidates
-        .slice(0, limits.openRows)
-        .map((change, index) =>
-          index === 0
-            ? [...FUNCTION_TABLE, functionRow(change, links), '']
-            : [functionRow(change, links)],
-        ),
-    );
+    const candidates = plan.section.openCandidates.slice(0, limits.openRows);
+    plan.open = budget.takeRows(candidates, row, [...FUNCTION_TABLE, '']);
   }
   for (const plan of plans.filter((candidate) => candidate.included)) {
-    const { foldedCandidates } = plan.section;
-    const wrapper = detailsOpening(plan.section, -1);
-    plan.folded = budget.takePrefix(
-      foldedCandidates
-        .slice(0, limits.foldedRows)
-        .map((change, index) =>
-          index === 0
-            ? [...wrapper, functionRow(change, links), ...DETAILS_CLOSING]
-            : [functionRow(change, links)],
-        ),
-    );
+    const candidates = plan.section.foldedCandidates.slice(0, limits.foldedRows);
+    const frame = [...detailsOpening(plan.section, -1), ...DETAILS_CLOSING];
+    plan.folded = budget.takeRows(candidates, row, frame);
   }
 
-  const lines = [...top, ...benchmarkRows.slice(0, shownBenchmarks), ''];
+  const lines = [...top, ...shownBenchmarks, ''];
   for (const { section, open, folded, included } of plans) {
     if (!included) continue;
     lines.push(...section.heading);
-    if (open > 0) {
-      lines.push(
-        ...FUNCTION_TABLE,
-        ...section.openCandidates.slice(0, open).map((change) => functionRow(change, links)),
-        '',
-      );
-    }
-    if (folded > 0) {
-      lines.push(
-        ...detailsOpening(section, folded),
-        ...section.foldedCandidates.slice(0, folded).map((change) => functionRow(change, links)),
-        ...DETAILS_CLOSING,
-      );
+    if (open.length > 0) lines.push(...FUNCTION_TABLE, ...open, '');
+    if (folded.length > 0) {
+      lines.push(...detailsOpening(section, folded.length), ...folded, ...DETAILS_CLOSING);
     }
     lines.push(...section.smallChangesNote);
   }
-  const shownFunctions = plans.reduce((sum, plan) => sum + plan.open + plan.folded, 0);
+  const shownFunctions = plans.reduce(
+    (sum, plan) => sum + plan.open.length + plan.folded.length,
+    0,
+  );
   const leftOut = {
-    benchmarks: comparison.benchmarks.length - shownBenchmarks,
+    benchmarks: comparison.benchmarks.length - shownBenchmarks.length,
     functions: totalFunctions - shownFunctions,
   };
   if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
@@ -193,14 +176,19 @@ class Budget {
     return true;
   }
 
-  /** Takes groups in order while they fit; returns how many it took. */
-  takePrefix(groups: string[][]): number {
-    let taken = 0;
-    for (const group of groups) {
-      if (!this.take(group)) break;
-      taken++;
+  /**
+   * Renders `items` into rows in order while they fit, and returns the rows taken: each row is
+   * rendered once, here, and only until the budget runs out. The first row comes with the
+   * lines of its `frame` (a table header, a fold), which are paid for with it.
+   */
+  takeRows<T>(items: readonly T[], render: (item: T) => string, frame: string[]): string[] {
+    const rows: string[] = [];
+    for (const item of items) {
+      const row = render(item);
+      if (!this.take(rows.length === 0 ? [...frame, row] : [row])) break;
+      rows.push(row);
     }
-    return taken;
+    return rows;
   }
 }
 

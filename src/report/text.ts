@@ -8,6 +8,7 @@ import type {
   FunctionChange,
   FunctionStatus,
 } from '../compare/comparison.js';
+import { type Alignment, alignColumns } from './columns.js';
 import {
   changeText,
   describeDifference,
@@ -85,7 +86,7 @@ function benchmarkTable(benchmarks: BenchmarkComparison[], palette: Palette): st
     ],
     style: statusStyle(benchmark.status, palette),
   }));
-  return alignedTable(['benchmark', 'base', 'head', 'change', 'status'], rows, [
+  return styledTable(['benchmark', 'base', 'head', 'change', 'status'], rows, [
     'left',
     'right',
     'right',
@@ -121,7 +122,7 @@ function functionSection(benchmark: BenchmarkComparison, palette: Palette): stri
   const lines = [
     '',
     heading,
-    ...alignedTable(['base', 'head', 'delta', 'change', 'status', 'function'], rows, [
+    ...styledTable(['base', 'head', 'delta', 'change', 'status', 'function'], rows, [
       'right',
       'right',
       'right',
@@ -173,31 +174,18 @@ function statusStyle(status: FunctionStatus, palette: Palette): Style {
   }
 }
 
-type Alignment = 'left' | 'right' | 'last';
-
-/**
- * Pads every column to its widest cell. The last column is never padded (long Rust names go
- * there); colour is applied after padding so escape codes do not count as width.
- */
-function alignedTable(
+/** The header and the rows aligned; colour goes on after padding, so escape codes take no width. */
+function styledTable(
   header: string[],
   rows: { cells: string[]; style: Style }[],
   alignments: Alignment[],
 ): string[] {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row.cells[column] ?? '').length)),
+  const columns = alignments.map((align) => ({ align }));
+  const [headerLine = '', ...lines] = alignColumns(
+    [header, ...rows.map((row) => row.cells)],
+    columns,
   );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, column) => {
-        const alignment = alignments[column];
-        if (alignment === 'last') return cell;
-        const width = widths[column] ?? 0;
-        return alignment === 'right' ? cell.padStart(width) : cell.padEnd(width);
-      })
-      .join('  ')
-      .trimEnd();
-  return [format(header), ...rows.map((row) => row.style(format(row.cells)))];
+  return [headerLine, ...lines.map((line, index) => rows[index]!.style(line))];
 }
 
 function footer(comparison: Comparison): string {

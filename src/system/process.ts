@@ -51,45 +51,6 @@ export const nodeProcessRunner: ProcessRunner = {
   },
 };
 
-/**
- * At most `count` holders at a time, e.g. of a CPU for a child process; the others wait, first
- * come first served. One whose signal has aborted by its turn is refused and passes the slot on,
- * so that waiting needs no abort listener (a signal warns beyond ten of them).
- */
-export class Slots {
-  #free: number;
-  readonly #waiting: (() => void)[] = [];
-
-  constructor(count: number) {
-    this.#free = count;
-  }
-
-  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
-  async acquire(signal: AbortSignal): Promise<() => void> {
-    signal.throwIfAborted();
-    if (this.#free > 0) this.#free -= 1;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      this.#handOver();
-    };
-    if (signal.aborted) {
-      release();
-      signal.throwIfAborted();
-    }
-    return release;
-  }
-
-  /** Straight to the next in line, so that no newcomer takes the slot in between. */
-  #handOver(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free += 1;
-  }
-}
-
 /** Whether `error` says that the program to run does not exist (or is not executable). */
 export function isMissingProgram(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -13,12 +13,8 @@ import { machine, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentError, InputError } from '../../src/errors.js';
-import {
-  aslrOffPrefix,
-  benchmarkEnvironment,
-  benchmarkStderrTail,
-  withStagedExecutables,
-} from '../../src/measure/run.js';
+import { aslrOffPrefix, benchmarkEnvironment, benchmarkStderrTail } from '../../src/measure/run.js';
+import { withStagedExecutables } from '../../src/measure/staging.js';
 import { cachegrindArgs, detectValgrind } from '../../src/measure/valgrind.js';
 import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/system/process.js';

@@ -6,6 +6,7 @@ import { compareProfiles } from '../../src/compare/compare.js';
 import { CorruptFileError, EnvironmentError, InputError } from '../../src/errors.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import type * as ArtifactModule from '../../src/publish/artifact.js';
+import type * as OwnershipModule from '../../src/publish/report-ownership.js';
 import { memoryLogger } from '../../src/system/logger.js';
 import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';
 
@@ -350,10 +351,10 @@ describe('GitHubReportArtifacts through the Actions artifact service and the RES
 });
 
 describe('verifyReportPullRequest', () => {
-  let verifyReportPullRequest: typeof ArtifactModule.verifyReportPullRequest;
+  let verifyReportPullRequest: typeof OwnershipModule.verifyReportPullRequest;
 
   beforeAll(async () => {
-    ({ verifyReportPullRequest } = await import('../../src/publish/artifact.js'));
+    ({ verifyReportPullRequest } = await import('../../src/publish/report-ownership.js'));
   });
 
   const neverAsked = async (prNumber: number): Promise<string> => {

@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import * as cache from '@actions/cache';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileDocument } from '../../src/profile/profile.js';
-import {
-  ActionsCacheBaselineStore,
-  baselineCacheKey,
-  baselineRestoreKeys,
-  maySaveBaseline,
-} from '../../src/publish/baseline-cache.js';
+import { ActionsCacheBaselineStore } from '../../src/publish/baseline-cache.js';
+import { baselineCacheKey, baselineRestoreKeys } from '../../src/publish/baseline-keys.js';
+import { maySaveBaseline } from '../../src/publish/save-policy.js';
 import { memoryLogger } from '../../src/system/logger.js';
 import { type ActionsServices, startActionsServices } from '../support/actions-services.js';
 
