@@ -41,7 +41,7 @@ function describeError(error) {
     return error.hint ? `${error.message}
 ${error.hint}` : error.message;
   }
-  if (error instanceof Error) return error.stack ?? error.message;
+  if (error instanceof Error) return error.message;
   return String(error);
 }
 
@@ -1912,10 +1912,10 @@ function footer(comparison) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-function parseCommandArgs(command, args, options, allowPositionals) {
+function parseCommandArgs(command, args2, options, allowPositionals) {
   try {
     return parseArgs({
-      args: attachValues(args, options),
+      args: attachValues(args2, options),
       options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals,
       strict: true
@@ -1932,7 +1932,7 @@ function usageProblem(error) {
   if (positional) return `unexpected argument '${positional[1]}'`;
   return message.split("\n")[0];
 }
-function attachValues(args, options) {
+function attachValues(args2, options) {
   const takesValue = /* @__PURE__ */ new Set();
   for (const [name, option] of Object.entries(options)) {
     if (option.type !== "string") continue;
@@ -1940,13 +1940,13 @@ function attachValues(args, options) {
     if (option.short) takesValue.add(`-${option.short}`);
   }
   const joined = [];
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
+  for (let index = 0; index < args2.length; index += 1) {
+    const arg = args2[index];
     if (arg === "--") {
-      joined.push(...args.slice(index));
+      joined.push(...args2.slice(index));
       break;
     }
-    const value = args[index + 1];
+    const value = args2[index + 1];
     if (takesValue.has(arg) && value !== void 0) {
       joined.push(arg.startsWith("--") ? `${arg}=${value}` : `${arg}${value}`);
       index += 1;
@@ -1992,8 +1992,8 @@ var compareCommand = {
   name: "compare",
   summary: "compare two profiles and report the functions that got slower",
   help,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs("compare", args, compareOptions, true);
+  async execute(args2, context) {
+    const { values, positionals } = parseCommandArgs("compare", args2, compareOptions, true);
     const [basePath, headPath, ...extra] = positionals;
     if (basePath === void 0 || headPath === void 0 || extra.length > 0) {
       throw new InputError(
@@ -2067,9 +2067,9 @@ import { dirname as dirname3, resolve as resolve3 } from "node:path";
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
-  run(command, args, options) {
+  run(command, args2, options) {
     return new Promise((resolve8, reject) => {
-      const child = spawn(command, args, {
+      const child = spawn(command, args2, {
         cwd: options.cwd,
         env: options.env,
         signal: options.signal,
@@ -2245,16 +2245,16 @@ function selectBenches(executables, names) {
   }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 function resolveCommand(command, executables, packageRoot) {
-  const [program, ...args] = splitCommandLine(command.command);
+  const [program, ...args2] = splitCommandLine(command.command);
   const built = executables.find(
     (executable) => executable.kind !== "bench" && executable.name === program
   );
   if (built) {
-    return { name: command.name, executable: built.path, args, cwd: built.packageRoot };
+    return { name: command.name, executable: built.path, args: args2, cwd: built.packageRoot };
   }
   if (program.includes("/")) {
     const executable = isAbsolute(program) ? program : resolve2(packageRoot, program);
-    return { name: command.name, executable, args, cwd: packageRoot };
+    return { name: command.name, executable, args: args2, cwd: packageRoot };
   }
   const programs = [
     ...new Set(
@@ -2471,17 +2471,17 @@ async function buildBenchmarks(settings, deps) {
   const remap = `--remap-path-prefix=${settings.workspaceRoot}=`;
   const env = cargoEnvironment(deps.env, [...rustflags, remap], settings.targetDir);
   const build = async (subcommand) => {
-    const args = [
+    const args2 = [
       ...subcommand,
       "--manifest-path",
       manifestPath,
       "--message-format=json-render-diagnostics",
       ...settings.cargoArgs
     ];
-    const result = await runCargo(args, manifestPath, env, deps, (line) => log.info(line));
+    const result = await runCargo(args2, manifestPath, env, deps, (line) => log.info(line));
     if (result.exitCode !== 0) {
       throw new BuildError(
-        `\`cargo ${args.join(" ")}\` failed (${result.signal ?? `exit ${result.exitCode}`}):
+        `\`cargo ${args2.join(" ")}\` failed (${result.signal ?? `exit ${result.exitCode}`}):
 ${cargoErrors(result.stderr)}`,
         "Fix the build errors above; `cargo bench --no-run` shows them too."
       );
@@ -2498,10 +2498,10 @@ ${cargoErrors(result.stderr)}`,
   });
 }
 async function workspaceRoot(manifestPath, deps) {
-  const args = ["locate-project", "--workspace", "--message-format", "plain"];
+  const args2 = ["locate-project", "--workspace", "--message-format", "plain"];
   const path = resolve3(manifestPath);
   const result = await runCargo(
-    [...args, "--manifest-path", path],
+    [...args2, "--manifest-path", path],
     path,
     definedEnvironment(deps.env),
     deps
@@ -2514,15 +2514,15 @@ ${cargoErrors(result.stderr)}`);
 }
 async function targetDirectory(manifestPath, deps) {
   const path = resolve3(manifestPath);
-  const args = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", path];
-  const result = await runCargo(args, path, definedEnvironment(deps.env), deps);
+  const args2 = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", path];
+  const result = await runCargo(args2, path, definedEnvironment(deps.env), deps);
   if (result.exitCode !== 0) {
     throw new BuildError(`cargo could not read ${path}:
 ${cargoErrors(result.stderr)}`);
   }
   const { target_directory: targetDir } = JSON.parse(result.stdout);
   if (typeof targetDir !== "string") {
-    throw new Error(`\`cargo ${args.join(" ")}\` printed no target_directory`);
+    throw new Error(`\`cargo ${args2.join(" ")}\` printed no target_directory`);
   }
   return targetDir;
 }
@@ -2537,9 +2537,10 @@ function cargoEnvironment(env, rustflags, targetDir) {
   if (targetDir !== void 0) result.CARGO_TARGET_DIR = targetDir;
   return result;
 }
-function runCargo(args, manifestPath, env, deps, onStderrLine) {
+function runCargo(args2, manifestPath, env, deps, onStderrLine) {
   checkManifestExists(manifestPath);
-  return deps.processes.run("cargo", args, { cwd: dirname3(manifestPath), env, signal: deps.signal, onStderrLine }).catch((error) => {
+  deps.log.debug(`cargo ${args2.join(" ")} (in ${dirname3(manifestPath)})`);
+  return deps.processes.run("cargo", args2, { cwd: dirname3(manifestPath), env, signal: deps.signal, onStderrLine }).catch((error) => {
     if (!isMissingProgram(error)) throw error;
     throw new EnvironmentError(
       "cargo was not found on PATH",
@@ -2753,17 +2754,18 @@ async function aslrOffPrefix(processes, env) {
   }
 }
 async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
-  const { target, run, runs, outFile } = benchmarkRun;
-  const label = `bench ${target.name}${runs > 1 ? ` (run ${run}/${runs})` : ""}`;
-  const [program, ...args] = [
+  const { target, runNumber, runs, outFile } = benchmarkRun;
+  const label = `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ""}`;
+  const [program, ...args2] = [
     ...setup.aslrOff,
     setup.valgrind,
     ...cachegrindArgs(outFile),
     target.executable,
     ...target.args
   ];
+  deps.log.debug(`${label}: ${[program, ...args2].join(" ")} (in ${target.cwd})`);
   const started = performance.now();
-  const result = await deps.processes.run(program, args, {
+  const result = await deps.processes.run(program, args2, {
     cwd: target.cwd,
     env: { ...setup.env, PWD: target.cwd },
     signal: deps.signal
@@ -3038,7 +3040,7 @@ function checkTargets(targets) {
 }
 async function runAll(staged, runs, outDir, setup, root, deps) {
   const jobs = staged.flatMap(
-    (target, targetIndex) => Array.from({ length: runs }, (_, index) => ({ target, targetIndex, run: index + 1 }))
+    (target, targetIndex) => Array.from({ length: runs }, (_, index) => ({ target, targetIndex, runNumber: index + 1 }))
   );
   const runsOf = staged.map(() => ({ profiles: [], ended: 0 }));
   const benchmarks = [];
@@ -3050,20 +3052,20 @@ async function runAll(staged, runs, outDir, setup, root, deps) {
     const target = await job.target;
     const outFile = join5(
       outDir,
-      runs > 1 ? `${target.name}.${job.run}.cachegrind.out` : `${target.name}.cachegrind.out`
+      runs > 1 ? `${target.name}.${job.runNumber}.cachegrind.out` : `${target.name}.cachegrind.out`
     );
     const release = await slots.acquire(signal);
     const processes = {
-      run: (command, args, options) => deps.processes.run(command, args, options).finally(release)
+      run: (command, args2, options) => deps.processes.run(command, args2, options).finally(release)
     };
     const parsed = await runUnderCachegrind(
-      { target, run: job.run, runs, outFile },
+      { target, runNumber: job.runNumber, runs, outFile },
       setup,
       { ...deps, processes, signal },
       parsing
     ).finally(release);
     const ofTarget = runsOf[job.targetIndex];
-    ofTarget.profiles[job.run - 1] = normaliseProfile(parsed, normalisation);
+    ofTarget.profiles[job.runNumber - 1] = normaliseProfile(parsed, normalisation);
     ofTarget.ended += 1;
     if (ofTarget.ended === runs) {
       const command = [target.executable, ...target.args];
@@ -3157,8 +3159,8 @@ var measureCommand = {
   name: "measure",
   summary: "Build and run the benchmarks under Cachegrind; write profile.json",
   help: help2,
-  async run(args, context) {
-    const { values } = parseCommandArgs("measure", args, measureOptions, false);
+  async execute(args2, context) {
+    const { values } = parseCommandArgs("measure", args2, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
     const document = await measure(settings, measureDeps(context));
     context.stdout(profileSummaryText(document));
@@ -3251,10 +3253,10 @@ var parseCommand = {
   name: "parse",
   summary: "Print one cachegrind.out file's per-function profile",
   help: help3,
-  async run(args, context) {
+  async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "parse",
-      args,
+      args2,
       { json: { type: "boolean" }, raw: { type: "boolean" } },
       true
     );
@@ -3292,9 +3294,9 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename2, join as join7 } from "node:path";
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
-  async function git(args) {
+  async function git(args2) {
     try {
-      return await processes.run("git", args, { cwd: options.cwd, env });
+      return await processes.run("git", args2, { cwd: options.cwd, env });
     } catch (error) {
       if (isMissingProgram(error)) {
         throw new EnvironmentError(
@@ -3305,9 +3307,9 @@ function createGit(processes, options) {
       throw error;
     }
   }
-  async function gitOutput(args) {
-    const result = await git(args);
-    if (result.exitCode !== 0) throw new GitError(failureMessage(args, result));
+  async function gitOutput(args2) {
+    const result = await git(args2);
+    if (result.exitCode !== 0) throw new GitError(failureMessage(args2, result));
     return result.stdout.trim();
   }
   return {
@@ -3378,10 +3380,10 @@ async function withTemporaryWorktree(git, sha, log, work) {
     }
   }
 }
-function failureMessage(args, result) {
+function failureMessage(args2, result) {
   const status = result.signal === null ? `exit ${result.exitCode}` : `signal ${result.signal}`;
   const reason = gitReason(result.stderr);
-  return `git ${args.join(" ")} failed (${status})${reason ? `: ${reason}` : ""}`;
+  return `git ${args2.join(" ")} failed (${status})${reason ? `: ${reason}` : ""}`;
 }
 function gitReason(stderr) {
   const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
@@ -3540,8 +3542,8 @@ var runCommand = {
   name: "run",
   summary: "Measure the working tree and compare it with a git ref or a saved baseline",
   help: help4,
-  async run(args, context) {
-    const { values } = parseCommandArgs("run", args, runOptions, false);
+  async execute(args2, context) {
+    const { values } = parseCommandArgs("run", args2, runOptions, false);
     const source = baseSource(values);
     const saveAs = values["save-baseline"];
     if (saveAs !== void 0) checkBaselineName(saveAs);
@@ -3621,17 +3623,23 @@ function baseSource(values) {
 var commands = [measureCommand, compareCommand, runCommand, parseCommand];
 var topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
 
-Usage: rust-perf <command> [options]
+Usage: rust-perf [--debug] <command> [options]
 
 Commands:
 ${commands.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join("\n")}
 
 Run \`rust-perf <command> --help\` for a command's options.
 
+  --debug   Also print debug output: the commands run, and the stack trace of an
+            internal error.
+
 Exit status: 0 success, 1 a regression with --fail-on-regression,
 2 a usage or input error, 3 a failed build, benchmark or missing tool,
 70 an internal error (please report it), 130 interrupted.
 `;
+function takeDebugFlag(argv) {
+  return argv[0] === "--debug" ? { debug: true, args: argv.slice(1) } : { debug: false, args: argv };
+}
 async function main(argv, context) {
   const [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
@@ -3653,20 +3661,29 @@ async function main(argv, context) {
     return 0;
   }
   try {
-    return await command.run(rest, context);
+    return await command.execute(rest, context);
   } catch (error) {
     if (context.signal.aborted) {
       context.log.info(`rust-perf ${name}: interrupted`);
       return 130;
     }
     context.log.info(`rust-perf ${name}: ${describeError(error)}`);
-    return error instanceof UserError ? error.exitCode : 70;
+    if (error instanceof UserError) return error.exitCode;
+    context.log.info(
+      "This is a bug in rust-perf: please report it, with the output of the same command run as `rust-perf --debug \u2026`."
+    );
+    if (error instanceof Error && error.stack) context.log.debug(error.stack);
+    return 70;
   }
 }
 
 // src/system/logger.ts
-function lineLogger(write) {
+function lineLogger(write, options) {
   return {
+    debug: (message) => {
+      if (options.debug) write(`debug: ${message}
+`);
+    },
     info: (message) => write(`${message}
 `),
     warn: (message) => write(`warning: ${message}
@@ -3685,9 +3702,10 @@ process.once("SIGINT", () => {
   controller.abort();
   process.once("SIGINT", () => process.exit(130));
 });
-process.exitCode = await main(process.argv.slice(2), {
+var { debug, args } = takeDebugFlag(process.argv.slice(2));
+process.exitCode = await main(args, {
   stdout: (text) => process.stdout.write(text),
-  log: lineLogger((text) => process.stderr.write(text)),
+  log: lineLogger((text) => process.stderr.write(text), { debug }),
   isTTY: process.stdout.isTTY === true,
   cwd: process.cwd(),
   env: process.env,

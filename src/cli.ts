@@ -1,4 +1,4 @@
-import { main } from './cli/main.js';
+import { main, takeDebugFlag } from './cli/main.js';
 import { lineLogger } from './system/logger.js';
 
 const controller = new AbortController();
@@ -8,9 +8,10 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
-process.exitCode = await main(process.argv.slice(2), {
+const { debug, args } = takeDebugFlag(process.argv.slice(2));
+process.exitCode = await main(args, {
   stdout: (text) => process.stdout.write(text),
-  log: lineLogger((text) => process.stderr.write(text)),
+  log: lineLogger((text) => process.stderr.write(text), { debug }),
   isTTY: process.stdout.isTTY === true,
   cwd: process.cwd(),
   env: process.env,

@@ -48,10 +48,11 @@ export class BenchmarkError extends UserError {
 /** A git operation the user asked for failed (unknown ref, worktree trouble): exit 2. */
 export class GitError extends InputError {}
 
+/** What to tell the user: the message and the hint; a stack trace belongs in debug output. */
 export function describeError(error: unknown): string {
   if (error instanceof UserError) {
     return error.hint ? `${error.message}\n${error.hint}` : error.message;
   }
-  if (error instanceof Error) return error.stack ?? error.message;
+  if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,5 +1,5 @@
 // The action's entry point (action.yml runs the bundle of this file).
-import { run } from './action/main.js';
+import { runAction } from './action/main.js';
 import { productionDeps } from './action/production.js';
 
 const controller = new AbortController();
@@ -8,4 +8,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => controller.abort());
 }
 
-await run(productionDeps(controller.signal));
+await runAction(productionDeps(controller.signal));

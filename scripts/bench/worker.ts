@@ -15,7 +15,7 @@ import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import { parseCachegrindFile } from '../../src/measure/parse-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { memoryLogger } from '../../src/system/logger.js';
+import { lineLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { TimedProcessRunner } from './timed-runner.js';
 
@@ -121,7 +121,8 @@ async function compareMode(baseFile: string, headFile: string): Promise<CompareR
 async function measureMode(settings: MeasureSettings): Promise<MeasureResult> {
   const processes = new TimedProcessRunner(nodeProcessRunner);
   const start = performance.now();
-  const log = memoryLogger();
+  const logged: string[] = [];
+  const log = lineLogger((text) => logged.push(text), { debug: false });
   await measure(settings, { log, processes, env: process.env });
   const wallSeconds = since(start);
   const valgrind = processes.spans.filter((span) => span.isBenchmarkRun);
@@ -135,7 +136,7 @@ async function measureMode(settings: MeasureSettings): Promise<MeasureResult> {
             Math.min(...valgrind.map((span) => span.start))) /
           1000,
     valgrindRuns: valgrind.length,
-    waitedForAnotherProcess: log.lines.some((line) => line.startsWith(WAITING_FOR_LOCK)),
+    waitedForAnotherProcess: logged.some((line) => line.startsWith(WAITING_FOR_LOCK)),
     children: processes.spans.map((span) => ({
       program: span.program,
       startSeconds: (span.start - start) / 1000,

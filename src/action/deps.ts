@@ -5,7 +5,7 @@
 
 import type { RunContext } from '../inputs/context.js';
 import type { ActionSettings, InputSource } from '../inputs/settings.js';
-import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
+import type { MeasureSettings } from '../measure/measure.js';
 import type { RevisionDeps } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import type { ReportArtifacts } from '../publish/artifact.js';
@@ -13,13 +13,13 @@ import type { BaselineStore } from '../publish/baseline-cache.js';
 import type { CommentPublisher } from '../publish/comment.js';
 import type { Git, GitOptions } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
-import type { ProcessRunner } from '../system/process.js';
+import type { ProcessDeps, ProcessRunner } from '../system/process.js';
 
 /** The outputs declared in action.yml. */
 export type ActionOutput = 'regressed' | 'report-json' | 'comment-url' | 'baseline-sha' | 'summary';
 
 /** Where the step's results go: outputs, the job summary, the step's status. */
-export interface ActionResults {
+interface ActionResults {
   setOutput(name: ActionOutput, value: string): void;
   /** Masks a value in every later log line. */
   setSecret(value: string): void;
@@ -32,8 +32,8 @@ export interface ActionResults {
 }
 
 /** Measuring, as src/measure does it; tests stand in for the real cargo and valgrind. */
-export interface Profiler {
-  measure(settings: MeasureSettings, deps: MeasureDeps): Promise<ProfileDocument>;
+interface Profiler {
+  measure(settings: MeasureSettings, deps: ProcessDeps): Promise<ProfileDocument>;
   measureRevision(
     ref: string,
     settings: MeasureSettings,

@@ -11,11 +11,11 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { parseComparison } from '../compare/read-comparison.js';
-import { describeError, GitError, InputError } from '../errors.js';
+import { describeError, GitError, InputError, UserError } from '../errors.js';
 import type { PullRequestContext, RunContext } from '../inputs/context.js';
 import { readRunContext } from '../inputs/context.js';
 import { type ActionSettings, readSettings } from '../inputs/settings.js';
-import type { MeasureDeps, MeasureSettings } from '../measure/measure.js';
+import type { MeasureSettings } from '../measure/measure.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { verifyReportPullRequest } from '../publish/report-ownership.js';
@@ -25,6 +25,7 @@ import { renderJson } from '../report/json.js';
 import { type MarkdownOptions, renderMarkdown } from '../report/markdown.js';
 import { profileSummaryMarkdown } from '../report/profile-summary.js';
 import { summaryLine } from '../report/summary-line.js';
+import type { ProcessDeps } from '../system/process.js';
 import { childEnvironment } from './child-env.js';
 import type { ActionDeps, ActionServices } from './deps.js';
 import { ensureValgrind } from './valgrind-setup.js';
@@ -47,15 +48,15 @@ interface Delivery {
   repository: MarkdownOptions['repository'];
 }
 
-/** One run of the action: its settings, its event, and what it may touch. */
-interface ActionRun {
+/** One step of the action: its settings, its event, and what it may touch. */
+interface ActionStep {
   settings: ActionSettings;
   context: RunContext;
   services: ActionServices;
   deps: ActionDeps;
   /** The environment of every child process: no inputs, no credentials. */
   childEnv: Record<string, string>;
-  measureDeps: MeasureDeps;
+  processDeps: ProcessDeps;
 }
 
 const FORK_COMMENT_HINT =
@@ -63,25 +64,25 @@ const FORK_COMMENT_HINT =
   '`pull_request` and `mode: report` on `workflow_run` (see "Pull requests from forks" in the ' +
   'README). The report is in this job summary.';
 
-export async function run(deps: ActionDeps): Promise<void> {
+export async function runAction(deps: ActionDeps): Promise<void> {
   const token = deps.inputs('github-token').trim();
   if (token !== '') deps.results.setSecret(token);
   try {
     const settings = readSettings(deps.inputs);
     const context = readRunContext(deps.env);
     const childEnv = childEnvironment(deps.env, token);
-    const actionRun: ActionRun = {
+    const actionStep: ActionStep = {
       settings,
       context,
       services: deps.connect(settings, context),
       deps,
       childEnv,
-      measureDeps: { log: deps.log, processes: deps.processes, env: childEnv, signal: deps.signal },
+      processDeps: { log: deps.log, processes: deps.processes, env: childEnv, signal: deps.signal },
     };
     const outcome =
-      settings.mode === 'report' ? await reportArtifact(actionRun) : await measureRun(actionRun);
+      settings.mode === 'report' ? await reportArtifact(actionStep) : await measureStep(actionStep);
     try {
-      if (outcome.delivery) outcome.commentUrl = await deliver(actionRun, outcome.delivery);
+      if (outcome.delivery) outcome.commentUrl = await deliver(actionStep, outcome.delivery);
     } finally {
       writeOutputs(deps.results, outcome);
     }
@@ -89,12 +90,15 @@ export async function run(deps: ActionDeps): Promise<void> {
       deps.results.setFailed(`Performance regressed (fail-on-regression): ${outcome.summary}`);
     }
   } catch (error) {
+    if (!(error instanceof UserError) && error instanceof Error && error.stack) {
+      deps.log.debug(error.stack);
+    }
     deps.results.setFailed(describeError(error));
   }
 }
 
-async function measureRun(run: ActionRun): Promise<Outcome> {
-  const { settings, context, deps } = run;
+async function measureStep(step: ActionStep): Promise<Outcome> {
+  const { settings, context, deps } = step;
   const pullRequest = context.pullRequest;
   if (settings.mode === 'measure' && pullRequest === undefined) {
     throw new InputError(
@@ -102,19 +106,19 @@ async function measureRun(run: ActionRun): Promise<Outcome> {
       'Run it on pull_request events, or use mode: full.',
     );
   }
-  await ensureValgrind(run.childEnv, deps);
+  await ensureValgrind(step.childEnv, deps);
   const head = await deps.profiler.measure(
-    measureSettings(run, 'head', context.sha),
-    run.measureDeps,
+    measureSettings(step, 'head', context.sha),
+    step.processDeps,
   );
   return pullRequest === undefined
-    ? recordProfile(run, head)
-    : comparePullRequest(run, pullRequest, head);
+    ? recordProfile(step, head)
+    : comparePullRequest(step, pullRequest, head);
 }
 
 /** Where each side's build output and raw profiles go, and what they measure. */
-function measureSettings(run: ActionRun, side: 'head' | 'base', commit: string): MeasureSettings {
-  const { settings, context } = run;
+function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string): MeasureSettings {
+  const { settings, context } = step;
   return {
     manifestPath: join(resolve(context.workspace, settings.workingDirectory), 'Cargo.toml'),
     benches: settings.benches,
@@ -129,8 +133,8 @@ function measureSettings(run: ActionRun, side: 'head' | 'base', commit: string):
 }
 
 /** A run without a pull request (a push): the profile may become the baseline. */
-async function recordProfile(run: ActionRun, head: ProfileDocument): Promise<Outcome> {
-  const { settings, context, services, deps } = run;
+async function recordProfile(step: ActionStep, head: ProfileDocument): Promise<Outcome> {
+  const { settings, context, services, deps } = step;
   const decision = maySaveBaseline({
     eventName: context.eventName,
     ref: context.ref,
@@ -158,13 +162,13 @@ async function recordProfile(run: ActionRun, head: ProfileDocument): Promise<Out
 }
 
 async function comparePullRequest(
-  run: ActionRun,
+  step: ActionStep,
   pullRequest: PullRequestContext,
   head: ProfileDocument,
 ): Promise<Outcome> {
-  const { settings, deps } = run;
-  const identity = baselineIdentity(fingerprintHash(head.fingerprint), run.settings);
-  const base = await baseProfile(run, pullRequest.baseSha, identity);
+  const { settings, deps } = step;
+  const identity = baselineIdentity(fingerprintHash(head.fingerprint), step.settings);
+  const base = await baseProfile(step, pullRequest.baseSha, identity);
   if (base === undefined) {
     const summary = `no comparison: no cached baseline for the base commit ${shortCommit(pullRequest.baseSha)}`;
     const message =
@@ -180,7 +184,7 @@ async function comparePullRequest(
     threshold: settings.threshold,
     functionThreshold: settings.functionThreshold,
   });
-  return publishComparison(run, comparison, pullRequest);
+  return publishComparison(step, comparison, pullRequest);
 }
 
 /**
@@ -188,11 +192,11 @@ async function comparePullRequest(
  * measured from the base commit (`auto`, `rebuild`); undefined only for `cache` on a miss.
  */
 async function baseProfile(
-  run: ActionRun,
+  step: ActionStep,
   baseSha: string,
   identity: string,
 ): Promise<ProfileDocument | undefined> {
-  const { settings, services, deps } = run;
+  const { settings, services, deps } = step;
   if (settings.baseline !== 'rebuild') {
     const restored = await services.baselines.restore(baseSha, identity);
     if (restored !== undefined) {
@@ -209,17 +213,17 @@ async function baseProfile(
       `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
     );
   }
-  const baseSettings = measureSettings(run, 'base', baseSha);
-  await fetchBaseCommitIfMissing(run, baseSha);
+  const baseSettings = measureSettings(step, 'base', baseSha);
+  await fetchBaseCommitIfMissing(step, baseSha);
   try {
     return await deps.profiler.measureRevision(
       baseSha,
       {
         ...baseSettings,
         // The head's target directory, so that dependencies build once.
-        targetDir: await targetDirectory(baseSettings.manifestPath, run.measureDeps),
+        targetDir: await targetDirectory(baseSettings.manifestPath, step.processDeps),
       },
-      { ...run.measureDeps, repoRoot: run.context.workspace },
+      { ...step.processDeps, repoRoot: step.context.workspace },
     );
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
@@ -232,15 +236,15 @@ async function baseProfile(
  * (`fetch-depth: 1`), so the base commit of a pull request is usually missing: it is fetched
  * from origin, without its history, which is all a worktree of it needs.
  */
-async function fetchBaseCommitIfMissing(run: ActionRun, baseSha: string): Promise<void> {
-  const git = run.deps.openRepository({ cwd: run.context.workspace, env: run.childEnv });
+async function fetchBaseCommitIfMissing(step: ActionStep, baseSha: string): Promise<void> {
+  const git = step.deps.openRepository({ cwd: step.context.workspace, env: step.childEnv });
   try {
     await git.resolveCommit(baseSha);
     return;
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
   }
-  run.deps.log.info(`The base commit ${baseSha} is not in the checkout: fetching it from origin.`);
+  step.deps.log.info(`The base commit ${baseSha} is not in the checkout: fetching it from origin.`);
   try {
     await git.fetchCommit(baseSha);
   } catch (error) {
@@ -254,8 +258,8 @@ async function fetchBaseCommitIfMissing(run: ActionRun, baseSha: string): Promis
 }
 
 /** The `report` phase: the comparison a `mode: measure` run uploaded, published on its PR. */
-async function reportArtifact(run: ActionRun): Promise<Outcome> {
-  const { context, services, deps } = run;
+async function reportArtifact(step: ActionStep): Promise<Outcome> {
+  const { context, services, deps } = step;
   const triggering = context.triggeringRun;
   if (triggering === undefined) {
     throw new InputError(
@@ -278,7 +282,7 @@ async function reportArtifact(run: ActionRun): Promise<Outcome> {
     envelope.comparisonJson,
     `the report of workflow run ${triggering.id}`,
   );
-  return publishComparison(run, comparison, { number: prNumber, headSha: envelope.headSha });
+  return publishComparison(step, comparison, { number: prNumber, headSha: envelope.headSha });
 }
 
 /**
@@ -286,11 +290,11 @@ async function reportArtifact(run: ActionRun): Promise<Outcome> {
  * comment (or, in `measure` mode, the artifact) is left to `deliver`.
  */
 async function publishComparison(
-  run: ActionRun,
+  step: ActionStep,
   comparison: Comparison,
   pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
 ): Promise<Outcome> {
-  const { context, deps } = run;
+  const { context, deps } = step;
   const json = renderJson(comparison);
   const reportPath = join(context.tempDir, 'rust-perf', 'report.json');
   await mkdir(join(context.tempDir, 'rust-perf'), { recursive: true });
@@ -316,8 +320,8 @@ async function publishComparison(
 }
 
 /** Uploads the comparison (`measure` mode) or posts the comment; returns the comment's URL. */
-async function deliver(run: ActionRun, delivery: Delivery): Promise<string | undefined> {
-  const { settings, context, services, deps } = run;
+async function deliver(step: ActionStep, delivery: Delivery): Promise<string | undefined> {
+  const { settings, context, services, deps } = step;
   const { comparison, pullRequest, repository } = delivery;
   if (settings.mode === 'measure') {
     await services.artifacts.upload({

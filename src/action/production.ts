@@ -14,8 +14,9 @@ import type { Logger } from '../system/logger.js';
 import { nodeProcessRunner } from '../system/process.js';
 import type { ActionDeps } from './deps.js';
 
-/** The runner's log: warnings become annotations, groups fold. */
-export const runnerLogger: Logger = {
+/** The runner's log: warnings become annotations, groups fold, debug lines show with step debug logging. */
+const runnerLogger: Logger = {
+  debug: (message) => core.debug(message),
   info: (message) => core.info(message),
   warn: (message) => core.warning(message),
   group: (title, work) => core.group(title, work),

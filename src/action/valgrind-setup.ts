@@ -7,7 +7,7 @@ import { detectValgrind } from '../measure/valgrind.js';
 import type { Logger } from '../system/logger.js';
 import { isMissingProgram, type ProcessRunner } from '../system/process.js';
 
-export interface ValgrindSetupDeps {
+interface ValgrindSetupDeps {
   processes: ProcessRunner;
   log: Logger;
   platform: NodeJS.Platform;

@@ -3,17 +3,16 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { BuildError, EnvironmentError, InputError } from '../errors.js';
 import type { Mangling } from '../profile/profile.js';
-import type { Logger } from '../system/logger.js';
 import {
   definedEnvironment,
   isMissingProgram,
-  type ProcessRunner,
+  type ProcessDeps,
   type RunResult,
 } from '../system/process.js';
 import { type BuiltExecutable, executablesFromCargoJson } from './artifacts.js';
 import { userRustflags, withV0Mangling } from './rustflags.js';
 
-export interface BuildSettings {
+interface BuildSettings {
   manifestPath: string;
   /** The cargo workspace root: removed from every path compiled into the executables. */
   workspaceRoot: string;
@@ -27,14 +26,7 @@ export interface BuildSettings {
   buildPrograms: boolean;
 }
 
-export interface BuildDeps {
-  log: Logger;
-  processes: ProcessRunner;
-  env: NodeJS.ProcessEnv;
-  signal?: AbortSignal;
-}
-
-export interface BuildResult {
+interface BuildResult {
   executables: BuiltExecutable[];
   /**
    * The rustflags every crate was built with, rust-perf's own included, except the path remap
@@ -54,7 +46,7 @@ export interface BuildResult {
  */
 export async function buildBenchmarks(
   settings: BuildSettings,
-  deps: BuildDeps,
+  deps: ProcessDeps,
 ): Promise<BuildResult> {
   const { log } = deps;
   const manifestPath = resolve(settings.manifestPath);
@@ -103,7 +95,7 @@ export async function buildBenchmarks(
  * The root of the cargo workspace the manifest belongs to (its own directory for a lone
  * package): source paths under it are recorded relative to it.
  */
-export async function workspaceRoot(manifestPath: string, deps: BuildDeps): Promise<string> {
+export async function workspaceRoot(manifestPath: string, deps: ProcessDeps): Promise<string> {
   const args = ['locate-project', '--workspace', '--message-format', 'plain'];
   const path = resolve(manifestPath);
   const result = await runCargo(
@@ -123,7 +115,7 @@ export async function workspaceRoot(manifestPath: string, deps: BuildDeps): Prom
  * `CARGO_TARGET_DIR`, else `build.target-dir` from cargo's config files, else `target` in the
  * workspace root. Cargo runs where the build runs, so relative settings resolve the same way.
  */
-export async function targetDirectory(manifestPath: string, deps: BuildDeps): Promise<string> {
+export async function targetDirectory(manifestPath: string, deps: ProcessDeps): Promise<string> {
   const path = resolve(manifestPath);
   const args = ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', path];
   const result = await runCargo(args, path, definedEnvironment(deps.env), deps);
@@ -144,7 +136,7 @@ export async function targetDirectory(manifestPath: string, deps: BuildDeps): Pr
  * build fast) and symbols forced for the bench profile and the release profile it inherits
  * from, and the rustflags encoded so that flags containing spaces survive.
  */
-export function cargoEnvironment(
+function cargoEnvironment(
   env: NodeJS.ProcessEnv,
   rustflags: string[],
   targetDir: string | undefined,
@@ -168,10 +160,11 @@ function runCargo(
   args: string[],
   manifestPath: string,
   env: Record<string, string>,
-  deps: BuildDeps,
+  deps: ProcessDeps,
   onStderrLine?: (line: string) => void,
 ): Promise<RunResult> {
   checkManifestExists(manifestPath);
+  deps.log.debug(`cargo ${args.join(' ')} (in ${dirname(manifestPath)})`);
   return deps.processes
     .run('cargo', args, { cwd: dirname(manifestPath), env, signal: deps.signal, onStderrLine })
     .catch((error: unknown) => {

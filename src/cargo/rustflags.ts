@@ -15,7 +15,7 @@ export interface RustflagsContext {
   readFile: (path: string) => string | undefined;
 }
 
-export interface UserRustflags {
+interface UserRustflags {
   /** The flags cargo would pass to rustc for this build without rust-perf. */
   flags: string[];
   /** Where they came from: an environment variable, config files, or `none`. */

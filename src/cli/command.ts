@@ -21,5 +21,5 @@ export interface Command {
   /** The full `--help` text. */
   help: string;
   /** Returns the exit code. Throws UserError for anything the user can fix. */
-  run(args: string[], context: CliContext): Promise<number>;
+  execute(args: string[], context: CliContext): Promise<number>;
 }

@@ -22,7 +22,7 @@ export const compareOptions = {
   'fail-on-regression': { type: 'boolean', default: false },
 } as const;
 
-export interface CompareOptionValues {
+interface CompareOptionValues {
   threshold: string;
   'function-threshold': string;
   format?: string;
@@ -38,7 +38,7 @@ export const compareOptionsHelp = `  --threshold PERCENT            A benchmark 
   --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
 
 /** How to compare and what to print, from the compare options. */
-export interface ReportSettings {
+interface ReportSettings {
   compare: CompareOptions;
   format: Format;
   failOnRegression: boolean;
@@ -65,7 +65,7 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'compare two profiles and report the functions that got slower',
   help,
-  async run(args, context) {
+  async execute(args, context) {
     const { values, positionals } = parseCommandArgs('compare', args, compareOptions, true);
     const [basePath, headPath, ...extra] = positionals;
     if (basePath === undefined || headPath === undefined || extra.length > 0) {

@@ -10,17 +10,27 @@ export const commands: Command[] = [measureCommand, compareCommand, runCommand, 
 
 const topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
 
-Usage: rust-perf <command> [options]
+Usage: rust-perf [--debug] <command> [options]
 
 Commands:
 ${commands.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join('\n')}
 
 Run \`rust-perf <command> --help\` for a command's options.
 
+  --debug   Also print debug output: the commands run, and the stack trace of an
+            internal error.
+
 Exit status: 0 success, 1 a regression with --fail-on-regression,
 2 a usage or input error, 3 a failed build, benchmark or missing tool,
 70 an internal error (please report it), 130 interrupted.
 `;
+
+/** `--debug` in front of the command, and the arguments without it. */
+export function takeDebugFlag(argv: string[]): { debug: boolean; args: string[] } {
+  return argv[0] === '--debug'
+    ? { debug: true, args: argv.slice(1) }
+    : { debug: false, args: argv };
+}
 
 /** Runs the CLI and returns its exit code; errors a user can cause become one clear message. */
 export async function main(argv: string[], context: CliContext): Promise<number> {
@@ -43,7 +53,7 @@ export async function main(argv: string[], context: CliContext): Promise<number>
     return 0;
   }
   try {
-    return await command.run(rest, context);
+    return await command.execute(rest, context);
   } catch (error) {
     if (context.signal.aborted) {
       // Ctrl-C: the steps under way have cleaned up after themselves; 130 is the shell's code.
@@ -51,7 +61,12 @@ export async function main(argv: string[], context: CliContext): Promise<number>
       return 130;
     }
     context.log.info(`rust-perf ${name}: ${describeError(error)}`);
-    // Anything that is not a UserError is a bug in rust-perf; its stack was printed above.
-    return error instanceof UserError ? error.exitCode : 70;
+    if (error instanceof UserError) return error.exitCode;
+    // Anything else is a bug in rust-perf: its stack is for the report.
+    context.log.info(
+      'This is a bug in rust-perf: please report it, with the output of the same command run as `rust-perf --debug …`.',
+    );
+    if (error instanceof Error && error.stack) context.log.debug(error.stack);
+    return 70;
   }
 }

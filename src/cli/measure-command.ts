@@ -2,9 +2,9 @@ import { join, resolve } from 'node:path';
 import { targetDirectory } from '../cargo/cargo.js';
 import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { parseRuns } from '../inputs/run-count.js';
-import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
+import { type MeasureSettings, measure } from '../measure/measure.js';
 import { profileSummaryText } from '../report/profile-summary.js';
-import { nodeProcessRunner } from '../system/process.js';
+import { nodeProcessRunner, type ProcessDeps } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
 import type { CliContext, Command } from './command.js';
 
@@ -18,7 +18,7 @@ export const measureOptions = {
   out: { type: 'string' },
 } as const;
 
-export interface MeasureOptionValues {
+interface MeasureOptionValues {
   'manifest-path'?: string;
   bench?: string[];
   command?: string[];
@@ -64,7 +64,7 @@ export const measureCommand: Command = {
   name: 'measure',
   summary: 'Build and run the benchmarks under Cachegrind; write profile.json',
   help,
-  async run(args, context) {
+  async execute(args, context) {
     const { values } = parseCommandArgs('measure', args, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
     const document = await measure(settings, measureDeps(context));
@@ -96,7 +96,7 @@ export async function measureSettingsFromOptions(
 }
 
 /** What measuring from the command line runs with: real processes, the user's environment. */
-export function measureDeps(context: CliContext): MeasureDeps {
+export function measureDeps(context: CliContext): ProcessDeps {
   return {
     log: context.log,
     processes: nodeProcessRunner,

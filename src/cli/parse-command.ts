@@ -34,7 +34,7 @@ export const parseCommand: Command = {
   name: 'parse',
   summary: "Print one cachegrind.out file's per-function profile",
   help,
-  async run(args, context) {
+  async execute(args, context) {
     const { values, positionals } = parseCommandArgs(
       'parse',
       args,

@@ -3,12 +3,13 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import { InputError } from '../errors.js';
 import { splitCommandLine } from '../inputs/command-line.js';
-import { type MeasureDeps, type MeasureSettings, measure } from '../measure/measure.js';
+import { type MeasureSettings, measure } from '../measure/measure.js';
 import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { checkBaselineName, loadBaseline, saveBaseline } from '../publish/local-baselines.js';
 import { profileSummaryText } from '../report/profile-summary.js';
 import { createGit } from '../system/git.js';
+import type { ProcessDeps } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import {
@@ -84,7 +85,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Measure the working tree and compare it with a git ref or a saved baseline',
   help,
-  async run(args, context) {
+  async execute(args, context) {
     const { values } = parseCommandArgs('run', args, runOptions, false);
     const source = baseSource(values);
     const saveAs = values['save-baseline'];
@@ -148,7 +149,7 @@ export const runCommand: Command = {
 async function measureBaseRevision(
   ref: string,
   settings: MeasureSettings,
-  deps: MeasureDeps,
+  deps: ProcessDeps,
 ): Promise<{ base: ProfileDocument; headCommit: string | undefined }> {
   const repoRoot = dirname(settings.manifestPath);
   const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });

@@ -10,15 +10,15 @@ import { MAX_RUNS, runCount } from './run-count.js';
 /** Reads one input by its name in action.yml: its value, '' when unset. */
 export type InputSource = (name: string) => string;
 
-export const COMMENT_POLICIES = ['always', 'on-regression', 'never'] as const;
-export const BASELINE_SOURCES = ['auto', 'cache', 'rebuild'] as const;
-export const SAVE_BASELINE_SETTINGS = ['auto', 'true', 'false'] as const;
-export const MODES = ['full', 'measure', 'report'] as const;
+const COMMENT_POLICIES = ['always', 'on-regression', 'never'] as const;
+const BASELINE_SOURCES = ['auto', 'cache', 'rebuild'] as const;
+const SAVE_BASELINE_SETTINGS = ['auto', 'true', 'false'] as const;
+const MODES = ['full', 'measure', 'report'] as const;
 
-export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
-export type BaselineSource = (typeof BASELINE_SOURCES)[number];
+type CommentPolicy = (typeof COMMENT_POLICIES)[number];
+type BaselineSource = (typeof BASELINE_SOURCES)[number];
 export type SaveBaselineSetting = (typeof SAVE_BASELINE_SETTINGS)[number];
-export type Mode = (typeof MODES)[number];
+type Mode = (typeof MODES)[number];
 
 export interface ActionSettings {
   /** As given, relative to the workspace unless absolute. */

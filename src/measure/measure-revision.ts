@@ -5,9 +5,10 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { GitError, InputError } from '../errors.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { createGit, withTemporaryWorktree } from '../system/git.js';
-import { type MeasureDeps, type MeasureSettings, measure } from './measure.js';
+import type { ProcessDeps } from '../system/process.js';
+import { type MeasureSettings, measure } from './measure.js';
 
-export interface RevisionDeps extends MeasureDeps {
+export interface RevisionDeps extends ProcessDeps {
   /** A directory inside the repository; relative paths in the settings are relative to it. */
   repoRoot: string;
 }

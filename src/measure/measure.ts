@@ -13,11 +13,15 @@ import {
   type ProfileDocument,
 } from '../profile/profile.js';
 import { allInOrder, allOrNone, Slots } from '../system/concurrency.js';
-import type { Logger } from '../system/logger.js';
-import { definedEnvironment, type ProcessRunner } from '../system/process.js';
+import { definedEnvironment, type ProcessDeps, type ProcessRunner } from '../system/process.js';
 import { TOOL_NAME } from '../version.js';
 import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
-import { aslrOffPrefix, benchmarkEnvironment, type RunSetup, runUnderCachegrind } from './run.js';
+import {
+  aslrOffPrefix,
+  benchmarkEnvironment,
+  type CachegrindSetup,
+  runUnderCachegrind,
+} from './run.js';
 import { combineRuns, unnamedShare } from './runs.js';
 import { withStagedExecutables } from './staging.js';
 import { detectValgrind } from './valgrind.js';
@@ -39,14 +43,6 @@ export interface MeasureSettings {
   workspaceRoot?: string;
 }
 
-export interface MeasureDeps {
-  log: Logger;
-  processes: ProcessRunner;
-  /** The user's environment: cargo gets it; benchmarks get only a short allow-list of it. */
-  env: NodeJS.ProcessEnv;
-  signal?: AbortSignal;
-}
-
 /** Above this share of instructions in functions without a name, a profile says nothing. */
 const MAX_UNNAMED_SHARE = 0.5;
 
@@ -57,7 +53,7 @@ const MAX_UNNAMED_SHARE = 0.5;
  */
 export async function measure(
   settings: MeasureSettings,
-  deps: MeasureDeps,
+  deps: ProcessDeps,
 ): Promise<ProfileDocument> {
   const { log } = deps;
   const manifestPath = resolve(settings.manifestPath);
@@ -102,7 +98,7 @@ export async function measure(
     definedEnvironment(deps.env),
     dirname(manifestPath),
   );
-  const setup: RunSetup = { valgrind: valgrind.path, aslrOff, env };
+  const setup: CachegrindSetup = { valgrind: valgrind.path, aslrOff, env };
   const [rustc, benchmarks] = await allInOrder([
     rustcProbe,
     log.group('Running benchmarks under Cachegrind', () =>
@@ -162,12 +158,12 @@ async function runAll(
   staged: Promise<BenchmarkTarget>[],
   runs: number,
   outDir: string,
-  setup: RunSetup,
+  setup: CachegrindSetup,
   root: string,
-  deps: MeasureDeps,
+  deps: ProcessDeps,
 ): Promise<BenchmarkProfile[]> {
   const jobs = staged.flatMap((target, targetIndex) =>
-    Array.from({ length: runs }, (_, index) => ({ target, targetIndex, run: index + 1 })),
+    Array.from({ length: runs }, (_, index) => ({ target, targetIndex, runNumber: index + 1 })),
   );
   const runsOf = staged.map(() => ({ profiles: [] as NormalisedProfile[], ended: 0 }));
   const benchmarks: BenchmarkProfile[] = [];
@@ -180,7 +176,7 @@ async function runAll(
     const target = await job.target;
     const outFile = join(
       outDir,
-      runs > 1 ? `${target.name}.${job.run}.cachegrind.out` : `${target.name}.cachegrind.out`,
+      runs > 1 ? `${target.name}.${job.runNumber}.cachegrind.out` : `${target.name}.cachegrind.out`,
     );
     const release = await slots.acquire(signal);
     // valgrind's exit frees the slot: the next run starts while this one's output is read.
@@ -188,13 +184,13 @@ async function runAll(
       run: (command, args, options) => deps.processes.run(command, args, options).finally(release),
     };
     const parsed = await runUnderCachegrind(
-      { target, run: job.run, runs, outFile },
+      { target, runNumber: job.runNumber, runs, outFile },
       setup,
       { ...deps, processes, signal },
       parsing,
     ).finally(release);
     const ofTarget = runsOf[job.targetIndex]!;
-    ofTarget.profiles[job.run - 1] = normaliseProfile(parsed, normalisation);
+    ofTarget.profiles[job.runNumber - 1] = normaliseProfile(parsed, normalisation);
     ofTarget.ended += 1;
     if (ofTarget.ended === runs) {
       const command = [target.executable, ...target.args];

@@ -1,24 +1,17 @@
 import { machine } from 'node:os';
 import type { BenchmarkTarget } from '../cargo/artifacts.js';
 import { BenchmarkError } from '../errors.js';
-import type { Logger } from '../system/logger.js';
-import { isMissingProgram, type ProcessRunner } from '../system/process.js';
+import { isMissingProgram, type ProcessDeps, type ProcessRunner } from '../system/process.js';
 import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
 import { parseCachegrindFile } from './parse-file.js';
 import { cachegrindArgs } from './valgrind.js';
 
 /** How every benchmark runs: the same for the base and the head, on any checkout. */
-export interface RunSetup {
+export interface CachegrindSetup {
   valgrind: string;
   /** `setarch <arch> -R` to turn address space randomisation off, or nothing. */
   aslrOff: string[];
   env: Record<string, string>;
-}
-
-export interface RunDeps {
-  log: Logger;
-  processes: ProcessRunner;
-  signal?: AbortSignal;
 }
 
 /**
@@ -54,10 +47,10 @@ export async function aslrOffPrefix(
   }
 }
 
-export interface BenchmarkRun {
+interface BenchmarkRun {
   target: BenchmarkTarget;
   /** 1-based. */
-  run: number;
+  runNumber: number;
   runs: number;
   outFile: string;
 }
@@ -65,12 +58,12 @@ export interface BenchmarkRun {
 /** Runs one benchmark once under Cachegrind and parses what it wrote with `parserOptions`. */
 export async function runUnderCachegrind(
   benchmarkRun: BenchmarkRun,
-  setup: RunSetup,
-  deps: RunDeps,
+  setup: CachegrindSetup,
+  deps: ProcessDeps,
   parserOptions: CachegrindParserOptions,
 ): Promise<ParsedProfile> {
-  const { target, run, runs, outFile } = benchmarkRun;
-  const label = `bench ${target.name}${runs > 1 ? ` (run ${run}/${runs})` : ''}`;
+  const { target, runNumber, runs, outFile } = benchmarkRun;
+  const label = `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ''}`;
   const [program, ...args] = [
     ...setup.aslrOff,
     setup.valgrind,
@@ -78,6 +71,7 @@ export async function runUnderCachegrind(
     target.executable,
     ...target.args,
   ];
+  deps.log.debug(`${label}: ${[program, ...args].join(' ')} (in ${target.cwd})`);
   const started = performance.now();
   const result = await deps.processes.run(program!, args, {
     cwd: target.cwd,

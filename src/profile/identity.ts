@@ -15,7 +15,7 @@ export function fingerprintHash(fingerprint: Fingerprint): string {
 }
 
 /** What decides what was measured, besides the toolchain: the legs of a matrix differ here. */
-export interface MeasuredSet {
+interface MeasuredSet {
   workingDirectory: string;
   benches: string[];
   commands: { name: string; command: string }[];

@@ -14,7 +14,7 @@ import type { Logger } from '../system/logger.js';
 import { parseMetadata, type ReportMetadata, serialiseMetadata } from './report-metadata.js';
 import { unzipExactly } from './zip.js';
 
-export const REPORT_ARTIFACT_NAME = 'rust-perf-report';
+const REPORT_ARTIFACT_NAME = 'rust-perf-report';
 const METADATA_FILE = 'metadata.json';
 const COMPARISON_FILE = 'comparison.json';
 const REPORT_FILES = [METADATA_FILE, COMPARISON_FILE] as const;
@@ -22,7 +22,7 @@ const CORRUPT_ARTIFACT_HINT =
   "Nothing was posted. The artifact was not written by this version of rust-perf's `mode: measure`, " +
   'or was changed after its upload: re-run the measuring workflow.';
 /** Bound on the zip and on everything it unpacks to; real reports are a few hundred KiB. */
-export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
 export interface ReportEnvelope extends ReportMetadata {
   /** The comparison as JSON (the JSON report). */
@@ -36,7 +36,7 @@ export interface ReportArtifacts {
   download(runId: number): Promise<ReportEnvelope>;
 }
 
-export interface GitHubReportArtifactsOptions {
+interface GitHubReportArtifactsOptions {
   log: Logger;
   /** A directory private to this job (`RUNNER_TEMP` on a runner). */
   tempDir: string;

@@ -22,7 +22,7 @@ export interface RestoredBaseline {
   exact: boolean;
 }
 
-export type SaveOutcome =
+type SaveOutcome =
   | { status: 'saved'; key: string }
   | { status: 'skipped'; key: string; reason: string };
 
@@ -32,7 +32,7 @@ export interface BaselineStore {
   save(profile: ProfileDocument, sha: string, identity: string): Promise<SaveOutcome>;
 }
 
-export interface ActionsCacheBaselineStoreOptions {
+interface ActionsCacheBaselineStoreOptions {
   prefix: string;
   os: string;
   log: Logger;

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 
 /** What a baseline's key is made of besides the commit; keys differ whenever counts would. */
-export interface BaselineKeyParts {
+interface BaselineKeyParts {
   /** The `cache-key-prefix` input, e.g. `rust-perf`. */
   prefix: string;
   /** The runner's OS, e.g. `Linux`. */

@@ -9,14 +9,14 @@ import type { Logger } from '../system/logger.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
-export interface GitHubClientOptions {
+interface GitHubClientOptions {
   /** The REST API root, e.g. `https://api.github.com` (GITHUB_API_URL). */
   baseUrl: string;
   log: Logger;
 }
 
 /** How many times a rate-limited request is retried before it fails. */
-export const RATE_LIMIT_RETRIES = 2;
+const RATE_LIMIT_RETRIES = 2;
 
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
   const { baseUrl, log } = options;

@@ -1,7 +1,7 @@
 /** Whether a run may save its profile as a baseline for later pull requests. */
 import type { SaveBaselineSetting } from '../inputs/settings.js';
 
-export interface SaveDecision {
+interface SaveDecision {
   save: boolean;
   /** Why, in words for the log. */
   reason: string;

@@ -2,7 +2,7 @@
 
 export type Alignment = 'left' | 'right' | 'last';
 
-export interface Column {
+interface Column {
   /** `last` is never padded: long Rust names go there. */
   align: Alignment;
   /** The column is at least this wide, whatever its cells. */

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
+import type { Logger } from './logger.js';
 
 export interface RunOptions {
   cwd: string;
@@ -28,6 +29,18 @@ export interface ProcessRunner {
    * AbortError when `options.signal` aborts it.
    */
   run(command: string, args: string[], options: RunOptions): Promise<RunResult>;
+}
+
+/**
+ * What a step that runs programs for the user is given: where its progress goes, how programs
+ * run, the user's environment (cargo gets it; benchmarks only an allow-list of it) and the
+ * signal that stops it. The cargo and measure stages take this one bundle.
+ */
+export interface ProcessDeps {
+  log: Logger;
+  processes: ProcessRunner;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
 }
 
 export const nodeProcessRunner: ProcessRunner = {

@@ -17,10 +17,10 @@ export type JsonProblem =
   | { kind: 'rule'; rule: string; found?: unknown };
 
 /** Turns a problem at `path` ('' for the whole document) into the error to throw. */
-export type JsonFailure = (path: string, problem: JsonProblem) => Error;
+type JsonFailure = (path: string, problem: JsonProblem) => Error;
 
 /** The fields an object must have and those it may have; any other field is refused. */
-export interface JsonFields {
+interface JsonFields {
   required: readonly string[];
   optional?: readonly string[];
 }

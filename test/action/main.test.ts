@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionDeps, ActionOutput } from '../../src/action/deps.js';
-import { run } from '../../src/action/main.js';
+import { runAction } from '../../src/action/main.js';
 import { parseComparison } from '../../src/compare/read-comparison.js';
 import { GitError } from '../../src/errors.js';
-import type { MeasureDeps, MeasureSettings } from '../../src/measure/measure.js';
+import type { MeasureSettings } from '../../src/measure/measure.js';
 import type { RevisionDeps } from '../../src/measure/measure-revision.js';
 import { parseProfileDocument } from '../../src/profile/document.js';
 import { baselineIdentity, fingerprintHash } from '../../src/profile/identity.js';
@@ -21,8 +21,8 @@ import type { ReportEnvelope } from '../../src/publish/artifact.js';
 import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
 import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
 import type { Git, GitOptions } from '../../src/system/git.js';
-import { memoryLogger } from '../../src/system/logger.js';
-import type { RunOptions, RunResult } from '../../src/system/process.js';
+import type { ProcessDeps, RunOptions, RunResult } from '../../src/system/process.js';
+import { memoryLogger } from '../support/memory-logger.js';
 import { actionInputDefaults } from '../support/run-action.js';
 
 const fixture = (name: string) =>
@@ -150,7 +150,7 @@ function setUp(setup: Setup) {
   const notices: string[] = [];
   const failures: string[] = [];
   const secrets: string[] = [];
-  const measured: { settings: MeasureSettings; deps: MeasureDeps }[] = [];
+  const measured: { settings: MeasureSettings; deps: ProcessDeps }[] = [];
   const revisions: { ref: string; settings: MeasureSettings; deps: RevisionDeps }[] = [];
   const commands: { line: string; env: Record<string, string> }[] = [];
   const upserts: { target: CommentTarget; body: string; create: boolean }[] = [];
@@ -315,7 +315,7 @@ const pullRequest = { eventName: 'pull_request', payload: pullRequestPayload };
 describe('full mode on a push', () => {
   it('measures the commit and saves it as the baseline on the default branch', async () => {
     const action = setUp(push());
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.measured).toHaveLength(1);
@@ -345,7 +345,7 @@ describe('full mode on a push', () => {
 
   it('does not save from another branch, and says why', async () => {
     const action = setUp(push('feature'));
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.baselines.calls).toEqual([]);
@@ -357,7 +357,7 @@ describe('full mode on a push', () => {
 
   it('never passes the token or the runtime credentials to the processes it starts', async () => {
     const action = setUp({ ...push(), env: { ...push().env, MY_COPY: `Bearer ${TOKEN}` } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.secrets).toEqual([TOKEN]);
     const measuredEnv = action.measured[0]?.deps.env ?? {};
@@ -376,7 +376,7 @@ describe('full mode on a pull request', () => {
   it('compares with the cached baseline of the base commit and comments', async () => {
     const action = setUp(pullRequest);
     action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
@@ -415,7 +415,7 @@ describe('full mode on a pull request', () => {
       hash: HASH,
       profile: { ...BASE_PROFILE, commit: older },
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.revisions).toEqual([]);
     expect(action.log.lines).toContain(
@@ -426,7 +426,7 @@ describe('full mode on a pull request', () => {
 
   it('measures the base commit in a worktree when there is no cached baseline', async () => {
     const action = setUp(pullRequest);
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.revisions).toHaveLength(1);
@@ -455,7 +455,7 @@ describe('full mode on a pull request', () => {
   it('builds the base in the target directory cargo reports for the head', async () => {
     // CARGO_TARGET_DIR or a `build.target-dir` in a cargo config file.
     const action = setUp({ ...pullRequest, cargoTargetDir: '/cache/target' });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.revisions[0]?.settings.targetDir).toBe('/cache/target');
     const metadata = action.commands.filter((command) => command.line.startsWith('cargo '));
@@ -467,7 +467,7 @@ describe('full mode on a pull request', () => {
 
   it('fetches the base commit from origin first when the checkout is shallow', async () => {
     const action = setUp({ ...pullRequest, shallow: true });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.gitCalls).toEqual([`resolve ${BASE_SHA}`, `fetch ${BASE_SHA}`]);
@@ -484,7 +484,7 @@ describe('full mode on a pull request', () => {
   it('with baseline: rebuild, measures the base without looking in the cache', async () => {
     const action = setUp({ ...pullRequest, inputs: { baseline: 'rebuild' } });
     action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.baselines.calls).toEqual([]);
     expect(action.revisions.map((revision) => revision.ref)).toEqual([BASE_SHA]);
@@ -492,7 +492,7 @@ describe('full mode on a pull request', () => {
 
   it('with baseline: cache and no baseline, says so and compares nothing', async () => {
     const action = setUp({ ...pullRequest, inputs: { baseline: 'cache' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.revisions).toEqual([]);
@@ -514,7 +514,7 @@ describe('full mode on a pull request', () => {
       `git fetch --no-tags --depth=1 origin ${BASE_SHA} failed (exit 128): ` +
       `fatal: remote error: upload-pack: not our ref ${BASE_SHA}`;
     const action = setUp({ ...pullRequest, shallow: true, fetchError: new GitError(fetchFailure) });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([
       `Cannot measure the base commit ${BASE_SHA}: it is not in the checkout, and fetching it from origin failed: ${fetchFailure}\n` +
@@ -532,7 +532,7 @@ describe('full mode on a pull request', () => {
         'Measure it once it does.',
       ),
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([
       `Cannot measure the base commit ${BASE_SHA}: ${BASE_SHA.slice(0, 12)} has no crates/textbench/Cargo.toml: the crate does not exist at that commit.\n` +
@@ -542,7 +542,7 @@ describe('full mode on a pull request', () => {
 
   it('never saves a baseline from a pull request, even with save-baseline: true', async () => {
     const action = setUp({ ...pullRequest, inputs: { 'save-baseline': 'true' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.baselines.calls.filter((call) => call.startsWith('save'))).toEqual([]);
   });
@@ -551,7 +551,7 @@ describe('full mode on a pull request', () => {
 describe('the comment policy', () => {
   it('on-regression with a regression creates the comment', async () => {
     const action = setUp({ ...pullRequest, inputs: { comment: 'on-regression' } });
-    await run(action.deps);
+    await runAction(action.deps);
     expect(action.upserts.map((upsert) => upsert.create)).toEqual([true]);
   });
 
@@ -561,7 +561,7 @@ describe('the comment policy', () => {
       inputs: { comment: 'on-regression', threshold: '50%' },
       commentOutcome: { action: 'skipped' },
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.upserts.map((upsert) => upsert.create)).toEqual([false]);
     expect(action.outputs.regressed).toBe('false');
@@ -573,7 +573,7 @@ describe('the comment policy', () => {
 
   it('never posts nothing', async () => {
     const action = setUp({ ...pullRequest, inputs: { comment: 'never' } });
-    await run(action.deps);
+    await runAction(action.deps);
     expect(action.upserts).toEqual([]);
     expect(action.outputs.regressed).toBe('true');
   });
@@ -583,7 +583,7 @@ describe('the comment policy', () => {
       ...pullRequest,
       commentOutcome: { action: 'forbidden', reason: 'Resource not accessible by integration' },
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     const warnings = action.log.lines.filter((line) => line.startsWith('warning: '));
@@ -600,7 +600,7 @@ describe('the comment policy', () => {
 describe('fail-on-regression', () => {
   it('fails the step with one line, after everything is published', async () => {
     const action = setUp({ ...pullRequest, inputs: { 'fail-on-regression': 'true' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([
       expect.stringMatching(
@@ -618,7 +618,7 @@ describe('fail-on-regression', () => {
       ...pullRequest,
       inputs: { 'fail-on-regression': 'true', threshold: '50%' },
     });
-    await run(action.deps);
+    await runAction(action.deps);
     expect(action.failures).toEqual([]);
   });
 });
@@ -626,7 +626,7 @@ describe('fail-on-regression', () => {
 describe('the two-phase mode', () => {
   it('measure mode uploads the report for the pull request instead of commenting', async () => {
     const action = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.upserts).toEqual([]);
@@ -640,7 +640,7 @@ describe('the two-phase mode', () => {
 
   it('measure mode refuses to run outside a pull request', async () => {
     const action = setUp({ ...push(), inputs: { mode: 'measure' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.measured).toEqual([]);
     expect(action.failures).toEqual([
@@ -650,7 +650,7 @@ describe('the two-phase mode', () => {
 
   it('report mode publishes the artifact of the triggering run on its pull request', async () => {
     const first = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
-    await run(first.deps);
+    await runAction(first.deps);
     const envelope = first.uploads[0]!;
 
     const action = setUp({
@@ -668,7 +668,7 @@ describe('the two-phase mode', () => {
       artifact: envelope,
       pullRequestHeads: { 7: PR_HEAD_SHA },
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.measured).toEqual([]);
@@ -684,7 +684,7 @@ describe('the two-phase mode', () => {
 
   it('report mode refuses a report whose pull request does not match the run', async () => {
     const first = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
-    await run(first.deps);
+    await runAction(first.deps);
 
     const action = setUp({
       eventName: 'workflow_run',
@@ -695,7 +695,7 @@ describe('the two-phase mode', () => {
       artifact: first.uploads[0]!,
       pullRequestHeads: { 7: 'f'.repeat(40) },
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.upserts).toEqual([]);
     expect(action.failures).toEqual([
@@ -709,7 +709,7 @@ describe('the two-phase mode', () => {
       payload: { workflow_run: { id: 556, event: 'push', head_sha: MERGE_SHA, pull_requests: [] } },
       inputs: { mode: 'report' },
     });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.downloads).toEqual([]);
@@ -720,7 +720,7 @@ describe('the two-phase mode', () => {
 
   it('report mode refuses to run on another event', async () => {
     const action = setUp({ ...pullRequest, inputs: { mode: 'report' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([
       expect.stringMatching(
@@ -733,7 +733,7 @@ describe('the two-phase mode', () => {
 describe('setting up', () => {
   it('fails at once, with one message, on a bad input', async () => {
     const action = setUp({ ...pullRequest, inputs: { runs: 'two' } });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([
       "Input 'runs' must be a whole number from 1 to 20, got 'two'",
@@ -744,13 +744,13 @@ describe('setting up', () => {
 
   it('masks the token even when another input is bad', async () => {
     const action = setUp({ ...pullRequest, inputs: { runs: 'two' } });
-    await run(action.deps);
+    await runAction(action.deps);
     expect(action.secrets).toEqual([TOKEN]);
   });
 
   it('installs valgrind with sudo when it is missing', async () => {
     const action = setUp({ ...push(), valgrindInstalled: false });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
     expect(action.commands.map((command) => command.line)).toEqual([
@@ -766,7 +766,7 @@ describe('setting up', () => {
 
   it('installs valgrind without sudo as root', async () => {
     const action = setUp({ ...push(), valgrindInstalled: false, isRoot: true });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.commands.map((command) => command.line).slice(0, 2)).toEqual([
       'apt-get update -qq',
@@ -776,7 +776,7 @@ describe('setting up', () => {
 
   it('refuses a runner that is not Linux, naming what to use', async () => {
     const action = setUp({ ...pullRequest, platform: 'darwin' });
-    await run(action.deps);
+    await runAction(action.deps);
 
     expect(action.failures).toEqual([
       'rust-perf measures benchmarks with Valgrind, which runs on Linux only, and this runner runs darwin.\n' +

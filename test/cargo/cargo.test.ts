@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targetDirectory } from '../../src/cargo/cargo.js';
 import { BuildError, EnvironmentError, InputError } from '../../src/errors.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 let scratch: string;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
 import { measureSettingsFromOptions } from '../../src/cli/measure-command.js';
-import { memoryLogger } from '../../src/system/logger.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/crates', import.meta.url));
 

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildError, GitError, InputError } from '../../src/errors.js';
 import type { MeasureSettings } from '../../src/measure/measure.js';
 import { measureRevision, settingsInWorktree } from '../../src/measure/measure-revision.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import {
   nodeProcessRunner,
   type ProcessRunner,
@@ -13,6 +12,7 @@ import {
   type RunResult,
 } from '../../src/system/process.js';
 import { createExampleCrateRepository, type GitRepository } from '../support/git-fixture.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 const settings: MeasureSettings = {
   manifestPath: '/repo/crates/bench/Cargo.toml',

@@ -13,9 +13,9 @@ import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import { detectValgrind } from '../../src/measure/valgrind.js';
 import { parseProfileDocument } from '../../src/profile/document.js';
 import type { BenchmarkProfile, ProfileDocument } from '../../src/profile/profile.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { TOOL_NAME } from '../../src/version.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 const exampleCrate = fileURLToPath(new URL('../../examples/textbench', import.meta.url));
 const stableBin = (name: string) => join(tmpdir(), 'rust-perf', 'bin', name);

@@ -16,8 +16,8 @@ import { EnvironmentError, InputError } from '../../src/errors.js';
 import { aslrOffPrefix, benchmarkEnvironment, benchmarkStderrTail } from '../../src/measure/run.js';
 import { withStagedExecutables } from '../../src/measure/staging.js';
 import { cachegrindArgs, detectValgrind } from '../../src/measure/valgrind.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/system/process.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 let scratch: string;
 beforeAll(async () => {

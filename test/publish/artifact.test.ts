@@ -7,8 +7,8 @@ import { CorruptFileError, EnvironmentError, InputError } from '../../src/errors
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import type * as ArtifactModule from '../../src/publish/artifact.js';
 import type * as OwnershipModule from '../../src/publish/report-ownership.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 const HEAD_SHA = '1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e';
 const OTHER_SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';

@@ -7,8 +7,8 @@ import type { ProfileDocument } from '../../src/profile/profile.js';
 import { ActionsCacheBaselineStore } from '../../src/publish/baseline-cache.js';
 import { baselineCacheKey, baselineRestoreKeys } from '../../src/publish/baseline-keys.js';
 import { maySaveBaseline } from '../../src/publish/save-policy.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { type ActionsServices, startActionsServices } from '../support/actions-services.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 const SHA_A = '8f2c1e0a9b7d4c3e2f1a0b9c8d7e6f5a4b3c2d1e';
 const SHA_B = '1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubCommentPublisher, stickyCommentMarker } from '../../src/publish/comment.js';
 import { createGitHubClient } from '../../src/publish/github-client.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 const TOKEN = 'ghs_fakeInstallationToken';
 const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const;

@@ -1,6 +1,6 @@
 /** Runs the `rust-perf` CLI in-process, capturing what it prints, as a test's user sees it. */
 import { main } from '../../src/cli/main.js';
-import { memoryLogger } from '../../src/system/logger.js';
+import { memoryLogger } from './memory-logger.js';
 
 export interface CliOptions {
   /** The directory the user runs the command in. */

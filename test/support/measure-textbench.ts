@@ -7,9 +7,9 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { exampleCrateDir } from './git-fixture.js';
+import { memoryLogger } from './memory-logger.js';
 
 /**
  * Copies examples/textbench (without its target directory) to `destination`, optionally with

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EnvironmentError, GitError } from '../../src/errors.js';
 import { createGit, type Git, withTemporaryWorktree } from '../../src/system/git.js';
-import { memoryLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { createGitRepository, type GitRepository } from '../support/git-fixture.js';
+import { memoryLogger } from '../support/memory-logger.js';
 
 let repository: GitRepository;
 let git: Git;
