@@ -888,14 +888,7 @@ var CachegrindParser = class {
   }
   #setEvents(text) {
     if (this.#events !== void 0) throw this.#corrupt("a second events: line");
-    const events = text.split(/\s+/).filter((event) => event !== "");
-    if (events.length === 0) throw this.#corrupt("an events: line that names no event");
-    const oddName = events.find((event) => !EVENT_NAME.test(event));
-    if (oddName !== void 0) {
-      throw this.#corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
-    }
-    const duplicate = events.find((event, index) => events.indexOf(event) !== index);
-    if (duplicate !== void 0) throw this.#corrupt(`event ${duplicate} is listed twice`);
+    const events = eventNames(text, (reason) => this.#corrupt(reason));
     this.#events = events;
     this.#width = events.length;
     this.#counts = new Float64Array(this.#lineCounts.length * events.length);
@@ -977,6 +970,17 @@ function resized(array, length) {
   const copy = new Float64Array(length);
   copy.set(array);
   return copy;
+}
+function eventNames(text, corrupt) {
+  const events = text.split(/\s+/).filter((event) => event !== "");
+  if (events.length === 0) throw corrupt("an events: line that names no event");
+  const oddName = events.find((event) => !EVENT_NAME.test(event));
+  if (oddName !== void 0) {
+    throw corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
+  }
+  const duplicate = events.find((event, index) => events.indexOf(event) !== index);
+  if (duplicate !== void 0) throw corrupt(`event ${duplicate} is listed twice`);
+  return events;
 }
 function isCount(text) {
   return /^\d+$/.test(text) && Number(text) <= Number.MAX_SAFE_INTEGER;

@@ -381,14 +381,7 @@ export class CachegrindParser {
 
   #setEvents(text: string): void {
     if (this.#events !== undefined) throw this.#corrupt('a second events: line');
-    const events = text.split(/\s+/).filter((event) => event !== '');
-    if (events.length === 0) throw this.#corrupt('an events: line that names no event');
-    const oddName = events.find((event) => !EVENT_NAME.test(event));
-    if (oddName !== undefined) {
-      throw this.#corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
-    }
-    const duplicate = events.find((event, index) => events.indexOf(event) !== index);
-    if (duplicate !== undefined) throw this.#corrupt(`event ${duplicate} is listed twice`);
+    const events = eventNames(text, (reason) => this.#corrupt(reason));
     this.#events = events;
     this.#width = events.length;
     this.#counts = new Float64Array(this.#lineCounts.length * events.length);
@@ -488,11 +481,24 @@ function resized(array: Float64Array<ArrayBuffer>, length: number): Float64Array
   return copy;
 }
 
-function isCount(text: string): boolean {
+/** The events an `events:` line names; throws what `corrupt` makes of a line that names none. */
+export function eventNames(text: string, corrupt: (reason: string) => Error): string[] {
+  const events = text.split(/\s+/).filter((event) => event !== '');
+  if (events.length === 0) throw corrupt('an events: line that names no event');
+  const oddName = events.find((event) => !EVENT_NAME.test(event));
+  if (oddName !== undefined) {
+    throw corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
+  }
+  const duplicate = events.find((event, index) => events.indexOf(event) !== index);
+  if (duplicate !== undefined) throw corrupt(`event ${duplicate} is listed twice`);
+  return events;
+}
+
+export function isCount(text: string): boolean {
   return /^\d+$/.test(text) && Number(text) <= Number.MAX_SAFE_INTEGER;
 }
 
 /** A line quoted in an error message, shortened so that binary garbage stays readable. */
-function excerpt(line: string): string {
+export function excerpt(line: string): string {
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}…` : line);
 }
