@@ -989,10 +989,20 @@ function excerpt(line) {
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}\u2026` : line);
 }
 
+// src/measure/callgrind-part.ts
+var LINES_PER_FILE = 2 ** 32;
+
+// src/measure/parse-callgrind.ts
+var LARGEST_LINE = 2 ** 32 - 1;
+
 // src/measure/parse-file.ts
 var CHUNK_BYTES = 1 << 20;
 async function parseCachegrindFile(path, options = {}) {
   const parser = new CachegrindParser(path, options);
+  await readInChunks(path, parser);
+  return parser.finish();
+}
+async function readInChunks(path, parser) {
   try {
     const file = await open(path, "r");
     try {
@@ -1008,7 +1018,6 @@ async function parseCachegrindFile(path, options = {}) {
   } catch (error) {
     throw unreadable(path, error);
   }
-  return parser.finish();
 }
 function unreadable(path, error) {
   if (!isSystemError(error)) return error;

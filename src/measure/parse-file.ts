@@ -1,18 +1,39 @@
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import type { CallgrindPart } from './callgrind-part.js';
 import { CachegrindParser, type CachegrindParserOptions, type ParsedProfile } from './parse.js';
+import { CallgrindParser } from './parse-callgrind.js';
 
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Feeds a `cachegrind.out` file through the parser chunk by chunk, all read into one buffer:
- * memory stays flat however big the file is, and no chunk is left for the garbage collector.
+ * Feeds a `cachegrind.out` file through the parser chunk by chunk: memory stays flat however
+ * big the file is.
  */
 export async function parseCachegrindFile(
   path: string,
   options: CachegrindParserOptions = {},
 ): Promise<ParsedProfile> {
   const parser = new CachegrindParser(path, options);
+  await readInChunks(path, parser);
+  return parser.finish();
+}
+
+/** Feeds a `callgrind.out` file through the parser chunk by chunk, as `parseCachegrindFile`. */
+export async function parseCallgrindFile(
+  path: string,
+  options: CachegrindParserOptions = {},
+): Promise<CallgrindPart[]> {
+  const parser = new CallgrindParser(path, options);
+  await readInChunks(path, parser);
+  return parser.finish();
+}
+
+/** Reads the file into one buffer, chunk after chunk: no chunk is left for the garbage collector. */
+async function readInChunks(
+  path: string,
+  parser: { write(chunk: Uint8Array): void },
+): Promise<void> {
   try {
     const file = await open(path, 'r');
     try {
@@ -29,7 +50,6 @@ export async function parseCachegrindFile(
   } catch (error) {
     throw unreadable(path, error);
   }
-  return parser.finish();
 }
 
 /** A read failure the user can fix (wrong path, a directory, no permission) as an InputError. */
