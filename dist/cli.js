@@ -103,8 +103,11 @@ var TOOL_NAME = `rust-perf ${TOOL_VERSION}`;
 import { resolve } from "node:path";
 
 // src/profile/profile.ts
-var PROFILE_VERSION = 1;
+var PROFILE_VERSION = 2;
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+function wholeProgram(name) {
+  return { name, target: name, harness: "plain" };
+}
 var MANGLINGS = ["v0", "legacy"];
 var FINGERPRINT_FIELDS = [
   "valgrind",
@@ -122,8 +125,13 @@ var COMPARABLE_FINGERPRINT_FIELDS = [
   "mangling"
 ];
 
+// src/system/text-order.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/compare/comparison.ts
-var COMPARISON_VERSION = 1;
+var COMPARISON_VERSION = 2;
 var BENCHMARK_STATUSES = [
   "regressed",
   "improved",
@@ -141,12 +149,12 @@ function compareProfiles(base, head, options) {
   const event = primaryEvent(base, head);
   const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
   const baseNames = new Set(base.benchmarks.map((benchmark) => benchmark.name));
-  const benchmarks = [
+  const benchmarks = groupedByTarget([
     ...base.benchmarks.map(
       (benchmark) => compareBenchmark(benchmark, headByName.get(benchmark.name), event, options)
     ),
     ...head.benchmarks.filter((benchmark) => !baseNames.has(benchmark.name)).map((benchmark) => compareBenchmark(void 0, benchmark, event, options))
-  ];
+  ]);
   return {
     version: COMPARISON_VERSION,
     regressed: benchmarks.some((benchmark) => benchmark.status === "regressed"),
@@ -200,8 +208,17 @@ function fingerprintValue(fingerprint, field) {
   const value = fingerprint[field];
   return Array.isArray(value) ? value.join(" ") : value;
 }
+function groupedByTarget(benchmarks) {
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const benchmark of benchmarks) {
+    const group = byTarget.get(benchmark.target);
+    if (group) group.push(benchmark);
+    else byTarget.set(benchmark.target, [benchmark]);
+  }
+  return [...byTarget.values()].flat();
+}
 function compareBenchmark(base, head, event, options) {
-  const name = (base ?? head)?.name ?? "";
+  const { name, target, id, harness } = head ?? base;
   const baseTotal = base ? base.totals[event] ?? 0 : null;
   const headTotal = head ? head.totals[event] ?? 0 : null;
   const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
@@ -215,6 +232,9 @@ function compareBenchmark(base, head, event, options) {
   if (status === "unchanged") markMoves(functions, reference, options.functionThreshold);
   return {
     name,
+    target,
+    ...id === void 0 ? {} : { id },
+    harness,
     status,
     base: baseTotal,
     head: headTotal,
@@ -336,7 +356,7 @@ function functionStatus(inBase, inHead, deterministic, significant, delta) {
 function byMagnitude(a, b) {
   const difference = Math.abs(b.delta) - Math.abs(a.delta);
   if (difference !== 0) return difference;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 function markMoves(changes, reference, functionThreshold) {
   const significant = changes.filter((change) => change.significant);
@@ -989,16 +1009,687 @@ function excerpt(line) {
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}\u2026` : line);
 }
 
+// src/measure/parse-callgrind.ts
+import { Buffer as Buffer3 } from "node:buffer";
+
 // src/measure/callgrind-part.ts
 var LINES_PER_FILE = 2 ** 32;
+var CallgrindPartBuilder = class {
+  #isOwnFile;
+  #width;
+  #fileIndexByPath = /* @__PURE__ */ new Map();
+  #filePaths = [];
+  #filesOwn = [];
+  #functionIndexByName = /* @__PURE__ */ new Map();
+  #names = [];
+  /** The file a function was named in, its file when none of its lines has a cost. */
+  #namedIn = [];
+  /**
+   * Per function, the primary-event cost of each of its lines by line key: Callgrind writes
+   * a line once per basic block and call context, so one line's cost is spread over several.
+   */
+  #lineCosts = [];
+  #counts = [];
+  /** Per caller, the index of its edge to each callee. */
+  #edgesFrom = [];
+  #callers = [];
+  #callees = [];
+  #calls = [];
+  #edgeCounts = [];
+  /** `isOwnFile` is asked once per distinct path of the part. */
+  constructor(events, isOwnFile2) {
+    this.#width = events;
+    this.#isOwnFile = isOwnFile2;
+  }
+  /** The index of a source file, for `functionIndex` and `addSelfCost`. */
+  fileIndex(path) {
+    let index = this.#fileIndexByPath.get(path);
+    if (index === void 0) {
+      index = this.#filePaths.length;
+      this.#fileIndexByPath.set(path, index);
+      this.#filePaths.push(path);
+      this.#filesOwn.push(this.#isOwnFile(path));
+    }
+    return index;
+  }
+  /** The index of the function with this name, added with no cost when it is new. */
+  functionIndex(name, file) {
+    let index = this.#functionIndexByName.get(name);
+    if (index === void 0) {
+      index = this.#names.length;
+      this.#functionIndexByName.set(name, index);
+      this.#names.push(name);
+      this.#namedIn.push(file);
+      this.#lineCosts.push(void 0);
+      this.#edgesFrom.push(void 0);
+      for (let event = 0; event < this.#width; event++) this.#counts.push(0);
+    }
+    return index;
+  }
+  addSelfCost(fn, file, line, costs) {
+    const base = fn * this.#width;
+    for (let event = 0; event < this.#width; event++) this.#counts[base + event] += costs[event];
+    let lines = this.#lineCosts[fn];
+    if (lines === void 0) {
+      lines = /* @__PURE__ */ new Map();
+      this.#lineCosts[fn] = lines;
+    }
+    const key = file * LINES_PER_FILE + line;
+    lines.set(key, (lines.get(key) ?? 0) + costs[0]);
+  }
+  addCall(caller, callee, calls, costs) {
+    let edges = this.#edgesFrom[caller];
+    if (edges === void 0) {
+      edges = /* @__PURE__ */ new Map();
+      this.#edgesFrom[caller] = edges;
+    }
+    let edge = edges.get(callee);
+    if (edge === void 0) {
+      edge = this.#callers.length;
+      edges.set(callee, edge);
+      this.#callers.push(caller);
+      this.#callees.push(callee);
+      this.#calls.push(0);
+      for (let event = 0; event < this.#width; event++) this.#edgeCounts.push(0);
+    }
+    this.#calls[edge] += calls;
+    const base = edge * this.#width;
+    for (let event = 0; event < this.#width; event++)
+      this.#edgeCounts[base + event] += costs[event];
+  }
+  /** The self costs of every function added up, per event. */
+  selfTotals() {
+    const totals = new Array(this.#width).fill(0);
+    this.#counts.forEach((count, index) => {
+      totals[index % this.#width] += count;
+    });
+    return totals;
+  }
+  /** The largest number among the calls' counts and inclusive costs, to check it is exact. */
+  largestCallNumber() {
+    let largest = 0;
+    for (const count of this.#calls) largest = Math.max(largest, count);
+    for (const count of this.#edgeCounts) largest = Math.max(largest, count);
+    return largest;
+  }
+  build(part, trigger, profile) {
+    return {
+      part,
+      trigger,
+      profile: { ...profile, functions: this.#functions() },
+      calls: {
+        length: this.#callers.length,
+        callers: Uint32Array.from(this.#callers),
+        callees: Uint32Array.from(this.#callees),
+        calls: Float64Array.from(this.#calls),
+        counts: Float64Array.from(this.#edgeCounts)
+      }
+    };
+  }
+  #functions() {
+    const files = [];
+    const lines = new Float64Array(this.#names.length);
+    this.#names.forEach((_, fn) => {
+      const key = this.#bestLine(fn);
+      if (key === void 0) {
+        files.push(this.#filePaths[this.#namedIn[fn]]);
+      } else {
+        files.push(this.#filePaths[Math.floor(key / LINES_PER_FILE)]);
+        lines[fn] = key % LINES_PER_FILE;
+      }
+    });
+    return {
+      length: this.#names.length,
+      names: this.#names,
+      files,
+      lines,
+      counts: Float64Array.from(this.#counts)
+    };
+  }
+  /**
+   * The key of the function's line with the largest primary-event cost among its lines in the
+   * user's own files, or among all its lines when none is; the first such line on a tie.
+   */
+  #bestLine(fn) {
+    let best;
+    let bestOwn = false;
+    let bestCost = -1;
+    for (const [key, cost] of this.#lineCosts[fn] ?? []) {
+      const own = this.#filesOwn[Math.floor(key / LINES_PER_FILE)];
+      if (own && !bestOwn || own === bestOwn && cost > bestCost) {
+        best = key;
+        bestOwn = own;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+};
 
 // src/measure/parse-callgrind.ts
+var LF2 = 10;
+var CR2 = 13;
+var SPACE2 = 32;
+var TAB2 = 9;
+var HASH = 35;
+var OPEN = 40;
+var CLOSE = 41;
+var STAR = 42;
+var PLUS = 43;
+var MINUS = 45;
+var EQUALS2 = 61;
+var DIGIT_02 = 48;
+var DIGIT_92 = 57;
+var LOWER_A = 97;
+var LOWER_F2 = 102;
+var LOWER_X = 120;
+var LOWER_Z = 122;
+var LONGEST_KEY = 5;
 var LARGEST_LINE = 2 ** 32 - 1;
+var RECURSION_SUFFIX = /'\d+$/;
+var CallgrindParser = class {
+  #source;
+  #isOwnFile;
+  #fileNames = /* @__PURE__ */ new Map();
+  #functionNames = /* @__PURE__ */ new Map();
+  #objectNames = /* @__PURE__ */ new Map();
+  #parts = [];
+  #lineNumber = 0;
+  /** The bytes of an incomplete last line, waiting for the rest of it. */
+  #pending;
+  #command = "";
+  #part;
+  /** The number of the last part read; 0 before the first. */
+  #lastPart = 0;
+  /** The function the next cost line belongs to (-1: none), and the file of its fn= line. */
+  #current = -1;
+  #functionFile = -1;
+  /** The file of the next cost line: the function's, or inlined code's after fi=. */
+  #file = -1;
+  /** The line of the last self cost line, which relative positions start from. */
+  #lastLine = 0;
+  #calleeName;
+  #calleeFile = -1;
+  /** The callee of a calls= line whose cost line comes next (-1: none), and its count. */
+  #callee = -1;
+  #callCount = 0;
+  /** What the line being read holds: where reading is, the position's line and the costs. */
+  #at = 0;
+  #lineStart = 0;
+  #positionLine = 0;
+  #costs = new Float64Array(0);
+  #costCount = 0;
+  /** `source` names the input in error messages (usually its path). */
+  constructor(source, options = {}) {
+    this.#source = source;
+    const isOwnFile2 = options.isOwnFile;
+    this.#isOwnFile = isOwnFile2 === void 0 ? () => false : isOwnFile2;
+  }
+  write(chunk) {
+    let bytes = Buffer3.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.#pending !== void 0) {
+      bytes = Buffer3.concat([this.#pending, bytes]);
+      this.#pending = void 0;
+    }
+    let start = 0;
+    for (let newline = bytes.indexOf(LF2); newline !== -1; newline = bytes.indexOf(LF2, start)) {
+      this.#parseLine(bytes, start, newline);
+      start = newline + 1;
+    }
+    if (start < bytes.length) this.#pending = Buffer3.from(bytes.subarray(start));
+  }
+  /** The parts in file order, each checked against its `summary:` and `totals:` lines. */
+  finish() {
+    if (this.#pending !== void 0) {
+      const lastLine = this.#pending;
+      this.#pending = void 0;
+      this.#parseLine(lastLine, 0, lastLine.length);
+    }
+    if (this.#lineNumber === 0) {
+      throw new CorruptFileError(this.#source, void 0, "the file is empty: no Callgrind output");
+    }
+    if (this.#callee >= 0) {
+      throw this.#corrupt("the file ends after a calls= line, without its cost: it is truncated");
+    }
+    if (this.#part !== void 0) {
+      throw this.#corrupt("the file ends without a totals: line: it is truncated");
+    }
+    if (this.#parts.length === 0) {
+      throw this.#corrupt("no part with a totals: line: not Callgrind output");
+    }
+    return this.#parts;
+  }
+  /** Parses the line `bytes[start..end)`, `end` being where its line feed is or the file ends. */
+  #parseLine(bytes, start, end) {
+    this.#lineNumber++;
+    this.#lineStart = start;
+    const lineEnd = end > start && bytes[end - 1] === CR2 ? end - 1 : end;
+    const first = bytes[start];
+    if (this.#callee >= 0 && !isCostLineStart(first)) {
+      throw this.#corrupt("a calls= line must be followed by the cost line of the call");
+    }
+    if (start === lineEnd || first === HASH) return;
+    if (isCostLineStart(first)) {
+      this.#parseCostLine(bytes, start, lineEnd);
+      return;
+    }
+    const equals = keyEnd(bytes, start, lineEnd);
+    if (equals === -1 || !this.#parseSpecification(bytes, start, equals, lineEnd)) {
+      this.#parseHeaderLine(bytes.toString("utf8", start, lineEnd));
+    }
+  }
+  /** A `key=value` line; false when the key is not one Callgrind writes. */
+  #parseSpecification(bytes, start, equals, end) {
+    const key = bytes.toString("latin1", start, equals);
+    const value = equals + 1;
+    switch (key) {
+      case "ob":
+      case "cob":
+        this.#requireData(`${key}=`);
+        this.#name(this.#objectNames, key, bytes, value, end);
+        break;
+      case "fl":
+        this.#startFile(bytes, value, end);
+        break;
+      case "fi":
+      case "fe":
+        this.#file = this.#fileIndex(key, bytes, value, end);
+        break;
+      case "fn":
+        this.#startFunction(bytes, value, end);
+        break;
+      case "cfi":
+      case "cfl":
+        this.#calleeFile = this.#fileIndex(key, bytes, value, end);
+        break;
+      case "cfn":
+        this.#requireData("cfn=");
+        this.#calleeName = this.#functionName(key, bytes, value, end);
+        break;
+      case "calls":
+        this.#startCall(bytes, value, end);
+        break;
+      case "jfi":
+        this.#fileIndex(key, bytes, value, end);
+        break;
+      case "jfn":
+        this.#requireData("jfn=");
+        this.#functionName(key, bytes, value, end);
+        break;
+      case "jump":
+      case "jcnd":
+        this.#requireFunction(`${key}=`);
+        break;
+      default:
+        return false;
+    }
+    return true;
+  }
+  #startFile(bytes, start, end) {
+    this.#functionFile = this.#fileIndex("fl", bytes, start, end);
+    this.#file = this.#functionFile;
+    this.#current = -1;
+  }
+  #startFunction(bytes, start, end) {
+    const builder = this.#requireData("fn=");
+    if (this.#functionFile < 0) throw this.#corrupt("an fn= line before any fl= line");
+    const name = this.#functionName("fn", bytes, start, end);
+    this.#current = builder.functionIndex(name, this.#functionFile);
+    this.#file = this.#functionFile;
+    this.#lastLine = 0;
+    this.#calleeName = void 0;
+    this.#calleeFile = -1;
+  }
+  /** `calls=<count> <target position>`: the callee is the last cfn=, in the last cfi= if any. */
+  #startCall(bytes, start, end) {
+    const builder = this.#requireFunction("calls=");
+    if (this.#calleeName === void 0) {
+      throw this.#corrupt("a calls= line without a cfn= line before it");
+    }
+    this.#at = start;
+    this.#skipSpaces(bytes, end);
+    this.#callCount = this.#readDecimal(bytes, end);
+    this.#readPositions(bytes, end);
+    this.#skipSpaces(bytes, end);
+    if (this.#at < end) throw this.#malformed(bytes, end);
+    const calleeFile = this.#calleeFile < 0 ? this.#file : this.#calleeFile;
+    this.#callee = builder.functionIndex(this.#calleeName, calleeFile);
+    this.#calleeName = void 0;
+    this.#calleeFile = -1;
+  }
+  /**
+   * A self cost line, the inclusive cost of the call on the line before, or (no costs) where
+   * a jump is. Only a self cost line moves the position relative ones start from.
+   */
+  #parseCostLine(bytes, start, end) {
+    const builder = this.#requireFunction("cost");
+    this.#at = start;
+    this.#readPositions(bytes, end);
+    this.#readCounts(bytes, end);
+    if (this.#callee >= 0) {
+      builder.addCall(this.#current, this.#callee, this.#callCount, this.#costs);
+      this.#callee = -1;
+    } else if (this.#costCount > 0) {
+      builder.addSelfCost(this.#current, this.#file, this.#positionLine, this.#costs);
+      this.#lastLine = this.#positionLine;
+    }
+  }
+  /** Reads the subpositions at `#at`, keeping the line's in `#positionLine`. */
+  #readPositions(bytes, end) {
+    const { count, lineColumn } = this.#part.positions;
+    for (let column = 0; column < count; column++) {
+      this.#skipSpaces(bytes, end);
+      const first = bytes[this.#at];
+      if (first === STAR) {
+        this.#at++;
+        if (column === lineColumn) this.#positionLine = this.#lastLine;
+      } else if (first === PLUS || first === MINUS) {
+        this.#at++;
+        const offset = this.#readDecimal(bytes, end);
+        if (column === lineColumn) {
+          this.#positionLine = this.#lastLine + (first === PLUS ? offset : -offset);
+        }
+      } else if (first === DIGIT_02 && bytes[this.#at + 1] === LOWER_X) {
+        this.#at += 2;
+        this.#skipHexDigits(bytes, end);
+      } else if (column === lineColumn) {
+        this.#positionLine = this.#readDecimal(bytes, end);
+      } else {
+        this.#readDecimal(bytes, end);
+      }
+      if (this.#at < end && bytes[this.#at] !== SPACE2 && bytes[this.#at] !== TAB2) {
+        throw this.#malformed(bytes, end);
+      }
+    }
+    if (this.#positionLine < 0 || this.#positionLine > LARGEST_LINE) {
+      throw this.#corrupt(`a position at line ${this.#positionLine}, which no file has`);
+    }
+  }
+  /** Reads the counts after the position into `#costs`, zero for the events without one. */
+  #readCounts(bytes, end) {
+    const costs = this.#costs;
+    costs.fill(0);
+    let event = 0;
+    for (; ; ) {
+      this.#skipSpaces(bytes, end);
+      if (this.#at === end) break;
+      if (event === costs.length) {
+        throw this.#corrupt(`a cost line with more counts than the ${costs.length} events`);
+      }
+      costs[event++] = this.#readDecimal(bytes, end);
+      if (this.#at < end && bytes[this.#at] !== SPACE2 && bytes[this.#at] !== TAB2) {
+        throw this.#malformed(bytes, end);
+      }
+    }
+    this.#costCount = event;
+  }
+  #readDecimal(bytes, end) {
+    const start = this.#at;
+    let value = 0;
+    for (; this.#at < end; this.#at++) {
+      const byte = bytes[this.#at];
+      if (byte < DIGIT_02 || byte > DIGIT_92) break;
+      value = value * 10 + (byte - DIGIT_02);
+    }
+    if (this.#at === start) throw this.#malformed(bytes, end);
+    return value;
+  }
+  #skipHexDigits(bytes, end) {
+    const start = this.#at;
+    while (this.#at < end && isHexDigit(bytes[this.#at])) this.#at++;
+    if (this.#at === start) throw this.#malformed(bytes, end);
+  }
+  #skipSpaces(bytes, end) {
+    while (this.#at < end && (bytes[this.#at] === SPACE2 || bytes[this.#at] === TAB2)) this.#at++;
+  }
+  /**
+   * The name a `key=value` line gives: `(id) name` gives the name an id, `(id)` refers back
+   * to it, a name without an id stands for itself. A name is decoded once per id: a later
+   * definition of the same id (Callgrind repeats them in each part) is not read again.
+   */
+  #name(names, key, bytes, start, end, normalise = (name) => name) {
+    const close = compressedIdEnd(bytes, start, end);
+    let nameStart = close === -1 ? start : close + 1;
+    while (nameStart < end && (bytes[nameStart] === SPACE2 || bytes[nameStart] === TAB2)) {
+      nameStart++;
+    }
+    if (close === -1) {
+      if (nameStart === end) throw this.#corrupt(`${aLine(`${key}=`)} without a name`);
+      return normalise(bytes.toString("utf8", nameStart, end));
+    }
+    const id = Number(bytes.toString("latin1", start + 1, close));
+    let name = names.get(id);
+    if (name === void 0) {
+      if (nameStart === end) {
+        throw this.#corrupt(`${key}=(${id}) refers to an id that no line before it defines`);
+      }
+      name = normalise(bytes.toString("utf8", nameStart, end));
+      names.set(id, name);
+    }
+    return name;
+  }
+  /** A function's name, without the recursion depth --separate-recs appends to it. */
+  #functionName(key, bytes, start, end) {
+    return this.#name(this.#functionNames, key, bytes, start, end, withoutRecursionDepth);
+  }
+  #fileIndex(key, bytes, start, end) {
+    const builder = this.#requireData(`${key}=`);
+    return builder.fileIndex(this.#name(this.#fileNames, key, bytes, start, end));
+  }
+  /** Lines without `=`: the file's and the parts' headers, and the `totals:` ending a part. */
+  #parseHeaderLine(line) {
+    const colon = line.indexOf(":");
+    const key = colon === -1 ? line : line.slice(0, colon);
+    const value = line.slice(colon + 1).trim();
+    switch (key) {
+      case "version":
+        this.#requireHeader("version:");
+        if (value !== "1") {
+          throw this.#corrupt(`format version ${value}: rust-perf reads version 1 of Callgrind's`);
+        }
+        return;
+      case "creator":
+      case "pid":
+        this.#requireHeader(`${key}:`);
+        return;
+      case "cmd":
+        this.#requireHeader("cmd:");
+        this.#command = value;
+        return;
+      case "part":
+        this.#startPart(value);
+        return;
+      case "totals":
+        this.#finishPart(value);
+        return;
+      default:
+        this.#parsePartHeader(key, value, line);
+    }
+  }
+  #parsePartHeader(key, value, line) {
+    if (!["desc", "positions", "events", "event", "summary", "thread"].includes(key)) {
+      throw this.#corrupt(`unrecognised line ${excerpt(line)}: not Callgrind output`);
+    }
+    if (key === "summary" && this.#part?.builder !== void 0) {
+      throw this.#corrupt(
+        "a summary: line after the data: this is Cachegrind output, not Callgrind",
+        "Measure with valgrind --tool=callgrind, or read the file with the Cachegrind parser."
+      );
+    }
+    const part = this.#partHeader(`${key}:`);
+    if (key === "desc" && value.startsWith("Trigger:")) {
+      part.trigger = value.slice("Trigger:".length).trim();
+    } else if (key === "positions") {
+      part.positions = this.#positions(value);
+    } else if (key === "events") {
+      part.events = eventNames(value, (reason) => this.#corrupt(reason));
+    } else if (key === "summary") {
+      part.summary = this.#countsOfLine("summary:", value, part);
+    }
+  }
+  #startPart(value) {
+    if (this.#part !== void 0) {
+      throw this.#corrupt(`a part: line before part ${this.#part.number} has its totals: line`);
+    }
+    if (!/^\d+$/.test(value)) throw this.#corrupt(`part: ${excerpt(value)} is not a part number`);
+    const number = Number(value);
+    if (number <= this.#lastPart) {
+      throw this.#corrupt(`part ${number} after part ${this.#lastPart}: two files concatenated?`);
+    }
+    this.#openPart(number);
+  }
+  #openPart(number) {
+    this.#part = {
+      number,
+      trigger: "",
+      positions: { count: 1, lineColumn: 0 },
+      events: void 0,
+      summary: void 0,
+      builder: void 0
+    };
+    this.#lastPart = number;
+    this.#current = -1;
+    this.#functionFile = -1;
+    this.#file = -1;
+    this.#lastLine = 0;
+    this.#calleeName = void 0;
+    this.#calleeFile = -1;
+    return this.#part;
+  }
+  /** Checks the part's costs against its summary: and totals: lines and keeps it. */
+  #finishPart(value) {
+    const part = this.#part;
+    if (part?.events === void 0) {
+      throw this.#corrupt("a totals: line outside a part with an events: line");
+    }
+    const totals = this.#countsOfLine("totals:", value, part);
+    const builder = part.builder ?? new CallgrindPartBuilder(part.events.length, this.#isOwnFile);
+    const counted = builder.selfTotals();
+    part.events.forEach((event, index) => {
+      if (counted[index] > Number.MAX_SAFE_INTEGER) {
+        throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
+      }
+      for (const [line, expected] of [
+        ["summary:", part.summary],
+        ["totals:", totals]
+      ]) {
+        if (expected !== void 0 && expected[index] !== counted[index]) {
+          throw this.#corrupt(
+            `${line} says ${expected[index]} ${event} but the self costs add up to ${counted[index]}: the file is truncated or corrupt`
+          );
+        }
+      }
+    });
+    if (builder.largestCallNumber() > Number.MAX_SAFE_INTEGER) {
+      throw this.#corrupt("the calls add up to more than rust-perf can count exactly");
+    }
+    const profile = { command: this.#command, events: part.events, totals };
+    this.#parts.push(builder.build(part.number, part.trigger, profile));
+    this.#part = void 0;
+  }
+  /** `positions: line`, `instr line` or `line instr`: which subposition is the line. */
+  #positions(value) {
+    const names = value.split(/\s+/).filter((name) => name !== "");
+    const known = names.every(
+      (name, index) => ["instr", "line"].includes(name) && names.indexOf(name) === index
+    );
+    if (!known) throw this.#corrupt(`positions: ${excerpt(value)} is not a list of instr and line`);
+    const lineColumn = names.indexOf("line");
+    if (lineColumn === -1) {
+      throw this.#corrupt(
+        `positions: ${value} gives no source lines`,
+        "Run Callgrind with --dump-line=yes, its default."
+      );
+    }
+    return { count: names.length, lineColumn };
+  }
+  /** A summary: or totals: line's counts, one per event, 0 for the events it leaves out. */
+  #countsOfLine(kind, value, part) {
+    const events = part.events;
+    if (events === void 0) throw this.#corrupt(`${aLine(kind)} before the events: line`);
+    const fields = value.split(/\s+/).filter((field) => field !== "");
+    if (fields.length === 0 || fields.length > events.length || !fields.every(isCount)) {
+      throw this.#corrupt(
+        `${kind} ${value} is not a list of at most ${events.length} counts, one per event`
+      );
+    }
+    return events.map((_, index) => Number(fields[index] ?? "0"));
+  }
+  /** A header line of the whole file comes before the data of the part it is in. */
+  #requireHeader(kind) {
+    if (this.#part?.builder !== void 0) {
+      throw this.#corrupt(`${aLine(kind)} after the data of part ${this.#part.number} began`);
+    }
+  }
+  /** The part a part's header line belongs to; a file without part: lines has one part. */
+  #partHeader(kind) {
+    this.#requireHeader(kind);
+    if (this.#part !== void 0) return this.#part;
+    if (this.#lastPart > 0) {
+      throw this.#corrupt(`${aLine(kind)} after the totals: line of part ${this.#lastPart}`);
+    }
+    return this.#openPart(1);
+  }
+  /** The part's data, which begins with the first data line after its events: line. */
+  #requireData(kind) {
+    const part = this.#part;
+    if (part?.builder !== void 0) return part.builder;
+    if (part?.events === void 0) {
+      throw this.#corrupt(
+        this.#lastPart > 0 && part === void 0 ? `${aLine(kind)} after the totals: line of part ${this.#lastPart}` : `${aLine(kind)} before the events: line: not Callgrind output, or its start is missing`
+      );
+    }
+    part.builder = new CallgrindPartBuilder(part.events.length, this.#isOwnFile);
+    this.#costs = new Float64Array(part.events.length);
+    return part.builder;
+  }
+  #requireFunction(kind) {
+    const builder = this.#requireData(kind);
+    if (this.#current < 0) throw this.#corrupt(`${aLine(kind)} outside a function (no fn= line)`);
+    return builder;
+  }
+  #malformed(bytes, end) {
+    const line = bytes.toString("utf8", this.#lineStart, end);
+    return this.#corrupt(`malformed line ${excerpt(line)}: expected <position> <count>...`);
+  }
+  #corrupt(reason, hint) {
+    return new CorruptFileError(this.#source, this.#lineNumber, reason, hint);
+  }
+};
+function aLine(kind) {
+  return `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} line`;
+}
+function isCostLineStart(byte) {
+  return byte !== void 0 && (byte >= DIGIT_02 && byte <= DIGIT_92 || byte === PLUS || byte === MINUS || byte === STAR);
+}
+function keyEnd(bytes, start, end) {
+  const last = Math.min(end, start + LONGEST_KEY);
+  let position = start;
+  while (position < last && bytes[position] >= LOWER_A && bytes[position] <= LOWER_Z) position++;
+  return position > start && position < end && bytes[position] === EQUALS2 ? position : -1;
+}
+function compressedIdEnd(bytes, start, end) {
+  if (bytes[start] !== OPEN) return -1;
+  let position = start + 1;
+  while (position < end && bytes[position] >= DIGIT_02 && bytes[position] <= DIGIT_92) position++;
+  return position > start + 1 && bytes[position] === CLOSE ? position : -1;
+}
+function withoutRecursionDepth(name) {
+  return name.replace(RECURSION_SUFFIX, "");
+}
+function isHexDigit(byte) {
+  return byte >= DIGIT_02 && byte <= DIGIT_92 || byte >= LOWER_A && byte <= LOWER_F2;
+}
 
 // src/measure/parse-file.ts
 var CHUNK_BYTES = 1 << 20;
 async function parseCachegrindFile(path, options = {}) {
   const parser = new CachegrindParser(path, options);
+  await readInChunks(path, parser);
+  return parser.finish();
+}
+async function parseCallgrindFile(path, options = {}) {
+  const parser = new CallgrindParser(path, options);
   await readInChunks(path, parser);
   return parser.finish();
 }
@@ -1032,6 +1723,9 @@ function unreadable(path, error) {
 function isSystemError(error) {
   return error instanceof Error && typeof error.code === "string";
 }
+
+// src/harness.ts
+var HARNESSES = ["plain", "criterion", "libtest", "divan", "gungraun"];
 
 // src/system/strict-json.ts
 var StrictJsonReader = class {
@@ -1128,7 +1822,17 @@ var DOCUMENT_FIELDS = {
   optional: ["commit"]
 };
 var BENCHMARK_FIELDS = {
-  required: ["name", "command", "events", "totals", "nondeterministic", "functions"]
+  required: [
+    "name",
+    "target",
+    "harness",
+    "command",
+    "events",
+    "totals",
+    "nondeterministic",
+    "functions"
+  ],
+  optional: ["id"]
 };
 var FUNCTION_FIELDS = { required: ["name", "file", "line", "counts"] };
 function parseProfileDocument(text, source) {
@@ -1161,6 +1865,12 @@ function documentProblem(path, problem) {
 }
 function readDocument(reader, data) {
   const fields = reader.object(data, "", DOCUMENT_FIELDS);
+  if (fields.version === 1) {
+    reader.refuse(
+      "version",
+      "profile version 1 was written by an earlier rust-perf, which measured each bench target as one whole program: its counts do not compare with per-benchmark counts, so measure this side again with this version of rust-perf"
+    );
+  }
   if (fields.version !== PROFILE_VERSION) {
     reader.refuse(
       "version",
@@ -1218,6 +1928,14 @@ function readBenchmark(reader, value, path) {
   );
   return {
     name: reader.string(fields.name, `${path}.name`),
+    target: reader.string(fields.target, `${path}.target`),
+    ...fields.id === void 0 ? {} : { id: reader.string(fields.id, `${path}.id`) },
+    harness: reader.oneOf(
+      fields.harness,
+      `${path}.harness`,
+      HARNESSES,
+      HARNESSES.map((name) => `"${name}"`).join(", ")
+    ),
     command: readStrings(reader, fields.command, `${path}.command`),
     events,
     totals: readCounts(reader, fields.totals, `${path}.totals`, events),
@@ -1289,6 +2007,9 @@ function serialiseBenchmark(benchmark) {
   );
   const lines = [
     `      "name": ${JSON.stringify(benchmark.name)},`,
+    `      "target": ${JSON.stringify(benchmark.target)},`,
+    ...benchmark.id === void 0 ? [] : [`      "id": ${JSON.stringify(benchmark.id)},`],
+    `      "harness": ${JSON.stringify(benchmark.harness)},`,
     `      "command": ${JSON.stringify(benchmark.command)},`,
     `      "events": ${JSON.stringify(events)},`,
     `      "totals": ${JSON.stringify(inEventOrder(benchmark.totals, events))},`,
@@ -1333,7 +2054,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
     },
     benchmarks: [
       {
-        name: benchmarkName(path),
+        ...wholeProgram(benchmarkName(path)),
         command: parsed.command.split(/\s+/).filter((word) => word !== ""),
         events,
         totals,
@@ -2069,19 +2790,19 @@ function render(comparison, format, context) {
 }
 
 // src/cli/measure-command.ts
-import { join as join6, resolve as resolve5 } from "node:path";
+import { join as join8, resolve as resolve6 } from "node:path";
 
 // src/cargo/cargo.ts
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname3, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, resolve as resolve4 } from "node:path";
 
 // src/system/process.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
   run(command, args2, options) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const child = spawn(command, args2, {
         cwd: options.cwd,
         env: options.env,
@@ -2094,7 +2815,7 @@ var nodeProcessRunner = {
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
       child.on("close", (exitCode, signal) => {
-        resolve8({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+        resolve9({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -2280,8 +3001,64 @@ function resolveCommand(command, executables, packageRoot) {
   );
 }
 
+// src/cargo/metadata.ts
+import { resolve as resolve3 } from "node:path";
+function parseCargoMetadata(stdout) {
+  const invalid = (reason) => new BuildError(`cargo metadata printed something rust-perf cannot read: ${reason}`);
+  const raw = parseJson(stdout, invalid);
+  if (!isJsonObject(raw) || typeof raw.workspace_root !== "string" || typeof raw.target_directory !== "string" || !Array.isArray(raw.packages)) {
+    throw invalid("no workspace_root, target_directory or packages");
+  }
+  return {
+    workspaceRoot: raw.workspace_root,
+    targetDirectory: raw.target_directory,
+    packages: raw.packages.map((entry) => {
+      const pkg = entry;
+      return {
+        name: pkg.name,
+        manifestPath: resolve3(pkg.manifest_path),
+        targets: pkg.targets.map((target) => ({
+          name: target.name,
+          kind: target.kind,
+          srcPath: target.src_path
+        })),
+        dependencies: pkg.dependencies.map((dependency) => ({
+          name: dependency.name,
+          ...dependency.rename ? { rename: dependency.rename } : {},
+          req: dependency.req,
+          kind: dependency.kind === "dev" || dependency.kind === "build" ? dependency.kind : "normal"
+        }))
+      };
+    })
+  };
+}
+
+// src/cargo/path-remap.ts
+import { createHash } from "node:crypto";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+async function writePathRemapWrapper(targetDir, workspaceRoot, userWrapper) {
+  const key = createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 16);
+  const directory = join(targetDir, "rust-perf", "rustc-wrapper", key);
+  const path = join(directory, "remap-path-prefix");
+  const wrapped = userWrapper ? `${shellQuote(userWrapper)} ` : "";
+  const script = [
+    "#!/bin/sh",
+    "# Written by rust-perf: remaps the workspace root out of the debug info of its own crates.",
+    `exec ${wrapped}"$@" ${shellQuote(`--remap-path-prefix=${workspaceRoot}=`)}`,
+    ""
+  ].join("\n");
+  await mkdir(directory, { recursive: true });
+  await writeFile(path, script);
+  await chmod(path, 493);
+  return path;
+}
+function shellQuote(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/cargo/rustflags.ts
-import { dirname as dirname2, join } from "node:path";
+import { dirname as dirname2, join as join2 } from "node:path";
 var V0_MANGLING_FLAG = "-Csymbol-mangling-version=v0";
 function userRustflags(context) {
   const { env } = context;
@@ -2326,13 +3103,13 @@ function manglingVersion(flags) {
 function configFiles(context) {
   const directories = [];
   for (let directory = context.cwd; ; directory = dirname2(directory)) {
-    directories.unshift(join(directory, ".cargo"));
+    directories.unshift(join2(directory, ".cargo"));
     if (dirname2(directory) === directory) break;
   }
-  const cargoHome = context.env.CARGO_HOME ?? join(context.home, ".cargo");
+  const cargoHome = context.env.CARGO_HOME ?? join2(context.home, ".cargo");
   if (!directories.includes(cargoHome)) directories.unshift(cargoHome);
   return directories.map(
-    (directory) => context.readFile(join(directory, "config")) === void 0 ? join(directory, "config.toml") : join(directory, "config")
+    (directory) => context.readFile(join2(directory, "config")) === void 0 ? join2(directory, "config.toml") : join2(directory, "config")
   );
 }
 function readRustflagsConfig(text, file) {
@@ -2468,7 +3245,7 @@ function splitWhitespace(value) {
 // src/cargo/cargo.ts
 async function buildBenchmarks(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve3(settings.manifestPath);
+  const manifestPath = resolve4(settings.manifestPath);
   const user = userRustflags({
     env: deps.env,
     cwd: dirname3(manifestPath),
@@ -2481,8 +3258,12 @@ async function buildBenchmarks(settings, deps) {
     );
   }
   const { rustflags, mangling } = withV0Mangling(user.flags);
-  const remap = `--remap-path-prefix=${settings.workspaceRoot}=`;
-  const env = cargoEnvironment(deps.env, [...rustflags, remap], settings.targetDir);
+  const env = cargoEnvironment(deps.env, rustflags, settings.targetDir);
+  env.RUSTC_WORKSPACE_WRAPPER = await writePathRemapWrapper(
+    settings.targetDir,
+    settings.workspaceRoot,
+    env.RUSTC_WORKSPACE_WRAPPER
+  );
   const build = async (subcommand) => {
     const args2 = [
       ...subcommand,
@@ -2502,42 +3283,27 @@ ${cargoErrors(result.stderr)}`,
     return executablesFromCargoJson(result.stdout);
   };
   return log.group("Building benchmarks", async () => {
-    log.info(`rustflags: ${rustflags.join(" ")} ${remap} (user flags from ${user.source})`);
-    const executables = await build(["bench", "--no-run"]);
+    log.info(`rustflags: ${rustflags.join(" ")} (user flags from ${user.source})`);
+    const only = settings.benches.flatMap((name) => ["--bench", name]);
+    const executables = await build(["bench", "--no-run", ...only]);
     if (settings.buildPrograms) {
       executables.push(...await build(["build", "--profile", "bench", "--bins", "--examples"]));
     }
     return { executables, rustflags, mangling };
   });
 }
-async function workspaceRoot(manifestPath, deps) {
-  const args2 = ["locate-project", "--workspace", "--message-format", "plain"];
-  const path = resolve3(manifestPath);
-  const result = await runCargo(
-    [...args2, "--manifest-path", path],
-    path,
-    definedEnvironment(deps.env),
-    deps
-  );
-  if (result.exitCode !== 0) {
-    throw new BuildError(`cargo could not read ${path}:
-${cargoErrors(result.stderr)}`);
-  }
-  return dirname3(result.stdout.trim());
-}
-async function targetDirectory(manifestPath, deps) {
-  const path = resolve3(manifestPath);
+async function cargoMetadata(manifestPath, deps) {
+  const path = resolve4(manifestPath);
   const args2 = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", path];
   const result = await runCargo(args2, path, definedEnvironment(deps.env), deps);
   if (result.exitCode !== 0) {
     throw new BuildError(`cargo could not read ${path}:
 ${cargoErrors(result.stderr)}`);
   }
-  const { target_directory: targetDir } = JSON.parse(result.stdout);
-  if (typeof targetDir !== "string") {
-    throw new Error(`\`cargo ${args2.join(" ")}\` printed no target_directory`);
-  }
-  return targetDir;
+  return parseCargoMetadata(result.stdout);
+}
+async function targetDirectory(manifestPath, deps) {
+  return (await cargoMetadata(manifestPath, deps)).targetDirectory;
 }
 function cargoEnvironment(env, rustflags, targetDir) {
   const result = definedEnvironment(env);
@@ -2547,7 +3313,7 @@ function cargoEnvironment(env, rustflags, targetDir) {
     result[`CARGO_PROFILE_${profile}_STRIP`] = "none";
   }
   result.CARGO_ENCODED_RUSTFLAGS = rustflags.join("");
-  if (targetDir !== void 0) result.CARGO_TARGET_DIR = targetDir;
+  result.CARGO_TARGET_DIR = targetDir;
   return result;
 }
 function runCargo(args2, manifestPath, env, deps, onStderrLine) {
@@ -2584,6 +3350,35 @@ function readTextIfExists(path) {
   }
 }
 
+// src/inputs/harness-setting.ts
+var TARGET_NAME = /^[A-Za-z0-9_-]+$/;
+function parseHarnessSetting(spec) {
+  const equals = spec.indexOf("=");
+  const target = spec.slice(0, Math.max(equals, 0)).trim();
+  const harness = HARNESSES.find((name) => name === spec.slice(equals + 1).trim());
+  if (equals === -1 || !TARGET_NAME.test(target) || harness === void 0) {
+    throw new InputError(
+      `'${spec}' is not a harness setting: expected TARGET=HARNESS, e.g. 'ops=criterion'`,
+      `TARGET is a bench target's name; HARNESS is one of ${HARNESSES.join(", ")}.`
+    );
+  }
+  return [target, harness];
+}
+function parseHarnessSettings(specs) {
+  const settings = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    const [target, harness] = parseHarnessSetting(spec);
+    if (settings.has(target)) {
+      throw new InputError(
+        `the harness of '${target}' is set twice`,
+        "Set each target\u2019s harness once."
+      );
+    }
+    settings.set(target, harness);
+  }
+  return settings;
+}
+
 // src/inputs/run-count.ts
 var MAX_RUNS = 20;
 function runCount(value) {
@@ -2603,9 +3398,214 @@ function parseRuns(value, what) {
 }
 
 // src/measure/measure.ts
-import { mkdir as mkdir3, readdir, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { mkdir as mkdir4, readdir as readdir2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname7, join as join7, resolve as resolve5 } from "node:path";
+
+// src/benchmarks/bench-targets.ts
+import { dirname as dirname4, relative } from "node:path";
+
+// src/benchmarks/harness.ts
+var GUNGRAUN_CRATES = ["gungraun", "iai-callgrind", "iai_callgrind"];
+function detectHarness(libtestHarness, source, devDependencies, sourceName) {
+  if (libtestHarness) return { harness: "libtest", evidence: "harness = true (the default)" };
+  const code2 = withoutComments(source);
+  const aliases = (crates) => devDependencies.filter((dependency) => crates.includes(dependency.name)).map((dependency) => (dependency.rename ?? dependency.name).replace(/-/g, "_"));
+  const gungraun = [.../* @__PURE__ */ new Set([...aliases(GUNGRAUN_CRATES), "gungraun", "iai_callgrind"])];
+  if (gungraun.some((alias) => new RegExp(`\\b${alias}\\s*::\\s*main\\s*!`).test(code2)) || /\b(?:library|binary)_benchmark_group\s*!/.test(code2)) {
+    return { harness: "gungraun", evidence: `Gungraun's main! in ${sourceName}` };
+  }
+  if (/\bcriterion_main\s*!/.test(code2)) {
+    return { harness: "criterion", evidence: `criterion_main! in ${sourceName}` };
+  }
+  const divan = [.../* @__PURE__ */ new Set([...aliases(["divan"]), "divan"])];
+  if (divan.some((alias) => new RegExp(`\\b${alias}\\s*::\\s*main\\s*\\(`).test(code2))) {
+    return { harness: "divan", evidence: `divan::main() in ${sourceName}` };
+  }
+  return { harness: "plain", evidence: `harness = false, its own main in ${sourceName}` };
+}
+function withoutComments(source) {
+  return source.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
+}
+function criterionVersionWarning(devDependencies) {
+  const criterion = devDependencies.find((dependency) => dependency.name === "criterion");
+  if (!criterion) return void 0;
+  const version = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(criterion.req);
+  if (!version) return void 0;
+  const [major, minor, patch] = [Number(version[1]), Number(version[2]), Number(version[3] ?? 0)];
+  const known = major === 0 && (minor > 3 || minor === 3 && patch >= 4) && minor <= 7;
+  return known ? void 0 : `criterion ${criterion.req} is outside the versions rust-perf knows (0.3.4 to 0.7): its benchmarks are measured as for those, so check that each one is listed`;
+}
+
+// src/benchmarks/manifest.ts
+var TABLE_HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/;
+var KEY_VALUE = /^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*(?:#[^"']*)?$/;
+function declaredBenches(manifest) {
+  const benches = [];
+  let current;
+  for (const line of manifest.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+    const header = TABLE_HEADER.exec(line);
+    if (header) {
+      current = line.trim().startsWith("[[") && header[1] === "bench" ? { harness: true } : void 0;
+      if (current) benches.push(current);
+      continue;
+    }
+    const entry = current && KEY_VALUE.exec(line);
+    if (!current || !entry) continue;
+    const [, key, value] = entry;
+    if (key === "harness") current.harness = value !== "false";
+    else if (key === "name" || key === "path") {
+      const text = tomlString(value);
+      if (text !== void 0) current[key] = text;
+    }
+  }
+  return benches;
+}
+function tomlString(value) {
+  const basic = /^"((?:[^"\\]|\\.)*)"$/.exec(value);
+  if (basic) return basic[1].replace(/\\(["\\])/g, "$1");
+  return /^'([^']*)'$/.exec(value)?.[1];
+}
+function usesLibtest(declared, name, srcPath) {
+  const table = declared.find(
+    (bench) => bench.name === name || bench.path !== void 0 && samePath(bench.path, srcPath)
+  );
+  return table?.harness ?? true;
+}
+function samePath(a, b) {
+  const clean = (path) => path.replace(/^\.\//, "");
+  return clean(a) === clean(b);
+}
+
+// src/benchmarks/bench-targets.ts
+function findBenchTargets(metadata, manifestPath, named, overrides, readText) {
+  const own = metadata.packages.filter((pkg) => pkg.manifestPath === manifestPath);
+  const packages = own.length > 0 ? own : metadata.packages;
+  const all = packages.flatMap(
+    (pkg) => pkg.targets.filter((target) => target.kind.includes("bench")).map((target) => ({ pkg, target }))
+  );
+  const available = [...new Set(all.map(({ target }) => target.name))].sort();
+  for (const name of [...named, ...overrides.keys()]) {
+    if (!available.includes(name)) {
+      throw new InputError(
+        `there is no bench target named '${name}'`,
+        available.length > 0 ? `The bench targets are: ${available.join(", ")}.` : "The package has no bench targets: add one under benches/ or measure a program with a command."
+      );
+    }
+  }
+  const wanted = named.length > 0 ? all.filter(({ target }) => named.includes(target.name)) : all;
+  const manifests = /* @__PURE__ */ new Map();
+  return wanted.map(({ pkg, target }) => {
+    const packageRoot = dirname4(pkg.manifestPath);
+    const override = overrides.get(target.name);
+    if (override !== void 0) {
+      return { name: target.name, harness: override, evidence: "as configured", packageRoot };
+    }
+    if (!manifests.has(pkg)) manifests.set(pkg, readText(pkg.manifestPath));
+    const sourceName = relative(packageRoot, target.srcPath);
+    const libtest = usesLibtest(declaredBenches(manifests.get(pkg)), target.name, sourceName);
+    const devDependencies = pkg.dependencies.filter((dependency) => dependency.kind === "dev");
+    const finding = detectHarness(libtest, readText(target.srcPath), devDependencies, sourceName);
+    return { name: target.name, ...finding, packageRoot };
+  }).sort((a, b) => compareText(a.name, b.name));
+}
+
+// src/benchmarks/listing.ts
+var LISTED_BENCHMARK = /^(.+): bench(?:mark)?$/;
+function listedBenchmarks(stdout) {
+  return stdout.split(/\r?\n/).map((line) => LISTED_BENCHMARK.exec(line)?.[1]).filter((id) => id !== void 0);
+}
+
+// src/benchmarks/list-ids.ts
+async function listBenchmarkIds(program, cut, env, deps) {
+  const result = await deps.processes.run(program.executable, cut.listArgs, {
+    cwd: program.cwd,
+    env: { ...env, PWD: program.cwd },
+    signal: deps.signal
+  });
+  if (result.exitCode !== 0) {
+    const how = result.signal === null ? `exited with status ${result.exitCode}` : `was killed by ${result.signal}`;
+    throw new BenchmarkError(
+      `bench ${program.name} ${how} when asked to list its benchmarks (${cut.listArgs.join(" ")}):
+${result.stderr.trimEnd().split("\n").slice(-20).join("\n")}`,
+      `rust-perf found the ${cut.harness} harness in it; if that is wrong, say which harness it uses with the harness setting (e.g. ${program.name}=plain).`
+    );
+  }
+  return listedBenchmarks(result.stdout);
+}
+
+// src/benchmarks/routine-cut.ts
+var CRITERION_ROUTINES = ["Bencher", "AsyncBencher"].flatMap(
+  (bencher) => ["iter", "iter_custom", "iter_batched", "iter_batched_ref"].map(
+    (method) => `<criterion::bencher::${bencher}>::${method}::<*`
+  )
+);
+var CRITERION_BOUNDARIES = [
+  "*criterion::routine::*",
+  "*criterion::benchmark_group::BenchmarkGroup*"
+];
+var CRITERION_TIMING = [
+  "<criterion::measurement::WallTime as criterion::measurement::Measurement>::*",
+  "<std::time::Instant>::*",
+  "std::time::Instant::*"
+];
+var LIBTEST_ROUTINE = "<*::{closure#*} as core::ops::function::FnOnce<(&mut test::bench::Bencher,)>>::call_once";
+var LIBTEST_ROUTINE_PATH = /^<(.+)::\{closure#\d+\} as core::ops::function::FnOnce<\(&mut test::bench::Bencher,\)>>::call_once$/;
+var LIBTEST_BOUNDARY = "test::__rust_begin_short_backtrace*";
+var LIBTEST_TIMING = ["<std::time::Instant>::*", "std::time::Instant::*"];
+function routineCut(harness) {
+  switch (harness) {
+    case "criterion":
+      return {
+        harness,
+        listArgs: ["--bench", "--list"],
+        // Without --bench, criterion runs in test mode.
+        runArgs: [],
+        callgrindArgs: callgrindArgs(CRITERION_ROUTINES, CRITERION_BOUNDARIES),
+        isRoutine: matcher(CRITERION_ROUTINES),
+        isTiming: matcher(CRITERION_TIMING)
+      };
+    case "libtest":
+      return {
+        harness,
+        listArgs: ["--list"],
+        // Without --bench, libtest runs each benchmark once as a test; one thread keeps the
+        // parts in order and the counts free of scheduling.
+        runArgs: ["--test-threads=1"],
+        callgrindArgs: callgrindArgs([LIBTEST_ROUTINE], [LIBTEST_BOUNDARY]),
+        isRoutine: matcher([LIBTEST_ROUTINE]),
+        isTiming: matcher(LIBTEST_TIMING),
+        idOfRoutine(name, target) {
+          const path = LIBTEST_ROUTINE_PATH.exec(name)?.[1];
+          const crate = `${target.replace(/-/g, "_")}::`;
+          return path?.startsWith(crate) ? path.slice(crate.length) : void 0;
+        }
+      };
+    default:
+      return void 0;
+  }
+}
+function callgrindArgs(routines, boundaries) {
+  return [
+    "--tool=callgrind",
+    "--collect-atstart=no",
+    ...routines.map((pattern) => `--toggle-collect=${pattern}`),
+    ...boundaries.map((pattern) => `--dump-after=${pattern}`),
+    "--combine-dumps=yes"
+  ];
+}
+function matcher(patterns) {
+  const expression = new RegExp(
+    `^(?:${patterns.map(
+      (pattern) => pattern.split("").map(
+        (char) => char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      ).join("")
+    ).join("|")})$`,
+    "s"
+  );
+  return (name) => expression.test(name);
+}
 
 // src/cargo/toolchain.ts
 async function rustcVersion(processes, env, cwd) {
@@ -2646,7 +3646,7 @@ var Slots = class {
   async acquire(signal) {
     signal.throwIfAborted();
     if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve8) => this.#waiting.push(resolve8));
+    else await new Promise((resolve9) => this.#waiting.push(resolve9));
     let held = true;
     const release = () => {
       if (!held) return;
@@ -2698,12 +3698,110 @@ async function allOrNone(count, signal, task) {
   signal?.throwIfAborted();
 }
 
+// src/measure/routine.ts
+function routineProfile(part, isRoot, isExcluded) {
+  const { names } = part.profile.functions;
+  const kept = new Uint8Array(names.length);
+  const toVisit = [];
+  names.forEach((name, fn) => {
+    if (isRoot(name)) {
+      kept[fn] = 1;
+      toVisit.push(fn);
+    }
+  });
+  if (toVisit.length === 0) return void 0;
+  const calleesOf = callees(part.calls, names.length);
+  for (let caller = toVisit.pop(); caller !== void 0; caller = toVisit.pop()) {
+    for (const callee of calleesOf[caller]) {
+      if (kept[callee] === 0 && !isExcluded(names[callee])) {
+        kept[callee] = 1;
+        toVisit.push(callee);
+      }
+    }
+  }
+  return keptFunctions(part.profile, kept);
+}
+function callees(calls, functions) {
+  const calleesOf = Array.from({ length: functions }, () => []);
+  for (let edge = 0; edge < calls.length; edge++) {
+    calleesOf[calls.callers[edge]].push(calls.callees[edge]);
+  }
+  return calleesOf;
+}
+function keptFunctions(profile, kept) {
+  const { functions, events } = profile;
+  const width = events.length;
+  const indices = functions.names.flatMap((_, fn) => kept[fn] === 1 ? [fn] : []);
+  const counts = new Float64Array(indices.length * width);
+  const totals = new Array(width).fill(0);
+  indices.forEach((fn, index) => {
+    const own = functions.counts.subarray(fn * width, (fn + 1) * width);
+    counts.set(own, index * width);
+    own.forEach((count, event) => {
+      totals[event] += count;
+    });
+  });
+  return {
+    command: profile.command,
+    events,
+    totals,
+    functions: {
+      length: indices.length,
+      names: indices.map((fn) => functions.names[fn]),
+      files: indices.map((fn) => functions.files[fn]),
+      lines: Float64Array.from(indices, (fn) => functions.lines[fn]),
+      counts
+    }
+  };
+}
+
+// src/measure/benchmark-parts.ts
+function benchmarksOfParts(parts, ids, cut, target) {
+  const measured = parts.filter((part) => (part.profile.totals[0] ?? 0) > 0);
+  const profiles = /* @__PURE__ */ new Map();
+  measured.forEach((part, index) => {
+    const routine = routineProfile(part, cut.isRoutine, cut.isTiming);
+    const id = cut.idOfRoutine ? idFromRoutine(part, cut, target) : ids[index];
+    if (routine === void 0 || id === void 0 || !ids.includes(id) || profiles.has(id)) {
+      throw misplaced(
+        target,
+        cut,
+        `part ${part.part} (${part.trigger}) matches no listed benchmark`
+      );
+    }
+    profiles.set(id, routine);
+  });
+  const missing = ids.filter((id) => !profiles.has(id));
+  if (missing.length > 0) {
+    throw misplaced(
+      target,
+      cut,
+      `no part was measured for ${missing.map((id) => `'${id}'`).join(", ")}`
+    );
+  }
+  return profiles;
+}
+function idFromRoutine(part, cut, target) {
+  const ids = new Set(
+    part.profile.functions.names.filter((name) => cut.isRoutine(name)).map((name) => cut.idOfRoutine(name, target))
+  );
+  return ids.size === 1 ? [...ids][0] : void 0;
+}
+function misplaced(target, cut, what) {
+  return new BenchmarkError(
+    `bench ${target}: its ${cut.harness} benchmarks could not be told apart under Callgrind: ${what}`,
+    `rust-perf runs each ${cut.harness} benchmark once and counts its routine; a harness version it does not know, or benchmarks that run other benchmarks, can defeat this. Measure the target as one whole program instead with the harness setting \`${target}=plain\`, and please report the harness version.`
+  );
+}
+
 // src/measure/run.ts
+import { readdir, rename, rm } from "node:fs/promises";
 import { machine } from "node:os";
+import { basename as basename2, dirname as dirname5, join as join4 } from "node:path";
 
 // src/measure/valgrind.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, join as join2 } from "node:path";
+import { delimiter, join as join3 } from "node:path";
 var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
 async function detectValgrind(processes, env, platform = process.platform) {
   if (platform !== "linux") {
@@ -2732,7 +3830,7 @@ async function detectValgrind(processes, env, platform = process.platform) {
 function findOnPath(name, path) {
   for (const directory of path.split(delimiter)) {
     if (directory === "") continue;
-    const candidate = join2(directory, name);
+    const candidate = join3(directory, name);
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
@@ -2767,17 +3865,40 @@ async function aslrOffPrefix(processes, env) {
   }
 }
 async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
-  const { target, runNumber, runs, outFile } = benchmarkRun;
-  const label = `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ""}`;
+  const started = performance.now();
+  await runUnderValgrind(benchmarkRun, cachegrindArgs(benchmarkRun.outFile), [], setup, deps);
+  const parsed = await parseCachegrindFile(benchmarkRun.outFile, parserOptions2);
+  deps.log.info(
+    `${runLabel(benchmarkRun)}: ${(parsed.totals[0] ?? 0).toLocaleString("en-US")} ${parsed.events[0] ?? ""} in ${secondsSince(started)}s`
+  );
+  return parsed;
+}
+async function runUnderCallgrind(benchmarkRun, cut, setup, deps, parserOptions2) {
+  const { outFile } = benchmarkRun;
+  const started = performance.now();
+  const toolArgs = [
+    ...cut.callgrindArgs,
+    "--child-silent-after-fork=yes",
+    `--callgrind-out-file=${outFile}.%p`
+  ];
+  const result = await runUnderValgrind(benchmarkRun, toolArgs, cut.runArgs, setup, deps);
+  await keepOwnOutput(outFile, valgrindPid(result.stderr));
+  const parts = await parseCallgrindFile(outFile, parserOptions2);
+  const measured = parts.filter((part) => (part.profile.totals[0] ?? 0) > 0).length;
+  deps.log.info(`${runLabel(benchmarkRun)}: ${measured} benchmarks in ${secondsSince(started)}s`);
+  return parts;
+}
+async function runUnderValgrind(benchmarkRun, toolArgs, programArgs, setup, deps) {
+  const { target } = benchmarkRun;
   const [program, ...args2] = [
     ...setup.aslrOff,
     setup.valgrind,
-    ...cachegrindArgs(outFile),
+    ...toolArgs,
     target.executable,
-    ...target.args
+    ...target.args,
+    ...programArgs
   ];
-  deps.log.debug(`${label}: ${[program, ...args2].join(" ")} (in ${target.cwd})`);
-  const started = performance.now();
+  deps.log.debug(`${runLabel(benchmarkRun)}: ${[program, ...args2].join(" ")} (in ${target.cwd})`);
   const result = await deps.processes.run(program, args2, {
     cwd: target.cwd,
     env: { ...setup.env, PWD: target.cwd },
@@ -2787,17 +3908,32 @@ async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
     const built = target.built ?? target;
     const how = result.signal === null ? `exited with status ${result.exitCode}` : `was killed by ${result.signal}`;
     throw new BenchmarkError(
-      `${label} ${how}. The end of its output:
+      `${runLabel(benchmarkRun)} ${how}. The end of its output:
 ${benchmarkStderrTail(result.stderr)}`,
-      `Run it without rust-perf to see the problem: ${[built.executable, ...target.args].join(" ")} (in ${built.cwd}).`
+      `Run it without rust-perf to see the problem: ${[built.executable, ...target.args, ...programArgs].join(" ")} (in ${built.cwd}).`
     );
   }
-  const parsed = await parseCachegrindFile(outFile, parserOptions2);
-  const seconds = ((performance.now() - started) / 1e3).toFixed(1);
-  deps.log.info(
-    `${label}: ${(parsed.totals[0] ?? 0).toLocaleString("en-US")} ${parsed.events[0] ?? ""} in ${seconds}s`
+  return result;
+}
+function runLabel({ target, runNumber, runs }) {
+  return `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ""}`;
+}
+function secondsSince(started) {
+  return ((performance.now() - started) / 1e3).toFixed(1);
+}
+function valgrindPid(stderr) {
+  const pid = /^==(\d+)==/m.exec(stderr)?.[1];
+  if (pid === void 0) throw new Error("valgrind printed no ==pid== line");
+  return pid;
+}
+async function keepOwnOutput(outFile, pid) {
+  const prefix = `${basename2(outFile)}.`;
+  const directory = dirname5(outFile);
+  const others = (await readdir(directory)).filter(
+    (name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) && name !== `${prefix}${pid}`
   );
-  return parsed;
+  await rename(`${outFile}.${pid}`, outFile);
+  await Promise.all(others.map((name) => rm(join4(directory, name), { force: true })));
 }
 function benchmarkStderrTail(stderr, count = 20) {
   const lines = stderr.trimEnd().split("\n");
@@ -2807,7 +3943,8 @@ function benchmarkStderrTail(stderr, count = 20) {
 }
 
 // src/measure/runs.ts
-function combineRuns(name, command, runs) {
+function combineRuns(identity2, runs) {
+  const { name } = identity2;
   const [first] = runs;
   if (first === void 0) throw new Error(`combineRuns: no runs of ${name}`);
   const { events } = first;
@@ -2849,8 +3986,7 @@ function combineRuns(name, command, runs) {
     totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
   }
   return {
-    name,
-    command,
+    ...identity2,
     events,
     totals,
     nondeterministic: nondeterministic.sort(compareText),
@@ -2867,36 +4003,33 @@ function unnamedShare(benchmark) {
 function primaryCount(entry, events) {
   return entry.counts[events[0] ?? ""] ?? 0;
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 // src/measure/staging.ts
-import { chmod, copyFile, mkdir as mkdir2, rm as rm2, symlink } from "node:fs/promises";
+import { chmod as chmod2, copyFile, mkdir as mkdir3, rm as rm3, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/system/lock.ts
-import { mkdir, readFile as readFile2, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { dirname as dirname4, join as join3 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname6, join as join5 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
-  await mkdir(dirname4(lock), { recursive: true });
+  await mkdir2(dirname6(lock), { recursive: true });
   let waiting = false;
   for (; ; ) {
     deps.signal?.throwIfAborted();
     try {
-      await mkdir(lock);
-      await writeFile(join3(lock, "pid"), String(process.pid));
-      return () => rm(lock, { recursive: true, force: true });
+      await mkdir2(lock);
+      await writeFile2(join5(lock, "pid"), String(process.pid));
+      return () => rm2(lock, { recursive: true, force: true });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
     if (await isStale(lock)) {
       const abandoned = `${lock}.stale-${process.pid}`;
       try {
-        await rename(lock, abandoned);
-        await rm(abandoned, { recursive: true, force: true });
+        await rename2(lock, abandoned);
+        await rm2(abandoned, { recursive: true, force: true });
       } catch (error) {
         if (error.code !== "ENOENT") throw error;
       }
@@ -2910,7 +4043,7 @@ async function acquireLock(lock, deps) {
   }
 }
 async function isStale(lock) {
-  const owner = Number(await readFile2(join3(lock, "pid"), "utf8").catch(() => ""));
+  const owner = Number(await readFile2(join5(lock, "pid"), "utf8").catch(() => ""));
   if (!Number.isSafeInteger(owner) || owner <= 0) {
     const created = await stat2(lock).catch(() => void 0);
     return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
@@ -2925,12 +4058,12 @@ async function isStale(lock) {
 
 // src/measure/staging.ts
 async function withStagedExecutables(targets, deps, work) {
-  const root = join4(tmpdir(), "rust-perf");
-  const release = await acquireLock(join4(root, "lock"), deps);
+  const root = join6(tmpdir(), "rust-perf");
+  const release = await acquireLock(join6(root, "lock"), deps);
   try {
     await Promise.all([
-      mkdir2(join4(root, "bin"), { recursive: true }),
-      mkdir2(join4(root, "cwd"), { recursive: true })
+      mkdir3(join6(root, "bin"), { recursive: true }),
+      mkdir3(join6(root, "cwd"), { recursive: true })
     ]);
     const staged = [];
     for (const target of targets) {
@@ -2948,14 +4081,14 @@ async function withStagedExecutables(targets, deps, work) {
   }
 }
 async function stage(target, root) {
-  const executable = join4(root, "bin", target.name);
-  const cwd = join4(root, "cwd", target.name);
-  await Promise.all([rm2(executable, { force: true }), rm2(cwd, { force: true })]);
+  const executable = join6(root, "bin", target.name);
+  const cwd = join6(root, "cwd", target.name);
+  await Promise.all([rm3(executable, { force: true }), rm3(cwd, { force: true })]);
   await Promise.all([
     copyFile(target.executable, executable).catch((error) => {
       if (error.code !== "ENOENT") throw error;
       throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
-    }).then(() => chmod(executable, 493)),
+    }).then(() => chmod2(executable, 493)),
     symlink(target.cwd, cwd)
   ]);
   return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
@@ -2965,51 +4098,56 @@ async function stage(target, root) {
 var MAX_UNNAMED_SHARE = 0.5;
 async function measure(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve4(settings.manifestPath);
+  const manifestPath = resolve5(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   const env = benchmarkEnvironment(deps.env);
-  const [valgrind, root, aslrOff] = await allInOrder([
+  const [valgrind, metadata, aslrOff] = await allInOrder([
     detectValgrind(deps.processes, deps.env),
-    settings.workspaceRoot ?? workspaceRoot(manifestPath, deps),
+    cargoMetadata(manifestPath, deps),
     aslrOffPrefix(deps.processes, env)
   ]);
   if (aslrOff.length === 0) {
     log.info("Address space randomisation stays on: `setarch -R` does not work on this machine.");
   }
+  const benches = chooseBenchTargets(metadata, manifestPath, settings, log);
+  const root = settings.workspaceRoot ?? metadata.workspaceRoot;
   const build = await buildBenchmarks(
     {
       manifestPath,
       workspaceRoot: root,
       cargoArgs: settings.cargoArgs,
-      targetDir: settings.targetDir,
+      benches: settings.benches,
+      targetDir: settings.targetDir ?? metadata.targetDirectory,
       buildPrograms: settings.commands.length > 0
     },
     deps
   );
+  const harnessOf = new Map(benches.map((bench) => [bench.name, bench.harness]));
   const targets = [
-    ...selectBenches(build.executables, settings.benches),
+    ...selectBenches(build.executables, [...harnessOf.keys()]),
     ...settings.commands.map(
-      (command) => resolveCommand(command, build.executables, dirname5(manifestPath))
+      (command) => resolveCommand(command, build.executables, dirname7(manifestPath))
     )
   ];
   checkTargets(targets);
-  const outDir = resolve4(settings.outDir);
-  await mkdir3(outDir, { recursive: true });
+  const outDir = resolve5(settings.outDir);
+  await mkdir4(outDir, { recursive: true });
   await removeEarlierOutput(outDir);
   const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
-    dirname5(manifestPath)
+    dirname7(manifestPath)
   );
   const setup = { valgrind: valgrind.path, aslrOff, env };
+  const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
   const [rustc, benchmarks] = await allInOrder([
     rustcProbe,
     log.group(
-      "Running benchmarks under Cachegrind",
+      "Running benchmarks under valgrind",
       () => withStagedExecutables(targets, deps, async (staged) => {
         await rustcProbe;
-        return runAll(staged, settings.runs, outDir, setup, root, deps);
+        return runAll(staged, measuring, deps);
       })
     )
   ]);
@@ -3028,16 +4166,51 @@ async function measure(settings, deps) {
     },
     benchmarks
   };
-  const profilePath = join5(outDir, "profile.json");
-  await writeFile2(profilePath, serialiseProfileDocument(document));
+  const profilePath = join7(outDir, "profile.json");
+  await writeFile3(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
+}
+function chooseBenchTargets(metadata, manifestPath, settings, log) {
+  const found = findBenchTargets(
+    metadata,
+    manifestPath,
+    settings.benches,
+    settings.harnesses ?? /* @__PURE__ */ new Map(),
+    (path) => readFileSync2(path, "utf8")
+  );
+  for (const bench of found) log.info(`bench ${bench.name}: ${bench.harness} (${bench.evidence})`);
+  const measured = found.filter((bench) => bench.harness !== "gungraun");
+  const refused = found.filter((bench) => bench.harness === "gungraun").map((bench) => bench.name);
+  if (refused.length > 0) {
+    const message = `${refused.join(", ")} ${refused.length === 1 ? "is a Gungraun (or iai-callgrind) benchmark, which starts" : "are Gungraun (or iai-callgrind) benchmarks, which start"} valgrind itself: rust-perf does not measure ${refused.length === 1 ? "it" : "them"}`;
+    if (measured.length === 0 && settings.commands.length === 0) {
+      throw new InputError(
+        message,
+        "Measure them with Gungraun; rust-perf measures plain, criterion and libtest #[bench] targets."
+      );
+    }
+    log.warn(message);
+  }
+  if (found.some((bench) => bench.harness === "criterion")) {
+    const devDependencies = metadata.packages.flatMap((pkg) => pkg.dependencies);
+    const warning = criterionVersionWarning(
+      devDependencies.filter((dependency) => dependency.kind === "dev")
+    );
+    if (warning !== void 0) log.warn(warning);
+  }
+  if (found.some((bench) => bench.harness === "divan")) {
+    log.warn(
+      "divan targets are measured as one whole program each: rust-perf does not yet count divan benchmarks one by one"
+    );
+  }
+  return measured;
 }
 function checkTargets(targets) {
   if (targets.length === 0) {
     throw new InputError(
       "there is nothing to measure: the package has no bench targets and no command was given",
-      "Add a benchmark under benches/ (with `harness = false` in a [[bench]] section of Cargo.toml), or measure a program with a command."
+      "Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command."
     );
   }
   const seen = /* @__PURE__ */ new Set();
@@ -3051,43 +4224,82 @@ function checkTargets(targets) {
     seen.add(name);
   }
 }
-async function runAll(staged, runs, outDir, setup, root, deps) {
-  const jobs = staged.flatMap(
-    (target, targetIndex) => Array.from({ length: runs }, (_, index) => ({ target, targetIndex, runNumber: index + 1 }))
+async function runAll(staged, measuring, deps) {
+  const { runs } = measuring;
+  const plans = staged.map((target) => planTarget(target, measuring, deps));
+  const jobs = plans.flatMap(
+    (plan, targetIndex) => Array.from({ length: runs }, (_, index) => ({ plan, targetIndex, runNumber: index + 1 }))
   );
-  const runsOf = staged.map(() => ({ profiles: [], ended: 0 }));
+  const ofTargets = plans.map(() => ({ ended: 0, profiles: /* @__PURE__ */ new Map() }));
   const benchmarks = [];
-  const normalisation = { workspaceRoot: root };
+  const normalisation = { workspaceRoot: measuring.root };
   const parsing = parserOptions(normalisation);
   const slots = new Slots(availableParallelism());
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index];
-    const target = await job.target;
-    const outFile = join5(
-      outDir,
-      runs > 1 ? `${target.name}.${job.runNumber}.cachegrind.out` : `${target.name}.cachegrind.out`
+    const plan = await job.plan;
+    if (plan.ids?.length === 0) return;
+    const { target, cut } = plan;
+    const kind = cut ? "callgrind" : "cachegrind";
+    const outFile = join7(
+      measuring.outDir,
+      runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`
     );
     const release = await slots.acquire(signal);
     const processes = {
       run: (command, args2, options) => deps.processes.run(command, args2, options).finally(release)
     };
-    const parsed = await runUnderCachegrind(
-      { target, runNumber: job.runNumber, runs, outFile },
-      setup,
-      { ...deps, processes, signal },
-      parsing
-    ).finally(release);
-    const ofTarget = runsOf[job.targetIndex];
-    ofTarget.profiles[job.runNumber - 1] = normaliseProfile(parsed, normalisation);
+    const runDeps = { ...deps, processes, signal };
+    const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
+    const parsed = cut ? benchmarksOfParts(
+      await runUnderCallgrind(benchmarkRun, cut, measuring.setup, runDeps, parsing).finally(
+        release
+      ),
+      plan.ids,
+      cut,
+      target.name
+    ) : /* @__PURE__ */ new Map([
+      [
+        "",
+        await runUnderCachegrind(benchmarkRun, measuring.setup, runDeps, parsing).finally(
+          release
+        )
+      ]
+    ]);
+    const ofTarget = ofTargets[job.targetIndex];
+    for (const [id, profile] of parsed) {
+      const profiles = ofTarget.profiles.get(id) ?? [];
+      profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
+      ofTarget.profiles.set(id, profiles);
+    }
     ofTarget.ended += 1;
     if (ofTarget.ended === runs) {
-      const command = [target.executable, ...target.args];
-      const benchmark = combineRuns(target.name, command, ofTarget.profiles);
-      checkSymbols(benchmark);
-      benchmarks.push(benchmark);
+      for (const [id, profiles] of ofTarget.profiles) {
+        const benchmark = combineRuns(identity(plan, id), profiles);
+        checkSymbols(benchmark);
+        benchmarks.push(benchmark);
+      }
     }
   });
-  return benchmarks.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return benchmarks.sort((a, b) => compareText(a.name, b.name));
+}
+async function planTarget(staged, measuring, deps) {
+  const target = await staged;
+  const harness = measuring.harnessOf.get(target.name) ?? "plain";
+  const cut = routineCut(harness);
+  if (cut === void 0) return { target, harness };
+  const ids = await listBenchmarkIds(target, cut, measuring.setup.env, deps);
+  if (ids.length === 0) {
+    deps.log.warn(
+      harness === "libtest" ? `bench ${target.name} uses libtest's harness (its [[bench]] section does not say \`harness = false\`) but has no #[bench] function, so it measures nothing. If it has a main of its own, add \`harness = false\` to its [[bench]] section in Cargo.toml.` : `bench ${target.name} lists no ${harness} benchmark, so it measures nothing.`
+    );
+  }
+  return { target, harness, cut, ids };
+}
+function identity(plan, id) {
+  const { target, harness, cut } = plan;
+  const command = [target.executable, ...target.args, ...cut?.runArgs ?? []];
+  return id === "" ? { name: target.name, target: target.name, harness, command } : { name: `${target.name}/${id}`, target: target.name, id, harness, command };
 }
 function checkSymbols(benchmark) {
   const share = unnamedShare(benchmark);
@@ -3099,10 +4311,10 @@ function checkSymbols(benchmark) {
   }
 }
 async function removeEarlierOutput(outDir) {
-  const earlier = (await readdir(outDir)).filter(
-    (name) => name === "profile.json" || name.endsWith(".cachegrind.out")
+  const earlier = (await readdir2(outDir)).filter(
+    (name) => name === "profile.json" || name.endsWith(".cachegrind.out") || name.endsWith(".callgrind.out")
   );
-  await Promise.all(earlier.map((name) => rm3(join5(outDir, name), { force: true })));
+  await Promise.all(earlier.map((name) => rm4(join7(outDir, name), { force: true })));
 }
 
 // src/report/profile-summary.ts
@@ -3133,6 +4345,7 @@ var measureOptions = {
   "manifest-path": { type: "string" },
   bench: { type: "string", multiple: true },
   command: { type: "string", multiple: true },
+  harness: { type: "string", multiple: true },
   "cargo-args": { type: "string" },
   runs: { type: "string" },
   out: { type: "string" }
@@ -3142,10 +4355,13 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --command NAME=CMD     Also measure a program: a binary or example of the package by
                          target name (or a path relative to the package), with arguments,
                          e.g. --command 'report=report --lines 2000'; repeatable
+  --harness TARGET=KIND  The harness a bench target uses, where detection cannot tell:
+                         plain, criterion, libtest, divan or gungraun (left out);
+                         repeatable (default: detected)
   --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
-  --out DIR              Where profile.json and the raw Cachegrind files go
+  --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
 var help2 = `rust-perf measure: build the benchmarks and count their instructions per function
@@ -3153,24 +4369,28 @@ var help2 = `rust-perf measure: build the benchmarks and count their instruction
 Usage: rust-perf measure [options]
 
 Builds the bench targets with \`cargo bench --no-run\` (with line-table debug info, symbols
-and v0 symbol names, set through the environment: Cargo.toml is not changed), runs each one
-under Valgrind's Cachegrind in a clean environment with address randomisation off, and writes
-DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the raw files
-DIR/<bench>.cachegrind.out (DIR/<bench>.<run>.cachegrind.out with more than one run).
-Prints one line per benchmark: total instructions, functions, nondeterministic functions.
+and v0 symbol names, set through the environment: Cargo.toml is not changed) and runs each one
+under valgrind in a clean environment with address randomisation off. A plain target (its own
+main, \`harness = false\`) is one benchmark, counted whole under Cachegrind; a criterion or
+libtest #[bench] target is one benchmark per id, each counting one iteration of its routine
+only, from one Callgrind run per target. The harness is found from Cargo.toml, the
+dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
+out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
+raw files DIR/<bench>.cachegrind.out or DIR/<bench>.callgrind.out (DIR/<bench>.<run>.\u2026 with
+more than one run). Prints one line per benchmark: total instructions, functions,
+nondeterministic functions.
 
 Options:
 ${measureOptionsHelp}
   -h, --help             Show this help
 
-Benchmarks are \`[[bench]]\` targets with \`harness = false\`: plain programs whose main does
-the work. Requires valgrind (Linux; \`sudo apt-get install -y valgrind\`) and cargo.
+Requires valgrind (Linux; \`sudo apt-get install -y valgrind\`) and cargo.
 
 Exit status: 0 measured, 2 a usage error, 3 a failed build or benchmark or a missing tool.
 `;
 var measureCommand = {
   name: "measure",
-  summary: "Build and run the benchmarks under Cachegrind; write profile.json",
+  summary: "Build and run the benchmarks under valgrind; write profile.json",
   help: help2,
   async execute(args2, context) {
     const { values } = parseCommandArgs("measure", args2, measureOptions, false);
@@ -3178,19 +4398,20 @@ var measureCommand = {
     const document = await measure(settings, measureDeps(context));
     context.stdout(profileSummaryText(document));
     context.stdout(`
-profile: ${join6(settings.outDir, "profile.json")}
+profile: ${join8(settings.outDir, "profile.json")}
 `);
     return 0;
   }
 };
 async function measureSettingsFromOptions(values, context) {
-  const manifestPath = resolve5(context.cwd, values["manifest-path"] ?? "Cargo.toml");
+  const manifestPath = resolve6(context.cwd, values["manifest-path"] ?? "Cargo.toml");
   const cargoArgs = values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [];
-  const outDir = values.out === void 0 ? join6(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve5(context.cwd, values.out);
+  const outDir = values.out === void 0 ? join8(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve6(context.cwd, values.out);
   return {
     manifestPath,
     benches: values.bench ?? [],
     commands: (values.command ?? []).map(parseNamedCommand),
+    harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs,
     runs: values.runs === void 0 ? 2 : parseRuns(values.runs, "--runs"),
     outDir
@@ -3206,7 +4427,7 @@ function measureDeps(context) {
 }
 
 // src/cli/parse-command.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/report/function-table.ts
 var NAME_COLUMN_LIMIT = 60;
@@ -3281,7 +4502,7 @@ var parseCommand = {
     }
     const normalisation = { workspaceRoot: context.cwd };
     const parsed = await parseCachegrindFile(
-      resolve6(context.cwd, file),
+      resolve7(context.cwd, file),
       parserOptions(normalisation)
     );
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
@@ -3294,17 +4515,17 @@ var parseCommand = {
 };
 
 // src/cli/run-command.ts
-import { dirname as dirname7, join as join10 } from "node:path";
+import { dirname as dirname9, join as join12 } from "node:path";
 
 // src/measure/measure-revision.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join8, relative, resolve as resolve7, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve8, sep } from "node:path";
 
 // src/system/git.ts
-import { mkdtemp, rm as rm4 } from "node:fs/promises";
+import { mkdtemp, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename2, join as join7 } from "node:path";
+import { basename as basename3, join as join9 } from "node:path";
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
   async function git(args2) {
@@ -3372,9 +4593,9 @@ function createGit(processes, options) {
   };
 }
 async function withTemporaryWorktree(git, sha, log, work) {
-  const repository = basename2(await git.topLevel());
-  const parent = await mkdtemp(join7(tmpdir2(), "rust-perf-worktree-"));
-  const worktree = join7(parent, repository);
+  const repository = basename3(await git.topLevel());
+  const parent = await mkdtemp(join9(tmpdir2(), "rust-perf-worktree-"));
+  const worktree = join9(parent, repository);
   let added = false;
   try {
     await git.addWorktree(worktree, sha);
@@ -3384,7 +4605,7 @@ async function withTemporaryWorktree(git, sha, log, work) {
     const failures = [];
     const attempt = (step) => step().catch((error) => failures.push(describeError(error)));
     if (added) await attempt(() => git.removeWorktree(worktree));
-    await attempt(() => rm4(parent, { recursive: true, force: true }));
+    await attempt(() => rm5(parent, { recursive: true, force: true }));
     await attempt(() => git.pruneWorktrees());
     if (failures.length > 0) {
       log.warn(
@@ -3408,16 +4629,16 @@ async function measureRevision(ref, settings, deps) {
   const git = createGit(deps.processes, { cwd: deps.repoRoot, env: deps.env });
   const topLevel = await git.topLevel();
   const sha = await git.resolveCommit(ref);
-  const manifestPath = await existingPath(resolve7(deps.repoRoot, settings.manifestPath));
-  const workspaceRoot2 = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve7(deps.repoRoot, settings.workspaceRoot));
-  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve7(deps.repoRoot, settings.targetDir);
+  const manifestPath = await existingPath(resolve8(deps.repoRoot, settings.manifestPath));
+  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve8(deps.repoRoot, settings.workspaceRoot));
+  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve8(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
-    const shared = { ...settings, manifestPath, workspaceRoot: workspaceRoot2, targetDir };
+    const shared = { ...settings, manifestPath, workspaceRoot, targetDir };
     const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
     if (!existsSync2(mapped.manifestPath)) {
       throw new GitError(
-        `${ref} (${sha.slice(0, 12)}) has no ${relative(topLevel, manifestPath)}: the crate does not exist at that commit.`
+        `${ref} (${sha.slice(0, 12)}) has no ${relative2(topLevel, manifestPath)}: the crate does not exist at that commit.`
       );
     }
     deps.log.info(`Measuring ${ref} (${sha.slice(0, 12)}) in a temporary worktree ${worktree}`);
@@ -3426,11 +4647,11 @@ async function measureRevision(ref, settings, deps) {
 }
 function settingsInWorktree(settings, topLevel, checkout) {
   const intoWorktree = (path) => {
-    const inside = relative(topLevel, path);
+    const inside = relative2(topLevel, path);
     if (inside.split(sep)[0] === ".." || isAbsolute2(inside)) {
       throw new InputError(`${path} is outside the git repository ${topLevel}.`);
     }
-    return join8(checkout.worktree, inside);
+    return join10(checkout.worktree, inside);
   };
   return {
     ...settings,
@@ -3452,8 +4673,8 @@ async function existingPath(path) {
 
 // src/publish/local-baselines.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir4, readdir as readdir2, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join9 } from "node:path";
+import { mkdir as mkdir5, readdir as readdir3, readFile as readFile3, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname8, join as join11 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
   if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
@@ -3464,17 +4685,17 @@ function checkBaselineName(name) {
   return name;
 }
 function baselinesDir(targetDir) {
-  return join9(targetDir, "rust-perf", "baselines");
+  return join11(targetDir, "rust-perf", "baselines");
 }
 function baselineFile(targetDir, name) {
-  return join9(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
+  return join11(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
 }
 async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
-  await mkdir4(dirname6(file), { recursive: true });
+  await mkdir5(dirname8(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile3(partial, serialiseProfileDocument(profile));
-  await rename2(partial, file);
+  await writeFile4(partial, serialiseProfileDocument(profile));
+  await rename3(partial, file);
   return file;
 }
 async function loadBaseline(targetDir, name) {
@@ -3495,7 +4716,7 @@ async function loadBaseline(targetDir, name) {
 async function savedBaselines(targetDir) {
   let entries;
   try {
-    entries = await readdir2(baselinesDir(targetDir));
+    entries = await readdir3(baselinesDir(targetDir));
   } catch (error) {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -3569,9 +4790,9 @@ var runCommand = {
     const headSettings = {
       ...settings,
       cargoArgs: [...settings.cargoArgs, ...headCargoArgs],
-      outDir: measuredBase ? join10(settings.outDir, "head") : settings.outDir
+      outDir: measuredBase ? join12(settings.outDir, "head") : settings.outDir
     };
-    const baseSettings = { ...settings, outDir: join10(settings.outDir, "base"), targetDir };
+    const baseSettings = { ...settings, outDir: join12(settings.outDir, "base"), targetDir };
     let base;
     switch (source.kind) {
       case "baseline":
@@ -3606,7 +4827,7 @@ var runCommand = {
   }
 };
 async function measureBaseRevision(ref, settings, deps) {
-  const repoRoot = dirname7(settings.manifestPath);
+  const repoRoot = dirname9(settings.manifestPath);
   const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
   await git.topLevel();
   const sha = (await git.resolveCommit(ref)).slice(0, 12);

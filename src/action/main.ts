@@ -123,6 +123,7 @@ function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string
     manifestPath: join(resolve(context.workspace, settings.workingDirectory), 'Cargo.toml'),
     benches: settings.benches,
     commands: settings.commands,
+    harnesses: settings.harnesses,
     cargoArgs: settings.cargoArgs,
     runs: settings.runs,
     outDir: join(context.tempDir, 'rust-perf', side),

@@ -10,6 +10,8 @@ import {
   type RunResult,
 } from '../system/process.js';
 import { type BuiltExecutable, executablesFromCargoJson } from './artifacts.js';
+import { type CargoMetadata, parseCargoMetadata } from './metadata.js';
+import { writePathRemapWrapper } from './path-remap.js';
 import { userRustflags, withV0Mangling } from './rustflags.js';
 
 interface BuildSettings {
@@ -18,7 +20,10 @@ interface BuildSettings {
   workspaceRoot: string;
   /** Passed through to cargo, e.g. `--features slow`, `-p crate`, `--target triple`. */
   cargoArgs: string[];
-  targetDir?: string;
+  /** Only these bench targets are built; none named: every one. */
+  benches: string[];
+  /** Where cargo builds: the user's choice, else cargo's own (see `cargoMetadata`). */
+  targetDir: string;
   /**
    * Also build the package's binaries and examples as plain programs (`cargo bench` builds
    * examples only as test harnesses), for commands that run them.
@@ -39,10 +44,10 @@ interface BuildResult {
 /**
  * Builds the benchmarks (`cargo bench --no-run`) with line tables and symbols, and v0 symbol
  * names, all set through the environment so the user's Cargo.toml is never touched. The
- * workspace root is remapped out of the debug info: valgrind's own memory use grows with the
- * length of those paths, and the Rust start-up code that reads /proc/self/maps (which lists
- * valgrind's mappings) executes more or fewer instructions with it, so two checkouts at
- * different paths would not count the same.
+ * workspace root is remapped out of the debug info of the workspace's crates: valgrind's own
+ * memory use grows with the length of those paths, and the Rust start-up code that reads
+ * /proc/self/maps (which lists valgrind's mappings) executes more or fewer instructions with it,
+ * so two checkouts at different paths would not count the same.
  */
 export async function buildBenchmarks(
   settings: BuildSettings,
@@ -62,8 +67,12 @@ export async function buildBenchmarks(
     );
   }
   const { rustflags, mangling } = withV0Mangling(user.flags);
-  const remap = `--remap-path-prefix=${settings.workspaceRoot}=`;
-  const env = cargoEnvironment(deps.env, [...rustflags, remap], settings.targetDir);
+  const env = cargoEnvironment(deps.env, rustflags, settings.targetDir);
+  env.RUSTC_WORKSPACE_WRAPPER = await writePathRemapWrapper(
+    settings.targetDir,
+    settings.workspaceRoot,
+    env.RUSTC_WORKSPACE_WRAPPER,
+  );
   const build = async (subcommand: string[]) => {
     const args = [
       ...subcommand,
@@ -82,8 +91,9 @@ export async function buildBenchmarks(
     return executablesFromCargoJson(result.stdout);
   };
   return log.group('Building benchmarks', async () => {
-    log.info(`rustflags: ${rustflags.join(' ')} ${remap} (user flags from ${user.source})`);
-    const executables = await build(['bench', '--no-run']);
+    log.info(`rustflags: ${rustflags.join(' ')} (user flags from ${user.source})`);
+    const only = settings.benches.flatMap((name) => ['--bench', name]);
+    const executables = await build(['bench', '--no-run', ...only]);
     if (settings.buildPrograms) {
       executables.push(...(await build(['build', '--profile', 'bench', '--bins', '--examples'])));
     }
@@ -111,24 +121,26 @@ export async function workspaceRoot(manifestPath: string, deps: ProcessDeps): Pr
 }
 
 /**
- * The target directory cargo builds the manifest's package in, as `cargo metadata` reports it:
- * `CARGO_TARGET_DIR`, else `build.target-dir` from cargo's config files, else `target` in the
- * workspace root. Cargo runs where the build runs, so relative settings resolve the same way.
+ * The workspace's packages, their targets and dependencies, and the target directory cargo
+ * builds in (`CARGO_TARGET_DIR`, else `build.target-dir` from cargo's config files, else
+ * `target` in the workspace root), as `cargo metadata` reports them without building anything.
  */
-export async function targetDirectory(manifestPath: string, deps: ProcessDeps): Promise<string> {
+export async function cargoMetadata(
+  manifestPath: string,
+  deps: ProcessDeps,
+): Promise<CargoMetadata> {
   const path = resolve(manifestPath);
   const args = ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', path];
   const result = await runCargo(args, path, definedEnvironment(deps.env), deps);
   if (result.exitCode !== 0) {
     throw new BuildError(`cargo could not read ${path}:\n${cargoErrors(result.stderr)}`);
   }
-  const { target_directory: targetDir } = JSON.parse(result.stdout) as {
-    target_directory?: unknown;
-  };
-  if (typeof targetDir !== 'string') {
-    throw new Error(`\`cargo ${args.join(' ')}\` printed no target_directory`);
-  }
-  return targetDir;
+  return parseCargoMetadata(result.stdout);
+}
+
+/** The target directory cargo builds the manifest's package in (see `cargoMetadata`). */
+export async function targetDirectory(manifestPath: string, deps: ProcessDeps): Promise<string> {
+  return (await cargoMetadata(manifestPath, deps)).targetDirectory;
 }
 
 /**
@@ -139,7 +151,7 @@ export async function targetDirectory(manifestPath: string, deps: ProcessDeps): 
 function cargoEnvironment(
   env: NodeJS.ProcessEnv,
   rustflags: string[],
-  targetDir: string | undefined,
+  targetDir: string,
 ): Record<string, string> {
   const result = definedEnvironment(env);
   delete result.RUSTFLAGS;
@@ -148,7 +160,7 @@ function cargoEnvironment(
     result[`CARGO_PROFILE_${profile}_STRIP`] = 'none';
   }
   result.CARGO_ENCODED_RUSTFLAGS = rustflags.join('\x1f');
-  if (targetDir !== undefined) result.CARGO_TARGET_DIR = targetDir;
+  result.CARGO_TARGET_DIR = targetDir;
   return result;
 }
 

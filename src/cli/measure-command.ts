@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { targetDirectory } from '../cargo/cargo.js';
 import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
+import { parseHarnessSettings } from '../inputs/harness-setting.js';
 import { parseRuns } from '../inputs/run-count.js';
 import { type MeasureSettings, measure } from '../measure/measure.js';
 import { profileSummaryText } from '../report/profile-summary.js';
@@ -13,6 +14,7 @@ export const measureOptions = {
   'manifest-path': { type: 'string' },
   bench: { type: 'string', multiple: true },
   command: { type: 'string', multiple: true },
+  harness: { type: 'string', multiple: true },
   'cargo-args': { type: 'string' },
   runs: { type: 'string' },
   out: { type: 'string' },
@@ -22,6 +24,7 @@ interface MeasureOptionValues {
   'manifest-path'?: string;
   bench?: string[];
   command?: string[];
+  harness?: string[];
   'cargo-args'?: string;
   runs?: string;
   out?: string;
@@ -32,10 +35,13 @@ export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the cr
   --command NAME=CMD     Also measure a program: a binary or example of the package by
                          target name (or a path relative to the package), with arguments,
                          e.g. --command 'report=report --lines 2000'; repeatable
+  --harness TARGET=KIND  The harness a bench target uses, where detection cannot tell:
+                         plain, criterion, libtest, divan or gungraun (left out);
+                         repeatable (default: detected)
   --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
-  --out DIR              Where profile.json and the raw Cachegrind files go
+  --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
 
@@ -44,25 +50,29 @@ const help = `rust-perf measure: build the benchmarks and count their instructio
 Usage: rust-perf measure [options]
 
 Builds the bench targets with \`cargo bench --no-run\` (with line-table debug info, symbols
-and v0 symbol names, set through the environment: Cargo.toml is not changed), runs each one
-under Valgrind's Cachegrind in a clean environment with address randomisation off, and writes
-DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the raw files
-DIR/<bench>.cachegrind.out (DIR/<bench>.<run>.cachegrind.out with more than one run).
-Prints one line per benchmark: total instructions, functions, nondeterministic functions.
+and v0 symbol names, set through the environment: Cargo.toml is not changed) and runs each one
+under valgrind in a clean environment with address randomisation off. A plain target (its own
+main, \`harness = false\`) is one benchmark, counted whole under Cachegrind; a criterion or
+libtest #[bench] target is one benchmark per id, each counting one iteration of its routine
+only, from one Callgrind run per target. The harness is found from Cargo.toml, the
+dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
+out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
+raw files DIR/<bench>.cachegrind.out or DIR/<bench>.callgrind.out (DIR/<bench>.<run>.… with
+more than one run). Prints one line per benchmark: total instructions, functions,
+nondeterministic functions.
 
 Options:
 ${measureOptionsHelp}
   -h, --help             Show this help
 
-Benchmarks are \`[[bench]]\` targets with \`harness = false\`: plain programs whose main does
-the work. Requires valgrind (Linux; \`sudo apt-get install -y valgrind\`) and cargo.
+Requires valgrind (Linux; \`sudo apt-get install -y valgrind\`) and cargo.
 
 Exit status: 0 measured, 2 a usage error, 3 a failed build or benchmark or a missing tool.
 `;
 
 export const measureCommand: Command = {
   name: 'measure',
-  summary: 'Build and run the benchmarks under Cachegrind; write profile.json',
+  summary: 'Build and run the benchmarks under valgrind; write profile.json',
   help,
   async execute(args, context) {
     const { values } = parseCommandArgs('measure', args, measureOptions, false);
@@ -89,6 +99,7 @@ export async function measureSettingsFromOptions(
     manifestPath,
     benches: values.bench ?? [],
     commands: (values.command ?? []).map(parseNamedCommand),
+    harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs,
     runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
     outDir,

@@ -11,6 +11,7 @@ import type {
   FunctionTable,
 } from '../profile/profile.js';
 import { COMPARABLE_FINGERPRINT_FIELDS } from '../profile/profile.js';
+import { compareText } from '../system/text-order.js';
 import {
   type BenchmarkComparison,
   type BenchmarkStatus,
@@ -48,14 +49,14 @@ export function compareProfiles(
   const event = primaryEvent(base, head);
   const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
   const baseNames = new Set(base.benchmarks.map((benchmark) => benchmark.name));
-  const benchmarks = [
+  const benchmarks = groupedByTarget([
     ...base.benchmarks.map((benchmark) =>
       compareBenchmark(benchmark, headByName.get(benchmark.name), event, options),
     ),
     ...head.benchmarks
       .filter((benchmark) => !baseNames.has(benchmark.name))
       .map((benchmark) => compareBenchmark(undefined, benchmark, event, options)),
-  ];
+  ]);
   return {
     version: COMPARISON_VERSION,
     regressed: benchmarks.some((benchmark) => benchmark.status === 'regressed'),
@@ -124,13 +125,27 @@ function fingerprintValue(
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
+/**
+ * Every target's benchmarks together, so that every renderer lists them so: targets in the
+ * order they first appear (the base's order, then new ones), benchmarks in order within each.
+ */
+function groupedByTarget(benchmarks: BenchmarkComparison[]): BenchmarkComparison[] {
+  const byTarget = new Map<string, BenchmarkComparison[]>();
+  for (const benchmark of benchmarks) {
+    const group = byTarget.get(benchmark.target);
+    if (group) group.push(benchmark);
+    else byTarget.set(benchmark.target, [benchmark]);
+  }
+  return [...byTarget.values()].flat();
+}
+
 function compareBenchmark(
   base: ComparableBenchmark | undefined,
   head: ComparableBenchmark | undefined,
   event: string,
   options: CompareOptions,
 ): BenchmarkComparison {
-  const name = (base ?? head)?.name ?? '';
+  const { name, target, id, harness } = (head ?? base)!;
   const baseTotal = base ? (base.totals[event] ?? 0) : null;
   const headTotal = head ? (head.totals[event] ?? 0) : null;
   const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
@@ -146,6 +161,9 @@ function compareBenchmark(
   if (status === 'unchanged') markMoves(functions, reference, options.functionThreshold);
   return {
     name,
+    target,
+    ...(id === undefined ? {} : { id }),
+    harness,
     status,
     base: baseTotal,
     head: headTotal,
@@ -320,7 +338,7 @@ function functionStatus(
 function byMagnitude(a: FunctionChange, b: FunctionChange): number {
   const difference = Math.abs(b.delta) - Math.abs(a.delta);
   if (difference !== 0) return difference;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 /**

@@ -3,9 +3,11 @@
  * --format json`, the action's `report-json` output and the artifact of the two-phase mode),
  * so every renderer can be re-run from the JSON alone. See "JSON report" in the README.
  */
+import type { Harness } from '../harness.js';
 import type { Fingerprint } from '../profile/profile.js';
 
-export const COMPARISON_VERSION = 1;
+/** 2: each benchmark names its target, id and harness. */
+export const COMPARISON_VERSION = 2;
 
 export const BENCHMARK_STATUSES = [
   'regressed',
@@ -42,7 +44,13 @@ export interface FunctionChange {
 }
 
 export interface BenchmarkComparison {
+  /** `target/id`, or the target's name for a whole program. */
   name: string;
+  target: string;
+  /** Its id in its harness; absent for a whole program. */
+  id?: string;
+  /** How it was measured (the head's, or the base's for a removed benchmark). */
+  harness: Harness;
   status: BenchmarkStatus;
   /** Totals of the primary event; null on the side where the benchmark does not exist. */
   base: number | null;

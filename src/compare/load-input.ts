@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { type NormaliseOptions, normaliseColumns, parserOptions } from '../measure/normalise.js';
 import { parseCachegrindFile, unreadable } from '../measure/parse-file.js';
 import { parseProfileDocument } from '../profile/document.js';
-import { type ComparableDocument, PROFILE_VERSION } from '../profile/profile.js';
+import { type ComparableDocument, PROFILE_VERSION, wholeProgram } from '../profile/profile.js';
 import { TOOL_NAME } from '../version.js';
 
 /**
@@ -47,7 +47,7 @@ export async function loadProfileInput(
     },
     benchmarks: [
       {
-        name: benchmarkName(path),
+        ...wholeProgram(benchmarkName(path)),
         command: parsed.command.split(/\s+/).filter((word) => word !== ''),
         events,
         totals,

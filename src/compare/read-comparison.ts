@@ -4,6 +4,7 @@
  * values, string lengths, size, internal consistency) before any of it is rendered or posted.
  */
 import { CorruptFileError } from '../errors.js';
+import { HARNESSES } from '../harness.js';
 import {
   COMPARABLE_FINGERPRINT_FIELDS,
   EVENT_NAME,
@@ -45,7 +46,20 @@ const REPORT_FIELDS = [
   'fingerprintDifferences',
   'benchmarks',
 ];
-const BENCHMARK_FIELDS = ['name', 'status', 'base', 'head', 'change', 'otherEvents', 'functions'];
+const BENCHMARK_FIELDS = {
+  required: [
+    'name',
+    'target',
+    'harness',
+    'status',
+    'base',
+    'head',
+    'change',
+    'otherEvents',
+    'functions',
+  ],
+  optional: ['id'],
+};
 const FUNCTION_CHANGE_FIELDS = {
   required: ['name', 'file', 'line', 'base', 'head', 'delta', 'change', 'status', 'significant'],
   optional: ['movedFrom', 'movedTo'],
@@ -101,7 +115,12 @@ class ComparisonReader {
   comparison(value: unknown): Comparison {
     const { json } = this;
     const object = json.object(value, 'the report', { required: REPORT_FIELDS });
-    json.expect(object.version, 'version', (version) => version === COMPARISON_VERSION, '1');
+    json.expect(
+      object.version,
+      'version',
+      (version) => version === COMPARISON_VERSION,
+      String(COMPARISON_VERSION),
+    );
     const benchmarks = json
       .array(object.benchmarks, 'benchmarks')
       .map((benchmark, index) => this.benchmark(benchmark, `benchmarks[${index}]`));
@@ -172,7 +191,7 @@ class ComparisonReader {
   }
 
   private benchmark(value: unknown, path: string): BenchmarkComparison {
-    const object = this.json.object(value, path, { required: BENCHMARK_FIELDS });
+    const object = this.json.object(value, path, BENCHMARK_FIELDS);
     const status = this.json.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES);
     const base = this.optionalCount(object.base, `${path}.base`);
     const head = this.optionalCount(object.head, `${path}.head`);
@@ -184,6 +203,9 @@ class ComparisonReader {
     }
     return {
       name: this.name(object.name, `${path}.name`),
+      target: this.name(object.target, `${path}.target`),
+      ...(object.id === undefined ? {} : { id: this.name(object.id, `${path}.id`) }),
+      harness: this.json.oneOf(object.harness, `${path}.harness`, HARNESSES),
       status,
       base,
       head,

@@ -3,7 +3,9 @@
  * value fails the step before anything is built and names the input at fault.
  */
 import { InputError } from '../errors.js';
+import type { Harness } from '../harness.js';
 import { type NamedCommand, parseNamedCommand, splitCommandLine } from './command-line.js';
+import { parseHarnessSettings } from './harness-setting.js';
 import { parsePercent } from './percent.js';
 import { MAX_RUNS, runCount } from './run-count.js';
 
@@ -26,6 +28,8 @@ export interface ActionSettings {
   /** Bench target names; empty means every bench target. */
   benches: string[];
   commands: NamedCommand[];
+  /** The harness of a bench target where detection should not decide, by target name. */
+  harnesses: Map<string, Harness>;
   /** The `cargo-args` input, split into arguments. */
   cargoArgs: string[];
   runs: number;
@@ -59,6 +63,7 @@ export function readSettings(input: InputSource): ActionSettings {
     workingDirectory: nonEmpty(input, 'working-directory'),
     benches: readBenches(input),
     commands: readCommands(input),
+    harnesses: naming('harness', () => parseHarnessSettings(lines(input('harness')))),
     cargoArgs: readCargoArgs(input),
     runs: readRuns(input),
     threshold: parsePercent(input('threshold').trim(), "Input 'threshold'"),

@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { type BenchTarget, findBenchTargets } from '../benchmarks/bench-targets.js';
+import { criterionVersionWarning } from '../benchmarks/harness.js';
+import { listBenchmarkIds } from '../benchmarks/list-ids.js';
+import { type RoutineCut, routineCut } from '../benchmarks/routine-cut.js';
 import { type BenchmarkTarget, resolveCommand, selectBenches } from '../cargo/artifacts.js';
-import { buildBenchmarks, checkManifestExists, workspaceRoot } from '../cargo/cargo.js';
+import { buildBenchmarks, cargoMetadata, checkManifestExists } from '../cargo/cargo.js';
+import type { CargoMetadata } from '../cargo/metadata.js';
 import { rustcVersion, targetTriple } from '../cargo/toolchain.js';
 import { BenchmarkError, InputError } from '../errors.js';
+import type { Harness } from '../harness.js';
 import { type NamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { serialiseProfileDocument } from '../profile/document.js';
 import {
@@ -13,16 +20,20 @@ import {
   type ProfileDocument,
 } from '../profile/profile.js';
 import { allInOrder, allOrNone, Slots } from '../system/concurrency.js';
+import type { Logger } from '../system/logger.js';
 import { definedEnvironment, type ProcessDeps, type ProcessRunner } from '../system/process.js';
+import { compareText } from '../system/text-order.js';
 import { TOOL_NAME } from '../version.js';
+import { benchmarksOfParts } from './benchmark-parts.js';
 import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
 import {
   aslrOffPrefix,
   benchmarkEnvironment,
-  type CachegrindSetup,
   runUnderCachegrind,
+  runUnderCallgrind,
+  type ValgrindSetup,
 } from './run.js';
-import { combineRuns, unnamedShare } from './runs.js';
+import { type BenchmarkIdentity, combineRuns, unnamedShare } from './runs.js';
 import { withStagedExecutables } from './staging.js';
 import { detectValgrind } from './valgrind.js';
 
@@ -41,15 +52,19 @@ export interface MeasureSettings {
   commit?: string;
   /** Source paths under it are recorded relative to it; default: the cargo workspace root. */
   workspaceRoot?: string;
+  /** The harness of a bench target where rust-perf should not detect it, by target name. */
+  harnesses?: ReadonlyMap<string, Harness>;
 }
 
 /** Above this share of instructions in functions without a name, a profile says nothing. */
 const MAX_UNNAMED_SHARE = 0.5;
 
 /**
- * Builds the benchmarks, runs each `runs` times under Cachegrind and returns their profile,
- * also written to `outDir/profile.json` next to the raw files (`<bench>.cachegrind.out`, or
- * `<bench>.<run>.cachegrind.out` with several runs).
+ * Builds the benchmarks, runs each bench target `runs` times under valgrind and returns their
+ * profile, also written to `outDir/profile.json` next to the raw files. A plain target (or a
+ * command) is one benchmark, counted whole under Cachegrind (`<name>.cachegrind.out`); a
+ * criterion or libtest target is one benchmark per id, each counting only its routine, from
+ * one Callgrind run cut into parts (`<name>.callgrind.out`); `<name>.<run>.…` with several runs.
  */
 export async function measure(
   settings: MeasureSettings,
@@ -60,28 +75,32 @@ export async function measure(
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   const env = benchmarkEnvironment(deps.env);
-  // Side by side, and before the build: a missing valgrind should not cost a full build to
-  // find out.
-  const [valgrind, root, aslrOff] = await allInOrder([
+  // Side by side, and before the build: a missing valgrind or an unknown bench target should
+  // not cost a full build to find out.
+  const [valgrind, metadata, aslrOff] = await allInOrder([
     detectValgrind(deps.processes, deps.env),
-    settings.workspaceRoot ?? workspaceRoot(manifestPath, deps),
+    cargoMetadata(manifestPath, deps),
     aslrOffPrefix(deps.processes, env),
   ]);
   if (aslrOff.length === 0) {
     log.info('Address space randomisation stays on: `setarch -R` does not work on this machine.');
   }
+  const benches = chooseBenchTargets(metadata, manifestPath, settings, log);
+  const root = settings.workspaceRoot ?? metadata.workspaceRoot;
   const build = await buildBenchmarks(
     {
       manifestPath,
       workspaceRoot: root,
       cargoArgs: settings.cargoArgs,
-      targetDir: settings.targetDir,
+      benches: settings.benches,
+      targetDir: settings.targetDir ?? metadata.targetDirectory,
       buildPrograms: settings.commands.length > 0,
     },
     deps,
   );
+  const harnessOf = new Map(benches.map((bench) => [bench.name, bench.harness]));
   const targets = [
-    ...selectBenches(build.executables, settings.benches),
+    ...selectBenches(build.executables, [...harnessOf.keys()]),
     ...settings.commands.map((command) =>
       resolveCommand(command, build.executables, dirname(manifestPath)),
     ),
@@ -98,13 +117,14 @@ export async function measure(
     definedEnvironment(deps.env),
     dirname(manifestPath),
   );
-  const setup: CachegrindSetup = { valgrind: valgrind.path, aslrOff, env };
+  const setup: ValgrindSetup = { valgrind: valgrind.path, aslrOff, env };
+  const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
   const [rustc, benchmarks] = await allInOrder([
     rustcProbe,
-    log.group('Running benchmarks under Cachegrind', () =>
+    log.group('Running benchmarks under valgrind', () =>
       withStagedExecutables(targets, deps, async (staged) => {
         await rustcProbe;
-        return runAll(staged, settings.runs, outDir, setup, root, deps);
+        return runAll(staged, measuring, deps);
       }),
     ),
   ]);
@@ -130,11 +150,57 @@ export async function measure(
   return document;
 }
 
+/**
+ * The bench targets to measure with their harnesses, said in the log; Gungraun targets, which
+ * run valgrind themselves, are left out with a warning. Only when nothing else is left to
+ * measure is that an error.
+ */
+function chooseBenchTargets(
+  metadata: CargoMetadata,
+  manifestPath: string,
+  settings: MeasureSettings,
+  log: Logger,
+): BenchTarget[] {
+  const found = findBenchTargets(
+    metadata,
+    manifestPath,
+    settings.benches,
+    settings.harnesses ?? new Map(),
+    (path) => readFileSync(path, 'utf8'),
+  );
+  for (const bench of found) log.info(`bench ${bench.name}: ${bench.harness} (${bench.evidence})`);
+  const measured = found.filter((bench) => bench.harness !== 'gungraun');
+  const refused = found.filter((bench) => bench.harness === 'gungraun').map((bench) => bench.name);
+  if (refused.length > 0) {
+    const message = `${refused.join(', ')} ${refused.length === 1 ? 'is a Gungraun (or iai-callgrind) benchmark, which starts' : 'are Gungraun (or iai-callgrind) benchmarks, which start'} valgrind itself: rust-perf does not measure ${refused.length === 1 ? 'it' : 'them'}`;
+    if (measured.length === 0 && settings.commands.length === 0) {
+      throw new InputError(
+        message,
+        'Measure them with Gungraun; rust-perf measures plain, criterion and libtest #[bench] targets.',
+      );
+    }
+    log.warn(message);
+  }
+  if (found.some((bench) => bench.harness === 'criterion')) {
+    const devDependencies = metadata.packages.flatMap((pkg) => pkg.dependencies);
+    const warning = criterionVersionWarning(
+      devDependencies.filter((dependency) => dependency.kind === 'dev'),
+    );
+    if (warning !== undefined) log.warn(warning);
+  }
+  if (found.some((bench) => bench.harness === 'divan')) {
+    log.warn(
+      'divan targets are measured as one whole program each: rust-perf does not yet count divan benchmarks one by one',
+    );
+  }
+  return measured;
+}
+
 function checkTargets(targets: BenchmarkTarget[]): void {
   if (targets.length === 0) {
     throw new InputError(
       'there is nothing to measure: the package has no bench targets and no command was given',
-      'Add a benchmark under benches/ (with `harness = false` in a [[bench]] section of Cargo.toml), or measure a program with a command.',
+      'Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command.',
     );
   }
   const seen = new Set<string>();
@@ -149,57 +215,135 @@ function checkTargets(targets: BenchmarkTarget[]): void {
   }
 }
 
+interface Measuring {
+  runs: number;
+  outDir: string;
+  setup: ValgrindSetup;
+  root: string;
+  /** The harness of each bench target; commands have none (they are plain). */
+  harnessOf: ReadonlyMap<string, Harness>;
+}
+
+/** One target's runs: each run's profile of each of its benchmarks, by id ('' for a whole program). */
+interface TargetRuns {
+  ended: number;
+  profiles: Map<string, NormalisedProfile[]>;
+}
+
 /**
- * Every run of every benchmark, in parallel up to the number of cores, each as soon as its
- * executable is staged; profiles by name. A benchmark's runs are combined as soon as its last
- * run ends, while other benchmarks still run.
+ * Every run of every target, in parallel up to the number of cores, each as soon as its
+ * executable is staged (and, for a harness with ids, listed). A target's benchmarks are
+ * combined as soon as its last run ends, while other targets still run.
  */
 async function runAll(
   staged: Promise<BenchmarkTarget>[],
-  runs: number,
-  outDir: string,
-  setup: CachegrindSetup,
-  root: string,
+  measuring: Measuring,
   deps: ProcessDeps,
 ): Promise<BenchmarkProfile[]> {
-  const jobs = staged.flatMap((target, targetIndex) =>
-    Array.from({ length: runs }, (_, index) => ({ target, targetIndex, runNumber: index + 1 })),
+  const { runs } = measuring;
+  const plans = staged.map((target) => planTarget(target, measuring, deps));
+  const jobs = plans.flatMap((plan, targetIndex) =>
+    Array.from({ length: runs }, (_, index) => ({ plan, targetIndex, runNumber: index + 1 })),
   );
-  const runsOf = staged.map(() => ({ profiles: [] as NormalisedProfile[], ended: 0 }));
+  const ofTargets: TargetRuns[] = plans.map(() => ({ ended: 0, profiles: new Map() }));
   const benchmarks: BenchmarkProfile[] = [];
-  const normalisation = { workspaceRoot: root };
+  const normalisation = { workspaceRoot: measuring.root };
   const parsing = parserOptions(normalisation);
   // Every job starts at once and waits for its executable, then for a slot.
   const slots = new Slots(availableParallelism());
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index]!;
-    const target = await job.target;
+    const plan = await job.plan;
+    if (plan.ids?.length === 0) return;
+    const { target, cut } = plan;
+    const kind = cut ? 'callgrind' : 'cachegrind';
     const outFile = join(
-      outDir,
-      runs > 1 ? `${target.name}.${job.runNumber}.cachegrind.out` : `${target.name}.cachegrind.out`,
+      measuring.outDir,
+      runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`,
     );
     const release = await slots.acquire(signal);
     // valgrind's exit frees the slot: the next run starts while this one's output is read.
     const processes: ProcessRunner = {
       run: (command, args, options) => deps.processes.run(command, args, options).finally(release),
     };
-    const parsed = await runUnderCachegrind(
-      { target, runNumber: job.runNumber, runs, outFile },
-      setup,
-      { ...deps, processes, signal },
-      parsing,
-    ).finally(release);
-    const ofTarget = runsOf[job.targetIndex]!;
-    ofTarget.profiles[job.runNumber - 1] = normaliseProfile(parsed, normalisation);
+    const runDeps = { ...deps, processes, signal };
+    const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
+    const parsed = cut
+      ? benchmarksOfParts(
+          await runUnderCallgrind(benchmarkRun, cut, measuring.setup, runDeps, parsing).finally(
+            release,
+          ),
+          plan.ids!,
+          cut,
+          target.name,
+        )
+      : new Map([
+          [
+            '',
+            await runUnderCachegrind(benchmarkRun, measuring.setup, runDeps, parsing).finally(
+              release,
+            ),
+          ],
+        ]);
+    const ofTarget = ofTargets[job.targetIndex]!;
+    for (const [id, profile] of parsed) {
+      const profiles = ofTarget.profiles.get(id) ?? [];
+      profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
+      ofTarget.profiles.set(id, profiles);
+    }
     ofTarget.ended += 1;
     if (ofTarget.ended === runs) {
-      const command = [target.executable, ...target.args];
-      const benchmark = combineRuns(target.name, command, ofTarget.profiles);
-      checkSymbols(benchmark);
-      benchmarks.push(benchmark);
+      for (const [id, profiles] of ofTarget.profiles) {
+        const benchmark = combineRuns(identity(plan, id), profiles);
+        checkSymbols(benchmark);
+        benchmarks.push(benchmark);
+      }
     }
   });
-  return benchmarks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return benchmarks.sort((a, b) => compareText(a.name, b.name));
+}
+
+interface TargetPlan {
+  target: BenchmarkTarget;
+  harness: Harness;
+  /** How a harness with ids is cut into benchmarks; none for a whole program. */
+  cut?: RoutineCut;
+  /** The benchmark ids, in the order they run, for a cut target. */
+  ids?: string[];
+}
+
+/**
+ * How a staged target is measured: whole, or cut into its listed benchmarks. A target whose
+ * harness lists no benchmark is left out with a warning (libtest's default harness around a
+ * plain `main` that forgot `harness = false` is the usual cause).
+ */
+async function planTarget(
+  staged: Promise<BenchmarkTarget>,
+  measuring: Measuring,
+  deps: ProcessDeps,
+): Promise<TargetPlan> {
+  const target = await staged;
+  const harness = measuring.harnessOf.get(target.name) ?? 'plain';
+  const cut = routineCut(harness);
+  if (cut === undefined) return { target, harness };
+  const ids = await listBenchmarkIds(target, cut, measuring.setup.env, deps);
+  if (ids.length === 0) {
+    deps.log.warn(
+      harness === 'libtest'
+        ? `bench ${target.name} uses libtest's harness (its [[bench]] section does not say \`harness = false\`) but has no #[bench] function, so it measures nothing. ` +
+            'If it has a main of its own, add `harness = false` to its [[bench]] section in Cargo.toml.'
+        : `bench ${target.name} lists no ${harness} benchmark, so it measures nothing.`,
+    );
+  }
+  return { target, harness, cut, ids };
+}
+
+function identity(plan: TargetPlan, id: string): BenchmarkIdentity {
+  const { target, harness, cut } = plan;
+  const command = [target.executable, ...target.args, ...(cut?.runArgs ?? [])];
+  return id === ''
+    ? { name: target.name, target: target.name, harness, command }
+    : { name: `${target.name}/${id}`, target: target.name, id, harness, command };
 }
 
 function checkSymbols(benchmark: BenchmarkProfile): void {
@@ -217,11 +361,14 @@ function checkSymbols(benchmark: BenchmarkProfile): void {
 /**
  * Removes what an earlier measurement wrote to `outDir`: raw files of benchmarks or runs that this
  * one does not measure would otherwise sit next to a profile.json that no longer lists them.
- * Only rust-perf's own names go: `profile.json` and `*.cachegrind.out`.
+ * Only rust-perf's own names go: `profile.json`, `*.cachegrind.out` and `*.callgrind.out`.
  */
 async function removeEarlierOutput(outDir: string): Promise<void> {
   const earlier = (await readdir(outDir)).filter(
-    (name) => name === 'profile.json' || name.endsWith('.cachegrind.out'),
+    (name) =>
+      name === 'profile.json' ||
+      name.endsWith('.cachegrind.out') ||
+      name.endsWith('.callgrind.out'),
   );
   await Promise.all(earlier.map((name) => rm(join(outDir, name), { force: true })));
 }

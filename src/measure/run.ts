@@ -1,13 +1,22 @@
+import { readdir, rename, rm } from 'node:fs/promises';
 import { machine } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { RoutineCut } from '../benchmarks/routine-cut.js';
 import type { BenchmarkTarget } from '../cargo/artifacts.js';
 import { BenchmarkError } from '../errors.js';
-import { isMissingProgram, type ProcessDeps, type ProcessRunner } from '../system/process.js';
+import {
+  isMissingProgram,
+  type ProcessDeps,
+  type ProcessRunner,
+  type RunResult,
+} from '../system/process.js';
+import type { CallgrindPart } from './callgrind-part.js';
 import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
-import { parseCachegrindFile } from './parse-file.js';
+import { parseCachegrindFile, parseCallgrindFile } from './parse-file.js';
 import { cachegrindArgs } from './valgrind.js';
 
 /** How every benchmark runs: the same for the base and the head, on any checkout. */
-export interface CachegrindSetup {
+export interface ValgrindSetup {
   valgrind: string;
   /** `setarch <arch> -R` to turn address space randomisation off, or nothing. */
   aslrOff: string[];
@@ -58,21 +67,68 @@ interface BenchmarkRun {
 /** Runs one benchmark once under Cachegrind and parses what it wrote with `parserOptions`. */
 export async function runUnderCachegrind(
   benchmarkRun: BenchmarkRun,
-  setup: CachegrindSetup,
+  setup: ValgrindSetup,
   deps: ProcessDeps,
   parserOptions: CachegrindParserOptions,
 ): Promise<ParsedProfile> {
-  const { target, runNumber, runs, outFile } = benchmarkRun;
-  const label = `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ''}`;
+  const started = performance.now();
+  await runUnderValgrind(benchmarkRun, cachegrindArgs(benchmarkRun.outFile), [], setup, deps);
+  const parsed = await parseCachegrindFile(benchmarkRun.outFile, parserOptions);
+  deps.log.info(
+    `${runLabel(benchmarkRun)}: ${(parsed.totals[0] ?? 0).toLocaleString('en-US')} ${parsed.events[0] ?? ''} in ${secondsSince(started)}s`,
+  );
+  return parsed;
+}
+
+/**
+ * Runs one bench target once under Callgrind, cut into one part per benchmark as `cut` says,
+ * and returns the parts, empty ones included. A harness may fork (criterion looks for gnuplot);
+ * each process writes its own file, and the one of the process rust-perf started becomes
+ * `outFile`.
+ */
+export async function runUnderCallgrind(
+  benchmarkRun: BenchmarkRun,
+  cut: RoutineCut,
+  setup: ValgrindSetup,
+  deps: ProcessDeps,
+  parserOptions: CachegrindParserOptions,
+): Promise<CallgrindPart[]> {
+  const { outFile } = benchmarkRun;
+  const started = performance.now();
+  const toolArgs = [
+    ...cut.callgrindArgs,
+    '--child-silent-after-fork=yes',
+    `--callgrind-out-file=${outFile}.%p`,
+  ];
+  const result = await runUnderValgrind(benchmarkRun, toolArgs, cut.runArgs, setup, deps);
+  await keepOwnOutput(outFile, valgrindPid(result.stderr));
+  const parts = await parseCallgrindFile(outFile, parserOptions);
+  const measured = parts.filter((part) => (part.profile.totals[0] ?? 0) > 0).length;
+  deps.log.info(`${runLabel(benchmarkRun)}: ${measured} benchmarks in ${secondsSince(started)}s`);
+  return parts;
+}
+
+/**
+ * Runs the target under valgrind with `toolArgs`, in the same conditions for every run; a
+ * benchmark that fails is a BenchmarkError with the end of its output.
+ */
+async function runUnderValgrind(
+  benchmarkRun: BenchmarkRun,
+  toolArgs: string[],
+  programArgs: string[],
+  setup: ValgrindSetup,
+  deps: ProcessDeps,
+): Promise<RunResult> {
+  const { target } = benchmarkRun;
   const [program, ...args] = [
     ...setup.aslrOff,
     setup.valgrind,
-    ...cachegrindArgs(outFile),
+    ...toolArgs,
     target.executable,
     ...target.args,
+    ...programArgs,
   ];
-  deps.log.debug(`${label}: ${[program, ...args].join(' ')} (in ${target.cwd})`);
-  const started = performance.now();
+  deps.log.debug(`${runLabel(benchmarkRun)}: ${[program, ...args].join(' ')} (in ${target.cwd})`);
   const result = await deps.processes.run(program!, args, {
     cwd: target.cwd,
     env: { ...setup.env, PWD: target.cwd },
@@ -85,16 +141,40 @@ export async function runUnderCachegrind(
         ? `exited with status ${result.exitCode}`
         : `was killed by ${result.signal}`;
     throw new BenchmarkError(
-      `${label} ${how}. The end of its output:\n${benchmarkStderrTail(result.stderr)}`,
-      `Run it without rust-perf to see the problem: ${[built.executable, ...target.args].join(' ')} (in ${built.cwd}).`,
+      `${runLabel(benchmarkRun)} ${how}. The end of its output:\n${benchmarkStderrTail(result.stderr)}`,
+      `Run it without rust-perf to see the problem: ${[built.executable, ...target.args, ...programArgs].join(' ')} (in ${built.cwd}).`,
     );
   }
-  const parsed = await parseCachegrindFile(outFile, parserOptions);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  deps.log.info(
-    `${label}: ${(parsed.totals[0] ?? 0).toLocaleString('en-US')} ${parsed.events[0] ?? ''} in ${seconds}s`,
+  return result;
+}
+
+function runLabel({ target, runNumber, runs }: BenchmarkRun): string {
+  return `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ''}`;
+}
+
+function secondsSince(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(1);
+}
+
+/** The process id valgrind prints on its first line of output, `==<pid>== …`. */
+function valgrindPid(stderr: string): string {
+  const pid = /^==(\d+)==/m.exec(stderr)?.[1];
+  if (pid === undefined) throw new Error('valgrind printed no ==pid== line');
+  return pid;
+}
+
+/** Renames `<outFile>.<pid>` to `outFile` and removes the files of forked processes. */
+async function keepOwnOutput(outFile: string, pid: string): Promise<void> {
+  const prefix = `${basename(outFile)}.`;
+  const directory = dirname(outFile);
+  const others = (await readdir(directory)).filter(
+    (name) =>
+      name.startsWith(prefix) &&
+      /^\d+$/.test(name.slice(prefix.length)) &&
+      name !== `${prefix}${pid}`,
   );
-  return parsed;
+  await rename(`${outFile}.${pid}`, outFile);
+  await Promise.all(others.map((name) => rm(join(directory, name), { force: true })));
 }
 
 /**

@@ -1,4 +1,12 @@
 import type { BenchmarkProfile, Counts, FunctionProfile } from '../profile/profile.js';
+
+/** What a benchmark is, apart from what was measured of it. */
+export type BenchmarkIdentity = Pick<
+  BenchmarkProfile,
+  'name' | 'target' | 'id' | 'harness' | 'command'
+>;
+
+import { compareText } from '../system/text-order.js';
 import type { NormalisedProfile } from './normalise.js';
 
 /**
@@ -8,10 +16,10 @@ import type { NormalisedProfile } from './normalise.js';
  * functions kept, so that they always add up.
  */
 export function combineRuns(
-  name: string,
-  command: string[],
+  identity: BenchmarkIdentity,
   runs: NormalisedProfile[],
 ): BenchmarkProfile {
+  const { name } = identity;
   const [first] = runs;
   if (first === undefined) throw new Error(`combineRuns: no runs of ${name}`);
   const { events } = first;
@@ -54,8 +62,7 @@ export function combineRuns(
     totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
   }
   return {
-    name,
-    command,
+    ...identity,
     events,
     totals,
     nondeterministic: nondeterministic.sort(compareText),
@@ -76,9 +83,4 @@ export function unnamedShare(benchmark: BenchmarkProfile): number {
 
 function primaryCount(entry: FunctionProfile, events: string[]): number {
   return entry.counts[events[0] ?? ''] ?? 0;
-}
-
-/** Code-unit order, the same on every machine (unlike localeCompare). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@
  * machines, so it is validated field by field before anything trusts it.
  */
 import { CorruptFileError } from '../errors.js';
+import { HARNESSES } from '../harness.js';
 import {
   describeJsonValue,
   type JsonProblem,
@@ -27,7 +28,17 @@ const DOCUMENT_FIELDS = {
   optional: ['commit'],
 };
 const BENCHMARK_FIELDS = {
-  required: ['name', 'command', 'events', 'totals', 'nondeterministic', 'functions'],
+  required: [
+    'name',
+    'target',
+    'harness',
+    'command',
+    'events',
+    'totals',
+    'nondeterministic',
+    'functions',
+  ],
+  optional: ['id'],
 };
 const FUNCTION_FIELDS = { required: ['name', 'file', 'line', 'counts'] };
 
@@ -66,6 +77,13 @@ function documentProblem(path: string, problem: JsonProblem): string {
 
 function readDocument(reader: StrictJsonReader, data: unknown): ProfileDocument {
   const fields = reader.object(data, '', DOCUMENT_FIELDS);
+  if (fields.version === 1) {
+    reader.refuse(
+      'version',
+      'profile version 1 was written by an earlier rust-perf, which measured each bench target as one whole program: ' +
+        'its counts do not compare with per-benchmark counts, so measure this side again with this version of rust-perf',
+    );
+  }
   if (fields.version !== PROFILE_VERSION) {
     reader.refuse(
       'version',
@@ -130,6 +148,14 @@ function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): 
   );
   return {
     name: reader.string(fields.name, `${path}.name`),
+    target: reader.string(fields.target, `${path}.target`),
+    ...(fields.id === undefined ? {} : { id: reader.string(fields.id, `${path}.id`) }),
+    harness: reader.oneOf(
+      fields.harness,
+      `${path}.harness`,
+      HARNESSES,
+      HARNESSES.map((name) => `"${name}"`).join(', '),
+    ),
     command: readStrings(reader, fields.command, `${path}.command`),
     events,
     totals: readCounts(reader, fields.totals, `${path}.totals`, events),
@@ -218,6 +244,9 @@ function serialiseBenchmark(benchmark: BenchmarkProfile): string {
   );
   const lines = [
     `      "name": ${JSON.stringify(benchmark.name)},`,
+    `      "target": ${JSON.stringify(benchmark.target)},`,
+    ...(benchmark.id === undefined ? [] : [`      "id": ${JSON.stringify(benchmark.id)},`]),
+    `      "harness": ${JSON.stringify(benchmark.harness)},`,
     `      "command": ${JSON.stringify(benchmark.command)},`,
     `      "events": ${JSON.stringify(events)},`,
     `      "totals": ${JSON.stringify(inEventOrder(benchmark.totals, events))},`,

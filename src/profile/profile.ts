@@ -3,8 +3,13 @@
  * as a baseline, and what `compare` reads. Plain data, versioned; see "Profile document" in the
  * README for the field-by-field description.
  */
+import type { Harness } from '../harness.js';
 
-export const PROFILE_VERSION = 1;
+/**
+ * 2: each benchmark names its bench target, its id within the target and its harness (version 1
+ * measured every bench target as one whole program).
+ */
+export const PROFILE_VERSION = 2;
 
 /** Every event Cachegrind counts is named like this (`Ir`, `D1mr`, `Bcm`). */
 export const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -27,7 +32,13 @@ export interface FunctionProfile {
 }
 
 export interface BenchmarkProfile {
+  /** `target/id`, or the target's name for a whole program: unique in a document. */
   name: string;
+  /** The bench target (or command) that ran it. */
+  target: string;
+  /** The benchmark's id in its harness (criterion's `group/function/parameter`, libtest's path). */
+  id?: string;
+  harness: Harness;
   /** The command as run: executable (its stable path) and arguments. */
   command: string[];
   events: string[];
@@ -39,6 +50,11 @@ export interface BenchmarkProfile {
    * loaded for a comparison is a `ComparableBenchmark` instead: columns, in the file's order.)
    */
   functions: FunctionProfile[];
+}
+
+/** What names a benchmark that is a whole program: the target and its name are one. */
+export function wholeProgram(name: string): Pick<BenchmarkProfile, 'name' | 'target' | 'harness'> {
+  return { name, target: name, harness: 'plain' };
 }
 
 /**

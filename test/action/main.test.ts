@@ -212,7 +212,9 @@ function setUp(setup: Setup) {
         if (command === valgrind && args[0] === '--version') return ok('valgrind-3.22.0\n');
         if (command === 'cargo' && args[0] === 'metadata') {
           const targetDirectory = setup.cargoTargetDir ?? join(workspace, 'target');
-          return ok(`${JSON.stringify({ packages: [], target_directory: targetDirectory })}\n`);
+          return ok(
+            `${JSON.stringify({ packages: [], workspace_root: '/repo', target_directory: targetDirectory })}\n`,
+          );
         }
         if (line.endsWith('apt-get update -qq')) return ok('');
         if (line.endsWith('apt-get install -y -qq --no-install-recommends valgrind')) {
@@ -323,6 +325,7 @@ describe('full mode on a push', () => {
       manifestPath: join(action.workspace, 'crates/textbench/Cargo.toml'),
       benches: [],
       commands: [],
+      harnesses: new Map(),
       cargoArgs: [],
       runs: 2,
       outDir: join(action.tempDir, 'rust-perf', 'head'),
@@ -436,6 +439,7 @@ describe('full mode on a pull request', () => {
       manifestPath: join(action.workspace, 'crates/textbench/Cargo.toml'),
       benches: [],
       commands: [],
+      harnesses: new Map(),
       cargoArgs: [],
       runs: 2,
       outDir: join(action.tempDir, 'rust-perf', 'base'),

@@ -507,7 +507,7 @@ describe('compareProfiles: comparability', () => {
       DEFAULTS,
     );
     expect(comparison).toMatchObject({
-      version: 1,
+      version: 2,
       regressed: true,
       event: 'Ir',
       threshold: 0.01,
@@ -525,6 +525,39 @@ describe('compareProfiles: comparability', () => {
       'format unchanged 0.0929',
       'tokenize removed null',
       'report added null',
+    ]);
+  });
+});
+
+describe('compareProfiles: benchmarks of one target', () => {
+  it('lists every target’s benchmarks together, a new benchmark among its target’s', () => {
+    const inTarget = (target: string, id: string, count: number) => ({
+      ...benchmark(`${target}/${id}`, { f: count }),
+      target,
+      id,
+      harness: 'criterion' as const,
+    });
+    const comparison = compareProfiles(
+      document([
+        inTarget('ops', 'fib', 10),
+        benchmark('plain', { p: 5 }),
+        inTarget('ops', 'sum', 4),
+      ]),
+      document([
+        inTarget('ops', 'fib', 10),
+        benchmark('plain', { p: 5 }),
+        inTarget('ops', 'sum', 4),
+        inTarget('ops', 'words', 7),
+      ]),
+      DEFAULTS,
+    );
+    expect(
+      comparison.benchmarks.map(({ name, target, id, harness }) => [name, target, id, harness]),
+    ).toEqual([
+      ['ops/fib', 'ops', 'fib', 'criterion'],
+      ['ops/sum', 'ops', 'sum', 'criterion'],
+      ['ops/words', 'ops', 'words', 'criterion'],
+      ['plain', 'plain', undefined, 'plain'],
     ]);
   });
 });

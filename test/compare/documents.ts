@@ -3,7 +3,13 @@
  * and its total is their sum unless given.
  */
 import { readFileSync } from 'node:fs';
-import type { BenchmarkProfile, Fingerprint, ProfileDocument } from '../../src/profile/profile.js';
+import {
+  type BenchmarkProfile,
+  type Fingerprint,
+  PROFILE_VERSION,
+  type ProfileDocument,
+  wholeProgram,
+} from '../../src/profile/profile.js';
 
 export const FINGERPRINT: Fingerprint = {
   valgrind: '3.19.0',
@@ -23,7 +29,7 @@ export function benchmark(
   const counts = Object.values(functions);
   const total = extra.total ?? counts.reduce((sum, count) => sum + count, 0);
   return {
-    name,
+    ...wholeProgram(name),
     command: [`target/release/deps/${name}`, '--bench'],
     events: ['Ir', ...Object.keys(extra.otherEvents ?? {})],
     totals: { Ir: total, ...extra.otherEvents },
@@ -42,7 +48,7 @@ export function document(
   extra: { commit?: string; fingerprint?: Partial<Fingerprint> } = {},
 ): ProfileDocument {
   return {
-    version: 1,
+    version: PROFILE_VERSION,
     tool: 'rust-perf 0.1.0',
     ...(extra.commit === undefined ? {} : { commit: extra.commit }),
     createdAt: '2026-05-02T09:14:03.000Z',

@@ -49,7 +49,7 @@ describe('loadProfileInput', () => {
       ],
     };
     expect(document).toEqual({
-      version: 1,
+      version: 2,
       tool: TOOL_NAME,
       createdAt: (await stat(path)).mtime.toISOString(),
       fingerprint: {
@@ -63,6 +63,8 @@ describe('loadProfileInput', () => {
       benchmarks: [
         {
           name: '3.24-client-request',
+          target: '3.24-client-request',
+          harness: 'plain',
           command: ['./creq', 'cg'],
           events: ['Ir'],
           totals: { Ir: 800028 },

@@ -52,9 +52,9 @@ describe('parseComparison', () => {
     [
       'a newer version',
       (r) => {
-        r.version = 2;
+        r.version = 3;
       },
-      'version must be 1 (got 2)',
+      'version must be 2 (got 3)',
     ],
     [
       'an unknown field',

@@ -33,6 +33,7 @@ describe('readSettings', () => {
       workingDirectory: '.',
       benches: [],
       commands: [],
+      harnesses: new Map(),
       cargoArgs: [],
       runs: 2,
       threshold: 0.01,
@@ -53,6 +54,7 @@ describe('readSettings', () => {
         'working-directory': 'crates/engine',
         benches: 'parse\n  sort  \n\nparse\n',
         commands: 'report=target/release/report --lines "2 000"\r\ncli = bin/cli -q\n',
+        harness: 'ops=criterion\n  plain = plain \n',
         'cargo-args': '--features "simd fast" --locked',
         runs: '5',
         threshold: '2.5%',
@@ -72,6 +74,10 @@ describe('readSettings', () => {
         { name: 'report', command: 'target/release/report --lines "2 000"' },
         { name: 'cli', command: 'bin/cli -q' },
       ],
+      harnesses: new Map([
+        ['ops', 'criterion'],
+        ['plain', 'plain'],
+      ]),
       cargoArgs: ['--features', 'simd fast', '--locked'],
       runs: 5,
       threshold: 0.025,
@@ -136,6 +142,32 @@ describe('readSettings', () => {
     );
     expect(failure({ 'function-threshold': '-1%' })).toMatch(
       /^Input 'function-threshold' must be a percentage .*, got '-1%'/,
+    );
+  });
+
+  it('names the input when a harness setting is malformed, and says what is allowed', () => {
+    const error = (harness: string) => {
+      try {
+        readSettings(inputs({ harness }));
+      } catch (caught) {
+        return caught as InputError;
+      }
+      throw new Error('accepted');
+    };
+    expect(error('ops=bencher').message).toBe(
+      "Input 'harness': 'ops=bencher' is not a harness setting: expected TARGET=HARNESS, e.g. 'ops=criterion'",
+    );
+    expect(error('ops=bencher').hint).toBe(
+      "TARGET is a bench target's name; HARNESS is one of plain, criterion, libtest, divan, gungraun.",
+    );
+    expect(error('criterion').message).toMatch(
+      /^Input 'harness': 'criterion' is not a harness setting/,
+    );
+    expect(error('a b=plain').message).toMatch(
+      /^Input 'harness': 'a b=plain' is not a harness setting/,
+    );
+    expect(error('ops=plain\nops=criterion').message).toBe(
+      "Input 'harness': the harness of 'ops' is set twice",
     );
   });
 

@@ -114,7 +114,7 @@ function expectSameDeterministicWork(a: ProfileDocument, b: ProfileDocument): vo
 describe('measure', () => {
   it('records the tool, the build and the runs in the document, benchmarks by name', async () => {
     const valgrind = await detectValgrind(nodeProcessRunner, process.env);
-    expect(first.version).toBe(1);
+    expect(first.version).toBe(2);
     expect(first.tool).toBe(TOOL_NAME);
     expect(first.commit).toBeUndefined();
     expect(Date.parse(first.createdAt)).not.toBeNaN();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NormalisedProfile } from '../../src/measure/normalise.js';
 import { combineRuns, unnamedShare } from '../../src/measure/runs.js';
-import type { FunctionProfile } from '../../src/profile/profile.js';
+import { type FunctionProfile, wholeProgram } from '../../src/profile/profile.js';
 
 const fn = (name: string, ir: number, file = 'src/lib.rs', line = 1): FunctionProfile => ({
   name,
@@ -20,8 +20,12 @@ const run = (...functions: FunctionProfile[]): NormalisedProfile => ({
 describe('combineRuns', () => {
   it('keeps identical runs as they are and finds nothing nondeterministic', () => {
     const profile = run(fn('app::parse', 500), fn('app::main', 100, 'src/main.rs', 3));
-    expect(combineRuns('parse', ['/tmp/bin/parse'], [profile, profile])).toEqual({
+    expect(
+      combineRuns({ ...wholeProgram('parse'), command: ['/tmp/bin/parse'] }, [profile, profile]),
+    ).toEqual({
       name: 'parse',
+      target: 'parse',
+      harness: 'plain',
       command: ['/tmp/bin/parse'],
       events: ['Ir'],
       totals: { Ir: 600 },
@@ -31,15 +35,11 @@ describe('combineRuns', () => {
   });
 
   it('keeps the smallest counts of a function that varies, with that run’s file and line', () => {
-    const combined = combineRuns(
-      'hash',
-      ['hash'],
-      [
-        run(fn('hashbrown::find', 700, 'map.rs', 10), fn('app::main', 100)),
-        run(fn('hashbrown::find', 650, 'map.rs', 12), fn('app::main', 100)),
-        run(fn('hashbrown::find', 690, 'map.rs', 10), fn('app::main', 100)),
-      ],
-    );
+    const combined = combineRuns({ ...wholeProgram('hash'), command: ['hash'] }, [
+      run(fn('hashbrown::find', 700, 'map.rs', 10), fn('app::main', 100)),
+      run(fn('hashbrown::find', 650, 'map.rs', 12), fn('app::main', 100)),
+      run(fn('hashbrown::find', 690, 'map.rs', 10), fn('app::main', 100)),
+    ]);
     expect(combined.nondeterministic).toEqual(['hashbrown::find']);
     expect(combined.functions).toEqual([
       fn('hashbrown::find', 650, 'map.rs', 12),
@@ -49,11 +49,10 @@ describe('combineRuns', () => {
   });
 
   it('counts a function missing from a run as zero there: flagged, and left out when never above zero', () => {
-    const combined = combineRuns(
-      'b',
-      ['b'],
-      [run(fn('app::main', 100), fn('app::resize', 40)), run(fn('app::main', 100))],
-    );
+    const combined = combineRuns({ ...wholeProgram('b'), command: ['b'] }, [
+      run(fn('app::main', 100), fn('app::resize', 40)),
+      run(fn('app::main', 100)),
+    ]);
     expect(combined.nondeterministic).toEqual(['app::resize']);
     expect(combined.functions).toEqual([fn('app::main', 100)]);
     expect(combined.totals).toEqual({ Ir: 100 });
@@ -66,41 +65,42 @@ describe('combineRuns', () => {
       line: 1,
       counts: { Ir: ir, Dr: dr },
     });
-    const combined = combineRuns(
-      'b',
-      ['b'],
-      [
-        { events: ['Ir', 'Dr'], totals: {}, functions: [two('a', 10, 5), two('b', 8, 2)] },
-        { events: ['Ir', 'Dr'], totals: {}, functions: [two('a', 10, 4), two('b', 8, 2)] },
-      ],
-    );
+    const combined = combineRuns({ ...wholeProgram('b'), command: ['b'] }, [
+      { events: ['Ir', 'Dr'], totals: {}, functions: [two('a', 10, 5), two('b', 8, 2)] },
+      { events: ['Ir', 'Dr'], totals: {}, functions: [two('a', 10, 4), two('b', 8, 2)] },
+    ]);
     expect(combined.nondeterministic).toEqual(['a']);
     expect(combined.functions).toEqual([two('a', 10, 4), two('b', 8, 2)]);
     expect(combined.totals).toEqual({ Ir: 18, Dr: 6 });
   });
 
   it('orders functions by count, largest first, then by name in code-unit order', () => {
-    const combined = combineRuns('b', ['b'], [run(fn('b', 5), fn('a', 5), fn('Z', 5), fn('c', 9))]);
+    const combined = combineRuns({ ...wholeProgram('b'), command: ['b'] }, [
+      run(fn('b', 5), fn('a', 5), fn('Z', 5), fn('c', 9)),
+    ]);
     expect(combined.functions.map((entry) => entry.name)).toEqual(['c', 'Z', 'a', 'b']);
   });
 
   it('refuses runs that recorded different events', () => {
     expect(() =>
-      combineRuns(
-        'b',
-        ['b'],
-        [run(fn('a', 1)), { events: ['Ir', 'Dr'], totals: {}, functions: [] }],
-      ),
+      combineRuns({ ...wholeProgram('b'), command: ['b'] }, [
+        run(fn('a', 1)),
+        { events: ['Ir', 'Dr'], totals: {}, functions: [] },
+      ]),
     ).toThrow('runs of b recorded different events');
-    expect(() => combineRuns('b', ['b'], [])).toThrow('no runs of b');
+    expect(() => combineRuns({ ...wholeProgram('b'), command: ['b'] }, [])).toThrow('no runs of b');
   });
 });
 
 describe('unnamedShare', () => {
   it('is the share of the primary event in functions named ???', () => {
-    const profile = combineRuns('s', ['s'], [run(fn('???', 300, '???', 0), fn('malloc', 100))]);
+    const profile = combineRuns({ ...wholeProgram('s'), command: ['s'] }, [
+      run(fn('???', 300, '???', 0), fn('malloc', 100)),
+    ]);
     expect(unnamedShare(profile)).toBe(0.75);
-    expect(unnamedShare(combineRuns('s', ['s'], [run(fn('malloc', 100))]))).toBe(0);
-    expect(unnamedShare(combineRuns('s', ['s'], [run()]))).toBe(0);
+    expect(
+      unnamedShare(combineRuns({ ...wholeProgram('s'), command: ['s'] }, [run(fn('malloc', 100))])),
+    ).toBe(0);
+    expect(unnamedShare(combineRuns({ ...wholeProgram('s'), command: ['s'] }, [run()]))).toBe(0);
   });
 });

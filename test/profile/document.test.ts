@@ -11,7 +11,7 @@ const _fixturePath = (name: string) =>
 describe('serialiseProfileDocument', () => {
   it('writes fields in a fixed order, one function per line', () => {
     expect(serialiseProfileDocument(sampleDocument())).toBe(`{
-  "version": 1,
+  "version": 2,
   "tool": "rust-perf 0.1.0",
   "commit": "0123456789abcdef0123456789abcdef01234567",
   "createdAt": "2025-01-02T03:04:05.000Z",
@@ -28,7 +28,10 @@ describe('serialiseProfileDocument', () => {
   },
   "benchmarks": [
     {
-      "name": "parse",
+      "name": "ops/parse",
+      "target": "ops",
+      "id": "parse",
+      "harness": "criterion",
       "command": ["target/release/deps/parse-0123456789abcdef","--bench"],
       "events": ["Ir","Dr"],
       "totals": {"Ir":1000,"Dr":300},
@@ -40,6 +43,8 @@ describe('serialiseProfileDocument', () => {
     },
     {
       "name": "empty",
+      "target": "empty",
+      "harness": "plain",
       "command": ["/bin/true"],
       "events": ["Ir"],
       "totals": {"Ir":0},
@@ -95,8 +100,19 @@ describe('parseProfileDocument', () => {
     ['an array', '[]', 'the document: expected an object, found an array'],
     [
       'a newer version',
-      mutated((doc) => (doc.version = 2)),
-      'version: 2 is not a profile version this rust-perf reads (1): measure again with this version of rust-perf',
+      mutated((doc) => (doc.version = 3)),
+      'version: 3 is not a profile version this rust-perf reads (2): measure again with this version of rust-perf',
+    ],
+    [
+      'version 1, whose benchmarks were whole bench targets',
+      mutated((doc) => (doc.version = 1)),
+      'version: profile version 1 was written by an earlier rust-perf, which measured each bench target as one whole program: ' +
+        'its counts do not compare with per-benchmark counts, so measure this side again with this version of rust-perf',
+    ],
+    [
+      'an unknown harness',
+      mutated((doc) => ((doc.benchmarks as { harness: string }[])[0]!.harness = 'bencher')),
+      'benchmarks[0].harness: expected "plain", "criterion", "libtest", "divan", "gungraun", found "bencher"',
     ],
     ['a missing field', mutated((doc) => delete doc.fingerprint), 'fingerprint: missing'],
     ['an unknown field', mutated((doc) => (doc.extra = true)), 'extra: not a known field'],
@@ -193,8 +209,8 @@ describe('parseProfileDocument', () => {
     ],
     [
       'a benchmark listed twice',
-      mutated((doc) => (doc.benchmarks[1].name = 'parse')),
-      'benchmarks[1].name: "parse" appears twice',
+      mutated((doc) => (doc.benchmarks[1].name = 'ops/parse')),
+      'benchmarks[1].name: "ops/parse" appears twice',
     ],
     [
       'a function that is not an object',

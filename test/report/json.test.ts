@@ -16,9 +16,11 @@ describe('renderJson', () => {
     const json = renderJson(comparison);
     await expect(json).toMatchFileSnapshot('__snapshots__/textbench.json');
     const report = JSON.parse(json);
-    expect(report).toMatchObject({ version: 1, regressed: true });
+    expect(report).toMatchObject({ version: 2, regressed: true });
     expect(report.benchmarks[0]).toMatchObject({
       name: 'parse',
+      target: 'parse',
+      harness: 'plain',
       status: 'regressed',
       base: 4_812_345,
       head: 6_016_008,

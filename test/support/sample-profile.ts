@@ -1,9 +1,9 @@
 /** A small, valid profile document of two benchmarks, as `rust-perf measure` writes one. */
-import type { ProfileDocument } from '../../src/profile/profile.js';
+import { PROFILE_VERSION, type ProfileDocument } from '../../src/profile/profile.js';
 
 export function sampleDocument(): ProfileDocument {
   return {
-    version: 1,
+    version: PROFILE_VERSION,
     tool: 'rust-perf 0.1.0',
     commit: '0123456789abcdef0123456789abcdef01234567',
     createdAt: '2025-01-02T03:04:05.000Z',
@@ -17,7 +17,10 @@ export function sampleDocument(): ProfileDocument {
     },
     benchmarks: [
       {
-        name: 'parse',
+        name: 'ops/parse',
+        target: 'ops',
+        id: 'parse',
+        harness: 'criterion',
         command: ['target/release/deps/parse-0123456789abcdef', '--bench'],
         events: ['Ir', 'Dr'],
         totals: { Ir: 1000, Dr: 300 },
@@ -34,6 +37,8 @@ export function sampleDocument(): ProfileDocument {
       },
       {
         name: 'empty',
+        target: 'empty',
+        harness: 'plain',
         command: ['/bin/true'],
         events: ['Ir'],
         totals: { Ir: 0 },
