@@ -289,6 +289,20 @@ describe('ActionsCacheBaselineStore over the Actions cache service', () => {
     expect(log.lines[0]).toMatch(/^warning: Ignoring the cached baseline: baseline cache entry /);
   });
 
+  it('misses, saying why, a baseline of an earlier rust-perf that measured whole bench targets', async () => {
+    const dir = join(runnerTemp, 'rust-perf-baseline');
+    await mkdir(dir);
+    await writeFile(join(dir, 'profile.json'), JSON.stringify({ ...base, version: 1 }));
+    await cache.saveCache([dir], `rust-perf-Linux-fp1-${SHA_A}`);
+
+    expect(await store.restore(SHA_A, 'fp1')).toBeUndefined();
+    expect(log.lines).toEqual([
+      `warning: Ignoring the cached baseline: baseline cache entry rust-perf-Linux-fp1-${SHA_A}: not a valid profile document: ` +
+        'version: profile version 1 was written by an earlier rust-perf, which measured each bench target as one whole program: ' +
+        'its counts do not compare with per-benchmark counts, so measure this side again with this version of rust-perf',
+    ]);
+  });
+
   it('warns and misses when the entry holds no profile, even with a profile left from a save', async () => {
     const dir = join(runnerTemp, 'rust-perf-baseline');
     await mkdir(dir);
