@@ -2129,6 +2129,13 @@ function formatThreshold(fraction) {
 function describeThresholds(comparison) {
   return `a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`;
 }
+function describeMeasurement(comparison) {
+  const harnesses = new Set(comparison.benchmarks.map((benchmark) => benchmark.harness));
+  const routines = harnesses.has("criterion") || harnesses.has("libtest");
+  const wholes = harnesses.has("plain") || harnesses.has("divan");
+  const tools = routines ? wholes ? "counted by Cachegrind for whole programs and by Callgrind for one iteration of each criterion or libtest routine" : "counted by Callgrind for one iteration of each benchmark\u2019s routine" : "counted by Cachegrind";
+  return harnesses.has("divan") ? `${tools}; divan targets are measured as whole programs` : tools;
+}
 function describeEvent(event) {
   return event === "Ir" ? "instructions (Ir)" : event;
 }
@@ -2448,7 +2455,7 @@ function footerLines(comparison, links) {
   }
   facts.push(
     describeThresholds(comparison),
-    `${describeEvent(escapeText(comparison.event))} counted by Cachegrind`
+    `${describeEvent(escapeText(comparison.event))} ${describeMeasurement(comparison)}`
   );
   return ["---", `<sub>${facts.join(" \xB7 ")}</sub>`];
 }
@@ -2641,7 +2648,8 @@ function styledTable(header, rows, alignments) {
 }
 function footer(comparison) {
   const commit = (value) => value === void 0 ? "commit unknown" : sanitise(shortCommit(value));
-  return `thresholds: ${describeThresholds(comparison)} \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}`;
+  return `thresholds: ${describeThresholds(comparison)} \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}` + (comparison.benchmarks.every((benchmark) => benchmark.harness === "plain") ? "" : `
+${describeMeasurement(comparison)}`);
 }
 
 // src/cli/args.ts

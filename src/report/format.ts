@@ -48,6 +48,23 @@ export function describeThresholds(comparison: Comparison): string {
 }
 
 /** What the primary event counts, for readers who do not know Cachegrind's event names. */
+/**
+ * What the counts cover and which valgrind tool made them, by the harnesses in the comparison:
+ * a whole program (Cachegrind), one iteration of a criterion or libtest routine (Callgrind),
+ * a divan target measured whole.
+ */
+export function describeMeasurement(comparison: Comparison): string {
+  const harnesses = new Set(comparison.benchmarks.map((benchmark) => benchmark.harness));
+  const routines = harnesses.has('criterion') || harnesses.has('libtest');
+  const wholes = harnesses.has('plain') || harnesses.has('divan');
+  const tools = routines
+    ? wholes
+      ? 'counted by Cachegrind for whole programs and by Callgrind for one iteration of each criterion or libtest routine'
+      : 'counted by Callgrind for one iteration of each benchmark’s routine'
+    : 'counted by Cachegrind';
+  return harnesses.has('divan') ? `${tools}; divan targets are measured as whole programs` : tools;
+}
+
 export function describeEvent(event: string): string {
   return event === 'Ir' ? 'instructions (Ir)' : event;
 }

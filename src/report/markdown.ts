@@ -14,6 +14,7 @@ import {
   changeText,
   describeDifference,
   describeEvent,
+  describeMeasurement,
   describeThresholds,
   formatCount,
   formatDelta,
@@ -391,7 +392,7 @@ function footerLines(comparison: Comparison, links: RepositoryLinks | undefined)
   }
   facts.push(
     describeThresholds(comparison),
-    `${describeEvent(escapeText(comparison.event))} counted by Cachegrind`,
+    `${describeEvent(escapeText(comparison.event))} ${describeMeasurement(comparison)}`,
   );
   return ['---', `<sub>${facts.join(' · ')}</sub>`];
 }

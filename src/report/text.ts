@@ -13,6 +13,7 @@ import {
   changeText,
   describeDifference,
   describeEvent,
+  describeMeasurement,
   describeThresholds,
   formatChange,
   formatCount,
@@ -193,6 +194,9 @@ function footer(comparison: Comparison): string {
     value === undefined ? 'commit unknown' : sanitise(shortCommit(value));
   return (
     `thresholds: ${describeThresholds(comparison)} · ` +
-    `base ${commit(comparison.base.commit)} · head ${commit(comparison.head.commit)}`
+    `base ${commit(comparison.base.commit)} · head ${commit(comparison.head.commit)}` +
+    (comparison.benchmarks.every((benchmark) => benchmark.harness === 'plain')
+      ? ''
+      : `\n${describeMeasurement(comparison)}`)
   );
 }

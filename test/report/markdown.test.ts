@@ -231,3 +231,20 @@ describe('renderMarkdown', () => {
     expect(functionRows(renderMarkdown(comparison, { target: 'summary' }))).toBe(2_025);
   });
 });
+
+describe('renderMarkdown: what the counts cover', () => {
+  it('names a benchmark by target and id, and says that criterion counts one iteration of the routine', () => {
+    const criterion = {
+      ...benchmark('ops/fib 15', { 'harnesses::fib': 20_000 }),
+      target: 'ops',
+      id: 'fib 15',
+      harness: 'criterion' as const,
+    };
+    const doc = document([criterion]);
+    const markdown = renderMarkdown(compareProfiles(doc, doc, OPTIONS), { target: 'comment' });
+    expect(markdown).toContain('| <code>ops/fib 15</code> | 20,000 | 20,000 |');
+    expect(markdown).toContain(
+      'instructions (Ir) counted by Callgrind for one iteration of each benchmark’s routine</sub>',
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
 import { renderText } from '../../src/report/text.js';
-import { fixtureProfile } from '../compare/documents.js';
+import { benchmark, document, fixtureProfile } from '../compare/documents.js';
 
 const OPTIONS = { threshold: 0.01, functionThreshold: 0.001 };
 
@@ -42,6 +42,27 @@ describe('renderText', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(text).toContain(
       'line\uFFFDbreak\uFFFD\uFFFDtab \uFFFD[31mred\uFFFD[0m \\ backslash (src/ctl.rs:9)',
+    );
+  });
+});
+
+describe('renderText: what the counts cover', () => {
+  it('says that criterion and libtest benchmarks count one iteration of their routine, and divan targets whole programs', () => {
+    const inTarget = (target: string, id: string, harness: 'criterion' | 'divan') => ({
+      ...benchmark(id === '' ? target : `${target}/${id}`, { f: 10 }),
+      target,
+      ...(id === '' ? {} : { id }),
+      harness,
+    });
+    const doc = document([inTarget('ops', 'fib', 'criterion'), inTarget('div', '', 'divan')]);
+    const text = renderText(
+      compareProfiles(doc, doc, { threshold: 0.01, functionThreshold: 0.001 }),
+      {
+        color: false,
+      },
+    );
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'counted by Cachegrind for whole programs and by Callgrind for one iteration of each criterion or libtest routine; divan targets are measured as whole programs',
     );
   });
 });
