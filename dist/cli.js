@@ -1727,6 +1727,9 @@ function isSystemError(error) {
 // src/harness.ts
 var HARNESSES = ["plain", "criterion", "libtest", "divan", "gungraun"];
 
+// src/inputs/shard.ts
+var MAX_SHARDS = 256;
+
 // src/system/strict-json.ts
 var StrictJsonReader = class {
   constructor(failure) {
@@ -1819,8 +1822,9 @@ function truncateForMessage(text) {
 // src/profile/document.ts
 var DOCUMENT_FIELDS = {
   required: ["version", "tool", "createdAt", "fingerprint", "benchmarks"],
-  optional: ["commit"]
+  optional: ["commit", "shard"]
 };
+var SHARD_FIELDS = { required: ["index", "count"] };
 var BENCHMARK_FIELDS = {
   required: [
     "name",
@@ -1894,8 +1898,18 @@ function readDocument(reader, data) {
     ...fields.commit === void 0 ? {} : { commit: reader.string(fields.commit, "commit") },
     createdAt,
     fingerprint: readFingerprint(reader, fields.fingerprint, "fingerprint"),
+    ...fields.shard === void 0 ? {} : { shard: readShard(reader, fields.shard) },
     benchmarks
   };
+}
+function readShard(reader, value) {
+  const fields = reader.object(value, "shard", SHARD_FIELDS);
+  const count = readCount(reader, fields.count, "shard.count");
+  const index = readCount(reader, fields.index, "shard.index");
+  if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+    reader.refuse("shard", `shard ${index} of ${count} is not one of 1 to ${MAX_SHARDS} shards`);
+  }
+  return { index, count };
 }
 function readFingerprint(reader, value, path) {
   const fields = reader.object(value, path, { required: FINGERPRINT_FIELDS });
@@ -1982,7 +1996,8 @@ function serialiseProfileDocument(doc) {
       rustflags: doc.fingerprint.rustflags,
       mangling: doc.fingerprint.mangling,
       runs: doc.fingerprint.runs
-    }
+    },
+    ...doc.shard === void 0 ? {} : { shard: { index: doc.shard.index, count: doc.shard.count } }
   };
   const headerLines = JSON.stringify(header, null, 2).split("\n").slice(1, -1);
   const benchmarks = doc.benchmarks.map(serialiseBenchmark).join(",\n");

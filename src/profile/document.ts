@@ -4,6 +4,7 @@
  */
 import { CorruptFileError } from '../errors.js';
 import { HARNESSES } from '../harness.js';
+import { MAX_SHARDS, type ShardSpec } from '../inputs/shard.js';
 import {
   describeJsonValue,
   type JsonProblem,
@@ -25,8 +26,9 @@ import {
 // The fields each object of a profile document has; any other field makes it invalid.
 const DOCUMENT_FIELDS = {
   required: ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'],
-  optional: ['commit'],
+  optional: ['commit', 'shard'],
 };
+const SHARD_FIELDS = { required: ['index', 'count'] };
 const BENCHMARK_FIELDS = {
   required: [
     'name',
@@ -110,8 +112,19 @@ function readDocument(reader: StrictJsonReader, data: unknown): ProfileDocument 
     ...(fields.commit === undefined ? {} : { commit: reader.string(fields.commit, 'commit') }),
     createdAt,
     fingerprint: readFingerprint(reader, fields.fingerprint, 'fingerprint'),
+    ...(fields.shard === undefined ? {} : { shard: readShard(reader, fields.shard) }),
     benchmarks,
   };
+}
+
+function readShard(reader: StrictJsonReader, value: unknown): ShardSpec {
+  const fields = reader.object(value, 'shard', SHARD_FIELDS);
+  const count = readCount(reader, fields.count, 'shard.count');
+  const index = readCount(reader, fields.index, 'shard.index');
+  if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+    reader.refuse('shard', `shard ${index} of ${count} is not one of 1 to ${MAX_SHARDS} shards`);
+  }
+  return { index, count };
 }
 
 function readFingerprint(reader: StrictJsonReader, value: unknown, path: string): Fingerprint {
@@ -223,6 +236,9 @@ export function serialiseProfileDocument(doc: ProfileDocument): string {
       mangling: doc.fingerprint.mangling,
       runs: doc.fingerprint.runs,
     },
+    ...(doc.shard === undefined
+      ? {}
+      : { shard: { index: doc.shard.index, count: doc.shard.count } }),
   };
   const headerLines = JSON.stringify(header, null, 2).split('\n').slice(1, -1);
   const benchmarks = doc.benchmarks.map(serialiseBenchmark).join(',\n');

@@ -4,6 +4,7 @@
  * README for the field-by-field description.
  */
 import type { Harness } from '../harness.js';
+import type { ShardSpec } from '../inputs/shard.js';
 
 /**
  * 2: each benchmark names its bench target, its id within the target and its harness (version 1
@@ -108,6 +109,8 @@ export interface ProfileDocument {
   commit?: string;
   createdAt: string;
   fingerprint: Fingerprint;
+  /** Set when the document holds one shard's share of the benchmarks (`rust-perf merge` joins them). */
+  shard?: ShardSpec;
   benchmarks: BenchmarkProfile[];
 }
 
