@@ -1729,6 +1729,21 @@ var HARNESSES = ["plain", "criterion", "libtest", "divan", "gungraun"];
 
 // src/inputs/shard.ts
 var MAX_SHARDS = 256;
+function parseShard(value, what) {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+    throw new InputError(
+      `${what} must be K/N, shard K of N with 1 <= K <= N <= ${MAX_SHARDS}, not '${value}'`,
+      "In a matrix: `shard: ${{ matrix.shard }}/4` with `shard: [1, 2, 3, 4]`."
+    );
+  }
+  return { index, count };
+}
+function shardName({ index, count }) {
+  return `${index}/${count}`;
+}
 
 // src/system/strict-json.ts
 var StrictJsonReader = class {
@@ -2825,7 +2840,7 @@ import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
   run(command, args2, options) {
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve10, reject) => {
       const child = spawn(command, args2, {
         cwd: options.cwd,
         env: options.env,
@@ -2838,7 +2853,7 @@ var nodeProcessRunner = {
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
       child.on("close", (exitCode, signal) => {
-        resolve9({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+        resolve10({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -3657,6 +3672,41 @@ ${rustc}`);
   return target;
 }
 
+// src/profile/shard-assignment.ts
+import { createHash as createHash2 } from "node:crypto";
+function shardAssignment(count, costs = /* @__PURE__ */ new Map()) {
+  const loads = new Array(count).fill(0);
+  const costed = /* @__PURE__ */ new Map();
+  const byCost = [...costs].sort(
+    ([a, costA], [b, costB]) => costB - costA || hashOf(a, 0) - hashOf(b, 0) || (a < b ? -1 : 1)
+  );
+  for (const [unit, cost] of byCost) {
+    let best = 0;
+    for (let shard = 1; shard < count; shard++) {
+      const lighter = loads[shard] < loads[best];
+      const tie = loads[shard] === loads[best] && hashOf(unit, shard) > hashOf(unit, best);
+      if (lighter || tie) best = shard;
+    }
+    loads[best] += cost;
+    costed.set(unit, best + 1);
+  }
+  return (unit) => costed.get(unit) ?? rendezvous(unit, count);
+}
+function shareOf(spec, units, costs) {
+  const shardOf2 = shardAssignment(spec.count, costs);
+  return units.filter((unit) => shardOf2(unit) === spec.index);
+}
+function rendezvous(unit, count) {
+  let best = 0;
+  for (let shard = 1; shard < count; shard++) {
+    if (hashOf(unit, shard) > hashOf(unit, best)) best = shard;
+  }
+  return best + 1;
+}
+function hashOf(unit, shard) {
+  return createHash2("sha256").update(`${unit}\0${shard}`).digest().readUIntBE(0, 6);
+}
+
 // src/system/concurrency.ts
 import { setMaxListeners } from "node:events";
 var Slots = class {
@@ -3669,7 +3719,7 @@ var Slots = class {
   async acquire(signal) {
     signal.throwIfAborted();
     if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve9) => this.#waiting.push(resolve9));
+    else await new Promise((resolve10) => this.#waiting.push(resolve10));
     let held = true;
     const release = () => {
       if (!held) return;
@@ -4162,13 +4212,24 @@ async function measure(settings, deps) {
     definedEnvironment(deps.env),
     dirname7(manifestPath)
   );
+  const fingerprintProbe = rustcProbe.then(
+    (rustc) => ({
+      valgrind: valgrind.version,
+      rustc,
+      target: targetTriple(rustc, settings.cargoArgs),
+      rustflags: build.rustflags,
+      mangling: build.mangling,
+      runs: settings.runs
+    })
+  );
+  const measured = settings.shard === void 0 ? targets : await shareOfTargets(targets, settings.shard, await fingerprintProbe, log);
   const setup = { valgrind: valgrind.path, aslrOff, env };
   const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
-  const [rustc, benchmarks] = await allInOrder([
-    rustcProbe,
+  const [fingerprint, benchmarks] = await allInOrder([
+    fingerprintProbe,
     log.group(
       "Running benchmarks under valgrind",
-      () => withStagedExecutables(targets, deps, async (staged) => {
+      () => withStagedExecutables(measured, deps, async (staged) => {
         await rustcProbe;
         return runAll(staged, measuring, deps);
       })
@@ -4179,20 +4240,26 @@ async function measure(settings, deps) {
     tool: TOOL_NAME,
     ...settings.commit === void 0 ? {} : { commit: settings.commit },
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-    fingerprint: {
-      valgrind: valgrind.version,
-      rustc,
-      target: targetTriple(rustc, settings.cargoArgs),
-      rustflags: build.rustflags,
-      mangling: build.mangling,
-      runs: settings.runs
-    },
+    fingerprint,
+    ...settings.shard === void 0 ? {} : { shard: settings.shard.spec },
     benchmarks
   };
   const profilePath = join7(outDir, "profile.json");
   await writeFile3(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
+}
+async function shareOfTargets(targets, shard, fingerprint, log) {
+  const costs = await shard.costs?.(fingerprint);
+  const names = shareOf(
+    shard.spec,
+    targets.map((target) => target.name),
+    costs
+  );
+  log.info(
+    `Shard ${shardName(shard.spec)} measures ${names.length === 0 ? "no target" : names.join(", ")} of ${targets.length} (balanced by ${costs === void 0 ? "count" : "the baseline's costs"}).`
+  );
+  return targets.filter((target) => names.includes(target.name));
 }
 function chooseBenchTargets(metadata, manifestPath, settings, log) {
   const found = findBenchTargets(
@@ -4204,9 +4271,9 @@ function chooseBenchTargets(metadata, manifestPath, settings, log) {
   );
   for (const bench of found) log.info(`bench ${bench.name}: ${bench.harness} (${bench.evidence})`);
   const measured = found.filter((bench) => bench.harness !== "gungraun");
-  const refused = found.filter((bench) => bench.harness === "gungraun").map((bench) => bench.name);
-  if (refused.length > 0) {
-    const message = `${refused.join(", ")} ${refused.length === 1 ? "is a Gungraun (or iai-callgrind) benchmark, which starts" : "are Gungraun (or iai-callgrind) benchmarks, which start"} valgrind itself: rust-perf does not measure ${refused.length === 1 ? "it" : "them"}`;
+  const refused2 = found.filter((bench) => bench.harness === "gungraun").map((bench) => bench.name);
+  if (refused2.length > 0) {
+    const message = `${refused2.join(", ")} ${refused2.length === 1 ? "is a Gungraun (or iai-callgrind) benchmark, which starts" : "are Gungraun (or iai-callgrind) benchmarks, which start"} valgrind itself: rust-perf does not measure ${refused2.length === 1 ? "it" : "them"}`;
     if (measured.length === 0 && settings.commands.length === 0) {
       throw new InputError(
         message,
@@ -4371,6 +4438,7 @@ var measureOptions = {
   harness: { type: "string", multiple: true },
   "cargo-args": { type: "string" },
   runs: { type: "string" },
+  shard: { type: "string" },
   out: { type: "string" }
 };
 var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: ./Cargo.toml)
@@ -4384,6 +4452,8 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
+  --shard K/N            Measure only shard K of N: whole bench targets, shared out by
+                         a hash of their names; \`rust-perf merge\` joins the shards
   --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
@@ -4437,7 +4507,8 @@ async function measureSettingsFromOptions(values, context) {
     harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs,
     runs: values.runs === void 0 ? 2 : parseRuns(values.runs, "--runs"),
-    outDir
+    outDir,
+    ...values.shard === void 0 ? {} : { shard: { spec: parseShard(values.shard, "--shard") } }
   };
 }
 function measureDeps(context) {
@@ -4449,8 +4520,130 @@ function measureDeps(context) {
   };
 }
 
-// src/cli/parse-command.ts
+// src/cli/merge-command.ts
+import { readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
+
+// src/profile/merge.ts
+function mergeShardProfiles(parts) {
+  const [first] = parts;
+  if (first === void 0) throw new InputError("there are no shards to merge");
+  const count = shardOf(first).count;
+  const seen = /* @__PURE__ */ new Map();
+  const benchmarkSources = /* @__PURE__ */ new Map();
+  for (const part of parts) {
+    const shard = shardOf(part);
+    if (shard.count !== count) {
+      throw refused(part, `is shard ${shardName(shard)}, but ${first.source} is one of ${count}`);
+    }
+    const earlier = seen.get(shard.index);
+    if (earlier !== void 0) {
+      throw refused(part, `is shard ${shardName(shard)}, as is ${earlier}`);
+    }
+    seen.set(shard.index, part.source);
+    if (part.profile.commit !== first.profile.commit) {
+      throw refused(
+        part,
+        `measured commit ${part.profile.commit ?? "unknown"}, but ${first.source} measured ${first.profile.commit ?? "an unknown one"}`
+      );
+    }
+    if (JSON.stringify(part.profile.fingerprint) !== JSON.stringify(first.profile.fingerprint)) {
+      throw refused(part, `was measured under other conditions (fingerprint) than ${first.source}`);
+    }
+    for (const benchmark of part.profile.benchmarks) {
+      const other = benchmarkSources.get(benchmark.name);
+      if (other !== void 0) {
+        throw refused(
+          part,
+          `measured ${benchmark.name}, as did ${other}: the legs did not share the benchmarks out alike`
+        );
+      }
+      benchmarkSources.set(benchmark.name, part.source);
+    }
+  }
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter(
+    (index) => !seen.has(index)
+  );
+  const { shard: _shard, ...whole } = first.profile;
+  const profile = {
+    ...whole,
+    createdAt: parts.map((part) => part.profile.createdAt).sort(compareText).at(-1),
+    benchmarks: parts.flatMap((part) => part.profile.benchmarks).sort((a, b) => compareText(a.name, b.name))
+  };
+  return { profile, count, missing };
+}
+function shardOf(part) {
+  if (part.profile.shard === void 0) {
+    throw new InputError(
+      `${part.source} is not a shard: it holds a whole measurement`,
+      "Merge the profiles that `rust-perf measure --shard K/N` (or the action with `shard`) wrote."
+    );
+  }
+  return part.profile.shard;
+}
+function refused(part, reason) {
+  return new InputError(
+    `cannot merge ${part.source}: it ${reason}`,
+    "Merge the shards of one run, measured with one rust-perf version and one set of inputs."
+  );
+}
+
+// src/cli/merge-command.ts
+var help3 = `rust-perf merge: join the shards of one measurement into one profile
+
+Usage: rust-perf merge --out FILE SHARD...
+
+Reads the profile.json files that \`rust-perf measure --shard K/N\` wrote, one per shard, and
+writes one profile document holding every benchmark, as one measurement without --shard would
+have: \`rust-perf compare\` and \`--baseline\` read it. The shards must be of one commit,
+measured under the same conditions, each shard of N exactly once.
+
+Options:
+  --out FILE   Where the merged profile.json goes
+  -h, --help   Show this help
+
+Exit status: 0 merged, 2 a usage error, a missing shard, or shards of different measurements.
+`;
+var mergeCommand = {
+  name: "merge",
+  summary: "Join the profiles of several shards into one profile.json",
+  help: help3,
+  async execute(args2, context) {
+    const { values, positionals } = parseCommandArgs(
+      "merge",
+      args2,
+      { out: { type: "string" } },
+      true
+    );
+    if (values.out === void 0 || positionals.length === 0) {
+      throw new InputError(
+        "expected --out FILE and the shards to merge; see `rust-perf merge --help`"
+      );
+    }
+    const parts = await Promise.all(
+      positionals.map(async (file) => {
+        const path = resolve7(context.cwd, file);
+        return { profile: parseProfileDocument(await readFile3(path, "utf8"), path), source: file };
+      })
+    );
+    const { profile, count, missing } = mergeShardProfiles(parts);
+    if (missing.length > 0) {
+      throw new InputError(
+        `shard ${missing.map((index) => `${index}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing: a merge of ${count} shards needs every one`
+      );
+    }
+    const out = resolve7(context.cwd, values.out);
+    await writeFile4(out, serialiseProfileDocument(profile));
+    context.stdout(profileSummaryText(profile));
+    context.stdout(`
+profile: ${out}
+`);
+    return 0;
+  }
+};
+
+// src/cli/parse-command.ts
+import { resolve as resolve8 } from "node:path";
 
 // src/report/function-table.ts
 var NAME_COLUMN_LIMIT = 60;
@@ -4483,7 +4676,7 @@ function renderFunctionTable(command, profile) {
 }
 
 // src/cli/parse-command.ts
-var help3 = `Usage: rust-perf parse FILE [--json] [--raw]
+var help4 = `Usage: rust-perf parse FILE [--json] [--raw]
 
 Prints the per-function profile in one Cachegrind output file (what
 \`valgrind --tool=cachegrind\` writes), largest first: each function's count
@@ -4509,7 +4702,7 @@ Exit status: 0 success, 2 a usage error or a missing, unreadable or corrupt file
 var parseCommand = {
   name: "parse",
   summary: "Print one cachegrind.out file's per-function profile",
-  help: help3,
+  help: help4,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "parse",
@@ -4525,7 +4718,7 @@ var parseCommand = {
     }
     const normalisation = { workspaceRoot: context.cwd };
     const parsed = await parseCachegrindFile(
-      resolve7(context.cwd, file),
+      resolve8(context.cwd, file),
       parserOptions(normalisation)
     );
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
@@ -4543,7 +4736,7 @@ import { dirname as dirname9, join as join12 } from "node:path";
 // src/measure/measure-revision.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve8, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve9, sep } from "node:path";
 
 // src/system/git.ts
 import { mkdtemp, rm as rm5 } from "node:fs/promises";
@@ -4652,9 +4845,9 @@ async function measureRevision(ref, settings, deps) {
   const git = createGit(deps.processes, { cwd: deps.repoRoot, env: deps.env });
   const topLevel = await git.topLevel();
   const sha = await git.resolveCommit(ref);
-  const manifestPath = await existingPath(resolve8(deps.repoRoot, settings.manifestPath));
-  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve8(deps.repoRoot, settings.workspaceRoot));
-  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve8(deps.repoRoot, settings.targetDir);
+  const manifestPath = await existingPath(resolve9(deps.repoRoot, settings.manifestPath));
+  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve9(deps.repoRoot, settings.workspaceRoot));
+  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve9(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot, targetDir };
@@ -4696,7 +4889,7 @@ async function existingPath(path) {
 
 // src/publish/local-baselines.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir5, readdir as readdir3, readFile as readFile3, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir3, readFile as readFile4, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname8, join as join11 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
@@ -4717,7 +4910,7 @@ async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
   await mkdir5(dirname8(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile4(partial, serialiseProfileDocument(profile));
+  await writeFile5(partial, serialiseProfileDocument(profile));
   await rename3(partial, file);
   return file;
 }
@@ -4725,7 +4918,7 @@ async function loadBaseline(targetDir, name) {
   const file = baselineFile(targetDir, name);
   let text;
   try {
-    text = await readFile3(file, "utf8");
+    text = await readFile4(file, "utf8");
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     const saved = await savedBaselines(targetDir);
@@ -4756,7 +4949,7 @@ var runOptions = {
   "head-cargo-args": { type: "string" },
   "save-baseline": { type: "string" }
 };
-var help4 = `rust-perf run: measure the working tree and compare it with a base, in one command
+var help5 = `rust-perf run: measure the working tree and compare it with a base, in one command
 
 Usage: rust-perf run [--base-ref REF | --baseline NAME] [--head-cargo-args ARGS]
                      [--save-baseline NAME] [measure options] [compare options]
@@ -4798,7 +4991,7 @@ Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
 var runCommand = {
   name: "run",
   summary: "Measure the working tree and compare it with a git ref or a saved baseline",
-  help: help4,
+  help: help5,
   async execute(args2, context) {
     const { values } = parseCommandArgs("run", args2, runOptions, false);
     const source = baseSource(values);
@@ -4877,7 +5070,13 @@ function baseSource(values) {
 }
 
 // src/cli/main.ts
-var commands = [measureCommand, compareCommand, runCommand, parseCommand];
+var commands = [
+  measureCommand,
+  compareCommand,
+  runCommand,
+  mergeCommand,
+  parseCommand
+];
 var topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
 
 Usage: rust-perf [--debug] <command> [options]

@@ -3,10 +3,17 @@ import { TOOL_VERSION } from '../version.js';
 import type { CliContext, Command } from './command.js';
 import { compareCommand } from './compare-command.js';
 import { measureCommand } from './measure-command.js';
+import { mergeCommand } from './merge-command.js';
 import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
 
-export const commands: Command[] = [measureCommand, compareCommand, runCommand, parseCommand];
+export const commands: Command[] = [
+  measureCommand,
+  compareCommand,
+  runCommand,
+  mergeCommand,
+  parseCommand,
+];
 
 const topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
 

@@ -3,6 +3,7 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { parseHarnessSettings } from '../inputs/harness-setting.js';
 import { parseRuns } from '../inputs/run-count.js';
+import { parseShard } from '../inputs/shard.js';
 import { type MeasureSettings, measure } from '../measure/measure.js';
 import { profileSummaryText } from '../report/profile-summary.js';
 import { nodeProcessRunner, type ProcessDeps } from '../system/process.js';
@@ -17,6 +18,7 @@ export const measureOptions = {
   harness: { type: 'string', multiple: true },
   'cargo-args': { type: 'string' },
   runs: { type: 'string' },
+  shard: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -27,6 +29,7 @@ interface MeasureOptionValues {
   harness?: string[];
   'cargo-args'?: string;
   runs?: string;
+  shard?: string;
   out?: string;
 }
 
@@ -41,6 +44,8 @@ export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the cr
   --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
+  --shard K/N            Measure only shard K of N: whole bench targets, shared out by
+                         a hash of their names; \`rust-perf merge\` joins the shards
   --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
@@ -103,6 +108,7 @@ export async function measureSettingsFromOptions(
     cargoArgs,
     runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
     outDir,
+    ...(values.shard === undefined ? {} : { shard: { spec: parseShard(values.shard, '--shard') } }),
   };
 }
 

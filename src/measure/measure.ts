@@ -13,12 +13,15 @@ import { rustcVersion, targetTriple } from '../cargo/toolchain.js';
 import { BenchmarkError, InputError } from '../errors.js';
 import type { Harness } from '../harness.js';
 import { type NamedCommand, splitCommandLine } from '../inputs/command-line.js';
+import { type ShardSpec, shardName } from '../inputs/shard.js';
 import { serialiseProfileDocument } from '../profile/document.js';
 import {
   type BenchmarkProfile,
+  type Fingerprint,
   PROFILE_VERSION,
   type ProfileDocument,
 } from '../profile/profile.js';
+import { shareOf } from '../profile/shard-assignment.js';
 import { allInOrder, allOrNone, Slots } from '../system/concurrency.js';
 import type { Logger } from '../system/logger.js';
 import { definedEnvironment, type ProcessDeps, type ProcessRunner } from '../system/process.js';
@@ -54,6 +57,21 @@ export interface MeasureSettings {
   workspaceRoot?: string;
   /** The harness of a bench target where rust-perf should not detect it, by target name. */
   harnesses?: ReadonlyMap<string, Harness>;
+  /** Measure only this shard's share of the targets. */
+  shard?: ShardSelection;
+}
+
+/**
+ * One shard of the targets. Every target is built (the build is native and shared by the
+ * benchmarks); the valgrind runs, which cost 10 to 50 times more, are what is shared out.
+ */
+export interface ShardSelection {
+  spec: ShardSpec;
+  /**
+   * The costs of the targets to balance by, from a baseline measured under `fingerprint`
+   * (which the build decides); undefined: balance by count.
+   */
+  costs?: (fingerprint: Fingerprint) => Promise<ReadonlyMap<string, number> | undefined>;
 }
 
 /** Above this share of instructions in functions without a name, a profile says nothing. */
@@ -117,12 +135,26 @@ export async function measure(
     definedEnvironment(deps.env),
     dirname(manifestPath),
   );
+  const fingerprintProbe = rustcProbe.then(
+    (rustc): Fingerprint => ({
+      valgrind: valgrind.version,
+      rustc,
+      target: targetTriple(rustc, settings.cargoArgs),
+      rustflags: build.rustflags,
+      mangling: build.mangling,
+      runs: settings.runs,
+    }),
+  );
+  const measured =
+    settings.shard === undefined
+      ? targets
+      : await shareOfTargets(targets, settings.shard, await fingerprintProbe, log);
   const setup: ValgrindSetup = { valgrind: valgrind.path, aslrOff, env };
   const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
-  const [rustc, benchmarks] = await allInOrder([
-    rustcProbe,
+  const [fingerprint, benchmarks] = await allInOrder([
+    fingerprintProbe,
     log.group('Running benchmarks under valgrind', () =>
-      withStagedExecutables(targets, deps, async (staged) => {
+      withStagedExecutables(measured, deps, async (staged) => {
         await rustcProbe;
         return runAll(staged, measuring, deps);
       }),
@@ -134,20 +166,33 @@ export async function measure(
     tool: TOOL_NAME,
     ...(settings.commit === undefined ? {} : { commit: settings.commit }),
     createdAt: new Date().toISOString(),
-    fingerprint: {
-      valgrind: valgrind.version,
-      rustc,
-      target: targetTriple(rustc, settings.cargoArgs),
-      rustflags: build.rustflags,
-      mangling: build.mangling,
-      runs: settings.runs,
-    },
+    fingerprint,
+    ...(settings.shard === undefined ? {} : { shard: settings.shard.spec }),
     benchmarks,
   };
   const profilePath = join(outDir, 'profile.json');
   await writeFile(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
+}
+
+/** The targets of one shard, said in the log. */
+async function shareOfTargets(
+  targets: BenchmarkTarget[],
+  shard: ShardSelection,
+  fingerprint: Fingerprint,
+  log: Logger,
+): Promise<BenchmarkTarget[]> {
+  const costs = await shard.costs?.(fingerprint);
+  const names = shareOf(
+    shard.spec,
+    targets.map((target) => target.name),
+    costs,
+  );
+  log.info(
+    `Shard ${shardName(shard.spec)} measures ${names.length === 0 ? 'no target' : names.join(', ')} of ${targets.length} (balanced by ${costs === undefined ? 'count' : "the baseline's costs"}).`,
+  );
+  return targets.filter((target) => names.includes(target.name));
 }
 
 /**
