@@ -2264,7 +2264,13 @@ var FUNCTION_TABLE = [
 function renderMarkdown(comparison, options) {
   const limits = TARGETS[options.target];
   const links = repositoryLinks(options.repository);
-  const top = [...fingerprintWarning(comparison), verdictLine(comparison), "", ...BENCHMARK_TABLE];
+  const top = [
+    ...(options.warnings ?? []).flatMap((warning) => ["> [!WARNING]", `> ${warning}`, ""]),
+    ...fingerprintWarning(comparison),
+    verdictLine(comparison),
+    "",
+    ...BENCHMARK_TABLE
+  ];
   const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
   const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
   const footer2 = footerLines(comparison, links);

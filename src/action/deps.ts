@@ -11,6 +11,7 @@ import type { ProfileDocument } from '../profile/profile.js';
 import type { ReportArtifacts } from '../publish/artifact.js';
 import type { BaselineStore } from '../publish/baseline-cache.js';
 import type { CommentPublisher } from '../publish/comment.js';
+import type { ShardArtifacts } from '../publish/shard-artifacts.js';
 import type { Git, GitOptions } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
 import type { ProcessDeps, ProcessRunner } from '../system/process.js';
@@ -45,6 +46,8 @@ interface Profiler {
 export interface ActionServices {
   baselines: BaselineStore;
   artifacts: ReportArtifacts;
+  /** The shards of a sharded matrix: a leg uploads one, the merge job downloads them all. */
+  shards: ShardArtifacts;
   comments: CommentPublisher;
   /** The current head commit of a pull request, to check a downloaded report against. */
   pullRequestHeadSha(prNumber: number): Promise<string>;

@@ -3,7 +3,9 @@
  * base's profile (the cache, or by measuring the base commit), compares, and publishes the job
  * summary, the outputs, the JSON report and the sticky comment. `measure` does the same but
  * uploads the report as an artifact instead of commenting; `report` publishes such an artifact
- * from a `workflow_run` event. Every failure a user can cause ends as one clear message.
+ * from a `workflow_run` event. A leg of a sharded matrix (`shard`) measures its share and
+ * uploads it (shard-leg.ts); `merge` publishes the shards of its run as one (merge-mode.ts).
+ * Every failure a user can cause ends as one clear message.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,9 +14,9 @@ import { compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { parseComparison } from '../compare/read-comparison.js';
 import { describeError, GitError, InputError, UserError } from '../errors.js';
-import type { PullRequestContext, RunContext } from '../inputs/context.js';
+import type { PullRequestContext } from '../inputs/context.js';
 import { readRunContext } from '../inputs/context.js';
-import { type ActionSettings, readSettings } from '../inputs/settings.js';
+import { readSettings } from '../inputs/settings.js';
 import type { MeasureSettings } from '../measure/measure.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
@@ -22,42 +24,15 @@ import { verifyReportPullRequest } from '../publish/report-ownership.js';
 import { maySaveBaseline } from '../publish/save-policy.js';
 import { plural, shortCommit } from '../report/format.js';
 import { renderJson } from '../report/json.js';
-import { type MarkdownOptions, renderMarkdown } from '../report/markdown.js';
+import { renderMarkdown } from '../report/markdown.js';
 import { profileSummaryMarkdown } from '../report/profile-summary.js';
 import { summaryLine } from '../report/summary-line.js';
-import type { ProcessDeps } from '../system/process.js';
 import { childEnvironment } from './child-env.js';
-import type { ActionDeps, ActionServices } from './deps.js';
+import type { ActionDeps } from './deps.js';
+import { mergeShards } from './merge-mode.js';
+import { measureShard } from './shard-leg.js';
+import type { ActionStep, Delivery, Outcome, StepFlow } from './step.js';
 import { ensureValgrind } from './valgrind-setup.js';
-
-/** What the step concluded: its outputs, and the comparison still to deliver, if any. */
-interface Outcome {
-  regressed: boolean;
-  summary: string;
-  reportJson?: string;
-  baselineSha?: string;
-  commentUrl?: string;
-  /** A comparison to post as the comment, or to upload in `measure` mode. */
-  delivery?: Delivery;
-}
-
-interface Delivery {
-  comparison: Comparison;
-  json: string;
-  pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>;
-  repository: MarkdownOptions['repository'];
-}
-
-/** One step of the action: its settings, its event, and what it may touch. */
-interface ActionStep {
-  settings: ActionSettings;
-  context: RunContext;
-  services: ActionServices;
-  deps: ActionDeps;
-  /** The environment of every child process: no inputs, no credentials. */
-  childEnv: Record<string, string>;
-  processDeps: ProcessDeps;
-}
 
 const FORK_COMMENT_HINT =
   'To comment on pull requests from forks, use the two-phase setup: `mode: measure` on ' +
@@ -80,13 +55,20 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       processDeps: { log: deps.log, processes: deps.processes, env: childEnv, signal: deps.signal },
     };
     const outcome =
-      settings.mode === 'report' ? await reportArtifact(actionStep) : await measureStep(actionStep);
+      settings.mode === 'report'
+        ? await reportArtifact(actionStep)
+        : settings.mode === 'merge'
+          ? await mergeShards(actionStep, flow)
+          : await measureStep(actionStep);
     try {
       if (outcome.delivery) outcome.commentUrl = await deliver(actionStep, outcome.delivery);
     } finally {
       writeOutputs(deps.results, outcome);
     }
-    if (settings.failOnRegression && outcome.regressed) {
+    if (outcome.failure !== undefined) {
+      deps.results.setFailed(outcome.failure);
+    } else if (settings.failOnRegression && outcome.regressed && settings.shard === undefined) {
+      // A leg's share does not gate: the merge job does, on the whole suite.
       deps.results.setFailed(`Performance regressed (fail-on-regression): ${outcome.summary}`);
     }
   } catch (error) {
@@ -107,12 +89,13 @@ async function measureStep(step: ActionStep): Promise<Outcome> {
     );
   }
   await ensureValgrind(step.childEnv, deps);
+  if (settings.shard !== undefined) return measureShard(step, settings.shard, flow);
   const head = await deps.profiler.measure(
     measureSettings(step, 'head', context.sha),
     step.processDeps,
   );
   return pullRequest === undefined
-    ? recordProfile(step, head)
+    ? recordProfile(step, head, baselineIdentity(fingerprintHash(head.fingerprint), settings))
     : comparePullRequest(step, pullRequest, head);
 }
 
@@ -130,11 +113,16 @@ function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string
     commit,
     // Paths relative to the repository root, so that the report links them on GitHub.
     workspaceRoot: context.workspace,
+    ...(step.shard === undefined ? {} : { shard: step.shard }),
   };
 }
 
 /** A run without a pull request (a push): the profile may become the baseline. */
-async function recordProfile(step: ActionStep, head: ProfileDocument): Promise<Outcome> {
+async function recordProfile(
+  step: ActionStep,
+  head: ProfileDocument,
+  identity: string,
+): Promise<Outcome> {
   const { settings, context, services, deps } = step;
   const decision = maySaveBaseline({
     eventName: context.eventName,
@@ -144,11 +132,7 @@ async function recordProfile(step: ActionStep, head: ProfileDocument): Promise<O
   });
   let baselineNote: string;
   if (decision.save) {
-    const saved = await services.baselines.save(
-      head,
-      context.sha,
-      baselineIdentity(fingerprintHash(head.fingerprint), settings),
-    );
+    const saved = await services.baselines.save(head, context.sha, identity);
     baselineNote =
       saved.status === 'saved'
         ? `saved as the baseline ${saved.key}`
@@ -167,25 +151,28 @@ async function comparePullRequest(
   pullRequest: PullRequestContext,
   head: ProfileDocument,
 ): Promise<Outcome> {
-  const { settings, deps } = step;
+  const { settings } = step;
   const identity = baselineIdentity(fingerprintHash(head.fingerprint), step.settings);
   const base = await baseProfile(step, pullRequest.baseSha, identity);
-  if (base === undefined) {
-    const summary = `no comparison: no cached baseline for the base commit ${shortCommit(pullRequest.baseSha)}`;
-    const message =
-      `No cached baseline for the base commit ${pullRequest.baseSha}, nor for any earlier ` +
-      'commit measured under the same conditions, and `baseline: cache` does not measure the ' +
-      'base itself: nothing was compared. A push to the default branch saves a baseline; ' +
-      '`baseline: auto` measures the base when there is none.';
-    deps.results.notice(message);
-    await deps.results.appendSummary(`### rust-perf\n\n${message}\n`);
-    return { regressed: false, summary };
-  }
+  if (base === undefined) return noBaseline(step, pullRequest.baseSha);
   const comparison = compareProfiles(base, head, {
     threshold: settings.threshold,
     functionThreshold: settings.functionThreshold,
   });
   return publishComparison(step, comparison, pullRequest);
+}
+
+/** No base to compare with (`baseline: cache` on a miss): said, and nothing compared. */
+async function noBaseline(step: ActionStep, baseSha: string): Promise<Outcome> {
+  const summary = `no comparison: no cached baseline for the base commit ${shortCommit(baseSha)}`;
+  const message =
+    `No cached baseline for the base commit ${baseSha}, nor for any earlier ` +
+    'commit measured under the same conditions, and `baseline: cache` does not measure the ' +
+    'base itself: nothing was compared. A push to the default branch saves a baseline; ' +
+    '`baseline: auto` measures the base when there is none.';
+  step.deps.results.notice(message);
+  await step.deps.results.appendSummary(`### rust-perf\n\n${message}\n`);
+  return { regressed: false, summary };
 }
 
 /**
@@ -214,6 +201,12 @@ async function baseProfile(
       `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
     );
   }
+  return measureBase(step, baseSha);
+}
+
+/** The base commit measured in a temporary worktree, fetched first if the checkout lacks it. */
+async function measureBase(step: ActionStep, baseSha: string): Promise<ProfileDocument> {
+  const { deps } = step;
   const baseSettings = measureSettings(step, 'base', baseSha);
   await fetchBaseCommitIfMissing(step, baseSha);
   try {
@@ -294,6 +287,7 @@ async function publishComparison(
   step: ActionStep,
   comparison: Comparison,
   pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
+  warnings: string[] = [],
 ): Promise<Outcome> {
   const { context, deps } = step;
   const json = renderJson(comparison);
@@ -308,7 +302,9 @@ async function publishComparison(
           url: `${context.serverUrl}/${context.owner}/${context.repo}`,
           sha: comparison.head.commit,
         };
-  await deps.results.appendSummary(renderMarkdown(comparison, { target: 'summary', repository }));
+  await deps.results.appendSummary(
+    renderMarkdown(comparison, { target: 'summary', repository, warnings }),
+  );
   const summary = summaryLine(comparison);
   deps.log.info(summary);
   return {
@@ -316,14 +312,14 @@ async function publishComparison(
     summary,
     reportJson: reportPath,
     baselineSha: comparison.base.commit,
-    delivery: { comparison, json, pullRequest, repository },
+    delivery: { comparison, json, pullRequest, repository, warnings },
   };
 }
 
 /** Uploads the comparison (`measure` mode) or posts the comment; returns the comment's URL. */
 async function deliver(step: ActionStep, delivery: Delivery): Promise<string | undefined> {
   const { settings, context, services, deps } = step;
-  const { comparison, pullRequest, repository } = delivery;
+  const { comparison, pullRequest, repository, warnings } = delivery;
   if (settings.mode === 'measure') {
     await services.artifacts.upload({
       prNumber: pullRequest.number,
@@ -335,7 +331,7 @@ async function deliver(step: ActionStep, delivery: Delivery): Promise<string | u
   if (settings.comment === 'never') return undefined;
   const outcome = await services.comments.upsert(
     { owner: context.owner, repo: context.repo, issueNumber: pullRequest.number },
-    renderMarkdown(comparison, { target: 'comment', repository }),
+    renderMarkdown(comparison, { target: 'comment', repository, warnings }),
     { create: settings.comment === 'always' || comparison.regressed },
   );
   if (outcome.action === 'forbidden') {
@@ -351,6 +347,15 @@ async function deliver(step: ActionStep, delivery: Delivery): Promise<string | u
   deps.log.info(`Comment ${outcome.action}: ${outcome.url}`);
   return outcome.url;
 }
+
+/** What a leg and the merge job reuse of this flow. */
+const flow: StepFlow = {
+  measureSettings,
+  measureBase,
+  recordProfile,
+  noBaseline,
+  publishComparison,
+};
 
 /** The one place the step's outputs are set (action.yml declares them). */
 function writeOutputs(results: ActionDeps['results'], outcome: Outcome): void {

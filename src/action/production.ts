@@ -9,6 +9,7 @@ import { GitHubReportArtifacts } from '../publish/artifact.js';
 import { ActionsCacheBaselineStore } from '../publish/baseline-cache.js';
 import { GitHubCommentPublisher, stickyCommentMarker } from '../publish/comment.js';
 import { createGitHubClient } from '../publish/github-client.js';
+import { GitHubShardArtifacts } from '../publish/shard-artifacts.js';
 import { createGit } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
 import { nodeProcessRunner } from '../system/process.js';
@@ -46,6 +47,12 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
     connect(settings, context) {
       const github = createGitHubClient(settings.githubToken, { baseUrl: context.apiUrl, log });
       const repository = { owner: context.owner, repo: context.repo };
+      const artifactAccess = {
+        log,
+        tempDir: context.tempDir,
+        token: settings.githubToken,
+        ...repository,
+      };
       return {
         baselines: new ActionsCacheBaselineStore({
           prefix: settings.cacheKeyPrefix,
@@ -53,12 +60,8 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
           log,
           tempDir: context.tempDir,
         }),
-        artifacts: new GitHubReportArtifacts({
-          log,
-          tempDir: context.tempDir,
-          token: settings.githubToken,
-          ...repository,
-        }),
+        artifacts: new GitHubReportArtifacts(artifactAccess),
+        shards: new GitHubShardArtifacts({ ...artifactAccess, prefix: settings.cacheKeyPrefix }),
         comments: new GitHubCommentPublisher(
           github,
           stickyCommentMarker(context.workflow, context.job, settings),

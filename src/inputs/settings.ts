@@ -8,6 +8,7 @@ import { type NamedCommand, parseNamedCommand, splitCommandLine } from './comman
 import { parseHarnessSettings } from './harness-setting.js';
 import { parsePercent } from './percent.js';
 import { MAX_RUNS, runCount } from './run-count.js';
+import { parseShard, type ShardSpec } from './shard.js';
 
 /** Reads one input by its name in action.yml: its value, '' when unset. */
 export type InputSource = (name: string) => string;
@@ -15,7 +16,7 @@ export type InputSource = (name: string) => string;
 const COMMENT_POLICIES = ['always', 'on-regression', 'never'] as const;
 const BASELINE_SOURCES = ['auto', 'cache', 'rebuild'] as const;
 const SAVE_BASELINE_SETTINGS = ['auto', 'true', 'false'] as const;
-const MODES = ['full', 'measure', 'report'] as const;
+const MODES = ['full', 'measure', 'report', 'merge'] as const;
 
 type CommentPolicy = (typeof COMMENT_POLICIES)[number];
 type BaselineSource = (typeof BASELINE_SOURCES)[number];
@@ -43,6 +44,8 @@ export interface ActionSettings {
   saveBaseline: SaveBaselineSetting;
   cacheKeyPrefix: string;
   mode: Mode;
+  /** This step is one leg of a sharded matrix: it measures and uploads its share only. */
+  shard: ShardSpec | undefined;
 }
 
 // Cargo target names; also keeps bench names safe in file names and cache keys.
@@ -59,6 +62,7 @@ export function readSettings(input: InputSource): ActionSettings {
         'or give a token that may read the repository and comment on its pull requests.',
     );
   }
+  const mode = oneOf(input, 'mode', MODES);
   return {
     workingDirectory: nonEmpty(input, 'working-directory'),
     benches: readBenches(input),
@@ -77,8 +81,22 @@ export function readSettings(input: InputSource): ActionSettings {
     baseline: oneOf(input, 'baseline', BASELINE_SOURCES),
     saveBaseline: oneOf(input, 'save-baseline', SAVE_BASELINE_SETTINGS),
     cacheKeyPrefix: readCacheKeyPrefix(input),
-    mode: oneOf(input, 'mode', MODES),
+    mode,
+    shard: readShard(input, mode),
   };
+}
+
+/** A leg measures in `full` mode; the merge job, which publishes, is `mode: merge`. */
+function readShard(input: InputSource, mode: Mode): ShardSpec | undefined {
+  const value = input('shard').trim();
+  if (value === '') return undefined;
+  if (mode !== 'full') {
+    throw new InputError(
+      `Input 'shard' measures one leg of a matrix and goes with mode: full, not mode: ${mode}`,
+      'Give the legs `shard: K/N` and the job that needs them `mode: merge` without a shard.',
+    );
+  }
+  return naming('shard', () => parseShard(value, 'the shard'));
 }
 
 function invalid(name: string, accepts: string, value: string): InputError {

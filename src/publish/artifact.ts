@@ -5,12 +5,16 @@
  * the report phase treats it as hostile: bounded sizes, exactly the expected files, strict
  * schemas, and a pull request number that must agree with the run that produced it.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import { parseComparison } from '../compare/read-comparison.js';
-import { CorruptFileError, EnvironmentError, InputError } from '../errors.js';
+import { CorruptFileError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
+import {
+  deniedError,
+  downloadArtifactZip,
+  type ListedArtifact,
+  uploadArtifactFiles,
+} from './artifact-transfer.js';
 import { parseMetadata, type ReportMetadata, serialiseMetadata } from './report-metadata.js';
 import { unzipExactly } from './zip.js';
 
@@ -56,33 +60,24 @@ export class GitHubReportArtifacts implements ReportArtifacts {
   }
 
   async upload(report: ReportEnvelope): Promise<void> {
-    const dir = await this.#privateDir();
-    try {
-      await writeFile(join(dir, METADATA_FILE), serialiseMetadata(report));
-      await writeFile(join(dir, COMPARISON_FILE), report.comparisonJson);
-      const files = REPORT_FILES.map((name) => join(dir, name));
-      let id: number | undefined;
-      try {
-        ({ id } = await this.#client.uploadArtifact(REPORT_ARTIFACT_NAME, files, dir));
-      } catch (error) {
-        throw new EnvironmentError(
-          `Uploading the ${REPORT_ARTIFACT_NAME} artifact failed: ${messageOf(error)}`,
-          'A workflow run holds one such artifact, so run mode: measure in a single job per workflow; otherwise re-run the job.',
-        );
-      }
-      this.#options.log.info(
-        `Uploaded the report of pull request #${report.prNumber} as artifact ${REPORT_ARTIFACT_NAME} (id ${id}).`,
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const files = new Map([
+      [METADATA_FILE, serialiseMetadata(report)],
+      [COMPARISON_FILE, report.comparisonJson],
+    ]);
+    const id = await uploadArtifactFiles(this.#client, REPORT_ARTIFACT_NAME, files, {
+      tempDir: this.#options.tempDir,
+      hint: 'A workflow run holds one such artifact, so run mode: measure in a single job per workflow; otherwise re-run the job.',
+    });
+    this.#options.log.info(
+      `Uploaded the report of pull request #${report.prNumber} as artifact ${REPORT_ARTIFACT_NAME} (id ${id}).`,
+    );
   }
 
   async download(runId: number): Promise<ReportEnvelope> {
-    const { token, owner, repo } = this.#options;
+    const { token, owner, repo, tempDir } = this.#options;
     const findBy = { token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo };
     const source = `artifact ${REPORT_ARTIFACT_NAME} of workflow run ${runId}`;
-    let artifact: { id: number; size: number; digest?: string };
+    let artifact: ListedArtifact;
     try {
       ({ artifact } = await this.#client.getArtifact(REPORT_ARTIFACT_NAME, { findBy }));
     } catch (error) {
@@ -92,42 +87,16 @@ export class GitHubReportArtifacts implements ReportArtifacts {
           'The workflow that triggers mode: report must run rust-perf with mode: measure on pull_request and reach its end; see that run for why it did not.',
         );
       }
-      if (isDenied(error)) {
-        throw new InputError(
-          `The github-token may not read the artifacts of workflow run ${runId}: ${messageOf(error)}`,
-          'Give the reporting job `permissions: actions: read` (and pull-requests: write to comment).',
-        );
-      }
-      throw error;
+      throw deniedError(error, `the artifacts of workflow run ${runId}`) ?? error;
     }
-    if (artifact.size > MAX_REPORT_BYTES) {
-      throw new CorruptFileError(source, undefined, tooLarge(artifact.size));
-    }
-    const dir = await this.#privateDir();
     try {
-      // Unpacked here rather than by the library, so that nothing unbounded or unexpected is
-      // ever written to disk.
-      const { digestMismatch } = await this.#client.downloadArtifact(artifact.id, {
-        path: dir,
+      const zip = await downloadArtifactZip(this.#client, artifact, {
         findBy,
-        skipDecompress: true,
-        expectedHash: artifact.digest,
+        tempDir,
+        source,
+        maxBytes: MAX_REPORT_BYTES,
       });
-      if (digestMismatch) {
-        throw new CorruptFileError(
-          source,
-          undefined,
-          'does not match the digest recorded at upload',
-        );
-      }
-      const [zipName, ...others] = await readdir(dir);
-      if (zipName === undefined || others.length > 0) {
-        throw new CorruptFileError(source, undefined, 'did not download as one zip file');
-      }
-      const zipPath = join(dir, zipName);
-      const { size } = await stat(zipPath);
-      if (size > MAX_REPORT_BYTES) throw new CorruptFileError(source, undefined, tooLarge(size));
-      const files = unzipExactly(await readFile(zipPath), REPORT_FILES, MAX_REPORT_BYTES, source);
+      const files = unzipExactly(zip, REPORT_FILES, MAX_REPORT_BYTES, source);
       const metadata = parseMetadata(files.get(METADATA_FILE)!, `${source}: ${METADATA_FILE}`);
       const comparisonJson = files.get(COMPARISON_FILE)!.toString('utf8');
       parseComparison(comparisonJson, `${source}: ${COMPARISON_FILE}`);
@@ -138,27 +107,6 @@ export class GitHubReportArtifacts implements ReportArtifacts {
     } catch (error) {
       if (!(error instanceof CorruptFileError) || error.hint) throw error;
       throw new CorruptFileError(error.file, error.lineNumber, error.reason, CORRUPT_ARTIFACT_HINT);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
   }
-
-  async #privateDir(): Promise<string> {
-    await mkdir(this.#options.tempDir, { recursive: true });
-    return mkdtemp(join(this.#options.tempDir, 'rust-perf-report-'));
-  }
-}
-
-function tooLarge(size: number): string {
-  return `is ${size} bytes, more than the ${MAX_REPORT_BYTES} a report may take`;
-}
-
-/** A REST error (octokit's RequestError) saying the token lacks a permission. */
-function isDenied(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return status === 401 || status === 403;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

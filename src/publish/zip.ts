@@ -9,17 +9,22 @@ const STORED = 0;
 const DEFLATED = 8;
 
 /**
- * Reads a zip that must hold exactly the files `names`, stored or deflated, each checked against
- * its recorded size and CRC, and never inflated past `maxBytes` in all.
+ * Reads a zip that must hold exactly the files `names` (and may hold those of `optional`), stored
+ * or deflated, each checked against its recorded size and CRC, and never inflated past
+ * `maxBytes` in all.
  */
 export function unzipExactly(
   zip: Buffer,
   names: readonly string[],
   maxBytes: number,
   source: string,
+  optional: readonly string[] = [],
 ): Map<string, Buffer> {
   const corrupt = (reason: string) => new CorruptFileError(source, undefined, reason);
-  const expected = `exactly ${names.join(' and ')}`;
+  const expected =
+    `exactly ${names.join(' and ')}` +
+    (optional.length === 0 ? '' : `, and optionally ${optional.join(' and ')}`);
+  const allowed = [...names, ...optional];
   // The end record is 22 bytes plus a comment of at most 65535 bytes, at the very end.
   let end = -1;
   for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
@@ -30,7 +35,9 @@ export function unzipExactly(
   }
   if (end < 0) throw corrupt('is not a zip archive');
   const count = zip.readUInt16LE(end + 10);
-  if (count !== names.length) throw corrupt(`holds ${count} entries, expected ${expected}`);
+  if (count < names.length || count > allowed.length) {
+    throw corrupt(`holds ${count} entries, expected ${expected}`);
+  }
   const files = new Map<string, Buffer>();
   let unpacked = 0;
   let at = zip.readUInt32LE(end + 16);
@@ -48,7 +55,7 @@ export function unzipExactly(
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
 
-    if (!names.includes(name) || files.has(name)) {
+    if (!allowed.includes(name) || files.has(name)) {
       throw corrupt(`holds ${JSON.stringify(name)}, expected ${expected}`);
     }
     if (flags & 1) throw corrupt(`holds ${name} encrypted`);
@@ -86,6 +93,6 @@ export function unzipExactly(
     }
     files.set(name, content);
   }
-  if (files.size !== names.length) throw corrupt(`does not hold ${expected}`);
+  if (names.some((required) => !files.has(required))) throw corrupt(`does not hold ${expected}`);
   return files;
 }

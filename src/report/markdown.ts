@@ -32,6 +32,8 @@ export interface MarkdownOptions {
   repository?: { url: string; sha: string };
   /** Upper bound on the size in UTF-8 bytes (so in characters too). */
   maxLength?: number;
+  /** Said first, as warnings: what the comparison leaves out (a missing shard). */
+  warnings?: readonly string[];
 }
 
 interface TargetLimits {
@@ -90,7 +92,13 @@ const FUNCTION_TABLE = [
 export function renderMarkdown(comparison: Comparison, options: MarkdownOptions): string {
   const limits = TARGETS[options.target];
   const links = repositoryLinks(options.repository);
-  const top = [...fingerprintWarning(comparison), verdictLine(comparison), '', ...BENCHMARK_TABLE];
+  const top = [
+    ...(options.warnings ?? []).flatMap((warning) => ['> [!WARNING]', `> ${warning}`, '']),
+    ...fingerprintWarning(comparison),
+    verdictLine(comparison),
+    '',
+    ...BENCHMARK_TABLE,
+  ];
   const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
   const sections = comparison.benchmarks
     .filter((benchmark) => benchmark.functions.length > 0)

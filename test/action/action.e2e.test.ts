@@ -52,6 +52,9 @@ let github: GitHubApiServer;
 let scratch: string;
 let baseSha: string;
 let headSha: string;
+/** What one unsharded run concluded, for the sharded runs to match. */
+let unshardedPush: Record<string, string>;
+let unshardedPull: { outputs: Record<string, string>; comment: string };
 
 beforeAll(async () => {
   repository = await createExampleCrateRepository();
@@ -83,8 +86,10 @@ interface StepOptions {
  * One step of a job, as the runner starts it. RUNNER_TEMP is the same path in every job (the
  * cache version hashes the cached path) and empty at its start.
  */
+type StepEvent = { name: string; payload: unknown; sha: string; ref: string };
+
 async function runStep(
-  event: { name: string; payload: unknown; sha: string; ref: string },
+  event: StepEvent,
   { inputs = {}, workspace = repository.dir, env = {} }: StepOptions = {},
 ): Promise<ActionResult> {
   const runnerTemp = join(scratch, 'runner-temp');
@@ -210,6 +215,7 @@ describe('the action on the runner', () => {
     });
     expect(result.summary).toContain(`The profile was saved as the baseline ${key}.`);
     expect(github.requests).toEqual([]);
+    unshardedPush = result.outputs;
   });
 
   it('compares a pull request with the cached baseline and comments on the slowed function', async () => {
@@ -246,6 +252,7 @@ describe('the action on the runner', () => {
     expect(report.regressed).toBe(true);
     expect(report.base.commit).toBe(baseSha);
     expect(report.head.commit).toBe(headSha);
+    unshardedPull = { outputs: result.outputs, comment: comment?.body ?? '' };
   });
 
   it('updates the same comment on the next run', async () => {
@@ -489,6 +496,159 @@ describe('the action on the runner', () => {
       expect(writesOf(github.requests)).toEqual([]);
       expect(github.comments).toEqual(commentsBefore);
       expect(result.outputs).toEqual({});
+    });
+  });
+
+  describe('sharded over a matrix of two legs and merged', () => {
+    const SHARDED = { 'cache-key-prefix': 'sharded' };
+    const SHARDED_PR = 11;
+    /** The merge job: it needs no checkout, so its workspace is empty. */
+    const mergeWorkspace = () => join(scratch, 'merge-workspace');
+    /**
+     * The comment after its marker (the prefix differs), with instruction counts masked: they
+     * move by a few instructions from one process to the next (`hash`, seeded at random, by
+     * hundreds), sharded or not. Benchmarks, functions, changes to 0.01% and statuses remain.
+     */
+    const comparable = (body: string) =>
+      body
+        .slice(body.indexOf('\n') + 1)
+        .replace(/[+-]?\d{1,3}(,\d{3})+/g, '#')
+        .replace(/^\| <code>hash<\/code> \|.*$/m, '| hash |');
+    const shardedComments = () => github.comments.filter((c) => c.issueNumber === SHARDED_PR);
+
+    async function legs(
+      event: StepEvent,
+      shards: string[],
+      { workspace = repository.dir, inputs = {} }: StepOptions = {},
+    ) {
+      for (const shard of shards) {
+        const started = Date.now();
+        const result = await runStep(event, {
+          inputs: { ...SHARDED, ...inputs, shard },
+          workspace,
+        });
+        expectSucceeded(result);
+        expect(result.outputs).not.toHaveProperty('comment-url');
+        timings.push({ step: `leg ${shard}`, ms: Date.now() - started });
+      }
+    }
+
+    async function merge(event: StepEvent): Promise<ActionResult> {
+      await mkdir(mergeWorkspace(), { recursive: true });
+      const started = Date.now();
+      const result = await runStep(event, {
+        inputs: { ...SHARDED, mode: 'merge' },
+        workspace: mergeWorkspace(),
+      });
+      timings.push({ step: 'merge', ms: Date.now() - started });
+      return result;
+    }
+
+    /** A new run: the legs' artifacts of the one before are gone. */
+    const newRun = () => services.artifacts.splice(0);
+    const timings: { step: string; ms: number }[] = [];
+    afterAll(() => {
+      console.log(`sharded steps: ${JSON.stringify(timings)}`);
+    });
+
+    it('saves the same baseline on a push as one unsharded run', async () => {
+      newRun();
+      const checkout = join(scratch, 'base-checkout');
+      repository.git('clone', '--quiet', `file://${repository.dir}`, checkout);
+      repository.git('-C', checkout, 'checkout', '--quiet', '--detach', baseSha);
+      const push = {
+        name: 'push',
+        sha: baseSha,
+        ref: 'refs/heads/main',
+        payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      };
+      try {
+        await legs(push, ['1/2', '2/2'], { workspace: checkout });
+      } finally {
+        await rm(checkout, { recursive: true, force: true });
+      }
+      expect(services.artifacts.map((artifact) => artifact.name)).toEqual([
+        'sharded-shard-1-of-2',
+        'sharded-shard-2-of-2',
+      ]);
+      expect(services.cacheEntries.filter((e) => e.key.startsWith('sharded-'))).toEqual([]);
+
+      const result = await merge(push);
+
+      expectSucceeded(result);
+      const unshardedKey = services.cacheEntries[0]?.key ?? '';
+      const key = unshardedKey.replace(/^rust-perf-/, 'sharded-');
+      expect(services.cacheEntries.at(-1)?.key).toBe(key);
+      expect(result.outputs).toEqual({
+        ...unshardedPush,
+        summary: unshardedPush.summary?.replace(unshardedKey, key),
+      });
+    });
+
+    it('posts the same comment and outputs on a pull request as one unsharded run', async () => {
+      newRun();
+      const event = pullRequestEvent(REPOSITORY, SHARDED_PR);
+      await legs(event, ['1/2', '2/2']);
+      github.requests.length = 0;
+
+      const result = await merge(event);
+
+      expectSucceeded(result);
+      expect(result.stdout).toContain(
+        `Downloaded 2 shard artifacts of workflow run ${services.workflowRunId}.`,
+      );
+      const [comment, ...others] = shardedComments();
+      expect(others).toEqual([]);
+      expect(comparable(comment?.body ?? '')).toBe(comparable(unshardedPull.comment));
+      expect(result.outputs).toEqual({
+        ...unshardedPull.outputs,
+        'comment-url': comment?.html_url,
+        'report-json': expect.any(String),
+      });
+      expect(writesOf(github.requests)).toEqual([
+        `POST /repos/${REPOSITORY}/issues/${SHARDED_PR}/comments`,
+      ]);
+    });
+
+    it('names a missing shard in the comment, fails, and saves nothing', async () => {
+      newRun();
+      const event = pullRequestEvent(REPOSITORY, SHARDED_PR);
+      await legs(event, ['2/2']);
+      const entries = services.cacheEntries.length;
+
+      const result = await merge(event);
+
+      expectFailed(
+        result,
+        'Shard 1/2 of this run uploaded no results: the merge is incomplete, and no baseline was saved.',
+      );
+      const [comment] = shardedComments();
+      expect(comment?.body).toContain(
+        '> Incomplete: shard 1/2 of this run uploaded no results (the leg failed, was cancelled or did not run)',
+      );
+      expect(result.outputs.summary).toMatch(/^incomplete: shard 1\/2 missing; /);
+      expect(services.cacheEntries).toHaveLength(entries);
+    });
+
+    it('refuses shards compared with another base', async () => {
+      newRun();
+      const event = pullRequestEvent(REPOSITORY, SHARDED_PR);
+      const otherBase = 'c0ffee00'.repeat(5);
+      const moved = structuredClone(event);
+      moved.payload.pull_request.base.sha = otherBase;
+      await legs(event, ['1/2']);
+      // `cache`: no baseline of that base, and nothing to measure it from.
+      await legs(moved, ['2/2'], { inputs: { baseline: 'cache' } });
+      const commentsBefore = github.comments.map((c) => ({ ...c }));
+
+      const result = await merge(event);
+
+      expectFailed(
+        result,
+        `Cannot merge artifact sharded-shard-2-of-2 of workflow run ${services.workflowRunId}: it was compared with the base commit ${otherBase}, but this run's base is ${baseSha}.\n` +
+          'Merge the legs of one matrix of this run: each with `shard: K/N`, the same inputs and the same cache-key-prefix as the merge job, on the same event.',
+      );
+      expect(github.comments).toEqual(commentsBefore);
     });
   });
 

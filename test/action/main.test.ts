@@ -20,6 +20,7 @@ import type { ProfileDocument } from '../../src/profile/profile.js';
 import type { ReportEnvelope } from '../../src/publish/artifact.js';
 import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
 import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
+import type { ShardEnvelope } from '../../src/publish/shard-artifacts.js';
 import type { Git, GitOptions } from '../../src/system/git.js';
 import type { ProcessDeps, RunOptions, RunResult } from '../../src/system/process.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -155,6 +156,7 @@ function setUp(setup: Setup) {
   const commands: { line: string; env: Record<string, string> }[] = [];
   const upserts: { target: CommentTarget; body: string; create: boolean }[] = [];
   const uploads: ReportEnvelope[] = [];
+  const shardUploads: ShardEnvelope[] = [];
   const downloads: number[] = [];
   const baselines = new MemoryBaselines();
   const gitCalls: string[] = [];
@@ -254,6 +256,15 @@ function setUp(setup: Setup) {
           downloads.push(runId);
           if (!setup.artifact) throw new Error('no artifact in this test');
           return setup.artifact;
+        },
+      },
+      shards: {
+        async upload(shard) {
+          effects.push('upload shard');
+          shardUploads.push(shard);
+        },
+        async downloadAll() {
+          return shardUploads.map((shard) => ({ ...shard, source: `shard ${shard.shard.index}` }));
         },
       },
       comments: {

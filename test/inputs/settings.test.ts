@@ -45,6 +45,7 @@ describe('readSettings', () => {
       saveBaseline: 'auto',
       cacheKeyPrefix: 'rust-perf',
       mode: 'full',
+      shard: undefined,
     } satisfies ActionSettings);
   });
 
@@ -89,6 +90,7 @@ describe('readSettings', () => {
       saveBaseline: 'false',
       cacheKeyPrefix: 'perf.linux_v2',
       mode: 'measure',
+      shard: undefined,
     } satisfies ActionSettings);
   });
 
@@ -110,7 +112,16 @@ describe('readSettings', () => {
       'yes',
       "Input 'save-baseline' must be one of 'auto', 'true', 'false', got 'yes'",
     ],
-    ['mode', 'compare', "Input 'mode' must be one of 'full', 'measure', 'report', got 'compare'"],
+    [
+      'mode',
+      'compare',
+      "Input 'mode' must be one of 'full', 'measure', 'report', 'merge', got 'compare'",
+    ],
+    [
+      'shard',
+      '3/2',
+      "Input 'shard': the shard must be K/N, shard K of N with 1 <= K <= N <= 256, not '3/2'",
+    ],
     [
       'fail-on-regression',
       'yes',
@@ -134,6 +145,13 @@ describe('readSettings', () => {
     ],
   ])("rejects %s '%s' with one message naming the input", (name, value, message) => {
     expect(failure({ [name]: value })).toBe(message);
+  });
+
+  it('reads a shard of a matrix leg, and refuses one outside mode: full', () => {
+    expect(readSettings(inputs({ shard: ' 2/4 ' })).shard).toEqual({ index: 2, count: 4 });
+    expect(failure({ shard: '1/2', mode: 'merge' })).toBe(
+      "Input 'shard' measures one leg of a matrix and goes with mode: full, not mode: merge",
+    );
   });
 
   it('names the input when a threshold is not a percentage', () => {

@@ -149,7 +149,7 @@ describe('GitHubReportArtifacts through the Actions artifact service and the RES
     await expect(download).rejects.toBeInstanceOf(InputError);
     await expect(download).rejects.toMatchObject({
       message: 'The github-token may not read the artifacts of workflow run 4242: Bad credentials',
-      hint: 'Give the reporting job `permissions: actions: read` (and pull-requests: write to comment).',
+      hint: 'Give the job `permissions: actions: read` (and pull-requests: write to comment).',
     });
   });
 
@@ -268,7 +268,7 @@ describe('GitHubReportArtifacts through the Actions artifact service and the RES
 
     expect(error).toBeInstanceOf(CorruptFileError);
     expect((error as Error).message).toBe(
-      `${source}: is 34603008 bytes, more than the 33554432 a report may take`,
+      `${source}: is 34603008 bytes, more than the 33554432 such an artifact may take`,
     );
     expect(services.requests.filter((r) => r.endsWith('/zip'))).toEqual([]);
   });

@@ -1,0 +1,122 @@
+/**
+ * One leg of a sharded matrix (`shard: K/N`): it measures its share of the bench targets,
+ * compares that share with the same share of the base, and uploads both profiles as the
+ * artifact `<prefix>-shard-K-of-N` for the `mode: merge` job, which alone comments, saves the
+ * baseline and gates. The shares are balanced by the costs of the cached baseline (the merged
+ * one, under the unsharded identity), restored once after the build tells the conditions: every
+ * leg restores the same one, so every leg computes the same assignment, and the base of a pull
+ * request is the leg's share of it. Without a cached baseline the shares go by count, and a
+ * measured base is cut the same way.
+ */
+import { compareProfiles } from '../compare/compare.js';
+import { type ShardSpec, shardName } from '../inputs/shard.js';
+import type { ShardSelection } from '../measure/measure.js';
+import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
+import { profileShare } from '../profile/merge.js';
+import type { ProfileDocument } from '../profile/profile.js';
+import { shardAssignment, targetCosts } from '../profile/shard-assignment.js';
+import type { RestoredBaseline } from '../publish/baseline-cache.js';
+import { shardArtifactName } from '../publish/shard-artifacts.js';
+import { plural, shortCommit } from '../report/format.js';
+import type { ActionStep, Outcome, StepFlow } from './step.js';
+
+export async function measureShard(
+  step: ActionStep,
+  spec: ShardSpec,
+  flow: StepFlow,
+): Promise<Outcome> {
+  const { settings, context, services, deps } = step;
+  const pullRequest = context.pullRequest;
+  const baseline = new BaselineOnce(step, pullRequest?.baseSha ?? context.sha);
+  const selection: ShardSelection = {
+    spec,
+    // `rebuild` measures the base, which no baseline's costs may cut otherwise than the head.
+    ...(settings.baseline === 'rebuild'
+      ? {}
+      : { costs: (fingerprint) => baseline.costs(fingerprint) }),
+  };
+  const leg: ActionStep = { ...step, shard: selection };
+  const head = await deps.profiler.measure(
+    flow.measureSettings(leg, 'head', context.sha),
+    step.processDeps,
+  );
+  const base =
+    pullRequest === undefined
+      ? undefined
+      : await baseShare(leg, pullRequest.baseSha, baseline.restored, flow);
+  const name = shardArtifactName(settings.cacheKeyPrefix, spec);
+  await services.shards.upload({
+    shard: spec,
+    headSha: context.sha,
+    identity: baselineIdentity(fingerprintHash(head.fingerprint), settings),
+    head,
+    ...(base === undefined ? {} : { base }),
+    ...(pullRequest === undefined
+      ? {}
+      : { baseSha: pullRequest.baseSha, prNumber: pullRequest.number }),
+    ...(baseline.restored === undefined ? {} : { balancedBy: baseline.restored.key }),
+  });
+  const measured = `shard ${shardName(spec)} measured ${plural(head.benchmarks.length, 'benchmark')} at ${shortCommit(context.sha)} and uploaded them as ${name} for the merge job`;
+  if (pullRequest === undefined || base === undefined) {
+    await deps.results.appendSummary(`### rust-perf\n\nThe ${measured}.\n`);
+    return { regressed: false, summary: measured };
+  }
+  const comparison = compareProfiles(base, head, {
+    threshold: settings.threshold,
+    functionThreshold: settings.functionThreshold,
+  });
+  // Its share's report and summary, but no comment: the merge job posts the one comment.
+  const { delivery: _comment, ...outcome } = await flow.publishComparison(
+    step,
+    comparison,
+    pullRequest,
+    [`This is ${measured}, which compares and comments on the whole suite.`],
+  );
+  return { ...outcome, summary: `${measured}; its share: ${outcome.summary}` };
+}
+
+/** The leg's share of the base: cut from the cached baseline, or measured. */
+async function baseShare(
+  leg: ActionStep,
+  baseSha: string,
+  restored: RestoredBaseline | undefined,
+  flow: StepFlow,
+): Promise<ProfileDocument | undefined> {
+  const { settings, deps } = leg;
+  const spec = leg.shard!.spec;
+  if (restored !== undefined) {
+    deps.log.info(
+      `Comparing shard ${shardName(spec)} with its share of the cached baseline ${restored.key}${restored.exact ? '' : `, of ${restored.profile.commit ?? 'an unrecorded commit'}, the newest measured under the same conditions`}.`,
+    );
+    const costs = targetCosts(restored.profile);
+    return profileShare(restored.profile, spec, shardAssignment(spec.count, costs));
+  }
+  if (settings.baseline === 'cache') return undefined;
+  deps.log.info(
+    `No usable cached baseline of the base commit ${baseSha}: measuring shard ${shardName(spec)} of it in a temporary worktree.`,
+  );
+  return flow.measureBase(leg, baseSha);
+}
+
+/**
+ * The cached baseline, restored at the first question (the head's build decides its identity)
+ * and kept: the base's build asks again, and must get the head's answer.
+ */
+class BaselineOnce {
+  restored: RestoredBaseline | undefined;
+  #asked = false;
+
+  constructor(
+    private readonly step: ActionStep,
+    private readonly sha: string,
+  ) {}
+
+  async costs(fingerprint: ProfileDocument['fingerprint']) {
+    if (!this.#asked) {
+      this.#asked = true;
+      const identity = baselineIdentity(fingerprintHash(fingerprint), this.step.settings);
+      this.restored = await this.step.services.baselines.restore(this.sha, identity);
+    }
+    return this.restored === undefined ? undefined : targetCosts(this.restored.profile);
+  }
+}
