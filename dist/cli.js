@@ -78,20 +78,21 @@ var package_default = {
   devDependencies: {
     "@action-validator/cli": "^0.6.0",
     "@action-validator/core": "^0.6.0",
+    "@actions/artifact": "^6.2.1",
+    "@actions/cache": "^6.3.0",
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
     "@biomejs/biome": "^2.6.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     typescript: "^6.0.3",
     vitest: "^4.1.12",
     yaml: "^2.9.1"
   },
-  dependencies: {
-    "@actions/artifact": "^6.2.1",
-    "@actions/cache": "^6.3.0",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5"
+  overrides: {
+    "content-type": "^2.1.0"
   }
 };
 
