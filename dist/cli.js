@@ -2859,8 +2859,8 @@ var nodeProcessRunner = {
       child.stdout.on("data", stdout.write);
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
-      child.on("close", (exitCode, signal) => {
-        resolve10({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+      child.on("close", (exitCode2, signal) => {
+        resolve10({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -5165,12 +5165,25 @@ process.once("SIGINT", () => {
   controller.abort();
   process.once("SIGINT", () => process.exit(130));
 });
+var outputClosed = false;
+var onOutputError = (error) => {
+  if (error.code !== "EPIPE") throw error;
+  outputClosed = true;
+  process.exitCode = 0;
+  controller.abort();
+};
+process.stdout.on("error", onOutputError);
+process.stderr.on("error", onOutputError);
+var writeTo = (stream) => (text) => {
+  if (!outputClosed) stream.write(text);
+};
 var { debug, args } = takeDebugFlag(process.argv.slice(2));
-process.exitCode = await main(args, {
-  stdout: (text) => process.stdout.write(text),
-  log: lineLogger((text) => process.stderr.write(text), { debug }),
+var exitCode = await main(args, {
+  stdout: writeTo(process.stdout),
+  log: lineLogger(writeTo(process.stderr), { debug }),
   isTTY: process.stdout.isTTY === true,
   cwd: process.cwd(),
   env: process.env,
   signal: controller.signal
 });
+process.exitCode = outputClosed ? 0 : exitCode;
