@@ -3442,6 +3442,28 @@ function parseRuns(value, what) {
   return runs;
 }
 
+// src/inputs/timeout.ts
+var UNIT_SECONDS = { "": 1, s: 1, m: 60, h: 3600 };
+function parseTimeout(value, what) {
+  const text = value.trim();
+  const match = /^(\d{1,6})([smh]?)$/.exec(text);
+  if (text !== "" && !match) {
+    throw new InputError(
+      `${what} must be a whole number of seconds, or of minutes or hours with 'm' or 'h' (e.g. '90', '15m', '1h'), or 0 for none, got '${value}'`
+    );
+  }
+  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2]] : 0;
+  return seconds === 0 ? void 0 : seconds;
+}
+function formatDuration(seconds) {
+  const parts = [
+    [Math.floor(seconds / 3600), "h"],
+    [Math.floor(seconds % 3600 / 60), "m"],
+    [seconds % 60, "s"]
+  ];
+  return parts.filter(([count]) => count > 0).map(([count, unit]) => `${count}${unit}`).join(" ");
+}
+
 // src/measure/measure.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { mkdir as mkdir4, readdir as readdir2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
@@ -3924,6 +3946,7 @@ function cachegrindArgs(outFile) {
 }
 
 // src/measure/run.ts
+var HEARTBEAT_SECONDS = 30;
 function benchmarkEnvironment(env) {
   const result = {
     PATH: env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
@@ -3979,11 +4002,16 @@ async function runUnderValgrind(benchmarkRun, toolArgs, programArgs, setup, deps
     ...programArgs
   ];
   deps.log.debug(`${runLabel(benchmarkRun)}: ${[program, ...args2].join(" ")} (in ${target.cwd})`);
-  const result = await deps.processes.run(program, args2, {
-    cwd: target.cwd,
-    env: { ...setup.env, PWD: target.cwd },
-    signal: deps.signal
-  });
+  const result = await withTimeLimit(
+    benchmarkRun,
+    setup.timeoutSeconds,
+    deps,
+    (signal) => deps.processes.run(program, args2, {
+      cwd: target.cwd,
+      env: { ...setup.env, PWD: target.cwd },
+      signal
+    })
+  );
   if (result.exitCode !== 0) {
     const built = target.built ?? target;
     const how = result.signal === null ? `exited with status ${result.exitCode}` : `was killed by ${result.signal}`;
@@ -3994,6 +4022,31 @@ ${benchmarkStderrTail(result.stderr)}`,
     );
   }
   return result;
+}
+async function withTimeLimit(benchmarkRun, timeoutSeconds, deps, run) {
+  const timeout = new AbortController();
+  const signal = deps.signal ? AbortSignal.any([deps.signal, timeout.signal]) : timeout.signal;
+  let heartbeats = 0;
+  const heartbeat = setInterval(() => {
+    heartbeats += 1;
+    deps.log.info(
+      `${runLabel(benchmarkRun)}: still running after ${formatDuration(heartbeats * HEARTBEAT_SECONDS)}`
+    );
+  }, HEARTBEAT_SECONDS * 1e3);
+  const timer = timeoutSeconds === void 0 ? void 0 : setTimeout(() => timeout.abort(), timeoutSeconds * 1e3);
+  try {
+    return await run(signal);
+  } catch (error) {
+    if (!timeout.signal.aborted || deps.signal?.aborted) throw error;
+    const limit = formatDuration(timeoutSeconds);
+    throw new BenchmarkError(
+      `${runLabel(benchmarkRun)} did not finish within its time limit of ${limit}: valgrind was stopped.`,
+      `Under valgrind a program runs some 20 to 100 times slower than on its own. Give it more time (\`--timeout\`, or the action's \`timeout\` input), or make the benchmark do less work.`
+    );
+  } finally {
+    clearInterval(heartbeat);
+    clearTimeout(timer);
+  }
 }
 function runLabel({ target, runNumber, runs }) {
   return `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ""}`;
@@ -4230,7 +4283,12 @@ async function measure(settings, deps) {
     })
   );
   const measured = settings.shard === void 0 ? targets : await shareOfTargets(targets, settings.shard, await fingerprintProbe, log);
-  const setup = { valgrind: valgrind.path, aslrOff, env };
+  const setup = {
+    valgrind: valgrind.path,
+    aslrOff,
+    env,
+    timeoutSeconds: settings.timeoutSeconds
+  };
   const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
   const [fingerprint, benchmarks] = await allInOrder([
     fingerprintProbe,
@@ -4446,6 +4504,7 @@ var measureOptions = {
   "cargo-args": { type: "string" },
   runs: { type: "string" },
   shard: { type: "string" },
+  timeout: { type: "string" },
   out: { type: "string" }
 };
 var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: ./Cargo.toml)
@@ -4461,6 +4520,9 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
                          differ between runs are reported as nondeterministic
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
+  --timeout TIME         Stop a benchmark run that takes longer, and fail: seconds,
+                         or 15m, 1h (default: no limit; a run still going says so
+                         every 30s)
   --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
@@ -4514,6 +4576,7 @@ async function measureSettingsFromOptions(values, context) {
     harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs,
     runs: values.runs === void 0 ? 2 : parseRuns(values.runs, "--runs"),
+    timeoutSeconds: values.timeout === void 0 ? void 0 : parseTimeout(values.timeout, "--timeout"),
     outDir,
     ...values.shard === void 0 ? {} : { shard: { spec: parseShard(values.shard, "--shard") } }
   };

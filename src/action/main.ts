@@ -109,6 +109,7 @@ function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string
     harnesses: settings.harnesses,
     cargoArgs: settings.cargoArgs,
     runs: settings.runs,
+    timeoutSeconds: settings.timeoutSeconds,
     outDir: join(context.tempDir, 'rust-perf', side),
     commit,
     // Paths relative to the repository root, so that the report links them on GitHub.

@@ -4,6 +4,7 @@ import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { parseHarnessSettings } from '../inputs/harness-setting.js';
 import { parseRuns } from '../inputs/run-count.js';
 import { parseShard } from '../inputs/shard.js';
+import { parseTimeout } from '../inputs/timeout.js';
 import { type MeasureSettings, measure } from '../measure/measure.js';
 import { profileSummaryText } from '../report/profile-summary.js';
 import { nodeProcessRunner, type ProcessDeps } from '../system/process.js';
@@ -19,6 +20,7 @@ export const measureOptions = {
   'cargo-args': { type: 'string' },
   runs: { type: 'string' },
   shard: { type: 'string' },
+  timeout: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -30,6 +32,7 @@ interface MeasureOptionValues {
   'cargo-args'?: string;
   runs?: string;
   shard?: string;
+  timeout?: string;
   out?: string;
 }
 
@@ -46,6 +49,9 @@ export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the cr
                          differ between runs are reported as nondeterministic
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
+  --timeout TIME         Stop a benchmark run that takes longer, and fail: seconds,
+                         or 15m, 1h (default: no limit; a run still going says so
+                         every 30s)
   --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
@@ -107,6 +113,8 @@ export async function measureSettingsFromOptions(
     harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs,
     runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
+    timeoutSeconds:
+      values.timeout === undefined ? undefined : parseTimeout(values.timeout, '--timeout'),
     outDir,
     ...(values.shard === undefined ? {} : { shard: { spec: parseShard(values.shard, '--shard') } }),
   };

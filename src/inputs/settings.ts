@@ -9,6 +9,7 @@ import { parseHarnessSettings } from './harness-setting.js';
 import { parsePercent } from './percent.js';
 import { MAX_RUNS, runCount } from './run-count.js';
 import { parseShard, type ShardSpec } from './shard.js';
+import { parseTimeout } from './timeout.js';
 
 /** Reads one input by its name in action.yml: its value, '' when unset. */
 export type InputSource = (name: string) => string;
@@ -34,6 +35,8 @@ export interface ActionSettings {
   /** The `cargo-args` input, split into arguments. */
   cargoArgs: string[];
   runs: number;
+  /** The longest one benchmark run may take, in seconds; undefined: no limit. */
+  timeoutSeconds: number | undefined;
   /** Fractions: 0.01 is 1%. */
   threshold: number;
   functionThreshold: number;
@@ -70,6 +73,7 @@ export function readSettings(input: InputSource): ActionSettings {
     harnesses: naming('harness', () => parseHarnessSettings(lines(input('harness')))),
     cargoArgs: readCargoArgs(input),
     runs: readRuns(input),
+    timeoutSeconds: parseTimeout(input('timeout'), "Input 'timeout'"),
     threshold: parsePercent(input('threshold').trim(), "Input 'threshold'"),
     functionThreshold: parsePercent(
       input('function-threshold').trim(),

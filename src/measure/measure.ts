@@ -49,6 +49,8 @@ export interface MeasureSettings {
   cargoArgs: string[];
   /** How many times each benchmark runs (1–20), to find nondeterministic functions. */
   runs: number;
+  /** The longest one run of a benchmark may take, in seconds; none: no limit. */
+  timeoutSeconds?: number;
   /** Receives profile.json and the raw Cachegrind files. */
   outDir: string;
   targetDir?: string;
@@ -149,7 +151,12 @@ export async function measure(
     settings.shard === undefined
       ? targets
       : await shareOfTargets(targets, settings.shard, await fingerprintProbe, log);
-  const setup: ValgrindSetup = { valgrind: valgrind.path, aslrOff, env };
+  const setup: ValgrindSetup = {
+    valgrind: valgrind.path,
+    aslrOff,
+    env,
+    timeoutSeconds: settings.timeoutSeconds,
+  };
   const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
   const [fingerprint, benchmarks] = await allInOrder([
     fingerprintProbe,

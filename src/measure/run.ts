@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { RoutineCut } from '../benchmarks/routine-cut.js';
 import type { BenchmarkTarget } from '../cargo/artifacts.js';
 import { BenchmarkError } from '../errors.js';
+import { formatDuration } from '../inputs/timeout.js';
 import {
   isMissingProgram,
   type ProcessDeps,
@@ -21,7 +22,12 @@ export interface ValgrindSetup {
   /** `setarch <arch> -R` to turn address space randomisation off, or nothing. */
   aslrOff: string[];
   env: Record<string, string>;
+  /** The longest one run may take, in seconds; valgrind is stopped then. None: no limit. */
+  timeoutSeconds?: number;
 }
+
+/** How often a run that is still going says so: a long valgrind run is otherwise silent. */
+export const HEARTBEAT_SECONDS = 30;
 
 /**
  * The benchmark's whole environment: a short allow-list, so that nothing else (a token, the
@@ -129,11 +135,13 @@ async function runUnderValgrind(
     ...programArgs,
   ];
   deps.log.debug(`${runLabel(benchmarkRun)}: ${[program, ...args].join(' ')} (in ${target.cwd})`);
-  const result = await deps.processes.run(program!, args, {
-    cwd: target.cwd,
-    env: { ...setup.env, PWD: target.cwd },
-    signal: deps.signal,
-  });
+  const result = await withTimeLimit(benchmarkRun, setup.timeoutSeconds, deps, (signal) =>
+    deps.processes.run(program!, args, {
+      cwd: target.cwd,
+      env: { ...setup.env, PWD: target.cwd },
+      signal,
+    }),
+  );
   if (result.exitCode !== 0) {
     const built = target.built ?? target;
     const how =
@@ -146,6 +154,44 @@ async function runUnderValgrind(
     );
   }
   return result;
+}
+
+/**
+ * Runs `run` with a signal that also aborts after `timeoutSeconds`, which then becomes a
+ * BenchmarkError naming the run and the limit; says every HEARTBEAT_SECONDS that it still runs.
+ */
+async function withTimeLimit<T>(
+  benchmarkRun: BenchmarkRun,
+  timeoutSeconds: number | undefined,
+  deps: ProcessDeps,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const timeout = new AbortController();
+  const signal = deps.signal ? AbortSignal.any([deps.signal, timeout.signal]) : timeout.signal;
+  let heartbeats = 0;
+  const heartbeat = setInterval(() => {
+    heartbeats += 1;
+    deps.log.info(
+      `${runLabel(benchmarkRun)}: still running after ${formatDuration(heartbeats * HEARTBEAT_SECONDS)}`,
+    );
+  }, HEARTBEAT_SECONDS * 1000);
+  const timer =
+    timeoutSeconds === undefined
+      ? undefined
+      : setTimeout(() => timeout.abort(), timeoutSeconds * 1000);
+  try {
+    return await run(signal);
+  } catch (error) {
+    if (!timeout.signal.aborted || deps.signal?.aborted) throw error;
+    const limit = formatDuration(timeoutSeconds!);
+    throw new BenchmarkError(
+      `${runLabel(benchmarkRun)} did not finish within its time limit of ${limit}: valgrind was stopped.`,
+      `Under valgrind a program runs some 20 to 100 times slower than on its own. Give it more time (\`--timeout\`, or the action's \`timeout\` input), or make the benchmark do less work.`,
+    );
+  } finally {
+    clearInterval(heartbeat);
+    clearTimeout(timer);
+  }
 }
 
 function runLabel({ target, runNumber, runs }: BenchmarkRun): string {

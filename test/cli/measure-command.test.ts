@@ -113,6 +113,35 @@ describe('rust-perf measure', () => {
     }
   });
 
+  it('stops a benchmark run at its --timeout and names it, the limit and the option', async () => {
+    const result = await measure([
+      '--manifest-path',
+      'panicking/Cargo.toml',
+      '--bench',
+      'fine',
+      '--command',
+      'stall=/bin/sleep 120',
+      '--runs',
+      '1',
+      '--timeout',
+      '3s',
+      '--out',
+      join(scratch, 'timeout-out'),
+    ]);
+    expect(result.exitCode).toBe(3);
+    expect(result.message).toBe(
+      [
+        'rust-perf measure: bench stall did not finish within its time limit of 3s: valgrind was stopped.',
+        "Under valgrind a program runs some 20 to 100 times slower than on its own. Give it more time (`--timeout`, or the action's `timeout` input), or make the benchmark do less work.",
+      ].join('\n'),
+    );
+    const refused = await measure(['--manifest-path', 'panicking/Cargo.toml', '--timeout', 'soon']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.message).toContain(
+      'rust-perf measure: --timeout must be a whole number of seconds',
+    );
+  });
+
   it('refuses unknown options and malformed commands before building anything', async () => {
     expect((await measure(['--frobnicate'])).message).toContain(
       "rust-perf measure: unknown option '--frobnicate' (see `rust-perf measure --help`)",
