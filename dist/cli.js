@@ -463,11 +463,11 @@ function rawProfile(parsed) {
   return withProfiles(aggregate(parsed, asWritten, asWritten, () => false));
 }
 var FunctionColumns = class {
-  constructor(events, names, files, lines, counts) {
+  constructor(events, names, files, lines2, counts) {
     this.events = events;
     this.names = names;
     this.files = files;
-    this.lines = lines;
+    this.lines = lines2;
     this.counts = counts;
   }
   events;
@@ -534,7 +534,7 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
   const mergeable = /* @__PURE__ */ new Map();
   const names = [];
   const files = [];
-  const lines = new Float64Array(parsedFunctions.length);
+  const lines2 = new Float64Array(parsedFunctions.length);
   const counts = new Float64Array(parsedFunctions.length * width);
   for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
     const name = parsedNames[parsedIndex];
@@ -545,7 +545,7 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
       const index2 = names.length;
       names.push(name);
       files.push(pathOf(file));
-      lines[index2] = parsedFunctions.lines[parsedIndex];
+      lines2[index2] = parsedFunctions.lines[parsedIndex];
       for (let event = 0; event < width; event++) {
         counts[index2 * width + event] = parsedFunctions.counts[parsedCounts + event];
       }
@@ -563,7 +563,7 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
     const owned = isOwn(file);
     if (owned && !existing.locationOwned || owned === existing.locationOwned && primary > existing.locationCount) {
       files[index] = pathOf(file);
-      lines[index] = parsedFunctions.lines[parsedIndex];
+      lines2[index] = parsedFunctions.lines[parsedIndex];
       existing.locationCount = primary;
       existing.locationOwned = owned;
     }
@@ -576,7 +576,7 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
       events,
       names,
       files,
-      lines.subarray(0, length),
+      lines2.subarray(0, length),
       counts.subarray(0, length * width)
     )
   };
@@ -743,7 +743,7 @@ var CachegrindParser = class {
     let fileOwn = this.#fileOwn;
     let linesOwn = this.#linesOwn;
     let lineCounts = this.#lineCounts;
-    let lines = this.#lines;
+    let lines2 = this.#lines;
     let position = start;
     while (position < end) {
       lineNumber++;
@@ -763,7 +763,7 @@ var CachegrindParser = class {
         fileOwn = this.#fileOwn;
         linesOwn = this.#linesOwn;
         lineCounts = this.#lineCounts;
-        lines = this.#lines;
+        lines2 = this.#lines;
         position = newline + 1;
         continue;
       }
@@ -810,7 +810,7 @@ var CachegrindParser = class {
       if (fileOwn > bestOwn || fileOwn === bestOwn && primary > lineCounts[current]) {
         linesOwn[current] = fileOwn;
         lineCounts[current] = primary;
-        lines[current] = sourceLine;
+        lines2[current] = sourceLine;
         this.#files[current] = this.#file;
       }
       position++;
@@ -1070,13 +1070,13 @@ var CallgrindPartBuilder = class {
   addSelfCost(fn, file, line, costs) {
     const base = fn * this.#width;
     for (let event = 0; event < this.#width; event++) this.#counts[base + event] += costs[event];
-    let lines = this.#lineCosts[fn];
-    if (lines === void 0) {
-      lines = /* @__PURE__ */ new Map();
-      this.#lineCosts[fn] = lines;
+    let lines2 = this.#lineCosts[fn];
+    if (lines2 === void 0) {
+      lines2 = /* @__PURE__ */ new Map();
+      this.#lineCosts[fn] = lines2;
     }
     const key = file * LINES_PER_FILE + line;
-    lines.set(key, (lines.get(key) ?? 0) + costs[0]);
+    lines2.set(key, (lines2.get(key) ?? 0) + costs[0]);
   }
   addCall(caller, callee, calls, costs) {
     let edges = this.#edgesFrom[caller];
@@ -1129,21 +1129,21 @@ var CallgrindPartBuilder = class {
   }
   #functions() {
     const files = [];
-    const lines = new Float64Array(this.#names.length);
+    const lines2 = new Float64Array(this.#names.length);
     this.#names.forEach((_, fn) => {
       const key = this.#bestLine(fn);
       if (key === void 0) {
         files.push(this.#filePaths[this.#namedIn[fn]]);
       } else {
         files.push(this.#filePaths[Math.floor(key / LINES_PER_FILE)]);
-        lines[fn] = key % LINES_PER_FILE;
+        lines2[fn] = key % LINES_PER_FILE;
       }
     });
     return {
       length: this.#names.length,
       names: this.#names,
       files,
-      lines,
+      lines: lines2,
       counts: Float64Array.from(this.#counts)
     };
   }
@@ -2036,7 +2036,7 @@ function serialiseBenchmark(benchmark) {
       counts: inEventOrder(entry.counts, events)
     })}`
   );
-  const lines = [
+  const lines2 = [
     `      "name": ${JSON.stringify(benchmark.name)},`,
     `      "target": ${JSON.stringify(benchmark.target)},`,
     ...benchmark.id === void 0 ? [] : [`      "id": ${JSON.stringify(benchmark.id)},`],
@@ -2050,7 +2050,7 @@ ${functions.join(",\n")}
       ]`
   ];
   return `    {
-${lines.join("\n")}
+${lines2.join("\n")}
     }`;
 }
 function inEventOrder(counts, events) {
@@ -2305,15 +2305,15 @@ function renderMarkdown(comparison, options) {
     const frame = [...detailsOpening(plan.section, -1), ...DETAILS_CLOSING];
     plan.folded = budget.takeRows(candidates, row, frame);
   }
-  const lines = [...top, ...shownBenchmarks, ""];
+  const lines2 = [...top, ...shownBenchmarks, ""];
   for (const { section, open: open3, folded, included } of plans) {
     if (!included) continue;
-    lines.push(...section.heading);
-    if (open3.length > 0) lines.push(...FUNCTION_TABLE, ...open3, "");
+    lines2.push(...section.heading);
+    if (open3.length > 0) lines2.push(...FUNCTION_TABLE, ...open3, "");
     if (folded.length > 0) {
-      lines.push(...detailsOpening(section, folded.length), ...folded, ...DETAILS_CLOSING);
+      lines2.push(...detailsOpening(section, folded.length), ...folded, ...DETAILS_CLOSING);
     }
-    lines.push(...section.smallChangesNote);
+    lines2.push(...section.smallChangesNote);
   }
   const shownFunctions = plans.reduce(
     (sum, plan) => sum + plan.open.length + plan.folded.length,
@@ -2324,10 +2324,10 @@ function renderMarkdown(comparison, options) {
     functions: totalFunctions - shownFunctions
   };
   if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
-    lines.push(omissionNote(leftOut.benchmarks, leftOut.functions, limits), "");
+    lines2.push(omissionNote(leftOut.benchmarks, leftOut.functions, limits), "");
   }
-  lines.push(...footer2);
-  return `${lines.join("\n")}
+  lines2.push(...footer2);
+  return `${lines2.join("\n")}
 `;
 }
 var Budget = class {
@@ -2336,11 +2336,11 @@ var Budget = class {
   }
   remaining;
   exhausted = false;
-  spend(lines) {
-    this.remaining -= size(lines);
+  spend(lines2) {
+    this.remaining -= size(lines2);
   }
-  take(lines) {
-    const cost = size(lines);
+  take(lines2) {
+    const cost = size(lines2);
     if (this.exhausted || cost > this.remaining) {
       this.exhausted = true;
       return false;
@@ -2363,8 +2363,8 @@ var Budget = class {
     return rows;
   }
 };
-function size(lines) {
-  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+function size(lines2) {
+  return lines2.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
 }
 var SEVERITY = ["regressed", "improved", "added", "removed", "unchanged"];
 function bySeverity(a, b) {
@@ -2570,7 +2570,7 @@ var COLOURED = {
 };
 function renderText(comparison, options) {
   const palette = options.color ? COLOURED : PLAIN;
-  const lines = [
+  const lines2 = [
     `${verdict(comparison, palette.red)} \xB7 ${describeEvent(sanitise(comparison.event))}`
   ];
   if (comparison.fingerprintDifferences.length > 0) {
@@ -2578,18 +2578,18 @@ function renderText(comparison, options) {
       const { field, base, head } = describeDifference(difference);
       return `${sanitise(field)} ${sanitise(base)} \u2192 ${sanitise(head)}`;
     });
-    lines.push(
+    lines2.push(
       palette.yellow(
         `warning: base and head were not measured under the same conditions: ${differences.join("; ")}`
       )
     );
   }
-  lines.push("", ...benchmarkTable(comparison.benchmarks, palette));
+  lines2.push("", ...benchmarkTable(comparison.benchmarks, palette));
   for (const benchmark of comparison.benchmarks) {
-    lines.push(...functionSection(benchmark, palette));
+    lines2.push(...functionSection(benchmark, palette));
   }
-  lines.push("", footer(comparison));
-  return `${lines.join("\n")}
+  lines2.push("", footer(comparison));
+  return `${lines2.join("\n")}
 `;
 }
 function benchmarkTable(benchmarks, palette) {
@@ -2631,7 +2631,7 @@ function functionSection(benchmark, palette) {
   }));
   const change = benchmark.change === null ? "" : ` ${formatChange(benchmark.change)}`;
   const heading = `${palette.bold(sanitise(benchmark.name))}: ${benchmark.status}${change}`;
-  const lines = [
+  const lines2 = [
     "",
     heading,
     ...styledTable(["base", "head", "delta", "change", "status", "function"], rows, [
@@ -2645,13 +2645,13 @@ function functionSection(benchmark, palette) {
   ];
   const rest = benchmark.functions.length - listed.length;
   if (rest > 0) {
-    lines.push(
+    lines2.push(
       palette.dim(
         `  \u2026 and ${plural(rest, "more changed function")} (--format json lists them all)`
       )
     );
   }
-  return lines;
+  return lines2;
 }
 function functionStatus3(change) {
   if (change.movedTo || change.movedFrom) return "moved";
@@ -2677,11 +2677,11 @@ function statusStyle(status, palette) {
 }
 function styledTable(header, rows, alignments) {
   const columns = alignments.map((align) => ({ align }));
-  const [headerLine = "", ...lines] = alignColumns(
+  const [headerLine = "", ...lines2] = alignColumns(
     [header, ...rows.map((row) => row.cells)],
     columns
   );
-  return [headerLine, ...lines.map((line, index) => rows[index].style(line))];
+  return [headerLine, ...lines2.map((line, index) => rows[index].style(line))];
 }
 function footer(comparison) {
   const commit = (value) => value === void 0 ? "commit unknown" : sanitise(shortCommit(value));
@@ -2835,7 +2835,7 @@ function render(comparison, format, context) {
 }
 
 // src/cli/measure-command.ts
-import { join as join8, resolve as resolve6 } from "node:path";
+import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/cargo/cargo.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -2847,7 +2847,7 @@ import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
   run(command, args2, options) {
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve11, reject) => {
       const child = spawn(command, args2, {
         cwd: options.cwd,
         env: options.env,
@@ -2860,7 +2860,7 @@ var nodeProcessRunner = {
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
       child.on("close", (exitCode2, signal) => {
-        resolve10({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
+        resolve11({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -3381,9 +3381,9 @@ function checkManifestExists(manifestPath) {
   }
 }
 function cargoErrors(stderr) {
-  const lines = stderr.trimEnd().split("\n");
-  const firstError = lines.findIndex((line) => /^error(\[\w+\])?:/.test(line));
-  const errors = firstError === -1 ? lines.slice(-40) : lines.slice(firstError);
+  const lines2 = stderr.trimEnd().split("\n");
+  const firstError = lines2.findIndex((line) => /^error(\[\w+\])?:/.test(line));
+  const errors = firstError === -1 ? lines2.slice(-40) : lines2.slice(firstError);
   return errors.length > 80 ? [...errors.slice(0, 80), "\u2026"].join("\n") : errors.join("\n");
 }
 function readTextIfExists(path) {
@@ -3393,6 +3393,22 @@ function readTextIfExists(path) {
     if (error.code === "ENOENT") return void 0;
     throw error;
   }
+}
+
+// src/cargo/find-manifest.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname4, join as join3, resolve as resolve5 } from "node:path";
+function findManifest(directory) {
+  const start = resolve5(directory);
+  for (let current = start; ; current = dirname4(current)) {
+    const candidate = join3(current, "Cargo.toml");
+    if (existsSync2(candidate)) return candidate;
+    if (dirname4(current) === current) break;
+  }
+  throw new InputError(
+    `there is no Cargo.toml in ${start} or any directory above it`,
+    "Run rust-perf inside the crate whose benchmarks to measure, or name its manifest with --manifest-path PATH/Cargo.toml."
+  );
 }
 
 // src/inputs/harness-setting.ts
@@ -3468,10 +3484,10 @@ function formatDuration(seconds) {
 import { readFileSync as readFileSync2 } from "node:fs";
 import { mkdir as mkdir4, readdir as readdir2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname7, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname8, join as join8, resolve as resolve6 } from "node:path";
 
 // src/benchmarks/bench-targets.ts
-import { dirname as dirname4, relative } from "node:path";
+import { dirname as dirname5, relative } from "node:path";
 
 // src/benchmarks/harness.ts
 var GUNGRAUN_CRATES = ["gungraun", "iai-callgrind", "iai_callgrind"];
@@ -3564,7 +3580,7 @@ function findBenchTargets(metadata, manifestPath, named, overrides, readText) {
   const wanted = named.length > 0 ? all.filter(({ target }) => named.includes(target.name)) : all;
   const manifests = /* @__PURE__ */ new Map();
   return wanted.map(({ pkg, target }) => {
-    const packageRoot = dirname4(pkg.manifestPath);
+    const packageRoot = dirname5(pkg.manifestPath);
     const override = overrides.get(target.name);
     if (override !== void 0) {
       return { name: target.name, harness: override, evidence: "as configured", packageRoot };
@@ -3748,7 +3764,7 @@ var Slots = class {
   async acquire(signal) {
     signal.throwIfAborted();
     if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve10) => this.#waiting.push(resolve10));
+    else await new Promise((resolve11) => this.#waiting.push(resolve11));
     let held = true;
     const release = () => {
       if (!held) return;
@@ -3899,11 +3915,11 @@ function misplaced(target, cut, what) {
 // src/measure/run.ts
 import { readdir, rename, rm } from "node:fs/promises";
 import { machine } from "node:os";
-import { basename as basename2, dirname as dirname5, join as join4 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join5 } from "node:path";
 
 // src/measure/valgrind.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, join as join3 } from "node:path";
+import { delimiter, join as join4 } from "node:path";
 var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
 async function detectValgrind(processes, env, platform = process.platform) {
   if (platform !== "linux") {
@@ -3932,7 +3948,7 @@ async function detectValgrind(processes, env, platform = process.platform) {
 function findOnPath(name, path) {
   for (const directory of path.split(delimiter)) {
     if (directory === "") continue;
-    const candidate = join3(directory, name);
+    const candidate = join4(directory, name);
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
@@ -4061,17 +4077,17 @@ function valgrindPid(stderr) {
 }
 async function keepOwnOutput(outFile, pid) {
   const prefix = `${basename2(outFile)}.`;
-  const directory = dirname5(outFile);
+  const directory = dirname6(outFile);
   const others = (await readdir(directory)).filter(
     (name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) && name !== `${prefix}${pid}`
   );
   await rename(`${outFile}.${pid}`, outFile);
-  await Promise.all(others.map((name) => rm(join4(directory, name), { force: true })));
+  await Promise.all(others.map((name) => rm(join5(directory, name), { force: true })));
 }
 function benchmarkStderrTail(stderr, count = 20) {
-  const lines = stderr.trimEnd().split("\n");
-  const own = lines.filter((line) => !/^(==|--)\d+(==|--)/.test(line));
-  const shown = (own.some((line) => line.trim() !== "") ? own : lines).slice(-count);
+  const lines2 = stderr.trimEnd().split("\n");
+  const own = lines2.filter((line) => !/^(==|--)\d+(==|--)/.test(line));
+  const shown = (own.some((line) => line.trim() !== "") ? own : lines2).slice(-count);
   return shown.map((line) => `  ${line}`).join("\n");
 }
 
@@ -4140,20 +4156,20 @@ function primaryCount(entry, events) {
 // src/measure/staging.ts
 import { chmod as chmod2, copyFile, mkdir as mkdir3, rm as rm3, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/system/lock.ts
 import { mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname6, join as join5 } from "node:path";
+import { dirname as dirname7, join as join6 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
-  await mkdir2(dirname6(lock), { recursive: true });
+  await mkdir2(dirname7(lock), { recursive: true });
   let waiting = false;
   for (; ; ) {
     deps.signal?.throwIfAborted();
     try {
       await mkdir2(lock);
-      await writeFile2(join5(lock, "pid"), String(process.pid));
+      await writeFile2(join6(lock, "pid"), String(process.pid));
       return () => rm2(lock, { recursive: true, force: true });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -4176,7 +4192,7 @@ async function acquireLock(lock, deps) {
   }
 }
 async function isStale(lock) {
-  const owner = Number(await readFile2(join5(lock, "pid"), "utf8").catch(() => ""));
+  const owner = Number(await readFile2(join6(lock, "pid"), "utf8").catch(() => ""));
   if (!Number.isSafeInteger(owner) || owner <= 0) {
     const created = await stat2(lock).catch(() => void 0);
     return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
@@ -4191,12 +4207,12 @@ async function isStale(lock) {
 
 // src/measure/staging.ts
 async function withStagedExecutables(targets, deps, work) {
-  const root = join6(tmpdir(), "rust-perf");
-  const release = await acquireLock(join6(root, "lock"), deps);
+  const root = join7(tmpdir(), "rust-perf");
+  const release = await acquireLock(join7(root, "lock"), deps);
   try {
     await Promise.all([
-      mkdir3(join6(root, "bin"), { recursive: true }),
-      mkdir3(join6(root, "cwd"), { recursive: true })
+      mkdir3(join7(root, "bin"), { recursive: true }),
+      mkdir3(join7(root, "cwd"), { recursive: true })
     ]);
     const staged = [];
     for (const target of targets) {
@@ -4214,8 +4230,8 @@ async function withStagedExecutables(targets, deps, work) {
   }
 }
 async function stage(target, root) {
-  const executable = join6(root, "bin", target.name);
-  const cwd = join6(root, "cwd", target.name);
+  const executable = join7(root, "bin", target.name);
+  const cwd = join7(root, "cwd", target.name);
   await Promise.all([rm3(executable, { force: true }), rm3(cwd, { force: true })]);
   await Promise.all([
     copyFile(target.executable, executable).catch((error) => {
@@ -4231,7 +4247,7 @@ async function stage(target, root) {
 var MAX_UNNAMED_SHARE = 0.5;
 async function measure(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve5(settings.manifestPath);
+  const manifestPath = resolve6(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   const env = benchmarkEnvironment(deps.env);
@@ -4260,17 +4276,17 @@ async function measure(settings, deps) {
   const targets = [
     ...selectBenches(build.executables, [...harnessOf.keys()]),
     ...settings.commands.map(
-      (command) => resolveCommand(command, build.executables, dirname7(manifestPath))
+      (command) => resolveCommand(command, build.executables, dirname8(manifestPath))
     )
   ];
   checkTargets(targets);
-  const outDir = resolve5(settings.outDir);
+  const outDir = resolve6(settings.outDir);
   await mkdir4(outDir, { recursive: true });
   await removeEarlierOutput(outDir);
   const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
-    dirname7(manifestPath)
+    dirname8(manifestPath)
   );
   const fingerprintProbe = rustcProbe.then(
     (rustc) => ({
@@ -4309,7 +4325,7 @@ async function measure(settings, deps) {
     ...settings.shard === void 0 ? {} : { shard: settings.shard.spec },
     benchmarks
   };
-  const profilePath = join7(outDir, "profile.json");
+  const profilePath = join8(outDir, "profile.json");
   await writeFile3(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
@@ -4396,7 +4412,7 @@ async function runAll(staged, measuring, deps) {
     if (plan.ids?.length === 0) return;
     const { target, cut } = plan;
     const kind = cut ? "callgrind" : "cachegrind";
-    const outFile = join7(
+    const outFile = join8(
       measuring.outDir,
       runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`
     );
@@ -4469,7 +4485,7 @@ async function removeEarlierOutput(outDir) {
   const earlier = (await readdir2(outDir)).filter(
     (name) => name === "profile.json" || name.endsWith(".cachegrind.out") || name.endsWith(".callgrind.out")
   );
-  await Promise.all(earlier.map((name) => rm4(join7(outDir, name), { force: true })));
+  await Promise.all(earlier.map((name) => rm4(join8(outDir, name), { force: true })));
 }
 
 // src/report/profile-summary.ts
@@ -4487,11 +4503,11 @@ function profileSummaryText(document) {
     ];
   });
   const header = ["bench", "instructions", "functions", "nondeterministic"];
-  const lines = alignColumns(
+  const lines2 = alignColumns(
     [header, ...rows],
     [{ align: "left" }, { align: "right" }, { align: "right" }, { align: "right" }]
   );
-  return `${lines.join("\n")}
+  return `${lines2.join("\n")}
 `;
 }
 
@@ -4507,7 +4523,8 @@ var measureOptions = {
   timeout: { type: "string" },
   out: { type: "string" }
 };
-var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: ./Cargo.toml)
+var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: the one cargo
+                         uses here, in this directory or the nearest one above)
   --bench NAME           A bench target to measure; repeat for several (default: all)
   --command NAME=CMD     Also measure a program: a binary or example of the package by
                          target name (or a path relative to the package), with arguments,
@@ -4560,15 +4577,15 @@ var measureCommand = {
     const document = await measure(settings, measureDeps(context));
     context.stdout(profileSummaryText(document));
     context.stdout(`
-profile: ${join8(settings.outDir, "profile.json")}
+profile: ${join9(settings.outDir, "profile.json")}
 `);
     return 0;
   }
 };
 async function measureSettingsFromOptions(values, context) {
-  const manifestPath = resolve6(context.cwd, values["manifest-path"] ?? "Cargo.toml");
+  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve7(context.cwd, values["manifest-path"]);
   const cargoArgs = values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [];
-  const outDir = values.out === void 0 ? join8(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve6(context.cwd, values.out);
+  const outDir = values.out === void 0 ? join9(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve7(context.cwd, values.out);
   return {
     manifestPath,
     benches: values.bench ?? [],
@@ -4592,7 +4609,7 @@ function measureDeps(context) {
 
 // src/cli/merge-command.ts
 import { readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/profile/merge.ts
 function mergeShardProfiles(parts) {
@@ -4692,7 +4709,7 @@ var mergeCommand = {
     }
     const parts = await Promise.all(
       positionals.map(async (file) => {
-        const path = resolve7(context.cwd, file);
+        const path = resolve8(context.cwd, file);
         return { profile: parseProfileDocument(await readFile3(path, "utf8"), path), source: file };
       })
     );
@@ -4702,7 +4719,7 @@ var mergeCommand = {
         `shard ${missing.map((index) => `${index}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing: a merge of ${count} shards needs every one`
       );
     }
-    const out = resolve7(context.cwd, values.out);
+    const out = resolve8(context.cwd, values.out);
     await writeFile4(out, serialiseProfileDocument(profile));
     context.stdout(profileSummaryText(profile));
     context.stdout(`
@@ -4713,7 +4730,7 @@ profile: ${out}
 };
 
 // src/cli/parse-command.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/report/function-table.ts
 var NAME_COLUMN_LIMIT = 60;
@@ -4788,7 +4805,7 @@ var parseCommand = {
     }
     const normalisation = { workspaceRoot: context.cwd };
     const parsed = await parseCachegrindFile(
-      resolve8(context.cwd, file),
+      resolve9(context.cwd, file),
       parserOptions(normalisation)
     );
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
@@ -4801,17 +4818,17 @@ var parseCommand = {
 };
 
 // src/cli/run-command.ts
-import { dirname as dirname9, join as join12 } from "node:path";
+import { dirname as dirname10, join as join13 } from "node:path";
 
 // src/measure/measure-revision.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve9, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join11, relative as relative2, resolve as resolve10, sep } from "node:path";
 
 // src/system/git.ts
 import { mkdtemp, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename3, join as join9 } from "node:path";
+import { basename as basename3, join as join10 } from "node:path";
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
   async function git(args2) {
@@ -4831,6 +4848,23 @@ function createGit(processes, options) {
     const result = await git(args2);
     if (result.exitCode !== 0) throw new GitError(failureMessage(args2, result));
     return result.stdout.trim();
+  }
+  async function branchesHint() {
+    const [listed, originHead, current] = await Promise.all([
+      git(["for-each-ref", "--format=%(refname:short)", "refs/heads/"]),
+      git(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]),
+      git(["symbolic-ref", "--quiet", "--short", "HEAD"])
+    ]);
+    const branches = listed.exitCode === 0 ? lines(listed.stdout) : [];
+    if (branches.length === 0) return "";
+    const fromOrigin = originHead.exitCode === 0 ? originHead.stdout.trim().replace(/^origin\//, "") : "";
+    const checkedOut = current.exitCode === 0 ? current.stdout.trim() : "";
+    const first = [fromOrigin, checkedOut].filter((name) => branches.includes(name));
+    const ordered = [.../* @__PURE__ */ new Set([...first, ...branches])];
+    const label = (name) => name === fromOrigin ? `${name} (origin's default)` : name === checkedOut ? `${name} (checked out)` : name;
+    const shown = ordered.slice(0, 6).map(label);
+    const more = ordered.length > shown.length ? ` and ${ordered.length - shown.length} more` : "";
+    return `Branches here: ${shown.join(", ")}${more}. `;
   }
   return {
     async topLevel() {
@@ -4853,7 +4887,7 @@ function createGit(processes, options) {
       if (result.exitCode !== 0) {
         throw new GitError(
           `'${ref}' does not name a commit in this repository.`,
-          "Use a branch, tag or commit that exists locally (run `git fetch` for remote ones)."
+          `${await branchesHint()}Use a branch, tag or commit that exists locally (run \`git fetch\` for remote ones).`
         );
       }
       return result.stdout.trim();
@@ -4880,8 +4914,8 @@ function createGit(processes, options) {
 }
 async function withTemporaryWorktree(git, sha, log, work) {
   const repository = basename3(await git.topLevel());
-  const parent = await mkdtemp(join9(tmpdir2(), "rust-perf-worktree-"));
-  const worktree = join9(parent, repository);
+  const parent = await mkdtemp(join10(tmpdir2(), "rust-perf-worktree-"));
+  const worktree = join10(parent, repository);
   let added = false;
   try {
     await git.addWorktree(worktree, sha);
@@ -4906,8 +4940,11 @@ function failureMessage(args2, result) {
   return `git ${args2.join(" ")} failed (${status})${reason ? `: ${reason}` : ""}`;
 }
 function gitReason(stderr) {
-  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.at(-1) ?? "";
+  const lines2 = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  return lines2.find((line) => /^(fatal|error):/.test(line)) ?? lines2.at(-1) ?? "";
+}
+function lines(text) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
 }
 
 // src/measure/measure-revision.ts
@@ -4915,14 +4952,14 @@ async function measureRevision(ref, settings, deps) {
   const git = createGit(deps.processes, { cwd: deps.repoRoot, env: deps.env });
   const topLevel = await git.topLevel();
   const sha = await git.resolveCommit(ref);
-  const manifestPath = await existingPath(resolve9(deps.repoRoot, settings.manifestPath));
-  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve9(deps.repoRoot, settings.workspaceRoot));
-  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve9(deps.repoRoot, settings.targetDir);
+  const manifestPath = await existingPath(resolve10(deps.repoRoot, settings.manifestPath));
+  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve10(deps.repoRoot, settings.workspaceRoot));
+  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve10(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot, targetDir };
     const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
-    if (!existsSync2(mapped.manifestPath)) {
+    if (!existsSync3(mapped.manifestPath)) {
       throw new GitError(
         `${ref} (${sha.slice(0, 12)}) has no ${relative2(topLevel, manifestPath)}: the crate does not exist at that commit.`
       );
@@ -4937,7 +4974,7 @@ function settingsInWorktree(settings, topLevel, checkout) {
     if (inside.split(sep)[0] === ".." || isAbsolute2(inside)) {
       throw new InputError(`${path} is outside the git repository ${topLevel}.`);
     }
-    return join10(checkout.worktree, inside);
+    return join11(checkout.worktree, inside);
   };
   return {
     ...settings,
@@ -4958,9 +4995,9 @@ async function existingPath(path) {
 }
 
 // src/publish/local-baselines.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { mkdir as mkdir5, readdir as readdir3, readFile as readFile4, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname8, join as join11 } from "node:path";
+import { dirname as dirname9, join as join12 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
   if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
@@ -4971,14 +5008,14 @@ function checkBaselineName(name) {
   return name;
 }
 function baselinesDir(targetDir) {
-  return join11(targetDir, "rust-perf", "baselines");
+  return join12(targetDir, "rust-perf", "baselines");
 }
 function baselineFile(targetDir, name) {
-  return join11(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
+  return join12(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
 }
 async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
-  await mkdir5(dirname8(file), { recursive: true });
+  await mkdir5(dirname9(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await writeFile5(partial, serialiseProfileDocument(profile));
   await rename3(partial, file);
@@ -5007,7 +5044,7 @@ async function savedBaselines(targetDir) {
     if (error.code === "ENOENT") return [];
     throw error;
   }
-  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync3(baselineFile(targetDir, entry))).sort();
+  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync4(baselineFile(targetDir, entry))).sort();
 }
 
 // src/cli/run-command.ts
@@ -5076,9 +5113,9 @@ var runCommand = {
     const headSettings = {
       ...settings,
       cargoArgs: [...settings.cargoArgs, ...headCargoArgs],
-      outDir: measuredBase ? join12(settings.outDir, "head") : settings.outDir
+      outDir: measuredBase ? join13(settings.outDir, "head") : settings.outDir
     };
-    const baseSettings = { ...settings, outDir: join12(settings.outDir, "base"), targetDir };
+    const baseSettings = { ...settings, outDir: join13(settings.outDir, "base"), targetDir };
     let base;
     switch (source.kind) {
       case "baseline":
@@ -5113,7 +5150,7 @@ var runCommand = {
   }
 };
 async function measureBaseRevision(ref, settings, deps) {
-  const repoRoot = dirname9(settings.manifestPath);
+  const repoRoot = dirname10(settings.manifestPath);
   const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
   await git.topLevel();
   const sha = (await git.resolveCommit(ref)).slice(0, 12);

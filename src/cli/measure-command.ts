@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { targetDirectory } from '../cargo/cargo.js';
+import { findManifest } from '../cargo/find-manifest.js';
 import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { parseHarnessSettings } from '../inputs/harness-setting.js';
 import { parseRuns } from '../inputs/run-count.js';
@@ -36,7 +37,8 @@ interface MeasureOptionValues {
   out?: string;
 }
 
-export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: ./Cargo.toml)
+export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or workspace (default: the one cargo
+                         uses here, in this directory or the nearest one above)
   --bench NAME           A bench target to measure; repeat for several (default: all)
   --command NAME=CMD     Also measure a program: a binary or example of the package by
                          target name (or a path relative to the package), with arguments,
@@ -100,7 +102,10 @@ export async function measureSettingsFromOptions(
   values: MeasureOptionValues,
   context: CliContext,
 ): Promise<MeasureSettings> {
-  const manifestPath = resolve(context.cwd, values['manifest-path'] ?? 'Cargo.toml');
+  const manifestPath =
+    values['manifest-path'] === undefined
+      ? findManifest(context.cwd)
+      : resolve(context.cwd, values['manifest-path']);
   const cargoArgs = values['cargo-args']?.trim() ? splitCommandLine(values['cargo-args']) : [];
   const outDir =
     values.out === undefined

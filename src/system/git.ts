@@ -63,6 +63,35 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
     return result.stdout.trim();
   }
 
+  /**
+   * The repository's branches, origin's default and the checked-out one first, as a sentence
+   * ending in a space; nothing when there are none. A ref that does not
+   * exist is most often `main` in a repository whose default branch is `master`, or the reverse.
+   */
+  async function branchesHint(): Promise<string> {
+    const [listed, originHead, current] = await Promise.all([
+      git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/']),
+      git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']),
+      git(['symbolic-ref', '--quiet', '--short', 'HEAD']),
+    ]);
+    const branches = listed.exitCode === 0 ? lines(listed.stdout) : [];
+    if (branches.length === 0) return '';
+    const fromOrigin =
+      originHead.exitCode === 0 ? originHead.stdout.trim().replace(/^origin\//, '') : '';
+    const checkedOut = current.exitCode === 0 ? current.stdout.trim() : '';
+    const first = [fromOrigin, checkedOut].filter((name) => branches.includes(name));
+    const ordered = [...new Set([...first, ...branches])];
+    const label = (name: string) =>
+      name === fromOrigin
+        ? `${name} (origin's default)`
+        : name === checkedOut
+          ? `${name} (checked out)`
+          : name;
+    const shown = ordered.slice(0, 6).map(label);
+    const more = ordered.length > shown.length ? ` and ${ordered.length - shown.length} more` : '';
+    return `Branches here: ${shown.join(', ')}${more}. `;
+  }
+
   return {
     async topLevel() {
       const result = await git(['rev-parse', '--show-toplevel']);
@@ -86,7 +115,7 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
       if (result.exitCode !== 0) {
         throw new GitError(
           `'${ref}' does not name a commit in this repository.`,
-          'Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
+          `${await branchesHint()}Use a branch, tag or commit that exists locally (run \`git fetch\` for remote ones).`,
         );
       }
       return result.stdout.trim();
@@ -171,4 +200,11 @@ function gitReason(stderr: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '');
   return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.at(-1) ?? '';
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }

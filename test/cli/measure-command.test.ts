@@ -27,14 +27,14 @@ afterAll(async () => {
 });
 
 /** Runs `rust-perf measure ARGS` in the scratch directory, building into one shared target. */
-async function measure(args: string[], env: NodeJS.ProcessEnv = process.env) {
+async function measure(args: string[], env: NodeJS.ProcessEnv = process.env, cwd = scratch) {
   const stdout: string[] = [];
   const log = memoryLogger();
   const context: CliContext = {
     stdout: (text) => stdout.push(text),
     log,
     isTTY: false,
-    cwd: scratch,
+    cwd,
     env: { ...env, CARGO_TARGET_DIR: join(scratch, 'target') },
     signal: new AbortController().signal,
   };
@@ -153,7 +153,23 @@ describe('rust-perf measure', () => {
     );
   });
 
-  it('says when there is no Cargo.toml, with or without --out', async () => {
+  it('finds the Cargo.toml as cargo does, in the directory it runs in or the nearest above', async () => {
+    const result = await measure(
+      ['--bench', 'fine', '--runs', '1', '--out', join(scratch, 'found-upward')],
+      process.env,
+      join(scratch, 'panicking', 'benches'),
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^bench +instructions +functions +nondeterministic\nfine +/);
+    const nowhere = await measure(['--out', 'x']);
+    expect(nowhere.exitCode).toBe(2);
+    expect(nowhere.message).toBe(
+      `rust-perf measure: there is no Cargo.toml in ${scratch} or any directory above it\n` +
+        'Run rust-perf inside the crate whose benchmarks to measure, or name its manifest with --manifest-path PATH/Cargo.toml.',
+    );
+  });
+
+  it('says when there is no Cargo.toml at --manifest-path, with or without --out', async () => {
     for (const out of [['--out', 'x'], []]) {
       const result = await measure(['--manifest-path', 'nowhere/Cargo.toml', ...out]);
       expect(result.exitCode).toBe(2);

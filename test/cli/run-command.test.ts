@@ -131,7 +131,7 @@ describe('rust-perf run --base-ref', () => {
       stdout: '',
       log: [
         "rust-perf run: 'no-such-branch' does not name a commit in this repository.\n" +
-          'Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
+          'Branches here: main (checked out). Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
       ],
     });
   });

@@ -70,10 +70,26 @@ describe('resolveCommit', () => {
       expect(error).toBeInstanceOf(GitError);
       expect(error).toMatchObject({
         message: `'${ref}' does not name a commit in this repository.`,
-        hint: 'Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
+        hint: 'Branches here: main (checked out). Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
         exitCode: 2,
       });
     }
+  });
+
+  it("names the real default branch when 'main' is missing: origin's first, then the checked-out one", async () => {
+    repository.git('branch', '-m', 'main', 'master');
+    for (const name of ['topic', 'develop']) repository.git('branch', name);
+    const hintFor = async () =>
+      ((await git.resolveCommit('main').catch((caught: unknown) => caught)) as GitError).hint;
+    expect(await hintFor()).toBe(
+      'Branches here: master (checked out), develop, topic. Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).',
+    );
+    repository.git('checkout', '--quiet', 'topic');
+    repository.git('update-ref', 'refs/remotes/origin/develop', 'develop');
+    repository.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/develop');
+    expect(await hintFor()).toBe(
+      "Branches here: develop (origin's default), topic (checked out), master. Use a branch, tag or commit that exists locally (run `git fetch` for remote ones).",
+    );
   });
 
   it('rejects objects that are not commits', async () => {
