@@ -3317,14 +3317,16 @@ async function buildBenchmarks(settings, deps) {
       "--message-format=json-render-diagnostics",
       ...settings.cargoArgs
     ];
-    const result = await runCargo(args2, manifestPath, env, deps, (line) => log.info(line));
+    const progress = progressUntilErrors(log);
+    const result = await runCargo(args2, manifestPath, env, deps, progress.line);
     if (result.exitCode !== 0) {
       throw new BuildError(
         `\`cargo ${args2.join(" ")}\` failed (${result.signal ?? `exit ${result.exitCode}`}):
 ${cargoErrors(result.stderr)}`,
-        "Fix the build errors above; `cargo bench --no-run` shows them too."
+        "Fix these build errors; `cargo bench --no-run` shows them too."
       );
     }
+    progress.flush();
     return executablesFromCargoJson(result.stdout);
   };
   return log.group("Building benchmarks", async () => {
@@ -3380,9 +3382,22 @@ function checkManifestExists(manifestPath) {
     );
   }
 }
+function progressUntilErrors(log) {
+  const held = [];
+  return {
+    line(line) {
+      if (held.length > 0 || ERROR_LINE.test(line)) held.push(line);
+      else log.info(line);
+    },
+    flush() {
+      for (const line of held.splice(0)) log.info(line);
+    }
+  };
+}
+var ERROR_LINE = /^error(\[\w+\])?:/;
 function cargoErrors(stderr) {
   const lines2 = stderr.trimEnd().split("\n");
-  const firstError = lines2.findIndex((line) => /^error(\[\w+\])?:/.test(line));
+  const firstError = lines2.findIndex((line) => ERROR_LINE.test(line));
   const errors = firstError === -1 ? lines2.slice(-40) : lines2.slice(firstError);
   return errors.length > 80 ? [...errors.slice(0, 80), "\u2026"].join("\n") : errors.join("\n");
 }
@@ -4583,20 +4598,18 @@ profile: ${join9(settings.outDir, "profile.json")}
   }
 };
 async function measureSettingsFromOptions(values, context) {
-  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve7(context.cwd, values["manifest-path"]);
-  const cargoArgs = values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [];
-  const outDir = values.out === void 0 ? join9(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve7(context.cwd, values.out);
-  return {
-    manifestPath,
+  const options = {
     benches: values.bench ?? [],
     commands: (values.command ?? []).map(parseNamedCommand),
     harnesses: parseHarnessSettings(values.harness ?? []),
-    cargoArgs,
+    cargoArgs: values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [],
     runs: values.runs === void 0 ? 2 : parseRuns(values.runs, "--runs"),
     timeoutSeconds: values.timeout === void 0 ? void 0 : parseTimeout(values.timeout, "--timeout"),
-    outDir,
     ...values.shard === void 0 ? {} : { shard: { spec: parseShard(values.shard, "--shard") } }
   };
+  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve7(context.cwd, values["manifest-path"]);
+  const outDir = values.out === void 0 ? join9(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve7(context.cwd, values.out);
+  return { manifestPath, ...options, outDir };
 }
 function measureDeps(context) {
   return {

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { BuildError, EnvironmentError, InputError } from '../errors.js';
 import type { Mangling } from '../profile/profile.js';
+import type { Logger } from '../system/logger.js';
 import {
   definedEnvironment,
   isMissingProgram,
@@ -81,13 +82,15 @@ export async function buildBenchmarks(
       '--message-format=json-render-diagnostics',
       ...settings.cargoArgs,
     ];
-    const result = await runCargo(args, manifestPath, env, deps, (line) => log.info(line));
+    const progress = progressUntilErrors(log);
+    const result = await runCargo(args, manifestPath, env, deps, progress.line);
     if (result.exitCode !== 0) {
       throw new BuildError(
         `\`cargo ${args.join(' ')}\` failed (${result.signal ?? `exit ${result.exitCode}`}):\n${cargoErrors(result.stderr)}`,
-        'Fix the build errors above; `cargo bench --no-run` shows them too.',
+        'Fix these build errors; `cargo bench --no-run` shows them too.',
       );
     }
+    progress.flush();
     return executablesFromCargoJson(result.stdout);
   };
   return log.group('Building benchmarks', async () => {
@@ -198,10 +201,30 @@ export function checkManifestExists(manifestPath: string): void {
   }
 }
 
+/**
+ * Shows cargo's progress as it comes, up to its first error: that and what follows are the
+ * BuildError's message, which should not show them twice. `flush` shows what was held back
+ * when the build succeeded after all.
+ */
+function progressUntilErrors(log: Logger): { line: (line: string) => void; flush: () => void } {
+  const held: string[] = [];
+  return {
+    line(line) {
+      if (held.length > 0 || ERROR_LINE.test(line)) held.push(line);
+      else log.info(line);
+    },
+    flush() {
+      for (const line of held.splice(0)) log.info(line);
+    },
+  };
+}
+
+const ERROR_LINE = /^error(\[\w+\])?:/;
+
 /** Cargo's rendered errors: from the first `error` line on, or the end of its output. */
 function cargoErrors(stderr: string): string {
   const lines = stderr.trimEnd().split('\n');
-  const firstError = lines.findIndex((line) => /^error(\[\w+\])?:/.test(line));
+  const firstError = lines.findIndex((line) => ERROR_LINE.test(line));
   const errors = firstError === -1 ? lines.slice(-40) : lines.slice(firstError);
   return errors.length > 80 ? [...errors.slice(0, 80), '…'].join('\n') : errors.join('\n');
 }

@@ -102,27 +102,26 @@ export async function measureSettingsFromOptions(
   values: MeasureOptionValues,
   context: CliContext,
 ): Promise<MeasureSettings> {
+  // Every option first: a typo is reported as such, wherever the command runs.
+  const options = {
+    benches: values.bench ?? [],
+    commands: (values.command ?? []).map(parseNamedCommand),
+    harnesses: parseHarnessSettings(values.harness ?? []),
+    cargoArgs: values['cargo-args']?.trim() ? splitCommandLine(values['cargo-args']) : [],
+    runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
+    timeoutSeconds:
+      values.timeout === undefined ? undefined : parseTimeout(values.timeout, '--timeout'),
+    ...(values.shard === undefined ? {} : { shard: { spec: parseShard(values.shard, '--shard') } }),
+  };
   const manifestPath =
     values['manifest-path'] === undefined
       ? findManifest(context.cwd)
       : resolve(context.cwd, values['manifest-path']);
-  const cargoArgs = values['cargo-args']?.trim() ? splitCommandLine(values['cargo-args']) : [];
   const outDir =
     values.out === undefined
       ? join(await targetDirectory(manifestPath, measureDeps(context)), 'rust-perf', 'latest')
       : resolve(context.cwd, values.out);
-  return {
-    manifestPath,
-    benches: values.bench ?? [],
-    commands: (values.command ?? []).map(parseNamedCommand),
-    harnesses: parseHarnessSettings(values.harness ?? []),
-    cargoArgs,
-    runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
-    timeoutSeconds:
-      values.timeout === undefined ? undefined : parseTimeout(values.timeout, '--timeout'),
-    outDir,
-    ...(values.shard === undefined ? {} : { shard: { spec: parseShard(values.shard, '--shard') } }),
-  };
+  return { manifestPath, ...options, outDir };
 }
 
 /** What measuring from the command line runs with: real processes, the user's environment. */

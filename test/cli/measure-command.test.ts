@@ -207,7 +207,10 @@ describe('rust-perf measure', () => {
     expect(result.exitCode).toBe(3);
     expect(result.message).toContain('error[E0308]: mismatched types');
     expect(result.message).toContain('benches/typo.rs:2:22');
-    expect(result.message).toContain('Fix the build errors above');
+    expect(result.message).toContain('Fix these build errors');
+    // Shown once: in the message, not also in the build's progress before it.
+    const shown = result.log.join('\n').split('error[E0308]: mismatched types').length - 1;
+    expect(shown).toBe(1);
   });
 
   it('lists the bench targets when asked for one that does not exist', async () => {
