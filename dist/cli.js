@@ -428,10 +428,21 @@ function replaceMatch(text, pattern, replacement) {
 }
 var RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
 var REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
+var DEBIAN_REGISTRY_SOURCES = /^\/usr\/share\/cargo\/registry\/(?=[^/]+\/)/;
+var VENDORED_SOURCES = /^(?:\/?(?!src\/)[^/]+\/)*?vendor\/(?=[^/]+\/)/;
 var GIT_SOURCES = /^.*\/git\/checkouts\/([^/]+)-[0-9a-f]{16}\/[^/]+\//;
+var DEPENDENCY_SOURCES = [
+  RUSTC_SOURCES,
+  REGISTRY_SOURCES,
+  DEBIAN_REGISTRY_SOURCES,
+  VENDORED_SOURCES,
+  GIT_SOURCES
+];
 function normalisePath(raw, options) {
   if (RUSTC_SOURCES.test(raw)) return raw.replace(RUSTC_SOURCES, "/rustc/");
   if (REGISTRY_SOURCES.test(raw)) return raw.replace(REGISTRY_SOURCES, "[registry]/");
+  if (DEBIAN_REGISTRY_SOURCES.test(raw)) return raw.replace(DEBIAN_REGISTRY_SOURCES, "[registry]/");
+  if (VENDORED_SOURCES.test(raw)) return raw.replace(VENDORED_SOURCES, "[vendor]/");
   if (GIT_SOURCES.test(raw)) return raw.replace(GIT_SOURCES, "[git]/$1/");
   const root = options.workspaceRoot.replace(/\/+$/, "");
   if (root !== "" && raw.startsWith(`${root}/`)) return raw.slice(root.length + 1);
@@ -439,7 +450,7 @@ function normalisePath(raw, options) {
 }
 function isOwnFile(raw, options) {
   if (raw === "" || raw === "???") return false;
-  if (RUSTC_SOURCES.test(raw) || REGISTRY_SOURCES.test(raw) || GIT_SOURCES.test(raw)) return false;
+  if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
   if (!raw.startsWith("/")) return !raw.startsWith("./");
   const root = options.workspaceRoot.replace(/\/+$/, "");
   return root !== "" && raw.startsWith(`${root}/`);
@@ -4787,7 +4798,7 @@ directory), or anywhere when none of it is in your code.
 
 Names and paths are normalised as they are for comparisons: symbol hashes,
 LTO suffixes, crate disambiguators and symbol versions are removed, toolchain,
-registry and git-checkout paths shortened, and paths under the current
+registry, vendored and git-checkout paths shortened, and paths under the current
 directory made relative. Functions whose names become equal are summed.
 
 Options:

@@ -17,7 +17,7 @@ directory), or anywhere when none of it is in your code.
 
 Names and paths are normalised as they are for comparisons: symbol hashes,
 LTO suffixes, crate disambiguators and symbol versions are removed, toolchain,
-registry and git-checkout paths shortened, and paths under the current
+registry, vendored and git-checkout paths shortened, and paths under the current
 directory made relative. Functions whose names become equal are summed.
 
 Options:

@@ -58,12 +58,30 @@ function replaceMatch(text: string, pattern: RegExp, replacement: string): strin
 const RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
 /** `~/.cargo/registry/src/index.crates.io-<hash>/serde-1.0.0/...` */
 const REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
+/** Debian's directory registry (librust-*-dev packages): `/usr/share/cargo/registry/serde-1.0.0/...` */
+const DEBIAN_REGISTRY_SOURCES = /^\/usr\/share\/cargo\/registry\/(?=[^/]+\/)/;
+/**
+ * `cargo vendor`'s directory, `<anywhere>/vendor/serde/...`, but not a `vendor` folder inside a
+ * crate's own sources (`src/vendor/...`).
+ */
+const VENDORED_SOURCES = /^(?:\/?(?!src\/)[^/]+\/)*?vendor\/(?=[^/]+\/)/;
 /** `~/.cargo/git/checkouts/<name>-<hash>/<revision>/...` */
 const GIT_SOURCES = /^.*\/git\/checkouts\/([^/]+)-[0-9a-f]{16}\/[^/]+\//;
+
+/** Where cargo keeps code that is not the workspace's own. */
+const DEPENDENCY_SOURCES = [
+  RUSTC_SOURCES,
+  REGISTRY_SOURCES,
+  DEBIAN_REGISTRY_SOURCES,
+  VENDORED_SOURCES,
+  GIT_SOURCES,
+];
 
 export function normalisePath(raw: string, options: NormaliseOptions): string {
   if (RUSTC_SOURCES.test(raw)) return raw.replace(RUSTC_SOURCES, '/rustc/');
   if (REGISTRY_SOURCES.test(raw)) return raw.replace(REGISTRY_SOURCES, '[registry]/');
+  if (DEBIAN_REGISTRY_SOURCES.test(raw)) return raw.replace(DEBIAN_REGISTRY_SOURCES, '[registry]/');
+  if (VENDORED_SOURCES.test(raw)) return raw.replace(VENDORED_SOURCES, '[vendor]/');
   if (GIT_SOURCES.test(raw)) return raw.replace(GIT_SOURCES, '[git]/$1/');
   const root = options.workspaceRoot.replace(/\/+$/, '');
   if (root !== '' && raw.startsWith(`${root}/`)) return raw.slice(root.length + 1);
@@ -78,7 +96,7 @@ export function normalisePath(raw: string, options: NormaliseOptions): string {
  */
 export function isOwnFile(raw: string, options: NormaliseOptions): boolean {
   if (raw === '' || raw === '???') return false;
-  if (RUSTC_SOURCES.test(raw) || REGISTRY_SOURCES.test(raw) || GIT_SOURCES.test(raw)) return false;
+  if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
   if (!raw.startsWith('/')) return !raw.startsWith('./');
   const root = options.workspaceRoot.replace(/\/+$/, '');
   return root !== '' && raw.startsWith(`${root}/`);

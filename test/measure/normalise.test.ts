@@ -83,6 +83,14 @@ describe('normalisePath', () => {
       '[registry]/libc-0.2.150/src/lib.rs',
     ],
     [
+      '/usr/share/cargo/registry/criterion-0.3.6/src/bencher.rs',
+      '[registry]/criterion-0.3.6/src/bencher.rs',
+    ],
+    ['/home/runner/work/demo/cgdemo/vendor/memchr/src/memchr.rs', '[vendor]/memchr/src/memchr.rs'],
+    ['/srv/vendor/serde-1.0.219/src/de/mod.rs', '[vendor]/serde-1.0.219/src/de/mod.rs'],
+    // A module of the crate's own that happens to be called vendor.
+    ['/home/runner/work/demo/cgdemo/src/vendor/sha.rs', 'src/vendor/sha.rs'],
+    [
       '/home/runner/.cargo/git/checkouts/regex-9f7c4d2e1b3a5c6d/2f3e4a1/regex-automata/src/dfa.rs',
       '[git]/regex/regex-automata/src/dfa.rs',
     ],
@@ -124,6 +132,10 @@ describe('isOwnFile', () => {
       false,
     ],
     [`${workspaceRoot}/.cargo/git/checkouts/fork-0123456789abcdef/a1b2c3d/src/lib.rs`, false],
+    // Vendored and Debian-packaged dependencies are dependencies too.
+    [`${workspaceRoot}/vendor/memchr/src/memchr.rs`, false],
+    ['/usr/share/cargo/registry/criterion-0.3.6/src/bencher.rs', false],
+    [`${workspaceRoot}/src/vendor/sha.rs`, true],
   ])('%s is own: %s', (raw, own) => {
     expect(isOwnFile(raw, { workspaceRoot })).toBe(own);
     expect(parserOptions({ workspaceRoot }).isOwnFile!(raw)).toBe(own);
