@@ -4936,6 +4936,16 @@ function createGit(processes, options) {
     }
   };
 }
+async function cleanWorkingTreeCommit(processes, options) {
+  const git = createGit(processes, options);
+  try {
+    await git.topLevel();
+    return await git.hasUncommittedChanges() ? void 0 : await git.resolveCommit("HEAD");
+  } catch (error) {
+    if (error instanceof GitError || error instanceof EnvironmentError) return void 0;
+    throw error;
+  }
+}
 async function withTemporaryWorktree(git, sha, log, work) {
   const repository = basename3(await git.topLevel());
   const parent = await mkdtemp(join10(tmpdir2(), "rust-perf-worktree-"));
@@ -5140,6 +5150,13 @@ var runCommand = {
       outDir: measuredBase ? join13(settings.outDir, "head") : settings.outDir
     };
     const baseSettings = { ...settings, outDir: join13(settings.outDir, "base"), targetDir };
+    if (source.kind !== "ref") {
+      headSettings.commit = await cleanWorkingTreeCommit(deps.processes, {
+        cwd: dirname10(settings.manifestPath),
+        env: deps.env
+      });
+      if (source.kind === "working-tree") baseSettings.commit = headSettings.commit;
+    }
     let base;
     switch (source.kind) {
       case "baseline":

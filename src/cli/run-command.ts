@@ -8,7 +8,7 @@ import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { checkBaselineName, loadBaseline, saveBaseline } from '../publish/local-baselines.js';
 import { profileSummaryText } from '../report/profile-summary.js';
-import { createGit } from '../system/git.js';
+import { cleanWorkingTreeCommit, createGit } from '../system/git.js';
 import type { ProcessDeps } from '../system/process.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
@@ -107,6 +107,14 @@ export const runCommand: Command = {
       outDir: measuredBase ? join(settings.outDir, 'head') : settings.outDir,
     };
     const baseSettings = { ...settings, outDir: join(settings.outDir, 'base'), targetDir };
+    if (source.kind !== 'ref') {
+      // A clean working tree is a commit: its profile, and a baseline saved from it, say which.
+      headSettings.commit = await cleanWorkingTreeCommit(deps.processes, {
+        cwd: dirname(settings.manifestPath),
+        env: deps.env,
+      });
+      if (source.kind === 'working-tree') baseSettings.commit = headSettings.commit;
+    }
     let base: ProfileDocument | undefined;
     switch (source.kind) {
       case 'baseline':

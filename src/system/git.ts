@@ -148,6 +148,24 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
 }
 
 /**
+ * The commit the working tree at `cwd` is, when it has no uncommitted changes; undefined when it
+ * has some, or is in no git repository (or git is missing, or there is no commit yet).
+ */
+export async function cleanWorkingTreeCommit(
+  processes: ProcessRunner,
+  options: GitOptions,
+): Promise<string | undefined> {
+  const git = createGit(processes, options);
+  try {
+    await git.topLevel();
+    return (await git.hasUncommittedChanges()) ? undefined : await git.resolveCommit('HEAD');
+  } catch (error) {
+    if (error instanceof GitError || error instanceof EnvironmentError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Runs `work` on a temporary detached worktree of `sha` and removes the worktree afterwards,
  * whether `work` succeeds, throws or is aborted. The directory is named after the repository
  * so that tools which print the package directory see a familiar name.

@@ -157,6 +157,8 @@ describe('rust-perf run with named baselines', () => {
     );
     const baseline = parseProfileDocument(await readFile(file, 'utf8'), file);
     expect(baseline.benchmarks.map((benchmark) => benchmark.name)).toEqual(['parse']);
+    // The working tree has no uncommitted changes: the baseline is its commit.
+    expect(baseline.commit).toBe(repository.git('rev-parse', 'HEAD'));
 
     const compared = await runWithReport('--baseline', 'before');
     expect(compared.exitCode).toBe(0);

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EnvironmentError, GitError } from '../../src/errors.js';
-import { createGit, type Git, withTemporaryWorktree } from '../../src/system/git.js';
+import {
+  cleanWorkingTreeCommit,
+  createGit,
+  type Git,
+  withTemporaryWorktree,
+} from '../../src/system/git.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { createGitRepository, type GitRepository } from '../support/git-fixture.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -326,5 +331,30 @@ describe('fetchCommit', () => {
       );
     }
     expect(existsSync(join(repository.dir, 'x'))).toBe(false);
+  });
+});
+
+describe('cleanWorkingTreeCommit', () => {
+  it('is HEAD when nothing is uncommitted, and undefined once something is', async () => {
+    const options = { cwd: repository.dir, env: repository.env };
+    expect(await cleanWorkingTreeCommit(nodeProcessRunner, options)).toBe(second);
+    await repository.write('notes.txt', 'untracked\n');
+    expect(await cleanWorkingTreeCommit(nodeProcessRunner, options)).toBeUndefined();
+  });
+
+  it('is undefined outside a repository and in one without commits', async () => {
+    const outside = await realpath(await mkdtemp(join(tmpdir(), 'rust-perf-not-a-repo-')));
+    try {
+      const env = { ...repository.env, GIT_CEILING_DIRECTORIES: dirname(outside) };
+      expect(
+        await cleanWorkingTreeCommit(nodeProcessRunner, { cwd: outside, env }),
+      ).toBeUndefined();
+      const empty = await createGitRepository();
+      const inEmpty = { cwd: empty.dir, env: empty.env };
+      expect(await cleanWorkingTreeCommit(nodeProcessRunner, inEmpty)).toBeUndefined();
+      await empty.remove();
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });
