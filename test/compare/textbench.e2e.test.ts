@@ -5,7 +5,7 @@
  * `textbench::parse::parse_field`, called by every bench but `hash`), and an unchanged copy in
  * another directory with another version, which must compare as no change at all.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,5 +111,42 @@ describe('comparing real profiles of the example crate', () => {
     expect(renderText(comparison, { color: false }).split('\n')[0]).toBe(
       'No significant change in 4 benchmarks · instructions (Ir)',
     );
+  });
+});
+
+/**
+ * The README's quick start shows what `npm run demo` prints on a terminal: this comparison,
+ * rendered as text. Words, columns and statuses must be exactly the README's; the counts only
+ * close to them. Valgrind and glibc versions change the start-up code's counts, and so does the
+ * size of the environment (PATH, HOME), which shifts the stack: the totals of a real run differ
+ * from the README's by some hundreds of instructions, on another machine by more.
+ */
+describe("the README's quick start", () => {
+  const NUMBER = /[+-]?\d[\d,]*(?:\.\d+)?%?/g;
+  const numbers = (text: string) =>
+    [...text.matchAll(NUMBER)].map((match) => Number(match[0].replace(/[,%+]/g, '')));
+  const shape = (line: string) => line.replace(NUMBER, '#').replace(/ +/g, ' ').trimEnd();
+
+  it('shows the start of the text report of the demo, numbers within 0.5% or 0.05 points', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const quickStart = readme.slice(readme.indexOf('<!-- section: quick-start -->'));
+    const block = /```text\n([\s\S]*?)\n…\n```/.exec(quickStart)?.[1];
+    expect(block).toBeDefined();
+    const shown = block!.split('\n');
+    const printed = renderText(compareProfiles(base, slow, DEFAULTS), { color: false })
+      .split('\n')
+      .slice(0, shown.length);
+    expect(printed.map(shape)).toEqual(shown.map(shape));
+    for (const [index, line] of shown.entries()) {
+      const [expected, actual] = [numbers(line), numbers(printed[index]!)];
+      for (const [position, value] of expected.entries()) {
+        // Percentages (a change) within 0.05 points, counts within 0.5%.
+        const tolerance = /%/.test(line.match(NUMBER)![position]!) ? 0.05 : Math.abs(value) * 0.005;
+        expect(
+          Math.abs(actual[position]! - value),
+          `${line}\n${printed[index]}`,
+        ).toBeLessThanOrEqual(tolerance);
+      }
+    }
   });
 });
