@@ -4286,6 +4286,7 @@ async function measure(settings, deps) {
     log.info("Address space randomisation stays on: `setarch -R` does not work on this machine.");
   }
   const benches = chooseBenchTargets(metadata, manifestPath, settings, log);
+  if (benches.length === 0 && settings.commands.length === 0) throw nothingToMeasure();
   const root = settings.workspaceRoot ?? metadata.workspaceRoot;
   const build = await buildBenchmarks(
     {
@@ -4403,13 +4404,14 @@ function chooseBenchTargets(metadata, manifestPath, settings, log) {
   }
   return measured;
 }
+function nothingToMeasure() {
+  return new InputError(
+    "there is nothing to measure: the package has no bench targets and no command was given",
+    "Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command."
+  );
+}
 function checkTargets(targets) {
-  if (targets.length === 0) {
-    throw new InputError(
-      "there is nothing to measure: the package has no bench targets and no command was given",
-      "Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command."
-    );
-  }
+  if (targets.length === 0) throw nothingToMeasure();
   const seen = /* @__PURE__ */ new Set();
   for (const { name } of targets) {
     if (seen.has(name)) {

@@ -106,6 +106,8 @@ export async function measure(
     log.info('Address space randomisation stays on: `setarch -R` does not work on this machine.');
   }
   const benches = chooseBenchTargets(metadata, manifestPath, settings, log);
+  // Before the build: a crate without benchmarks should not cost one to find out.
+  if (benches.length === 0 && settings.commands.length === 0) throw nothingToMeasure();
   const root = settings.workspaceRoot ?? metadata.workspaceRoot;
   const build = await buildBenchmarks(
     {
@@ -248,13 +250,15 @@ function chooseBenchTargets(
   return measured;
 }
 
+function nothingToMeasure(): InputError {
+  return new InputError(
+    'there is nothing to measure: the package has no bench targets and no command was given',
+    'Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command.',
+  );
+}
+
 function checkTargets(targets: BenchmarkTarget[]): void {
-  if (targets.length === 0) {
-    throw new InputError(
-      'there is nothing to measure: the package has no bench targets and no command was given',
-      'Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command.',
-    );
-  }
+  if (targets.length === 0) throw nothingToMeasure();
   const seen = new Set<string>();
   for (const { name } of targets) {
     if (seen.has(name)) {

@@ -169,6 +169,23 @@ describe('rust-perf measure', () => {
     );
   });
 
+  it('says that a crate without benchmarks has nothing to measure, before building it', async () => {
+    const crate = join(scratch, 'new-lib');
+    await mkdir(join(crate, 'src'), { recursive: true });
+    await writeFile(
+      join(crate, 'Cargo.toml'),
+      '[package]\nname = "new-lib"\nversion = "0.1.0"\nedition = "2021"\n',
+    );
+    await writeFile(join(crate, 'src', 'lib.rs'), 'pub fn add(a: u64, b: u64) -> u64 { a + b }\n');
+    const result = await measure(['--out', 'x'], process.env, crate);
+    expect(result.exitCode).toBe(2);
+    expect(result.message).toBe(
+      'rust-perf measure: there is nothing to measure: the package has no bench targets and no command was given\n' +
+        'Add a benchmark under benches/ (a criterion or libtest #[bench] target, or a main with `harness = false`), or measure a program with a command.',
+    );
+    expect(result.log).not.toContain('Building benchmarks');
+  });
+
   it('says when there is no Cargo.toml at --manifest-path, with or without --out', async () => {
     for (const out of [['--out', 'x'], []]) {
       const result = await measure(['--manifest-path', 'nowhere/Cargo.toml', ...out]);
