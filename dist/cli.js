@@ -106,6 +106,9 @@ import { resolve } from "node:path";
 // src/profile/profile.ts
 var PROFILE_VERSION = 2;
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+function siteKey(site) {
+  return `${site.function}\0${site.file}:${site.line}`;
+}
 function wholeProgram(name) {
   return { name, target: name, harness: "plain" };
 }
@@ -131,6 +134,91 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/compare/change.ts
+var FRACTION_SCALE = 1000000000000n;
+function benchmarkStatus(base, head, threshold) {
+  if (base === null) return "added";
+  if (head === null) return "removed";
+  const delta = head - base;
+  if (exceedsFraction(delta, base, threshold)) return "regressed";
+  if (exceedsFraction(-delta, base, threshold)) return "improved";
+  return "unchanged";
+}
+function exceedsFraction(amount, whole, fraction) {
+  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
+}
+function reachesFraction(amount, whole, fraction) {
+  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
+}
+function scaledFraction(fraction) {
+  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
+}
+function percentChange(base, head) {
+  if (base === null || head === null || base === 0) return null;
+  return Math.round((head - base) / base * 1e6) / 1e4;
+}
+
+// src/compare/allocations.ts
+function compareAllocations(base, head, threshold) {
+  if (base === void 0 && head === void 0) return void 0;
+  if (base !== void 0 && base.allocations === void 0) return void 0;
+  if (head !== void 0 && head.allocations === void 0) return void 0;
+  const before = base?.allocations;
+  const after = head?.allocations;
+  const baseCount = before === void 0 ? null : before.allocations;
+  const headCount = after === void 0 ? null : after.allocations;
+  return {
+    status: benchmarkStatus(baseCount, headCount, threshold),
+    base: before === void 0 ? null : totals(before),
+    head: after === void 0 ? null : totals(after),
+    change: percentChange(baseCount, headCount),
+    sites: siteChanges(before?.sites ?? [], after?.sites ?? [])
+  };
+}
+function totals(profile) {
+  return { allocations: profile.allocations, bytes: profile.bytes, peakBytes: profile.peakBytes };
+}
+var NONE = { allocations: 0, bytes: 0 };
+function siteChanges(base, head) {
+  const pairs = /* @__PURE__ */ new Map();
+  for (const site of base) pairs.set(siteKey(site), { base: site });
+  const unmatchedHead = [];
+  for (const site of head) {
+    const pair = pairs.get(siteKey(site));
+    if (pair === void 0) unmatchedHead.push(site);
+    else pair.head = site;
+  }
+  const unmatchedBase = [...pairs.values()].filter((pair) => pair.head === void 0);
+  const changes = [];
+  for (const site of unmatchedHead) {
+    const moved = unmatchedBase.find(
+      (pair) => pair.base !== void 0 && pair.base.function === site.function && pair.base.file === site.file && pair.base.allocations === site.allocations && pair.base.bytes === site.bytes
+    );
+    if (moved === void 0) changes.push(siteChange(void 0, site));
+    else moved.head = site;
+  }
+  for (const pair of pairs.values()) changes.push(siteChange(pair.base, pair.head));
+  return changes.filter(changed).sort(byMagnitude);
+}
+function changed(change) {
+  return change.base.allocations !== change.head.allocations || change.base.bytes !== change.head.bytes;
+}
+function siteChange(base, head) {
+  const located = head ?? base;
+  return {
+    function: located.function,
+    file: located.file,
+    line: located.line,
+    base: base === void 0 ? NONE : { allocations: base.allocations, bytes: base.bytes },
+    head: head === void 0 ? NONE : { allocations: head.allocations, bytes: head.bytes }
+  };
+}
+function byMagnitude(a, b) {
+  const count = (change) => Math.abs(change.head.allocations - change.base.allocations);
+  const bytes = (change) => Math.abs(change.head.bytes - change.base.bytes);
+  return count(b) - count(a) || bytes(b) - bytes(a) || compareText(a.function, b.function) || compareText(a.file, b.file) || a.line - b.line;
+}
+
 // src/compare/comparison.ts
 var COMPARISON_VERSION = 2;
 var BENCHMARK_STATUSES = [
@@ -143,9 +231,9 @@ var BENCHMARK_STATUSES = [
 var FUNCTION_STATUSES = [...BENCHMARK_STATUSES, "noisy"];
 
 // src/compare/compare.ts
+var DEFAULT_ALLOCATION_THRESHOLD = 0.01;
 var PREFERRED_EVENT = "Ir";
 var MOVE_TOLERANCE = 0.05;
-var FRACTION_SCALE = 1000000000000n;
 function compareProfiles(base, head, options) {
   const event = primaryEvent(base, head);
   const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
@@ -156,17 +244,25 @@ function compareProfiles(base, head, options) {
     ),
     ...head.benchmarks.filter((benchmark) => !baseNames.has(benchmark.name)).map((benchmark) => compareBenchmark(void 0, benchmark, event, options))
   ]);
+  const comparesAllocations = benchmarks.some((benchmark) => benchmark.allocations !== void 0);
   return {
     version: COMPARISON_VERSION,
-    regressed: benchmarks.some((benchmark) => benchmark.status === "regressed"),
+    regressed: benchmarks.some(isRegressed),
     event,
     threshold: options.threshold,
     functionThreshold: options.functionThreshold,
+    ...comparesAllocations ? { allocationThreshold: allocationThreshold(options) } : {},
     base: profileSide(base),
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
     benchmarks
   };
+}
+function isRegressed(benchmark) {
+  return benchmark.status === "regressed" || benchmark.allocations?.status === "regressed";
+}
+function allocationThreshold(options) {
+  return options.allocationThreshold ?? DEFAULT_ALLOCATION_THRESHOLD;
 }
 function primaryEvent(base, head) {
   const all = [...base.benchmarks, ...head.benchmarks];
@@ -231,6 +327,7 @@ function compareBenchmark(base, head, event, options) {
     event
   ).changes(noisy, reference, options.functionThreshold);
   if (status === "unchanged") markMoves(functions, reference, options.functionThreshold);
+  const allocations = compareAllocations(base, head, allocationThreshold(options));
   return {
     name,
     target,
@@ -241,29 +338,9 @@ function compareBenchmark(base, head, event, options) {
     head: headTotal,
     change: percentChange(baseTotal, headTotal),
     otherEvents: otherEvents(base, head, event),
-    functions
+    functions,
+    ...allocations === void 0 ? {} : { allocations }
   };
-}
-function benchmarkStatus(base, head, threshold) {
-  if (base === null) return "added";
-  if (head === null) return "removed";
-  const delta = head - base;
-  if (exceedsFraction(delta, base, threshold)) return "regressed";
-  if (exceedsFraction(-delta, base, threshold)) return "improved";
-  return "unchanged";
-}
-function exceedsFraction(amount, whole, fraction) {
-  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
-}
-function reachesFraction(amount, whole, fraction) {
-  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
-}
-function scaledFraction(fraction) {
-  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
-}
-function percentChange(base, head) {
-  if (base === null || head === null || base === 0) return null;
-  return Math.round((head - base) / base * 1e6) / 1e4;
 }
 function otherEvents(base, head, primary) {
   const events = [...base?.events ?? [], ...head?.events ?? []].filter(
@@ -286,7 +363,7 @@ function functionTable(functions) {
     countsOf: (event) => functions.map((fn) => fn.counts[event] ?? 0)
   };
 }
-var NONE = -1;
+var NONE2 = -1;
 var FunctionPairs = class {
   #slotByName = /* @__PURE__ */ new Map();
   #slots = 0;
@@ -302,7 +379,7 @@ var FunctionPairs = class {
     const side = {
       table,
       counts: new Float64Array(capacity),
-      locations: new Int32Array(capacity).fill(NONE)
+      locations: new Int32Array(capacity).fill(NONE2)
     };
     const counts = table.countsOf(event);
     for (let index = 0; index < table.length; index++) {
@@ -313,7 +390,7 @@ var FunctionPairs = class {
         slot = this.#slots++;
         this.#slotByName.set(name, slot);
       }
-      if (side.locations[slot] === NONE || count > side.counts[slot]) side.locations[slot] = index;
+      if (side.locations[slot] === NONE2 || count > side.counts[slot]) side.locations[slot] = index;
       side.counts[slot] += count;
     }
     return side;
@@ -328,7 +405,7 @@ var FunctionPairs = class {
       if (delta === 0) continue;
       const before = this.#base.locations[slot];
       const after = this.#head.locations[slot];
-      const [table, index] = after === NONE ? [this.#base.table, before] : [this.#head.table, after];
+      const [table, index] = after === NONE2 ? [this.#base.table, before] : [this.#head.table, after];
       const name = table.name(index);
       const deterministic = !noisy.has(name);
       const significant = deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
@@ -340,11 +417,11 @@ var FunctionPairs = class {
         head: headCount,
         delta,
         change: percentChange(baseCount, headCount),
-        status: functionStatus(before !== NONE, after !== NONE, deterministic, significant, delta),
+        status: functionStatus(before !== NONE2, after !== NONE2, deterministic, significant, delta),
         significant
       });
     }
-    return changes.sort(byMagnitude);
+    return changes.sort(byMagnitude2);
   }
 };
 function functionStatus(inBase, inHead, deterministic, significant, delta) {
@@ -354,7 +431,7 @@ function functionStatus(inBase, inHead, deterministic, significant, delta) {
   if (!significant) return "unchanged";
   return delta > 0 ? "regressed" : "improved";
 }
-function byMagnitude(a, b) {
+function byMagnitude2(a, b) {
   const difference = Math.abs(b.delta) - Math.abs(a.delta);
   if (difference !== 0) return difference;
   return compareText(a.name, b.name);
@@ -592,10 +669,10 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
     )
   };
 }
-function withProfiles({ events, totals, functions }) {
+function withProfiles({ events, totals: totals2, functions }) {
   const profiles = new Array(functions.length);
   for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
-  return sortedByCount({ events, totals, functions: profiles });
+  return sortedByCount({ events, totals: totals2, functions: profiles });
 }
 function sortedByCount(profile) {
   const primary = profile.events[0];
@@ -935,12 +1012,12 @@ var CachegrindParser = class {
     }
     const summary = events.map((_, index) => Number(fields[index] ?? "0"));
     const width = events.length;
-    const totals = new Float64Array(width);
+    const totals2 = new Float64Array(width);
     for (let index = 0; index < this.#names.length * width; index++) {
-      totals[index % width] += this.#counts[index];
+      totals2[index % width] += this.#counts[index];
     }
     events.forEach((event, index) => {
-      const counted = totals[index];
+      const counted = totals2[index];
       if (counted > Number.MAX_SAFE_INTEGER) {
         throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
       }
@@ -1111,11 +1188,11 @@ var CallgrindPartBuilder = class {
   }
   /** The self costs of every function added up, per event. */
   selfTotals() {
-    const totals = new Array(this.#width).fill(0);
+    const totals2 = new Array(this.#width).fill(0);
     this.#counts.forEach((count, index) => {
-      totals[index % this.#width] += count;
+      totals2[index % this.#width] += count;
     });
-    return totals;
+    return totals2;
   }
   /** The largest number among the calls' counts and inclusive costs, to check it is exact. */
   largestCallNumber() {
@@ -1574,7 +1651,7 @@ var CallgrindParser = class {
     if (part?.events === void 0) {
       throw this.#corrupt("a totals: line outside a part with an events: line");
     }
-    const totals = this.#countsOfLine("totals:", value, part);
+    const totals2 = this.#countsOfLine("totals:", value, part);
     const builder = part.builder ?? new CallgrindPartBuilder(part.events.length, this.#isOwnFile);
     const counted = builder.selfTotals();
     part.events.forEach((event, index) => {
@@ -1583,7 +1660,7 @@ var CallgrindParser = class {
       }
       for (const [line, expected] of [
         ["summary:", part.summary],
-        ["totals:", totals]
+        ["totals:", totals2]
       ]) {
         if (expected !== void 0 && expected[index] !== counted[index]) {
           throw this.#corrupt(
@@ -1595,7 +1672,7 @@ var CallgrindParser = class {
     if (builder.largestCallNumber() > Number.MAX_SAFE_INTEGER) {
       throw this.#corrupt("the calls add up to more than rust-perf can count exactly");
     }
-    const profile = { command: this.#command, events: part.events, totals };
+    const profile = { command: this.#command, events: part.events, totals: totals2 };
     this.#parts.push(builder.build(part.number, part.trigger, profile));
     this.#part = void 0;
   }
@@ -1863,8 +1940,10 @@ var BENCHMARK_FIELDS = {
     "nondeterministic",
     "functions"
   ],
-  optional: ["id"]
+  optional: ["id", "allocations"]
 };
+var ALLOCATION_FIELDS = { required: ["allocations", "bytes", "peakBytes", "sites"] };
+var SITE_FIELDS = { required: ["function", "file", "line", "allocations", "bytes"] };
 var FUNCTION_FIELDS = { required: ["name", "file", "line", "counts"] };
 function parseProfileDocument(text, source) {
   const data = parseJson(
@@ -1981,7 +2060,29 @@ function readBenchmark(reader, value, path) {
     events,
     totals: readCounts(reader, fields.totals, `${path}.totals`, events),
     nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
-    functions
+    functions,
+    ...fields.allocations === void 0 ? {} : { allocations: readAllocations(reader, fields.allocations, `${path}.allocations`) }
+  };
+}
+function readAllocations(reader, value, path) {
+  const fields = reader.object(value, path, ALLOCATION_FIELDS);
+  const sites = reader.array(fields.sites, `${path}.sites`).map((site, index) => readSite(reader, site, `${path}.sites[${index}]`));
+  reader.unique(sites.map(siteKey), (index) => `${path}.sites[${index}]`);
+  return {
+    allocations: readCount(reader, fields.allocations, `${path}.allocations`),
+    bytes: readCount(reader, fields.bytes, `${path}.bytes`),
+    peakBytes: readCount(reader, fields.peakBytes, `${path}.peakBytes`),
+    sites
+  };
+}
+function readSite(reader, value, path) {
+  const fields = reader.object(value, path, SITE_FIELDS);
+  return {
+    function: reader.string(fields.function, `${path}.function`),
+    file: reader.string(fields.file, `${path}.file`),
+    line: readCount(reader, fields.line, `${path}.line`),
+    allocations: readCount(reader, fields.allocations, `${path}.allocations`),
+    bytes: readCount(reader, fields.bytes, `${path}.bytes`)
   };
 }
 function readFunction(reader, value, path, events) {
@@ -2060,9 +2161,33 @@ function serialiseBenchmark(benchmark) {
 ${functions.join(",\n")}
       ]`
   ];
+  if (benchmark.allocations !== void 0) {
+    lines2[lines2.length - 1] += ",";
+    lines2.push(...serialiseAllocations(benchmark.allocations));
+  }
   return `    {
 ${lines2.join("\n")}
     }`;
+}
+function serialiseAllocations(allocations) {
+  const { sites } = allocations;
+  const siteLines = sites.map(
+    (site) => `          ${JSON.stringify({
+      function: site.function,
+      file: site.file,
+      line: site.line,
+      allocations: site.allocations,
+      bytes: site.bytes
+    })}`
+  );
+  return [
+    '      "allocations": {',
+    `        "allocations": ${allocations.allocations}, "bytes": ${allocations.bytes}, "peakBytes": ${allocations.peakBytes},`,
+    siteLines.length === 0 ? '        "sites": []' : `        "sites": [
+${siteLines.join(",\n")}
+        ]`,
+    "      }"
+  ];
 }
 function inEventOrder(counts, events) {
   const ordered = {};
@@ -2080,7 +2205,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
   }
   const parsed = await parseCachegrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseColumns(parsed, options);
+  const { events, totals: totals2, functions } = normaliseColumns(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,
@@ -2099,7 +2224,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
         ...wholeProgram(benchmarkName(path)),
         command: parsed.command.split(/\s+/).filter((word) => word !== ""),
         events,
-        totals,
+        totals: totals2,
         nondeterministic: [],
         functions
       }
@@ -3466,6 +3591,21 @@ function parseHarnessSettings(specs) {
   return settings;
 }
 
+// src/inputs/metrics.ts
+var METRICS = ["instructions", "allocations"];
+var DEFAULT_METRICS = ["instructions"];
+function parseMetrics(value, what) {
+  const names = value.split(/[\s,]+/).filter((name) => name !== "");
+  if (names.length === 0) return [...DEFAULT_METRICS];
+  const unknown = names.find((name) => !METRICS.includes(name));
+  if (unknown !== void 0) {
+    throw new InputError(
+      `${what} must list metrics among ${METRICS.join(" and ")}, separated by commas, got '${unknown}'.`
+    );
+  }
+  return METRICS.filter((metric) => metric === "instructions" || names.includes(metric));
+}
+
 // src/inputs/run-count.ts
 var MAX_RUNS = 20;
 function runCount(value) {
@@ -3877,18 +4017,18 @@ function keptFunctions(profile, kept) {
   const width = events.length;
   const indices = functions.names.flatMap((_, fn) => kept[fn] === 1 ? [fn] : []);
   const counts = new Float64Array(indices.length * width);
-  const totals = new Array(width).fill(0);
+  const totals2 = new Array(width).fill(0);
   indices.forEach((fn, index) => {
     const own = functions.counts.subarray(fn * width, (fn + 1) * width);
     counts.set(own, index * width);
     own.forEach((count, event) => {
-      totals[event] += count;
+      totals2[event] += count;
     });
   });
   return {
     command: profile.command,
     events,
-    totals,
+    totals: totals2,
     functions: {
       length: indices.length,
       names: indices.map((fn) => functions.names[fn]),
@@ -3939,9 +4079,95 @@ function misplaced(target, cut, what) {
 }
 
 // src/measure/run.ts
-import { readdir, rename, rm } from "node:fs/promises";
+import { readdir, readFile as readFile2, rename, rm } from "node:fs/promises";
 import { machine } from "node:os";
 import { basename as basename2, dirname as dirname6, join as join5 } from "node:path";
+
+// src/measure/dhat.ts
+function dhatArgs(outFile) {
+  return ["--tool=dhat", "--fullpath-after=", "--num-callers=40", `--dhat-out-file=${outFile}`];
+}
+var POINT_FIELDS = ["tb", "tbk", "gb", "fs"];
+function parseDhat(text, source) {
+  const invalid = (reason) => new CorruptFileError(source, void 0, `not a DHAT heap profile: ${reason}`);
+  const data = parseJson(text, (reason) => invalid(`invalid JSON (${reason})`));
+  const reader = new StrictJsonReader(
+    (path, problem) => invalid(
+      `${path === "" ? "the document" : path}: ${problem.kind === "expected" ? `expected ${problem.expected}` : problem.kind === "rule" ? problem.rule : `${problem.kind} ${problem.key}`}`
+    )
+  );
+  const document = reader.object(data, "");
+  if (document.dhatFileVersion !== 2) {
+    reader.refuse("dhatFileVersion", "expected version 2 (valgrind 3.15 or later)");
+  }
+  if (document.mode !== "heap") reader.refuse("mode", 'expected "heap"');
+  const table = reader.array(document.ftbl, "ftbl").map((frame, index) => reader.string(frame, `ftbl[${index}]`));
+  return reader.array(document.pps, "pps").map((value, index) => {
+    const path = `pps[${index}]`;
+    const point = reader.object(value, path);
+    for (const field of POINT_FIELDS) {
+      if (point[field] === void 0)
+        reader.fail(path, { kind: "missing", key: field, object: point });
+    }
+    const count = (field) => reader.expect(
+      point[field],
+      `${path}.${field}`,
+      (item) => Number.isSafeInteger(item) && item >= 0,
+      "a whole number of at least 0"
+    );
+    const frames = reader.array(point.fs, `${path}.fs`).map((frame, at) => {
+      const text2 = table[reader.integer(frame, `${path}.fs[${at}]`)];
+      return text2 ?? reader.refuse(`${path}.fs[${at}]`, `no frame ${String(frame)} in ftbl`);
+    });
+    return { allocations: count("tbk"), bytes: count("tb"), bytesAtPeak: count("gb"), frames };
+  });
+}
+var FRAME = /^(0x[0-9A-Fa-f]+): (.*?)(?: \((?:in [^()]*|([^()]+):(\d+)(?::\d+)?)\))?$/;
+var UNKNOWN_INLINED = "UnknownInlinedFun";
+function readFrame(text) {
+  const match = FRAME.exec(text);
+  if (match === null) return { address: "", name: text, file: "", line: 0 };
+  return { address: match[1], name: match[2], file: match[3] ?? "", line: Number(match[4] ?? 0) };
+}
+function isWorkspaceFrame(frame, options) {
+  return frame.file.includes("/./") ? false : isOwnFile(frame.file, options);
+}
+function allocationProfile(points, options) {
+  const sites = /* @__PURE__ */ new Map();
+  let allocations = 0;
+  let bytes = 0;
+  let peakBytes = 0;
+  for (const point of points) {
+    allocations += point.allocations;
+    bytes += point.bytes;
+    peakBytes += point.bytesAtPeak;
+    if (point.allocations === 0) continue;
+    const site = siteOf(point.frames, options);
+    const key = siteKey(site);
+    const known = sites.get(key);
+    if (known === void 0) {
+      sites.set(key, { ...site, allocations: point.allocations, bytes: point.bytes });
+    } else {
+      known.allocations += point.allocations;
+      known.bytes += point.bytes;
+    }
+  }
+  return { allocations, bytes, peakBytes, sites: [...sites.values()].sort(bySize) };
+}
+function siteOf(texts, options) {
+  const frames = texts.map(readFrame);
+  const chosen = frames.find((frame) => isWorkspaceFrame(frame, options)) ?? frames.find((frame) => frame.file !== "");
+  if (chosen === void 0) return { function: "???", file: "???", line: 0 };
+  const name = chosen.name === UNKNOWN_INLINED ? frames.findLast((frame) => frame.address === chosen.address).name : chosen.name;
+  return {
+    function: normaliseName(name),
+    file: normalisePath(chosen.file, options),
+    line: chosen.line
+  };
+}
+function bySize(a, b) {
+  return b.allocations - a.allocations || b.bytes - a.bytes || compareText(a.function, b.function) || compareText(a.file, b.file) || a.line - b.line;
+}
 
 // src/measure/valgrind.ts
 import { accessSync, constants } from "node:fs";
@@ -4017,6 +4243,19 @@ async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
     `${runLabel(benchmarkRun)}: ${(parsed.totals[0] ?? 0).toLocaleString("en-US")} ${parsed.events[0] ?? ""} in ${secondsSince(started)}s`
   );
   return parsed;
+}
+async function runUnderDhat(benchmarkRun, setup, deps, normalisation) {
+  const started = performance.now();
+  const { outFile } = benchmarkRun;
+  await runUnderValgrind(benchmarkRun, dhatArgs(outFile), [], setup, deps);
+  const allocations = allocationProfile(
+    parseDhat(await readFile2(outFile, "utf8"), outFile),
+    normalisation
+  );
+  deps.log.info(
+    `${runLabel(benchmarkRun)}: ${allocations.allocations.toLocaleString("en-US")} allocations in ${secondsSince(started)}s`
+  );
+  return allocations;
 }
 async function runUnderCallgrind(benchmarkRun, cut, setup, deps, parserOptions2) {
   const { outFile } = benchmarkRun;
@@ -4156,14 +4395,14 @@ function combineRuns(identity2, runs) {
   functions.sort(
     (a, b) => (b.counts[primary] ?? 0) - (a.counts[primary] ?? 0) || compareText(a.name, b.name)
   );
-  const totals = {};
+  const totals2 = {};
   for (const event of events) {
-    totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
+    totals2[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
   }
   return {
     ...identity2,
     events,
-    totals,
+    totals: totals2,
     nondeterministic: nondeterministic.sort(compareText),
     functions
   };
@@ -4185,7 +4424,7 @@ import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
 // src/system/lock.ts
-import { mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname7, join as join6 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
@@ -4218,7 +4457,7 @@ async function acquireLock(lock, deps) {
   }
 }
 async function isStale(lock) {
-  const owner = Number(await readFile2(join6(lock, "pid"), "utf8").catch(() => ""));
+  const owner = Number(await readFile3(join6(lock, "pid"), "utf8").catch(() => ""));
   if (!Number.isSafeInteger(owner) || owner <= 0) {
     const created = await stat2(lock).catch(() => void 0);
     return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
@@ -4332,7 +4571,13 @@ async function measure(settings, deps) {
     env,
     timeoutSeconds: settings.timeoutSeconds
   };
-  const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
+  const allocations = (settings.metrics ?? DEFAULT_METRICS).includes("allocations");
+  if (allocations && benches.some((bench) => routineCut(bench.harness) !== void 0)) {
+    log.warn(
+      "allocations are measured for whole programs only: criterion and libtest benchmarks get instruction counts alone"
+    );
+  }
+  const measuring = { runs: settings.runs, outDir, setup, root, harnessOf, allocations };
   const [fingerprint, benchmarks] = await allInOrder([
     fingerprintProbe,
     log.group(
@@ -4426,61 +4671,71 @@ function checkTargets(targets) {
 async function runAll(staged, measuring, deps) {
   const { runs } = measuring;
   const plans = staged.map((target) => planTarget(target, measuring, deps));
-  const jobs = plans.flatMap(
-    (plan, targetIndex) => Array.from({ length: runs }, (_, index) => ({ plan, targetIndex, runNumber: index + 1 }))
-  );
+  const jobs = plans.flatMap((plan, targetIndex) => [
+    ...Array.from({ length: runs }, (_, index) => ({
+      plan,
+      targetIndex,
+      runNumber: index + 1,
+      metric: "instructions"
+    })),
+    ...measuring.allocations ? [{ plan, targetIndex, runNumber: 1, metric: "allocations" }] : []
+  ]);
+  const jobsPerTarget = jobs.length / Math.max(plans.length, 1);
   const ofTargets = plans.map(() => ({ ended: 0, profiles: /* @__PURE__ */ new Map() }));
   const benchmarks = [];
-  const normalisation = { workspaceRoot: measuring.root };
-  const parsing = parserOptions(normalisation);
   const slots = new Slots(availableParallelism());
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index];
     const plan = await job.plan;
     if (plan.ids?.length === 0) return;
-    const { target, cut } = plan;
-    const kind = cut ? "callgrind" : "cachegrind";
-    const outFile = join8(
-      measuring.outDir,
-      runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`
-    );
+    const ofTarget = ofTargets[job.targetIndex];
     const release = await slots.acquire(signal);
     const processes = {
       run: (command, args2, options) => deps.processes.run(command, args2, options).finally(release)
     };
-    const runDeps = { ...deps, processes, signal };
-    const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
-    const parsed = cut ? benchmarksOfParts(
-      await runUnderCallgrind(benchmarkRun, cut, measuring.setup, runDeps, parsing).finally(
-        release
-      ),
-      plan.ids,
-      cut,
-      target.name
-    ) : /* @__PURE__ */ new Map([
-      [
-        "",
-        await runUnderCachegrind(benchmarkRun, measuring.setup, runDeps, parsing).finally(
-          release
-        )
-      ]
-    ]);
-    const ofTarget = ofTargets[job.targetIndex];
-    for (const [id, profile] of parsed) {
-      const profiles = ofTarget.profiles.get(id) ?? [];
-      profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
-      ofTarget.profiles.set(id, profiles);
-    }
+    await runJob(job, plan, ofTarget, measuring, { ...deps, processes, signal }).finally(release);
     ofTarget.ended += 1;
-    if (ofTarget.ended === runs) {
+    if (ofTarget.ended === jobsPerTarget) {
       for (const [id, profiles] of ofTarget.profiles) {
         const benchmark = combineRuns(identity(plan, id), profiles);
         checkSymbols(benchmark);
-        benchmarks.push(benchmark);
+        benchmarks.push(
+          ofTarget.allocations === void 0 ? benchmark : { ...benchmark, allocations: ofTarget.allocations }
+        );
       }
     }
   });
   return benchmarks.sort((a, b) => compareText(a.name, b.name));
+}
+async function runJob(job, plan, ofTarget, measuring, deps) {
+  const { target, cut } = plan;
+  const normalisation = { workspaceRoot: measuring.root };
+  if (job.metric === "allocations") {
+    if (cut !== void 0) return;
+    const outFile2 = join8(measuring.outDir, `${target.name}.dhat.json`);
+    const dhatRun = { target, runNumber: 1, runs: 1, outFile: outFile2 };
+    ofTarget.allocations = await runUnderDhat(dhatRun, measuring.setup, deps, normalisation);
+    return;
+  }
+  const { runs } = measuring;
+  const kind = cut ? "callgrind" : "cachegrind";
+  const outFile = join8(
+    measuring.outDir,
+    runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`
+  );
+  const parsing = parserOptions(normalisation);
+  const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
+  const parsed = cut ? benchmarksOfParts(
+    await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing),
+    plan.ids,
+    cut,
+    target.name
+  ) : /* @__PURE__ */ new Map([["", await runUnderCachegrind(benchmarkRun, measuring.setup, deps, parsing)]]);
+  for (const [id, profile] of parsed) {
+    const profiles = ofTarget.profiles.get(id) ?? [];
+    profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
+    ofTarget.profiles.set(id, profiles);
+  }
 }
 async function planTarget(staged, measuring, deps) {
   const target = await staged;
@@ -4511,7 +4766,7 @@ function checkSymbols(benchmark) {
 }
 async function removeEarlierOutput(outDir) {
   const earlier = (await readdir2(outDir)).filter(
-    (name) => name === "profile.json" || name.endsWith(".cachegrind.out") || name.endsWith(".callgrind.out")
+    (name) => name === "profile.json" || name.endsWith(".cachegrind.out") || name.endsWith(".callgrind.out") || name.endsWith(".dhat.json")
   );
   await Promise.all(earlier.map((name) => rm4(join8(outDir, name), { force: true })));
 }
@@ -4547,6 +4802,7 @@ var measureOptions = {
   harness: { type: "string", multiple: true },
   "cargo-args": { type: "string" },
   runs: { type: "string" },
+  metrics: { type: "string" },
   shard: { type: "string" },
   timeout: { type: "string" },
   out: { type: "string" }
@@ -4563,6 +4819,10 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
+  --metrics LIST         What to measure: instructions, or instructions,allocations to
+                         also count heap allocations per benchmark and allocation site
+                         under DHAT, one more valgrind run per whole program
+                         (default: instructions)
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
   --timeout TIME         Stop a benchmark run that takes longer, and fail: seconds,
@@ -4584,7 +4844,7 @@ only, from one Callgrind run per target. The harness is found from Cargo.toml, t
 dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
 out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
 raw files DIR/<bench>.cachegrind.out or DIR/<bench>.callgrind.out (DIR/<bench>.<run>.\u2026 with
-more than one run). Prints one line per benchmark: total instructions, functions,
+more than one run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per benchmark: total instructions, functions,
 nondeterministic functions.
 
 Options:
@@ -4617,6 +4877,7 @@ async function measureSettingsFromOptions(values, context) {
     harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs: values["cargo-args"]?.trim() ? splitCommandLine(values["cargo-args"]) : [],
     runs: values.runs === void 0 ? 2 : parseRuns(values.runs, "--runs"),
+    metrics: parseMetrics(values.metrics ?? "", "--metrics"),
     timeoutSeconds: values.timeout === void 0 ? void 0 : parseTimeout(values.timeout, "--timeout"),
     ...values.shard === void 0 ? {} : { shard: { spec: parseShard(values.shard, "--shard") } }
   };
@@ -4634,7 +4895,7 @@ function measureDeps(context) {
 }
 
 // src/cli/merge-command.ts
-import { readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
+import { readFile as readFile4, writeFile as writeFile4 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 
 // src/profile/merge.ts
@@ -4736,7 +4997,7 @@ var mergeCommand = {
     const parts = await Promise.all(
       positionals.map(async (file) => {
         const path = resolve8(context.cwd, file);
-        return { profile: parseProfileDocument(await readFile3(path, "utf8"), path), source: file };
+        return { profile: parseProfileDocument(await readFile4(path, "utf8"), path), source: file };
       })
     );
     const { profile, count, missing } = mergeShardProfiles(parts);
@@ -4762,10 +5023,10 @@ import { resolve as resolve9 } from "node:path";
 var NAME_COLUMN_LIMIT = 60;
 var SHARE_WIDTH = 7;
 function renderFunctionTable(command, profile) {
-  const { events, totals } = profile;
+  const { events, totals: totals2 } = profile;
   const primary = events[0];
-  const primaryTotal = totals[primary] ?? 0;
-  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals[event] ?? 0).join(" ")}  functions: ${profile.functions.length}`;
+  const primaryTotal = totals2[primary] ?? 0;
+  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals2[event] ?? 0).join(" ")}  functions: ${profile.functions.length}`;
   const rows = profile.functions.map((entry) => {
     const file = sanitise(entry.file);
     return [
@@ -5032,7 +5293,7 @@ async function existingPath(path) {
 
 // src/publish/local-baselines.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdir as mkdir5, readdir as readdir3, readFile as readFile4, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir3, readFile as readFile5, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname9, join as join12 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
@@ -5061,7 +5322,7 @@ async function loadBaseline(targetDir, name) {
   const file = baselineFile(targetDir, name);
   let text;
   try {
-    text = await readFile4(file, "utf8");
+    text = await readFile5(file, "utf8");
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     const saved = await savedBaselines(targetDir);

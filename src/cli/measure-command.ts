@@ -3,6 +3,7 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { findManifest } from '../cargo/find-manifest.js';
 import { parseNamedCommand, splitCommandLine } from '../inputs/command-line.js';
 import { parseHarnessSettings } from '../inputs/harness-setting.js';
+import { parseMetrics } from '../inputs/metrics.js';
 import { parseRuns } from '../inputs/run-count.js';
 import { parseShard } from '../inputs/shard.js';
 import { parseTimeout } from '../inputs/timeout.js';
@@ -20,6 +21,7 @@ export const measureOptions = {
   harness: { type: 'string', multiple: true },
   'cargo-args': { type: 'string' },
   runs: { type: 'string' },
+  metrics: { type: 'string' },
   shard: { type: 'string' },
   timeout: { type: 'string' },
   out: { type: 'string' },
@@ -32,6 +34,7 @@ interface MeasureOptionValues {
   harness?: string[];
   'cargo-args'?: string;
   runs?: string;
+  metrics?: string;
   shard?: string;
   timeout?: string;
   out?: string;
@@ -49,6 +52,10 @@ export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the cr
   --cargo-args ARGS      Extra cargo arguments, e.g. "--features slow" or "-p my-crate"
   --runs N               Runs of each benchmark, 1-20 (default 2); functions whose counts
                          differ between runs are reported as nondeterministic
+  --metrics LIST         What to measure: instructions, or instructions,allocations to
+                         also count heap allocations per benchmark and allocation site
+                         under DHAT, one more valgrind run per whole program
+                         (default: instructions)
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
   --timeout TIME         Stop a benchmark run that takes longer, and fail: seconds,
@@ -71,7 +78,7 @@ only, from one Callgrind run per target. The harness is found from Cargo.toml, t
 dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
 out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
 raw files DIR/<bench>.cachegrind.out or DIR/<bench>.callgrind.out (DIR/<bench>.<run>.… with
-more than one run). Prints one line per benchmark: total instructions, functions,
+more than one run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per benchmark: total instructions, functions,
 nondeterministic functions.
 
 Options:
@@ -109,6 +116,7 @@ export async function measureSettingsFromOptions(
     harnesses: parseHarnessSettings(values.harness ?? []),
     cargoArgs: values['cargo-args']?.trim() ? splitCommandLine(values['cargo-args']) : [],
     runs: values.runs === undefined ? 2 : parseRuns(values.runs, '--runs'),
+    metrics: parseMetrics(values.metrics ?? '', '--metrics'),
     timeoutSeconds:
       values.timeout === undefined ? undefined : parseTimeout(values.timeout, '--timeout'),
     ...(values.shard === undefined ? {} : { shard: { spec: parseShard(values.shard, '--shard') } }),

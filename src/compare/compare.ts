@@ -12,6 +12,8 @@ import type {
 } from '../profile/profile.js';
 import { COMPARABLE_FINGERPRINT_FIELDS } from '../profile/profile.js';
 import { compareText } from '../system/text-order.js';
+import { compareAllocations } from './allocations.js';
+import { benchmarkStatus, percentChange, reachesFraction } from './change.js';
 import {
   type BenchmarkComparison,
   type BenchmarkStatus,
@@ -28,7 +30,12 @@ export interface CompareOptions {
   threshold: number;
   /** A function's change is significant from this fraction of its benchmark's total on. */
   functionThreshold: number;
+  /** A benchmark's allocations regress (improve) when their count changes by more than this. */
+  allocationThreshold?: number;
 }
+
+/** Any increase in allocations is listed; beyond 1% more it is a regression. */
+export const DEFAULT_ALLOCATION_THRESHOLD = 0.01;
 
 const PREFERRED_EVENT = 'Ir';
 
@@ -37,9 +44,6 @@ const PREFERRED_EVENT = 'Ir';
  * (or within the function threshold) is taken as moved by an inlining decision.
  */
 const MOVE_TOLERANCE = 0.05;
-
-/** Thresholds are compared as fractions with this many parts, in integers, so that exactly 1% is not "more than 1%". */
-const FRACTION_SCALE = 1_000_000_000_000n;
 
 export function compareProfiles(
   base: ComparableDocument,
@@ -57,17 +61,28 @@ export function compareProfiles(
       .filter((benchmark) => !baseNames.has(benchmark.name))
       .map((benchmark) => compareBenchmark(undefined, benchmark, event, options)),
   ]);
+  const comparesAllocations = benchmarks.some((benchmark) => benchmark.allocations !== undefined);
   return {
     version: COMPARISON_VERSION,
-    regressed: benchmarks.some((benchmark) => benchmark.status === 'regressed'),
+    regressed: benchmarks.some(isRegressed),
     event,
     threshold: options.threshold,
     functionThreshold: options.functionThreshold,
+    ...(comparesAllocations ? { allocationThreshold: allocationThreshold(options) } : {}),
     base: profileSide(base),
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
     benchmarks,
   };
+}
+
+/** Whether a benchmark regressed in instructions or in allocations. */
+export function isRegressed(benchmark: BenchmarkComparison): boolean {
+  return benchmark.status === 'regressed' || benchmark.allocations?.status === 'regressed';
+}
+
+function allocationThreshold(options: CompareOptions): number {
+  return options.allocationThreshold ?? DEFAULT_ALLOCATION_THRESHOLD;
 }
 
 /** `Ir` when every benchmark on both sides recorded it, else the first event they all share. */
@@ -159,6 +174,7 @@ function compareBenchmark(
   ).changes(noisy, reference, options.functionThreshold);
   // A move is only claimed when the total says no cost was gained or lost overall.
   if (status === 'unchanged') markMoves(functions, reference, options.functionThreshold);
+  const allocations = compareAllocations(base, head, allocationThreshold(options));
   return {
     name,
     target,
@@ -170,40 +186,8 @@ function compareBenchmark(
     change: percentChange(baseTotal, headTotal),
     otherEvents: otherEvents(base, head, event),
     functions,
+    ...(allocations === undefined ? {} : { allocations }),
   };
-}
-
-function benchmarkStatus(
-  base: number | null,
-  head: number | null,
-  threshold: number,
-): BenchmarkStatus {
-  if (base === null) return 'added';
-  if (head === null) return 'removed';
-  const delta = head - base;
-  if (exceedsFraction(delta, base, threshold)) return 'regressed';
-  if (exceedsFraction(-delta, base, threshold)) return 'improved';
-  return 'unchanged';
-}
-
-/** `amount > fraction × whole`, exactly: no rounding error can tip a change at the threshold. */
-function exceedsFraction(amount: number, whole: number, fraction: number): boolean {
-  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
-}
-
-/** `amount ≥ fraction × whole`, exactly. */
-function reachesFraction(amount: number, whole: number, fraction: number): boolean {
-  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
-}
-
-function scaledFraction(fraction: number): bigint {
-  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
-}
-
-/** Percent, rounded to 4 decimals; null where there is no base to relate to. */
-function percentChange(base: number | null, head: number | null): number | null {
-  if (base === null || head === null || base === 0) return null;
-  return Math.round(((head - base) / base) * 1_000_000) / 10_000;
 }
 
 function otherEvents(

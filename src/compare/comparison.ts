@@ -61,6 +61,42 @@ export interface BenchmarkComparison {
   otherEvents: Record<string, { base: number | null; head: number | null }>;
   /** Every function whose count changed, by |delta|, largest first, then by name. */
   functions: FunctionChange[];
+  /** Heap allocations, when both sides measured them (or the one side there is). */
+  allocations?: AllocationComparison;
+}
+
+/** A benchmark's heap figures on one side. */
+export interface AllocationTotals {
+  allocations: number;
+  bytes: number;
+  peakBytes: number;
+}
+
+export interface AllocationComparison {
+  /** By the count of allocations against `allocationThreshold`, as `status` is by instructions. */
+  status: BenchmarkStatus;
+  /** null on the side where the benchmark does not exist. */
+  base: AllocationTotals | null;
+  head: AllocationTotals | null;
+  /** Percent change of the count of allocations; null where there is no base or it is 0. */
+  change: number | null;
+  /** Every allocation site whose count or bytes changed, largest change in count first. */
+  sites: AllocationSiteChange[];
+}
+
+/** Blocks and bytes allocated at one site on one side (0 where the site does not exist). */
+export interface SiteCounts {
+  allocations: number;
+  bytes: number;
+}
+
+export interface AllocationSiteChange {
+  function: string;
+  /** The head's location, or the base's for a site that is gone. */
+  file: string;
+  line: number;
+  base: SiteCounts;
+  head: SiteCounts;
 }
 
 export interface ProfileSide {
@@ -76,12 +112,15 @@ export interface FingerprintDifference {
 
 export interface Comparison {
   version: typeof COMPARISON_VERSION;
+  /** A benchmark regressed, in instructions or in allocations. */
   regressed: boolean;
   /** The primary event, `Ir` (instructions) unless a profile lacks it. */
   event: string;
   /** Fractions: 0.01 is 1%. */
   threshold: number;
   functionThreshold: number;
+  /** Present when allocations were compared: a benchmark's count regresses beyond it. */
+  allocationThreshold?: number;
   base: ProfileSide;
   head: ProfileSide;
   /** Non-empty when the two profiles were not measured under the same conditions. */

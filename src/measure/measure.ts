@@ -13,9 +13,11 @@ import { rustcVersion, targetTriple } from '../cargo/toolchain.js';
 import { BenchmarkError, InputError } from '../errors.js';
 import type { Harness } from '../harness.js';
 import { type NamedCommand, splitCommandLine } from '../inputs/command-line.js';
+import { DEFAULT_METRICS, type Metric } from '../inputs/metrics.js';
 import { type ShardSpec, shardName } from '../inputs/shard.js';
 import { serialiseProfileDocument } from '../profile/document.js';
 import {
+  type AllocationProfile,
   type BenchmarkProfile,
   type Fingerprint,
   PROFILE_VERSION,
@@ -34,6 +36,7 @@ import {
   benchmarkEnvironment,
   runUnderCachegrind,
   runUnderCallgrind,
+  runUnderDhat,
   type ValgrindSetup,
 } from './run.js';
 import { type BenchmarkIdentity, combineRuns, unnamedShare } from './runs.js';
@@ -61,6 +64,8 @@ export interface MeasureSettings {
   harnesses?: ReadonlyMap<string, Harness>;
   /** Measure only this shard's share of the targets. */
   shard?: ShardSelection;
+  /** What to measure; default: instructions only. */
+  metrics?: readonly Metric[];
 }
 
 /**
@@ -159,7 +164,13 @@ export async function measure(
     env,
     timeoutSeconds: settings.timeoutSeconds,
   };
-  const measuring = { runs: settings.runs, outDir, setup, root, harnessOf };
+  const allocations = (settings.metrics ?? DEFAULT_METRICS).includes('allocations');
+  if (allocations && benches.some((bench) => routineCut(bench.harness) !== undefined)) {
+    log.warn(
+      'allocations are measured for whole programs only: criterion and libtest benchmarks get instruction counts alone',
+    );
+  }
+  const measuring = { runs: settings.runs, outDir, setup, root, harnessOf, allocations };
   const [fingerprint, benchmarks] = await allInOrder([
     fingerprintProbe,
     log.group('Running benchmarks under valgrind', () =>
@@ -278,12 +289,24 @@ interface Measuring {
   root: string;
   /** The harness of each bench target; commands have none (they are plain). */
   harnessOf: ReadonlyMap<string, Harness>;
+  /** Also run each whole program once under DHAT. */
+  allocations: boolean;
 }
 
 /** One target's runs: each run's profile of each of its benchmarks, by id ('' for a whole program). */
 interface TargetRuns {
   ended: number;
   profiles: Map<string, NormalisedProfile[]>;
+  /** A whole program's allocations, from its DHAT run. */
+  allocations?: AllocationProfile;
+}
+
+/** One valgrind run: run `runNumber` of a target's instructions, or its one run for allocations. */
+interface Job {
+  plan: Promise<TargetPlan>;
+  targetIndex: number;
+  runNumber: number;
+  metric: Metric;
 }
 
 /**
@@ -298,65 +321,89 @@ async function runAll(
 ): Promise<BenchmarkProfile[]> {
   const { runs } = measuring;
   const plans = staged.map((target) => planTarget(target, measuring, deps));
-  const jobs = plans.flatMap((plan, targetIndex) =>
-    Array.from({ length: runs }, (_, index) => ({ plan, targetIndex, runNumber: index + 1 })),
-  );
+  const jobs: Job[] = plans.flatMap((plan, targetIndex) => [
+    ...Array.from({ length: runs }, (_, index) => ({
+      plan,
+      targetIndex,
+      runNumber: index + 1,
+      metric: 'instructions' as const,
+    })),
+    ...(measuring.allocations
+      ? [{ plan, targetIndex, runNumber: 1, metric: 'allocations' as const }]
+      : []),
+  ]);
+  const jobsPerTarget = jobs.length / Math.max(plans.length, 1);
   const ofTargets: TargetRuns[] = plans.map(() => ({ ended: 0, profiles: new Map() }));
   const benchmarks: BenchmarkProfile[] = [];
-  const normalisation = { workspaceRoot: measuring.root };
-  const parsing = parserOptions(normalisation);
   // Every job starts at once and waits for its executable, then for a slot.
   const slots = new Slots(availableParallelism());
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index]!;
     const plan = await job.plan;
     if (plan.ids?.length === 0) return;
-    const { target, cut } = plan;
-    const kind = cut ? 'callgrind' : 'cachegrind';
-    const outFile = join(
-      measuring.outDir,
-      runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`,
-    );
+    const ofTarget = ofTargets[job.targetIndex]!;
     const release = await slots.acquire(signal);
     // valgrind's exit frees the slot: the next run starts while this one's output is read.
     const processes: ProcessRunner = {
       run: (command, args, options) => deps.processes.run(command, args, options).finally(release),
     };
-    const runDeps = { ...deps, processes, signal };
-    const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
-    const parsed = cut
-      ? benchmarksOfParts(
-          await runUnderCallgrind(benchmarkRun, cut, measuring.setup, runDeps, parsing).finally(
-            release,
-          ),
-          plan.ids!,
-          cut,
-          target.name,
-        )
-      : new Map([
-          [
-            '',
-            await runUnderCachegrind(benchmarkRun, measuring.setup, runDeps, parsing).finally(
-              release,
-            ),
-          ],
-        ]);
-    const ofTarget = ofTargets[job.targetIndex]!;
-    for (const [id, profile] of parsed) {
-      const profiles = ofTarget.profiles.get(id) ?? [];
-      profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
-      ofTarget.profiles.set(id, profiles);
-    }
+    await runJob(job, plan, ofTarget, measuring, { ...deps, processes, signal }).finally(release);
     ofTarget.ended += 1;
-    if (ofTarget.ended === runs) {
+    if (ofTarget.ended === jobsPerTarget) {
       for (const [id, profiles] of ofTarget.profiles) {
         const benchmark = combineRuns(identity(plan, id), profiles);
         checkSymbols(benchmark);
-        benchmarks.push(benchmark);
+        benchmarks.push(
+          ofTarget.allocations === undefined
+            ? benchmark
+            : { ...benchmark, allocations: ofTarget.allocations },
+        );
       }
     }
   });
   return benchmarks.sort((a, b) => compareText(a.name, b.name));
+}
+
+/** Runs one job and keeps what it measured in `ofTarget`. */
+async function runJob(
+  job: Job,
+  plan: TargetPlan,
+  ofTarget: TargetRuns,
+  measuring: Measuring,
+  deps: ProcessDeps,
+): Promise<void> {
+  const { target, cut } = plan;
+  const normalisation = { workspaceRoot: measuring.root };
+  if (job.metric === 'allocations') {
+    // Allocations are measured for whole programs only: DHAT cannot be switched on and off
+    // around a routine as Callgrind can, so a harness's own allocations would be counted.
+    if (cut !== undefined) return;
+    const outFile = join(measuring.outDir, `${target.name}.dhat.json`);
+    const dhatRun = { target, runNumber: 1, runs: 1, outFile };
+    ofTarget.allocations = await runUnderDhat(dhatRun, measuring.setup, deps, normalisation);
+    return;
+  }
+  const { runs } = measuring;
+  const kind = cut ? 'callgrind' : 'cachegrind';
+  const outFile = join(
+    measuring.outDir,
+    runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`,
+  );
+  const parsing = parserOptions(normalisation);
+  const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
+  const parsed = cut
+    ? benchmarksOfParts(
+        await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing),
+        plan.ids!,
+        cut,
+        target.name,
+      )
+    : new Map([['', await runUnderCachegrind(benchmarkRun, measuring.setup, deps, parsing)]]);
+  for (const [id, profile] of parsed) {
+    const profiles = ofTarget.profiles.get(id) ?? [];
+    profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
+    ofTarget.profiles.set(id, profiles);
+  }
 }
 
 interface TargetPlan {
@@ -417,14 +464,16 @@ function checkSymbols(benchmark: BenchmarkProfile): void {
 /**
  * Removes what an earlier measurement wrote to `outDir`: raw files of benchmarks or runs that this
  * one does not measure would otherwise sit next to a profile.json that no longer lists them.
- * Only rust-perf's own names go: `profile.json`, `*.cachegrind.out` and `*.callgrind.out`.
+ * Only rust-perf's own names go: `profile.json`, `*.cachegrind.out`, `*.callgrind.out` and
+ * `*.dhat.json`.
  */
 async function removeEarlierOutput(outDir: string): Promise<void> {
   const earlier = (await readdir(outDir)).filter(
     (name) =>
       name === 'profile.json' ||
       name.endsWith('.cachegrind.out') ||
-      name.endsWith('.callgrind.out'),
+      name.endsWith('.callgrind.out') ||
+      name.endsWith('.dhat.json'),
   );
   await Promise.all(earlier.map((name) => rm(join(outDir, name), { force: true })));
 }

@@ -1,10 +1,11 @@
-import { readdir, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { machine } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { RoutineCut } from '../benchmarks/routine-cut.js';
 import type { BenchmarkTarget } from '../cargo/artifacts.js';
 import { BenchmarkError } from '../errors.js';
 import { formatDuration } from '../inputs/timeout.js';
+import type { AllocationProfile } from '../profile/profile.js';
 import {
   isMissingProgram,
   type ProcessDeps,
@@ -12,6 +13,8 @@ import {
   type RunResult,
 } from '../system/process.js';
 import type { CallgrindPart } from './callgrind-part.js';
+import { allocationProfile, dhatArgs, parseDhat } from './dhat.js';
+import type { NormaliseOptions } from './normalise.js';
 import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
 import { parseCachegrindFile, parseCallgrindFile } from './parse-file.js';
 import { cachegrindArgs } from './valgrind.js';
@@ -84,6 +87,26 @@ export async function runUnderCachegrind(
     `${runLabel(benchmarkRun)}: ${(parsed.totals[0] ?? 0).toLocaleString('en-US')} ${parsed.events[0] ?? ''} in ${secondsSince(started)}s`,
   );
   return parsed;
+}
+
+/** Runs a whole program once under DHAT and reads its allocations, named as `normalisation` says. */
+export async function runUnderDhat(
+  benchmarkRun: BenchmarkRun,
+  setup: ValgrindSetup,
+  deps: ProcessDeps,
+  normalisation: NormaliseOptions,
+): Promise<AllocationProfile> {
+  const started = performance.now();
+  const { outFile } = benchmarkRun;
+  await runUnderValgrind(benchmarkRun, dhatArgs(outFile), [], setup, deps);
+  const allocations = allocationProfile(
+    parseDhat(await readFile(outFile, 'utf8'), outFile),
+    normalisation,
+  );
+  deps.log.info(
+    `${runLabel(benchmarkRun)}: ${allocations.allocations.toLocaleString('en-US')} allocations in ${secondsSince(started)}s`,
+  );
+  return allocations;
 }
 
 /**

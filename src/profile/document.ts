@@ -12,6 +12,8 @@ import {
   StrictJsonReader,
 } from '../system/strict-json.js';
 import {
+  type AllocationProfile,
+  type AllocationSite,
   type BenchmarkProfile,
   type Counts,
   EVENT_NAME,
@@ -21,6 +23,7 @@ import {
   MANGLINGS,
   PROFILE_VERSION,
   type ProfileDocument,
+  siteKey,
 } from './profile.js';
 
 // The fields each object of a profile document has; any other field makes it invalid.
@@ -40,8 +43,10 @@ const BENCHMARK_FIELDS = {
     'nondeterministic',
     'functions',
   ],
-  optional: ['id'],
+  optional: ['id', 'allocations'],
 };
+const ALLOCATION_FIELDS = { required: ['allocations', 'bytes', 'peakBytes', 'sites'] };
+const SITE_FIELDS = { required: ['function', 'file', 'line', 'allocations', 'bytes'] };
 const FUNCTION_FIELDS = { required: ['name', 'file', 'line', 'counts'] };
 
 /** Parses and validates a profile document; `source` names it in errors (usually its path). */
@@ -174,6 +179,38 @@ function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): 
     totals: readCounts(reader, fields.totals, `${path}.totals`, events),
     nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions,
+    ...(fields.allocations === undefined
+      ? {}
+      : { allocations: readAllocations(reader, fields.allocations, `${path}.allocations`) }),
+  };
+}
+
+function readAllocations(
+  reader: StrictJsonReader,
+  value: unknown,
+  path: string,
+): AllocationProfile {
+  const fields = reader.object(value, path, ALLOCATION_FIELDS);
+  const sites = reader
+    .array(fields.sites, `${path}.sites`)
+    .map((site, index) => readSite(reader, site, `${path}.sites[${index}]`));
+  reader.unique(sites.map(siteKey), (index) => `${path}.sites[${index}]`);
+  return {
+    allocations: readCount(reader, fields.allocations, `${path}.allocations`),
+    bytes: readCount(reader, fields.bytes, `${path}.bytes`),
+    peakBytes: readCount(reader, fields.peakBytes, `${path}.peakBytes`),
+    sites,
+  };
+}
+
+function readSite(reader: StrictJsonReader, value: unknown, path: string): AllocationSite {
+  const fields = reader.object(value, path, SITE_FIELDS);
+  return {
+    function: reader.string(fields.function, `${path}.function`),
+    file: reader.string(fields.file, `${path}.file`),
+    line: readCount(reader, fields.line, `${path}.line`),
+    allocations: readCount(reader, fields.allocations, `${path}.allocations`),
+    bytes: readCount(reader, fields.bytes, `${path}.bytes`),
   };
 }
 
@@ -271,7 +308,34 @@ function serialiseBenchmark(benchmark: BenchmarkProfile): string {
       ? '      "functions": []'
       : `      "functions": [\n${functions.join(',\n')}\n      ]`,
   ];
+  if (benchmark.allocations !== undefined) {
+    lines[lines.length - 1] += ',';
+    lines.push(...serialiseAllocations(benchmark.allocations));
+  }
   return `    {\n${lines.join('\n')}\n    }`;
+}
+
+/** The totals on one line, then one site per line. */
+function serialiseAllocations(allocations: AllocationProfile): string[] {
+  const { sites } = allocations;
+  const siteLines = sites.map(
+    (site) =>
+      `          ${JSON.stringify({
+        function: site.function,
+        file: site.file,
+        line: site.line,
+        allocations: site.allocations,
+        bytes: site.bytes,
+      })}`,
+  );
+  return [
+    '      "allocations": {',
+    `        "allocations": ${allocations.allocations}, "bytes": ${allocations.bytes}, "peakBytes": ${allocations.peakBytes},`,
+    siteLines.length === 0
+      ? '        "sites": []'
+      : `        "sites": [\n${siteLines.join(',\n')}\n        ]`,
+    '      }',
+  ];
 }
 
 function inEventOrder(counts: Counts, events: string[]): Counts {

@@ -51,6 +51,39 @@ export interface BenchmarkProfile {
    * loaded for a comparison is a `ComparableBenchmark` instead: columns, in the file's order.)
    */
   functions: FunctionProfile[];
+  /** Heap allocations, when measured (`metrics` includes `allocations`). */
+  allocations?: AllocationProfile;
+}
+
+/**
+ * A benchmark's heap allocations, from a run under valgrind's DHAT: blocks allocated (by
+ * `malloc`, `calloc`, `realloc` and their kin), their bytes, and the most bytes live at once.
+ */
+export interface AllocationProfile {
+  allocations: number;
+  bytes: number;
+  /** The heap's high-water mark: the bytes live at the moment the most were. */
+  peakBytes: number;
+  /**
+   * Where the blocks were allocated: one entry per call site, the innermost frame of each
+   * allocation's stack in the workspace's own files (else the innermost frame with a source
+   * location). Largest allocation count first, then by function, file and line.
+   */
+  sites: AllocationSite[];
+}
+
+export interface AllocationSite {
+  /** The normalised name of the function the site is in, as DHAT names it. */
+  function: string;
+  file: string;
+  line: number;
+  allocations: number;
+  bytes: number;
+}
+
+/** What tells two allocation sites apart: the function and its file and line. */
+export function siteKey(site: Pick<AllocationSite, 'function' | 'file' | 'line'>): string {
+  return `${site.function}\u0000${site.file}:${site.line}`;
 }
 
 /** What names a benchmark that is a whole program: the target and its name are one. */

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allocationProfile, parseDhat } from '../../src/measure/dhat.js';
+
+// What valgrind 3.19's DHAT wrote for examples/textbench's `parse` benchmark (built by
+// rust-perf, run with rust-perf's DHAT options). DHAT's own summary on stderr said:
+//   Total:     1,325,288 bytes in 6,023 blocks
+//   At t-gmax: 836,592 bytes in 6,005 blocks
+const fixture = readFileSync(new URL('../fixtures/dhat/parse.dhat.json', import.meta.url), 'utf8');
+const options = { workspaceRoot: '/work/textbench' };
+
+describe('allocationProfile', () => {
+  const profile = allocationProfile(parseDhat(fixture, 'parse.dhat.json'), options);
+
+  it('adds up to the totals DHAT printed itself', () => {
+    expect(profile.allocations).toBe(6023);
+    expect(profile.bytes).toBe(1_325_288);
+    expect(profile.peakBytes).toBe(836_592);
+    expect(profile.sites.reduce((sum, site) => sum + site.allocations, 0)).toBe(6023);
+    expect(profile.sites.reduce((sum, site) => sum + site.bytes, 0)).toBe(1_325_288);
+  });
+
+  it("places each allocation at its innermost frame in the workspace's own files", () => {
+    expect(profile.sites.slice(0, 4)).toEqual([
+      {
+        function: 'textbench::parse::parse_line',
+        file: 'src/parse.rs',
+        line: 85,
+        allocations: 3000,
+        bytes: 136_214,
+      },
+      {
+        function: 'textbench::parse::parse_line',
+        file: 'src/parse.rs',
+        line: 80,
+        allocations: 3000,
+        bytes: 19_894,
+      },
+      {
+        function: 'textbench::parse::parse_log',
+        file: 'src/parse.rs',
+        line: 95,
+        allocations: 11,
+        bytes: 589_536,
+      },
+      {
+        function: 'textbench::data::generate_log',
+        file: 'src/data.rs',
+        line: 39,
+        allocations: 2,
+        bytes: 576_000,
+      },
+    ]);
+  });
+
+  it("keeps glibc's and the toolchain's files out of the workspace, with normalised paths", () => {
+    const files = profile.sites.map((site) => site.file);
+    expect(files).toContain('libio/./libio/iogetdelim.c');
+    expect(files).toContain('/rustc/library/alloc/src/alloc.rs');
+    expect(files.some((file) => /\/rustc\/[0-9a-f]{40}\//.test(file))).toBe(false);
+  });
+});
+
+describe('parseDhat', () => {
+  const document = JSON.parse(fixture);
+  const withChange = (change: (copy: typeof document) => void) => {
+    const copy = structuredClone(document);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+
+  it('refuses what is not a DHAT heap profile of version 2', () => {
+    expect(() => parseDhat('{', 'x.json')).toThrow(
+      /^x\.json: not a DHAT heap profile: invalid JSON/,
+    );
+    expect(() =>
+      parseDhat(
+        withChange((copy) => (copy.dhatFileVersion = 1)),
+        'x.json',
+      ),
+    ).toThrow(
+      'x.json: not a DHAT heap profile: dhatFileVersion: expected version 2 (valgrind 3.15 or later)',
+    );
+    expect(() =>
+      parseDhat(
+        withChange((copy) => (copy.mode = 'copy')),
+        'x.json',
+      ),
+    ).toThrow('x.json: not a DHAT heap profile: mode: expected "heap"');
+  });
+
+  it('refuses a point with a missing, negative or fractional count, or a frame not in the table', () => {
+    expect(() =>
+      parseDhat(
+        withChange((copy) => delete copy.pps[2].tbk),
+        'x.json',
+      ),
+    ).toThrow('x.json: not a DHAT heap profile: pps[2]: missing tbk');
+    expect(() =>
+      parseDhat(
+        withChange((copy) => (copy.pps[0].tb = -1)),
+        'x.json',
+      ),
+    ).toThrow('pps[0].tb: expected a whole number of at least 0');
+    expect(() =>
+      parseDhat(
+        withChange((copy) => (copy.pps[0].gb = 0.5)),
+        'x.json',
+      ),
+    ).toThrow('pps[0].gb: expected a whole number of at least 0');
+    expect(() =>
+      parseDhat(
+        withChange((copy) => (copy.pps[1].fs[3] = 100_000)),
+        'x.json',
+      ),
+    ).toThrow('pps[1].fs[3]: no frame 100000 in ftbl');
+  });
+});
