@@ -2294,7 +2294,8 @@ function formatThreshold(fraction) {
   return `${Number((fraction * 100).toFixed(6))}%`;
 }
 function describeThresholds(comparison) {
-  return `a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`;
+  const allocations = comparison.allocationThreshold === void 0 ? "" : `, its allocations beyond \xB1${formatThreshold(comparison.allocationThreshold)}`;
+  return `a benchmark changes beyond \xB1${formatThreshold(comparison.threshold)}${allocations}, a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`;
 }
 function describeMeasurement(comparison) {
   const harnesses = new Set(comparison.benchmarks.map((benchmark) => benchmark.harness));
@@ -2337,6 +2338,9 @@ function countStatuses(comparison) {
   const count = (status) => comparison.benchmarks.filter((benchmark) => benchmark.status === status).length;
   return {
     regressed: count("regressed"),
+    allocationRegressions: comparison.benchmarks.filter(
+      (benchmark) => benchmark.allocations?.status === "regressed"
+    ).length,
     improved: count("improved"),
     added: count("added"),
     removed: count("removed"),
@@ -2350,11 +2354,14 @@ function verdict(comparison, emphasise = (text) => text) {
   const counts = countStatuses(comparison);
   const parts = [];
   if (counts.regressed > 0) parts.push(emphasise(plural(counts.regressed, "regression")));
+  if (counts.allocationRegressions > 0) {
+    parts.push(emphasise(plural(counts.allocationRegressions, "allocation regression")));
+  }
   if (counts.improved > 0) parts.push(plural(counts.improved, "improvement"));
   if (counts.added > 0) parts.push(`${formatCount(counts.added)} added`);
   if (counts.removed > 0) parts.push(`${formatCount(counts.removed)} removed`);
   const scope = plural(counts.total, "benchmark");
-  if (counts.regressed === 0 && counts.improved === 0) {
+  if (counts.regressed === 0 && counts.allocationRegressions === 0 && counts.improved === 0) {
     const rest = parts.length > 0 ? ` (${parts.join(", ")})` : "";
     return `No significant change in ${scope}${rest}`;
   }
@@ -2394,6 +2401,15 @@ var BENCHMARK_TABLE = [
   "| Benchmark | Base | Head | Change | Status |",
   "| :-- | --: | --: | --: | :-- |"
 ];
+var ALLOCATION_BENCHMARK_TABLE = [
+  "| Benchmark | Base | Head | Change | Status | Allocations | Change | Status |",
+  "| :-- | --: | --: | --: | :-- | --: | --: | :-- |"
+];
+var SITE_TABLE = [
+  "| Allocated in | Source | Base | Head | Change | Bytes base | Bytes head |",
+  "| :-- | :-- | --: | --: | --: | --: | --: |"
+];
+var SITE_ROWS = 10;
 var FUNCTION_TABLE = [
   "| Function | Source | Base | Head | Delta | Change | Status |",
   "| :-- | :-- | --: | --: | --: | --: | :-- |"
@@ -2401,14 +2417,20 @@ var FUNCTION_TABLE = [
 function renderMarkdown(comparison, options) {
   const limits = TARGETS[options.target];
   const links = repositoryLinks(options.repository);
+  const withAllocations = comparison.allocationThreshold !== void 0;
   const top = [
     ...(options.warnings ?? []).flatMap((warning) => ["> [!WARNING]", `> ${warning}`, ""]),
     ...fingerprintWarning(comparison),
     verdictLine(comparison),
     "",
-    ...BENCHMARK_TABLE
+    ...withAllocations ? ALLOCATION_BENCHMARK_TABLE : BENCHMARK_TABLE
   ];
-  const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
+  const benchmarkRows = comparison.benchmarks.map(
+    (benchmark) => benchmarkRow(benchmark, withAllocations)
+  );
+  const siteSections = comparison.benchmarks.flatMap(
+    (benchmark) => allocationSites(benchmark, links)
+  );
   const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
   const footer2 = footerLines(comparison, links);
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
@@ -2418,6 +2440,7 @@ function renderMarkdown(comparison, options) {
     "",
     omissionNote(comparison.benchmarks.length, totalFunctions, limits),
     "",
+    ...siteSections,
     ...footer2
   ]);
   const shownBenchmarks = budget.takeRows(benchmarkRows, (row2) => row2, []);
@@ -2462,7 +2485,7 @@ function renderMarkdown(comparison, options) {
   if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
     lines2.push(omissionNote(leftOut.benchmarks, leftOut.functions, limits), "");
   }
-  lines2.push(...footer2);
+  lines2.push(...siteSections, ...footer2);
   return `${lines2.join("\n")}
 `;
 }
@@ -2566,14 +2589,49 @@ function fingerprintWarning(comparison) {
     ""
   ];
 }
-function benchmarkRow(benchmark) {
-  return tableRow([
+function benchmarkRow(benchmark, withAllocations) {
+  const cells = [
     code(benchmark.name, BENCHMARK_NAME_LENGTH),
     countText(benchmark.base),
     countText(benchmark.head),
     changeText(benchmark.change, benchmark.status),
     BENCHMARK_STATUS[benchmark.status]
-  ]);
+  ];
+  if (withAllocations) cells.push(...allocationCells(benchmark.allocations));
+  return tableRow(cells);
+}
+function allocationCells(allocations) {
+  if (allocations === void 0) return ["\u2014", "\u2014", "\u2014"];
+  const { base, head, status } = allocations;
+  const counts = base === null || head === null ? countText((head ?? base)?.allocations ?? null) : `${formatCount(base.allocations)} \u2192 ${formatCount(head.allocations)}`;
+  return [counts, changeText(allocations.change, status), BENCHMARK_STATUS[status]];
+}
+function allocationSites(benchmark, links) {
+  const allocations = benchmark.allocations;
+  if (allocations === void 0 || allocations.base === null || allocations.head === null || allocations.sites.length === 0) {
+    return [];
+  }
+  const shown = allocations.sites.slice(0, SITE_ROWS);
+  const rows = shown.map(
+    (site) => tableRow([
+      code(site.function, NAME_LENGTH),
+      sourceCell(site, links),
+      formatCount(site.base.allocations),
+      formatCount(site.head.allocations),
+      formatDelta(site.head.allocations - site.base.allocations),
+      formatCount(site.base.bytes),
+      formatCount(site.head.bytes)
+    ])
+  );
+  const rest = allocations.sites.length - shown.length;
+  return [
+    `Allocation sites of ${code(benchmark.name, BENCHMARK_NAME_LENGTH)} that changed (${BENCHMARK_STATUS[allocations.status]} ${changeText(allocations.change, allocations.status)} allocations):`,
+    "",
+    ...SITE_TABLE,
+    ...rows,
+    "",
+    ...rest > 0 ? [`\u2026 and ${plural(rest, "more changed site")}: see the JSON report.`, ""] : []
+  ];
 }
 function functionRow(change, links) {
   return tableRow([
@@ -2720,32 +2778,71 @@ function renderText(comparison, options) {
       )
     );
   }
-  lines2.push("", ...benchmarkTable(comparison.benchmarks, palette));
+  const withAllocations = comparison.allocationThreshold !== void 0;
+  lines2.push("", ...benchmarkTable(comparison.benchmarks, withAllocations, palette));
   for (const benchmark of comparison.benchmarks) {
-    lines2.push(...functionSection(benchmark, palette));
+    lines2.push(...functionSection(benchmark, palette), ...siteSection(benchmark));
   }
   lines2.push("", footer(comparison));
   return `${lines2.join("\n")}
 `;
 }
-function benchmarkTable(benchmarks, palette) {
-  const rows = benchmarks.map((benchmark) => ({
-    cells: [
+function benchmarkTable(benchmarks, withAllocations, palette) {
+  const rows = benchmarks.map((benchmark) => {
+    const allocations = benchmark.allocations;
+    const cells = [
       sanitise(benchmark.name),
       benchmark.base === null ? "\u2014" : formatCount(benchmark.base),
       benchmark.head === null ? "\u2014" : formatCount(benchmark.head),
       changeText(benchmark.change, benchmark.status),
       benchmark.status
+    ];
+    if (withAllocations) {
+      cells.push(
+        allocations?.base ? formatCount(allocations.base.allocations) : "\u2014",
+        allocations?.head ? formatCount(allocations.head.allocations) : "\u2014",
+        allocations ? changeText(allocations.change, allocations.status) : "\u2014",
+        allocations ? allocations.status : "\u2014"
+      );
+    }
+    const worst = allocations?.status === "regressed" ? allocations.status : benchmark.status;
+    return { cells, style: statusStyle(worst, palette) };
+  });
+  const header = ["benchmark", "base", "head", "change", "status"];
+  const alignments = ["left", "right", "right", "right", "left"];
+  if (withAllocations) {
+    header.push("allocs base", "allocs head", "change", "status");
+    alignments.push("right", "right", "right", "left");
+  }
+  return styledTable(header, rows, alignments);
+}
+function siteSection(benchmark) {
+  const allocations = benchmark.allocations;
+  if (!allocations?.base || !allocations.head || allocations.sites.length === 0) return [];
+  const listed = allocations.sites.slice(0, LISTED_FUNCTIONS);
+  const rows = listed.map((site) => ({
+    cells: [
+      formatCount(site.base.allocations),
+      formatCount(site.head.allocations),
+      formatDelta(site.head.allocations - site.base.allocations),
+      formatDelta(site.head.bytes - site.base.bytes),
+      functionLabel({ name: site.function, file: site.file, line: site.line })
     ],
-    style: statusStyle(benchmark.status, palette)
+    style: plain
   }));
-  return styledTable(["benchmark", "base", "head", "change", "status"], rows, [
-    "left",
-    "right",
-    "right",
-    "right",
-    "left"
-  ]);
+  const rest = allocations.sites.length - listed.length;
+  return [
+    "",
+    `${sanitise(benchmark.name)}: allocations ${allocations.status} ${changeText(allocations.change, allocations.status)}`,
+    ...styledTable(["base", "head", "delta", "bytes", "allocated in"], rows, [
+      "right",
+      "right",
+      "right",
+      "right",
+      "last"
+    ]).map((line) => `  ${line}`),
+    ...rest > 0 ? [`  \u2026 and ${plural(rest, "more changed site")} (--format json lists them all)`] : []
+  ];
 }
 function functionSection(benchmark, palette) {
   if (benchmark.status === "added" || benchmark.status === "removed") return [];
@@ -2877,6 +2974,7 @@ var FORMATS = ["markdown", "text", "json"];
 var compareOptions = {
   threshold: { type: "string", default: "1%" },
   "function-threshold": { type: "string", default: "0.1%" },
+  "allocation-threshold": { type: "string", default: "1%" },
   format: { type: "string" },
   "fail-on-regression": { type: "boolean", default: false }
 };
@@ -2884,6 +2982,9 @@ var compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses
                                  grows (shrinks) by more than this. Default: 1%
   --function-threshold PERCENT   A function's change is significant from this
                                  share of its benchmark's total on. Default: 0.1%
+  --allocation-threshold PERCENT A benchmark's allocations regress (improve) when
+                                 their count grows (shrinks) by more than this;
+                                 any change is listed. Default: 1%
   --format markdown|text|json    Report format. Default: text on a terminal,
                                  markdown otherwise.
   --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
@@ -2932,7 +3033,8 @@ function reportSettingsFromOptions(values, context) {
   return {
     compare: {
       threshold: parsePercent(values.threshold, "--threshold"),
-      functionThreshold: parsePercent(values["function-threshold"], "--function-threshold")
+      functionThreshold: parsePercent(values["function-threshold"], "--function-threshold"),
+      allocationThreshold: parsePercent(values["allocation-threshold"], "--allocation-threshold")
     },
     format: chooseFormat(values.format, context),
     failOnRegression: values["fail-on-regression"]

@@ -110,6 +110,7 @@ function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string
     cargoArgs: settings.cargoArgs,
     runs: settings.runs,
     timeoutSeconds: settings.timeoutSeconds,
+    metrics: settings.metrics,
     outDir: join(context.tempDir, 'rust-perf', side),
     commit,
     // Paths relative to the repository root, so that the report links them on GitHub.
@@ -159,6 +160,7 @@ async function comparePullRequest(
   const comparison = compareProfiles(base, head, {
     threshold: settings.threshold,
     functionThreshold: settings.functionThreshold,
+    allocationThreshold: settings.allocationThreshold,
   });
   return publishComparison(step, comparison, pullRequest);
 }

@@ -18,6 +18,7 @@ type Format = (typeof FORMATS)[number];
 export const compareOptions = {
   threshold: { type: 'string', default: '1%' },
   'function-threshold': { type: 'string', default: '0.1%' },
+  'allocation-threshold': { type: 'string', default: '1%' },
   format: { type: 'string' },
   'fail-on-regression': { type: 'boolean', default: false },
 } as const;
@@ -25,6 +26,7 @@ export const compareOptions = {
 interface CompareOptionValues {
   threshold: string;
   'function-threshold': string;
+  'allocation-threshold': string;
   format?: string;
   'fail-on-regression': boolean;
 }
@@ -33,6 +35,9 @@ export const compareOptionsHelp = `  --threshold PERCENT            A benchmark 
                                  grows (shrinks) by more than this. Default: 1%
   --function-threshold PERCENT   A function's change is significant from this
                                  share of its benchmark's total on. Default: 0.1%
+  --allocation-threshold PERCENT A benchmark's allocations regress (improve) when
+                                 their count grows (shrinks) by more than this;
+                                 any change is listed. Default: 1%
   --format markdown|text|json    Report format. Default: text on a terminal,
                                  markdown otherwise.
   --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
@@ -96,6 +101,7 @@ export function reportSettingsFromOptions(
     compare: {
       threshold: parsePercent(values.threshold, '--threshold'),
       functionThreshold: parsePercent(values['function-threshold'], '--function-threshold'),
+      allocationThreshold: parsePercent(values['allocation-threshold'], '--allocation-threshold'),
     },
     format: chooseFormat(values.format, context),
     failOnRegression: values['fail-on-regression'],

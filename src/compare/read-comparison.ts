@@ -20,7 +20,11 @@ import {
   StrictJsonReader,
   truncateForMessage,
 } from '../system/strict-json.js';
+import { isRegressed } from './compare.js';
 import {
+  type AllocationComparison,
+  type AllocationSiteChange,
+  type AllocationTotals,
   BENCHMARK_STATUSES,
   type BenchmarkComparison,
   COMPARISON_VERSION,
@@ -29,6 +33,7 @@ import {
   FUNCTION_STATUSES,
   type FunctionChange,
   type ProfileSide,
+  type SiteCounts,
 } from './comparison.js';
 
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -46,6 +51,7 @@ const REPORT_FIELDS = [
   'fingerprintDifferences',
   'benchmarks',
 ];
+const OPTIONAL_REPORT_FIELDS = ['allocationThreshold'];
 const BENCHMARK_FIELDS = {
   required: [
     'name',
@@ -58,8 +64,12 @@ const BENCHMARK_FIELDS = {
     'otherEvents',
     'functions',
   ],
-  optional: ['id'],
+  optional: ['id', 'allocations'],
 };
+const ALLOCATION_FIELDS = { required: ['status', 'base', 'head', 'change', 'sites'] };
+const TOTALS_FIELDS = { required: ['allocations', 'bytes', 'peakBytes'] };
+const SITE_FIELDS = { required: ['function', 'file', 'line', 'base', 'head'] };
+const SITE_COUNTS_FIELDS = { required: ['allocations', 'bytes'] };
 const FUNCTION_CHANGE_FIELDS = {
   required: ['name', 'file', 'line', 'base', 'head', 'delta', 'change', 'status', 'significant'],
   optional: ['movedFrom', 'movedTo'],
@@ -114,7 +124,10 @@ class ComparisonReader {
 
   comparison(value: unknown): Comparison {
     const { json } = this;
-    const object = json.object(value, 'the report', { required: REPORT_FIELDS });
+    const object = json.object(value, 'the report', {
+      required: REPORT_FIELDS,
+      optional: OPTIONAL_REPORT_FIELDS,
+    });
     json.expect(
       object.version,
       'version',
@@ -125,7 +138,7 @@ class ComparisonReader {
       .array(object.benchmarks, 'benchmarks')
       .map((benchmark, index) => this.benchmark(benchmark, `benchmarks[${index}]`));
     const regressed = json.boolean(object.regressed, 'regressed');
-    if (regressed !== benchmarks.some((benchmark) => benchmark.status === 'regressed')) {
+    if (regressed !== benchmarks.some(isRegressed)) {
       json.refuse('regressed', 'must be true exactly when a benchmark regressed', regressed);
     }
     return {
@@ -134,6 +147,11 @@ class ComparisonReader {
       event: this.event(object.event, 'event'),
       threshold: this.fraction(object.threshold, 'threshold'),
       functionThreshold: this.fraction(object.functionThreshold, 'functionThreshold'),
+      ...(object.allocationThreshold === undefined
+        ? {}
+        : {
+            allocationThreshold: this.fraction(object.allocationThreshold, 'allocationThreshold'),
+          }),
       base: this.side(object.base, 'base'),
       head: this.side(object.head, 'head'),
       fingerprintDifferences: json
@@ -214,6 +232,49 @@ class ComparisonReader {
       functions: this.json
         .array(object.functions, `${path}.functions`)
         .map((change, index) => this.functionChange(change, `${path}.functions[${index}]`)),
+      ...(object.allocations === undefined
+        ? {}
+        : { allocations: this.allocations(object.allocations, `${path}.allocations`) }),
+    };
+  }
+
+  private allocations(value: unknown, path: string): AllocationComparison {
+    const object = this.json.object(value, path, ALLOCATION_FIELDS);
+    const totals = (side: unknown, at: string): AllocationTotals | null => {
+      if (side === null) return null;
+      const fields = this.json.object(side, at, TOTALS_FIELDS);
+      return {
+        allocations: this.count(fields.allocations, `${at}.allocations`),
+        bytes: this.count(fields.bytes, `${at}.bytes`),
+        peakBytes: this.count(fields.peakBytes, `${at}.peakBytes`),
+      };
+    };
+    return {
+      status: this.json.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES),
+      base: totals(object.base, `${path}.base`),
+      head: totals(object.head, `${path}.head`),
+      change: this.change(object.change, `${path}.change`),
+      sites: this.json
+        .array(object.sites, `${path}.sites`)
+        .map((site, index) => this.site(site, `${path}.sites[${index}]`)),
+    };
+  }
+
+  private site(value: unknown, path: string): AllocationSiteChange {
+    const object = this.json.object(value, path, SITE_FIELDS);
+    const counts = (side: unknown, at: string): SiteCounts => {
+      const fields = this.json.object(side, at, SITE_COUNTS_FIELDS);
+      return {
+        allocations: this.count(fields.allocations, `${at}.allocations`),
+        bytes: this.count(fields.bytes, `${at}.bytes`),
+      };
+    };
+    return {
+      function: this.name(object.function, `${path}.function`),
+      file: this.name(object.file, `${path}.file`),
+      line: this.count(object.line, `${path}.line`),
+      base: counts(object.base, `${path}.base`),
+      head: counts(object.head, `${path}.head`),
     };
   }
 

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import type { Harness } from '../harness.js';
 import { type NamedCommand, parseNamedCommand, splitCommandLine } from './command-line.js';
 import { parseHarnessSettings } from './harness-setting.js';
+import { type Metric, parseMetrics } from './metrics.js';
 import { parsePercent } from './percent.js';
 import { MAX_RUNS, runCount } from './run-count.js';
 import { parseShard, type ShardSpec } from './shard.js';
@@ -40,6 +41,9 @@ export interface ActionSettings {
   /** Fractions: 0.01 is 1%. */
   threshold: number;
   functionThreshold: number;
+  allocationThreshold: number;
+  /** What to measure: instructions, and allocations when asked. */
+  metrics: Metric[];
   failOnRegression: boolean;
   comment: CommentPolicy;
   githubToken: string;
@@ -79,6 +83,11 @@ export function readSettings(input: InputSource): ActionSettings {
       input('function-threshold').trim(),
       "Input 'function-threshold'",
     ),
+    allocationThreshold: parsePercent(
+      input('allocation-threshold').trim(),
+      "Input 'allocation-threshold'",
+    ),
+    metrics: parseMetrics(input('metrics'), "Input 'metrics'"),
     failOnRegression: readBoolean(input, 'fail-on-regression'),
     comment: oneOf(input, 'comment', COMMENT_POLICIES),
     githubToken,

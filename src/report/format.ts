@@ -39,10 +39,14 @@ export function formatThreshold(fraction: number): string {
   return `${Number((fraction * 100).toFixed(6))}%`;
 }
 
-/** The two thresholds of a comparison, as a sentence for a report's footer. */
+/** The thresholds of a comparison, as a sentence for a report's footer. */
 export function describeThresholds(comparison: Comparison): string {
+  const allocations =
+    comparison.allocationThreshold === undefined
+      ? ''
+      : `, its allocations beyond ±${formatThreshold(comparison.allocationThreshold)}`;
   return (
-    `a benchmark changes beyond ±${formatThreshold(comparison.threshold)}, ` +
+    `a benchmark changes beyond ±${formatThreshold(comparison.threshold)}${allocations}, ` +
     `a function from ${formatThreshold(comparison.functionThreshold)} of its benchmark`
   );
 }
@@ -117,6 +121,8 @@ export function describeDifference(difference: FingerprintDifference): {
 
 interface VerdictCounts {
   regressed: number;
+  /** Benchmarks whose allocations regressed. */
+  allocationRegressions: number;
   improved: number;
   added: number;
   removed: number;
@@ -128,6 +134,9 @@ function countStatuses(comparison: Comparison): VerdictCounts {
     comparison.benchmarks.filter((benchmark) => benchmark.status === status).length;
   return {
     regressed: count('regressed'),
+    allocationRegressions: comparison.benchmarks.filter(
+      (benchmark) => benchmark.allocations?.status === 'regressed',
+    ).length,
     improved: count('improved'),
     added: count('added'),
     removed: count('removed'),
@@ -150,11 +159,14 @@ export function verdict(
   const counts = countStatuses(comparison);
   const parts: string[] = [];
   if (counts.regressed > 0) parts.push(emphasise(plural(counts.regressed, 'regression')));
+  if (counts.allocationRegressions > 0) {
+    parts.push(emphasise(plural(counts.allocationRegressions, 'allocation regression')));
+  }
   if (counts.improved > 0) parts.push(plural(counts.improved, 'improvement'));
   if (counts.added > 0) parts.push(`${formatCount(counts.added)} added`);
   if (counts.removed > 0) parts.push(`${formatCount(counts.removed)} removed`);
   const scope = plural(counts.total, 'benchmark');
-  if (counts.regressed === 0 && counts.improved === 0) {
+  if (counts.regressed === 0 && counts.allocationRegressions === 0 && counts.improved === 0) {
     const rest = parts.length > 0 ? ` (${parts.join(', ')})` : '';
     return `No significant change in ${scope}${rest}`;
   }

@@ -4,6 +4,7 @@
  * escaped, and the whole report is rendered against a size budget so it always fits.
  */
 import type {
+  AllocationComparison,
   BenchmarkComparison,
   BenchmarkStatus,
   Comparison,
@@ -84,6 +85,16 @@ const BENCHMARK_TABLE = [
   '| Benchmark | Base | Head | Change | Status |',
   '| :-- | --: | --: | --: | :-- |',
 ];
+const ALLOCATION_BENCHMARK_TABLE = [
+  '| Benchmark | Base | Head | Change | Status | Allocations | Change | Status |',
+  '| :-- | --: | --: | --: | :-- | --: | --: | :-- |',
+];
+const SITE_TABLE = [
+  '| Allocated in | Source | Base | Head | Change | Bytes base | Bytes head |',
+  '| :-- | :-- | --: | --: | --: | --: | --: |',
+];
+/** Allocation sites listed per benchmark; the JSON report lists them all. */
+const SITE_ROWS = 10;
 const FUNCTION_TABLE = [
   '| Function | Source | Base | Head | Delta | Change | Status |',
   '| :-- | :-- | --: | --: | --: | --: | :-- |',
@@ -92,14 +103,20 @@ const FUNCTION_TABLE = [
 export function renderMarkdown(comparison: Comparison, options: MarkdownOptions): string {
   const limits = TARGETS[options.target];
   const links = repositoryLinks(options.repository);
+  const withAllocations = comparison.allocationThreshold !== undefined;
   const top = [
     ...(options.warnings ?? []).flatMap((warning) => ['> [!WARNING]', `> ${warning}`, '']),
     ...fingerprintWarning(comparison),
     verdictLine(comparison),
     '',
-    ...BENCHMARK_TABLE,
+    ...(withAllocations ? ALLOCATION_BENCHMARK_TABLE : BENCHMARK_TABLE),
   ];
-  const benchmarkRows = comparison.benchmarks.map(benchmarkRow);
+  const benchmarkRows = comparison.benchmarks.map((benchmark) =>
+    benchmarkRow(benchmark, withAllocations),
+  );
+  const siteSections = comparison.benchmarks.flatMap((benchmark) =>
+    allocationSites(benchmark, links),
+  );
   const sections = comparison.benchmarks
     .filter((benchmark) => benchmark.functions.length > 0)
     .sort(bySeverity)
@@ -113,6 +130,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     '',
     omissionNote(comparison.benchmarks.length, totalFunctions, limits),
     '',
+    ...siteSections,
     ...footer,
   ]);
   const shownBenchmarks = budget.takeRows(benchmarkRows, (row) => row, []);
@@ -158,7 +176,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
   if (leftOut.benchmarks > 0 || leftOut.functions > 0) {
     lines.push(omissionNote(leftOut.benchmarks, leftOut.functions, limits), '');
   }
-  lines.push(...footer);
+  lines.push(...siteSections, ...footer);
   return `${lines.join('\n')}\n`;
 }
 
@@ -331,14 +349,64 @@ function fingerprintWarning(comparison: Comparison): string[] {
   ];
 }
 
-function benchmarkRow(benchmark: BenchmarkComparison): string {
-  return tableRow([
+function benchmarkRow(benchmark: BenchmarkComparison, withAllocations: boolean): string {
+  const cells = [
     code(benchmark.name, BENCHMARK_NAME_LENGTH),
     countText(benchmark.base),
     countText(benchmark.head),
     changeText(benchmark.change, benchmark.status),
     BENCHMARK_STATUS[benchmark.status],
-  ]);
+  ];
+  if (withAllocations) cells.push(...allocationCells(benchmark.allocations));
+  return tableRow(cells);
+}
+
+/** Allocations `base → head`, their change and status; dashes where they were not measured. */
+function allocationCells(allocations: AllocationComparison | undefined): string[] {
+  if (allocations === undefined) return ['—', '—', '—'];
+  const { base, head, status } = allocations;
+  const counts =
+    base === null || head === null
+      ? countText((head ?? base)?.allocations ?? null)
+      : `${formatCount(base.allocations)} → ${formatCount(head.allocations)}`;
+  return [counts, changeText(allocations.change, status), BENCHMARK_STATUS[status]];
+}
+
+/** The changed allocation sites of a benchmark measured on both sides, largest change first. */
+function allocationSites(
+  benchmark: BenchmarkComparison,
+  links: RepositoryLinks | undefined,
+): string[] {
+  const allocations = benchmark.allocations;
+  if (
+    allocations === undefined ||
+    allocations.base === null ||
+    allocations.head === null ||
+    allocations.sites.length === 0
+  ) {
+    return [];
+  }
+  const shown = allocations.sites.slice(0, SITE_ROWS);
+  const rows = shown.map((site) =>
+    tableRow([
+      code(site.function, NAME_LENGTH),
+      sourceCell(site, links),
+      formatCount(site.base.allocations),
+      formatCount(site.head.allocations),
+      formatDelta(site.head.allocations - site.base.allocations),
+      formatCount(site.base.bytes),
+      formatCount(site.head.bytes),
+    ]),
+  );
+  const rest = allocations.sites.length - shown.length;
+  return [
+    `Allocation sites of ${code(benchmark.name, BENCHMARK_NAME_LENGTH)} that changed (${BENCHMARK_STATUS[allocations.status]} ${changeText(allocations.change, allocations.status)} allocations):`,
+    '',
+    ...SITE_TABLE,
+    ...rows,
+    '',
+    ...(rest > 0 ? [`… and ${plural(rest, 'more changed site')}: see the JSON report.`, ''] : []),
+  ];
 }
 
 function functionRow(change: FunctionChange, links: RepositoryLinks | undefined): string {
@@ -374,7 +442,10 @@ function movedNames(names: string[]): string {
   return names.map((name) => code(name, 60)).join(', ');
 }
 
-function sourceCell(change: FunctionChange, links: RepositoryLinks | undefined): string {
+function sourceCell(
+  change: Pick<FunctionChange, 'file' | 'line'>,
+  links: RepositoryLinks | undefined,
+): string {
   if (change.file === '???') return '?';
   const location = change.line > 0 ? `${change.file}:${change.line}` : change.file;
   const label = code(location, PATH_LENGTH);

@@ -18,6 +18,12 @@ export function summaryLine(comparison: Comparison): string {
   const parts: string[] = [];
   if (regressed.length > 0) parts.push(`regressed: ${listed(regressed, describeRegression)}`);
   if (improved.length > 0) parts.push(`improved: ${listed(improved, describeChange)}`);
+  const moreAllocations = comparison.benchmarks.filter(
+    (benchmark) => benchmark.allocations?.status === 'regressed',
+  );
+  if (moreAllocations.length > 0) {
+    parts.push(`allocations regressed: ${listed(moreAllocations, describeAllocations)}`);
+  }
   if (parts.length === 0) {
     parts.push(`no significant change in ${plural(comparison.benchmarks.length, 'benchmark')}`);
   }
@@ -53,6 +59,13 @@ function describeRegression(benchmark: BenchmarkComparison): string {
   if (!culprit) return describeChange(benchmark);
   const culpritChange = culprit.change === null ? 'new' : formatChange(culprit.change);
   return `${describeChange(benchmark)} (${clean(culprit.name)} ${culpritChange})`;
+}
+
+function describeAllocations(benchmark: BenchmarkComparison): string {
+  const change = benchmark.allocations?.change;
+  return change === null || change === undefined
+    ? name(benchmark)
+    : `${name(benchmark)} ${formatChange(change)}`;
 }
 
 function name(benchmark: BenchmarkComparison): string {

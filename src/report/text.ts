@@ -68,32 +68,79 @@ export function renderText(comparison: Comparison, options: { color: boolean }):
       ),
     );
   }
-  lines.push('', ...benchmarkTable(comparison.benchmarks, palette));
+  const withAllocations = comparison.allocationThreshold !== undefined;
+  lines.push('', ...benchmarkTable(comparison.benchmarks, withAllocations, palette));
   for (const benchmark of comparison.benchmarks) {
-    lines.push(...functionSection(benchmark, palette));
+    lines.push(...functionSection(benchmark, palette), ...siteSection(benchmark));
   }
   lines.push('', footer(comparison));
   return `${lines.join('\n')}\n`;
 }
 
-function benchmarkTable(benchmarks: BenchmarkComparison[], palette: Palette): string[] {
-  const rows = benchmarks.map((benchmark) => ({
-    cells: [
+function benchmarkTable(
+  benchmarks: BenchmarkComparison[],
+  withAllocations: boolean,
+  palette: Palette,
+): string[] {
+  const rows = benchmarks.map((benchmark) => {
+    const allocations = benchmark.allocations;
+    const cells = [
       sanitise(benchmark.name),
       benchmark.base === null ? '—' : formatCount(benchmark.base),
       benchmark.head === null ? '—' : formatCount(benchmark.head),
       changeText(benchmark.change, benchmark.status),
       benchmark.status,
+    ];
+    if (withAllocations) {
+      cells.push(
+        allocations?.base ? formatCount(allocations.base.allocations) : '—',
+        allocations?.head ? formatCount(allocations.head.allocations) : '—',
+        allocations ? changeText(allocations.change, allocations.status) : '—',
+        allocations ? allocations.status : '—',
+      );
+    }
+    const worst = allocations?.status === 'regressed' ? allocations.status : benchmark.status;
+    return { cells, style: statusStyle(worst, palette) };
+  });
+  const header = ['benchmark', 'base', 'head', 'change', 'status'];
+  const alignments: Alignment[] = ['left', 'right', 'right', 'right', 'left'];
+  if (withAllocations) {
+    header.push('allocs base', 'allocs head', 'change', 'status');
+    alignments.push('right', 'right', 'right', 'left');
+  }
+  return styledTable(header, rows, alignments);
+}
+
+/** The changed allocation sites of a benchmark measured on both sides. */
+function siteSection(benchmark: BenchmarkComparison): string[] {
+  const allocations = benchmark.allocations;
+  if (!allocations?.base || !allocations.head || allocations.sites.length === 0) return [];
+  const listed = allocations.sites.slice(0, LISTED_FUNCTIONS);
+  const rows = listed.map((site) => ({
+    cells: [
+      formatCount(site.base.allocations),
+      formatCount(site.head.allocations),
+      formatDelta(site.head.allocations - site.base.allocations),
+      formatDelta(site.head.bytes - site.base.bytes),
+      functionLabel({ name: site.function, file: site.file, line: site.line }),
     ],
-    style: statusStyle(benchmark.status, palette),
+    style: plain,
   }));
-  return styledTable(['benchmark', 'base', 'head', 'change', 'status'], rows, [
-    'left',
-    'right',
-    'right',
-    'right',
-    'left',
-  ]);
+  const rest = allocations.sites.length - listed.length;
+  return [
+    '',
+    `${sanitise(benchmark.name)}: allocations ${allocations.status} ${changeText(allocations.change, allocations.status)}`,
+    ...styledTable(['base', 'head', 'delta', 'bytes', 'allocated in'], rows, [
+      'right',
+      'right',
+      'right',
+      'right',
+      'last',
+    ]).map((line) => `  ${line}`),
+    ...(rest > 0
+      ? [`  … and ${plural(rest, 'more changed site')} (--format json lists them all)`]
+      : []),
+  ];
 }
 
 /**
@@ -148,7 +195,9 @@ function functionStatus(change: FunctionChange): string {
   return change.status === 'unchanged' ? 'below threshold' : change.status;
 }
 
-function functionLabel(change: FunctionChange): string {
+function functionLabel(
+  change: Pick<FunctionChange, 'name' | 'file' | 'line' | 'movedTo' | 'movedFrom'>,
+): string {
   const location =
     change.file === '???'
       ? ''

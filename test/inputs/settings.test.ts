@@ -39,6 +39,8 @@ describe('readSettings', () => {
       timeoutSeconds: undefined,
       threshold: 0.01,
       functionThreshold: 0.001,
+      allocationThreshold: 0.01,
+      metrics: ['instructions'],
       failOnRegression: false,
       comment: 'always',
       githubToken: 'ghs_token',
@@ -62,6 +64,8 @@ describe('readSettings', () => {
         timeout: '15m',
         threshold: '2.5%',
         'function-threshold': '0.5%',
+        'allocation-threshold': '0%',
+        metrics: 'allocations, instructions',
         'fail-on-regression': 'True',
         comment: 'on-regression',
         baseline: 'rebuild',
@@ -86,6 +90,8 @@ describe('readSettings', () => {
       timeoutSeconds: 900,
       threshold: 0.025,
       functionThreshold: 0.005,
+      allocationThreshold: 0,
+      metrics: ['instructions', 'allocations'],
       failOnRegression: true,
       comment: 'on-regression',
       githubToken: 'ghs_token',
@@ -170,6 +176,9 @@ describe('readSettings', () => {
   it('names the input when a threshold is not a percentage', () => {
     expect(failure({ threshold: 'lots' })).toBe(
       "Input 'threshold' must be a percentage from 0% to 100% such as '1%' or '0.1%', got 'lots'.",
+    );
+    expect(failure({ metrics: 'instructions,heap' })).toBe(
+      "Input 'metrics' must list metrics among instructions and allocations, separated by commas, got 'heap'.",
     );
     expect(failure({ 'function-threshold': '-1%' })).toMatch(
       /^Input 'function-threshold' must be a percentage .*, got '-1%'/,
