@@ -107,7 +107,7 @@ import { resolve } from "node:path";
 var PROFILE_VERSION = 2;
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 function siteKey(site) {
-  return `${site.function}\0${site.file}:${site.line}`;
+  return `${site.function} (${site.file}:${site.line})`;
 }
 function wholeProgram(name) {
   return { name, target: name, harness: "plain" };

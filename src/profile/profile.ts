@@ -83,7 +83,7 @@ export interface AllocationSite {
 
 /** What tells two allocation sites apart: the function and its file and line. */
 export function siteKey(site: Pick<AllocationSite, 'function' | 'file' | 'line'>): string {
-  return `${site.function}\u0000${site.file}:${site.line}`;
+  return `${site.function} (${site.file}:${site.line})`;
 }
 
 /** What names a benchmark that is a whole program: the target and its name are one. */
