@@ -59,6 +59,7 @@ export async function mergeShards(step: ActionStep, flow: StepFlow): Promise<Out
           compareProfiles(base, head.profile, {
             threshold: settings.threshold,
             functionThreshold: settings.functionThreshold,
+            allocationThreshold: settings.allocationThreshold,
           }),
           pullRequest,
           incomplete === undefined ? [] : [incomplete.warning],

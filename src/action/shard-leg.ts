@@ -64,6 +64,7 @@ export async function measureShard(
   const comparison = compareProfiles(base, head, {
     threshold: settings.threshold,
     functionThreshold: settings.functionThreshold,
+    allocationThreshold: settings.allocationThreshold,
   });
   // Its share's report and summary, but no comment: the merge job posts the one comment.
   const { delivery: _comment, ...outcome } = await flow.publishComparison(
