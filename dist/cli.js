@@ -86,6 +86,8 @@ var package_default = {
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     "@types/node": "^20.19.43",
+    "d3-flame-graph": "^5.0.0",
+    "d3-selection": "^3.0.1",
     esbuild: "^0.28.2",
     typescript: "^6.0.3",
     vitest: "^4.1.12",
@@ -482,8 +484,145 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
 }
 
 // src/compare/load-input.ts
-import { open as open2, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
+
+// src/profile/call-graph.ts
+function inclusiveCosts(functions, calls, total) {
+  const inclusive = new Map(functions.map((fn) => [fn.name, fn.self]));
+  for (const call of calls) {
+    const own = inclusive.get(call.caller);
+    if (call.caller !== call.callee && own !== void 0 && inclusive.has(call.callee)) {
+      inclusive.set(call.caller, own + call.inclusive);
+    }
+  }
+  for (const [name, cost] of inclusive) inclusive.set(name, Math.min(cost, total));
+  return inclusive;
+}
+var SPLIT_SHARE = 1 / 2e3;
+function callTree(functions, calls, total) {
+  const graph = acyclicGraph(functions, calls);
+  const weight = subtreeWeights(graph);
+  const minimum = total * SPLIT_SHARE;
+  const expand = (fn, value) => {
+    const node = { name: graph.names[fn], value, self: value, children: [] };
+    if (value < minimum || weight[fn] === 0) return node;
+    const scale = value / weight[fn];
+    const parts = [graph.self[fn] * scale];
+    for (const edge of graph.out[fn]) parts.push(edge.share * weight[edge.callee] * scale);
+    const shares = wholeShares(value, parts);
+    node.self = shares[0];
+    graph.out[fn].forEach((edge, index) => {
+      const share = shares[index + 1];
+      if (share > 0) node.children.push(expand(edge.callee, share));
+    });
+    return node;
+  };
+  const rootValues = wholeShares(
+    total,
+    graph.roots.map((root) => weight[root])
+  );
+  return graph.roots.map((root, index) => expand(root, rootValues[index])).filter((node) => node.value > 0);
+}
+function acyclicGraph(functions, calls) {
+  const index = new Map(functions.map((fn, position) => [fn.name, position]));
+  const out = functions.map(() => []);
+  const called = new Uint8Array(functions.length);
+  for (const call of calls) {
+    const caller = index.get(call.caller);
+    const callee = index.get(call.callee);
+    if (caller === void 0 || callee === void 0 || caller === callee) continue;
+    out[caller].push({ callee, cost: call.inclusive });
+    called[callee] = 1;
+  }
+  const state = new Uint8Array(functions.length);
+  const kept = functions.map(() => []);
+  const roots = [];
+  const walk = (start) => {
+    roots.push(start);
+    const stack = [{ fn: start, next: 0 }];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const edge = out[top.fn][top.next++];
+      if (edge === void 0) {
+        state[top.fn] = 2;
+        stack.pop();
+      } else if (state[edge.callee] !== 1) {
+        kept[top.fn].push(edge);
+        if (state[edge.callee] === 0) {
+          state[edge.callee] = 1;
+          stack.push({ fn: edge.callee, next: 0 });
+        }
+      }
+    }
+  };
+  const bySelf = functions.map((_, position) => position);
+  bySelf.sort((a, b) => functions[b].self - functions[a].self || a - b);
+  for (const fn of bySelf) if (called[fn] === 0) walk(fn);
+  for (const fn of bySelf) if (state[fn] === 0) walk(fn);
+  const incoming = new Float64Array(functions.length);
+  for (const edges of kept) for (const edge of edges) incoming[edge.callee] += edge.cost;
+  return {
+    names: functions.map((fn) => fn.name),
+    self: functions.map((fn) => fn.self),
+    roots,
+    out: kept.map(
+      (edges) => edges.map((edge) => ({
+        callee: edge.callee,
+        share: incoming[edge.callee] === 0 ? 0 : edge.cost / incoming[edge.callee]
+      }))
+    )
+  };
+}
+function subtreeWeights(graph) {
+  const weight = new Float64Array(graph.names.length).fill(-1);
+  const weigh = (start) => {
+    const stack = [start];
+    while (stack.length > 0) {
+      const fn = stack[stack.length - 1];
+      const pending = graph.out[fn].filter((edge) => weight[edge.callee] < 0);
+      if (pending.length > 0) {
+        for (const edge of pending) stack.push(edge.callee);
+        continue;
+      }
+      stack.pop();
+      if (weight[fn] >= 0) continue;
+      weight[fn] = graph.out[fn].reduce(
+        (sum, edge) => sum + edge.share * weight[edge.callee],
+        graph.self[fn]
+      );
+    }
+  };
+  graph.roots.forEach(weigh);
+  return weight;
+}
+function wholeShares(whole, parts) {
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return parts.map((_, index) => index === 0 ? whole : 0);
+  const exact = parts.map((part) => part / sum * whole);
+  const shares = exact.map(Math.floor);
+  let left = whole - shares.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((_, index) => index);
+  byRemainder.sort((a, b) => exact[b] - shares[b] - (exact[a] - shares[a]) || a - b);
+  for (const index of byRemainder) {
+    if (left <= 0) break;
+    shares[index] += 1;
+    left -= 1;
+  }
+  return shares;
+}
+function foldedStacks(roots) {
+  const lines2 = [];
+  const visit = (node, prefix) => {
+    const stack = prefix + node.name.replace(/;/g, ":").replace(/[\r\n]/g, " ");
+    if (node.self > 0) lines2.push(`${stack} ${node.self}`);
+    for (const child of node.children) visit(child, `${stack};`);
+  };
+  for (const root of roots) visit(root, "");
+  return lines2.length === 0 ? "" : `${lines2.join("\n")}
+`;
+}
 
 // src/measure/normalise.ts
 var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
@@ -624,11 +763,13 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
   const files = [];
   const lines2 = new Float64Array(parsedFunctions.length);
   const counts = new Float64Array(parsedFunctions.length * width);
+  const indexOf = new Uint32Array(parsedFunctions.length);
   for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
     const name = parsedNames[parsedIndex];
     const file = parsedFunctions.files[parsedIndex];
     const parsedCounts = parsedIndex * width;
     const existing = meetingNames.size === 0 ? void 0 : mergeable.get(name);
+    indexOf[parsedIndex] = existing?.index ?? names.length;
     if (existing === void 0) {
       const index2 = names.length;
       names.push(name);
@@ -666,13 +807,71 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
       files,
       lines2.subarray(0, length),
       counts.subarray(0, length * width)
-    )
+    ),
+    ...parsed.calls === void 0 ? {} : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }
   };
 }
-function withProfiles({ events, totals: totals2, functions }) {
+function mergedCalls(calls, indexOf, functions, width) {
+  const edgeOf = /* @__PURE__ */ new Map();
+  const callers = [];
+  const callees2 = [];
+  const counts = [];
+  const callCounts = [];
+  for (let edge = 0; edge < calls.length; edge++) {
+    const caller = indexOf[calls.callers[edge]];
+    const callee = indexOf[calls.callees[edge]];
+    const key = caller * functions + callee;
+    let merged = edgeOf.get(key);
+    if (merged === void 0) {
+      merged = callers.length;
+      edgeOf.set(key, merged);
+      callers.push(caller);
+      callees2.push(callee);
+      callCounts.push(0);
+      for (let event = 0; event < width; event++) counts.push(0);
+    }
+    callCounts[merged] += calls.calls[edge];
+    for (let event = 0; event < width; event++) {
+      counts[merged * width + event] += calls.counts[edge * width + event];
+    }
+  }
+  return {
+    length: callers.length,
+    callers: Uint32Array.from(callers),
+    callees: Uint32Array.from(callees2),
+    calls: Float64Array.from(callCounts),
+    counts: Float64Array.from(counts)
+  };
+}
+function namedCalls(calls, functions) {
+  const width = functions.events.length;
+  return Array.from({ length: calls.length }, (_, edge) => ({
+    caller: functions.name(calls.callers[edge]),
+    callee: functions.name(calls.callees[edge]),
+    calls: calls.calls[edge],
+    inclusive: calls.counts[edge * width]
+  }));
+}
+function withCalls(profile, calls) {
+  const primary = profile.events[0] ?? "";
+  const inclusive = inclusiveCosts(
+    profile.functions.map((fn) => ({ name: fn.name, self: fn.counts[primary] ?? 0 })),
+    calls,
+    profile.totals[primary] ?? 0
+  );
+  const functions = profile.functions.map((fn) => ({ ...fn, inclusive: inclusive.get(fn.name) }));
+  return { ...profile, functions, calls: calls.sort(byCallerAndCallee(functions)) };
+}
+function byCallerAndCallee(functions) {
+  const position = new Map(functions.map((fn, index) => [fn.name, index]));
+  const of = (name) => position.get(name) ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => of(a.caller) - of(b.caller) || of(a.callee) - of(b.callee);
+}
+function withProfiles({ events, totals: totals2, functions, calls }) {
   const profiles = new Array(functions.length);
   for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
-  return sortedByCount({ events, totals: totals2, functions: profiles });
+  const sorted = sortedByCount({ events, totals: totals2, functions: profiles });
+  return calls === void 0 ? sorted : withCalls(sorted, namedCalls(calls, functions));
 }
 function sortedByCount(profile) {
   const primary = profile.events[0];
@@ -690,6 +889,234 @@ function countsByEvent(events, values) {
 
 // src/measure/parse-file.ts
 import { open } from "node:fs/promises";
+
+// src/measure/callgrind-part.ts
+var LINES_PER_FILE = 2 ** 32;
+var CallgrindPartBuilder = class {
+  #isOwnFile;
+  #width;
+  #fileIndexByPath = /* @__PURE__ */ new Map();
+  #filePaths = [];
+  #filesOwn = [];
+  #functionIndexByName = /* @__PURE__ */ new Map();
+  #names = [];
+  /** The file a function was named in, its file when none of its lines has a cost. */
+  #namedIn = [];
+  /**
+   * Per function, the primary-event cost of each of its lines by line key: Callgrind writes
+   * a line once per basic block and call context, so one line's cost is spread over several.
+   */
+  #lineCosts = [];
+  #counts = [];
+  /** Per caller, the index of its edge to each callee. */
+  #edgesFrom = [];
+  #callers = [];
+  #callees = [];
+  #calls = [];
+  #edgeCounts = [];
+  /** `isOwnFile` is asked once per distinct path of the part. */
+  constructor(events, isOwnFile2) {
+    this.#width = events;
+    this.#isOwnFile = isOwnFile2;
+  }
+  /** The index of a source file, for `functionIndex` and `addSelfCost`. */
+  fileIndex(path) {
+    let index = this.#fileIndexByPath.get(path);
+    if (index === void 0) {
+      index = this.#filePaths.length;
+      this.#fileIndexByPath.set(path, index);
+      this.#filePaths.push(path);
+      this.#filesOwn.push(this.#isOwnFile(path));
+    }
+    return index;
+  }
+  /** The index of the function with this name, added with no cost when it is new. */
+  functionIndex(name, file) {
+    let index = this.#functionIndexByName.get(name);
+    if (index === void 0) {
+      index = this.#names.length;
+      this.#functionIndexByName.set(name, index);
+      this.#names.push(name);
+      this.#namedIn.push(file);
+      this.#lineCosts.push(void 0);
+      this.#edgesFrom.push(void 0);
+      for (let event = 0; event < this.#width; event++) this.#counts.push(0);
+    }
+    return index;
+  }
+  addSelfCost(fn, file, line, costs) {
+    const base = fn * this.#width;
+    for (let event = 0; event < this.#width; event++) this.#counts[base + event] += costs[event];
+    let lines2 = this.#lineCosts[fn];
+    if (lines2 === void 0) {
+      lines2 = /* @__PURE__ */ new Map();
+      this.#lineCosts[fn] = lines2;
+    }
+    const key = file * LINES_PER_FILE + line;
+    lines2.set(key, (lines2.get(key) ?? 0) + costs[0]);
+  }
+  addCall(caller, callee, calls, costs) {
+    let edges = this.#edgesFrom[caller];
+    if (edges === void 0) {
+      edges = /* @__PURE__ */ new Map();
+      this.#edgesFrom[caller] = edges;
+    }
+    let edge = edges.get(callee);
+    if (edge === void 0) {
+      edge = this.#callers.length;
+      edges.set(callee, edge);
+      this.#callers.push(caller);
+      this.#callees.push(callee);
+      this.#calls.push(0);
+      for (let event = 0; event < this.#width; event++) this.#edgeCounts.push(0);
+    }
+    this.#calls[edge] += calls;
+    const base = edge * this.#width;
+    for (let event = 0; event < this.#width; event++)
+      this.#edgeCounts[base + event] += costs[event];
+  }
+  /** The self costs of every function added up, per event. */
+  selfTotals() {
+    const totals2 = new Array(this.#width).fill(0);
+    this.#counts.forEach((count, index) => {
+      totals2[index % this.#width] += count;
+    });
+    return totals2;
+  }
+  /** The largest number among the calls' counts and inclusive costs, to check it is exact. */
+  largestCallNumber() {
+    let largest = 0;
+    for (const count of this.#calls) largest = Math.max(largest, count);
+    for (const count of this.#edgeCounts) largest = Math.max(largest, count);
+    return largest;
+  }
+  build(part, trigger, profile) {
+    const calls = {
+      length: this.#callers.length,
+      callers: Uint32Array.from(this.#callers),
+      callees: Uint32Array.from(this.#callees),
+      calls: Float64Array.from(this.#calls),
+      counts: Float64Array.from(this.#edgeCounts)
+    };
+    return { part, trigger, profile: { ...profile, functions: this.#functions(), calls }, calls };
+  }
+  #functions() {
+    const files = [];
+    const lines2 = new Float64Array(this.#names.length);
+    this.#names.forEach((_, fn) => {
+      const key = this.#bestLine(fn);
+      if (key === void 0) {
+        files.push(this.#filePaths[this.#namedIn[fn]]);
+      } else {
+        files.push(this.#filePaths[Math.floor(key / LINES_PER_FILE)]);
+        lines2[fn] = key % LINES_PER_FILE;
+      }
+    });
+    return {
+      length: this.#names.length,
+      names: this.#names,
+      files,
+      lines: lines2,
+      counts: Float64Array.from(this.#counts)
+    };
+  }
+  /**
+   * The key of the function's line with the largest primary-event cost among its lines in the
+   * user's own files, or among all its lines when none is; the first such line on a tie.
+   */
+  #bestLine(fn) {
+    let best;
+    let bestOwn = false;
+    let bestCost = -1;
+    for (const [key, cost] of this.#lineCosts[fn] ?? []) {
+      const own = this.#filesOwn[Math.floor(key / LINES_PER_FILE)];
+      if (own && !bestOwn || own === bestOwn && cost > bestCost) {
+        best = key;
+        bestOwn = own;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+};
+function mergeParts(parts) {
+  const [first, ...others] = parts;
+  if (first === void 0) throw new Error("mergeParts: no parts");
+  if (others.length === 0) return first.profile;
+  const { events, command } = first.profile;
+  const width = events.length;
+  const indexOf = /* @__PURE__ */ new Map();
+  const names = [];
+  const files = [];
+  const lines2 = [];
+  const counts = [];
+  const locationCost = [];
+  const totals2 = new Array(width).fill(0);
+  const calls = [];
+  const callOf = /* @__PURE__ */ new Map();
+  for (const { profile, calls: edges } of parts) {
+    const { functions } = profile;
+    profile.totals.forEach((total, event) => {
+      totals2[event] += total;
+    });
+    const merged = functions.names.map((name, fn) => {
+      let index = indexOf.get(name);
+      if (index === void 0) {
+        index = names.length;
+        indexOf.set(name, index);
+        names.push(name);
+        files.push(functions.files[fn]);
+        lines2.push(functions.lines[fn]);
+        locationCost.push(-1);
+        for (let event = 0; event < width; event++) counts.push(0);
+      }
+      const own = functions.counts[fn * width] ?? 0;
+      if (own > locationCost[index]) {
+        files[index] = functions.files[fn];
+        lines2[index] = functions.lines[fn];
+        locationCost[index] = own;
+      }
+      for (let event = 0; event < width; event++) {
+        counts[index * width + event] += functions.counts[fn * width + event];
+      }
+      return index;
+    });
+    for (let edge = 0; edge < edges.length; edge++) {
+      const caller = merged[edges.callers[edge]];
+      const callee = merged[edges.callees[edge]];
+      const key = `${caller} ${callee}`;
+      let call = callOf.get(key);
+      if (call === void 0) {
+        call = calls.length;
+        callOf.set(key, call);
+        calls.push({ caller, callee, calls: 0, counts: new Array(width).fill(0) });
+      }
+      calls[call].calls += edges.calls[edge];
+      for (let event = 0; event < width; event++) {
+        calls[call].counts[event] += edges.counts[edge * width + event];
+      }
+    }
+  }
+  return {
+    command,
+    events,
+    totals: totals2,
+    functions: {
+      length: names.length,
+      names,
+      files,
+      lines: Float64Array.from(lines2),
+      counts: Float64Array.from(counts)
+    },
+    calls: {
+      length: calls.length,
+      callers: Uint32Array.from(calls, (call) => call.caller),
+      callees: Uint32Array.from(calls, (call) => call.callee),
+      calls: Float64Array.from(calls, (call) => call.calls),
+      counts: Float64Array.from(calls.flatMap((call) => call.counts))
+    }
+  };
+}
 
 // src/measure/parse.ts
 import { Buffer as Buffer2 } from "node:buffer";
@@ -1100,162 +1527,6 @@ function excerpt(line) {
 
 // src/measure/parse-callgrind.ts
 import { Buffer as Buffer3 } from "node:buffer";
-
-// src/measure/callgrind-part.ts
-var LINES_PER_FILE = 2 ** 32;
-var CallgrindPartBuilder = class {
-  #isOwnFile;
-  #width;
-  #fileIndexByPath = /* @__PURE__ */ new Map();
-  #filePaths = [];
-  #filesOwn = [];
-  #functionIndexByName = /* @__PURE__ */ new Map();
-  #names = [];
-  /** The file a function was named in, its file when none of its lines has a cost. */
-  #namedIn = [];
-  /**
-   * Per function, the primary-event cost of each of its lines by line key: Callgrind writes
-   * a line once per basic block and call context, so one line's cost is spread over several.
-   */
-  #lineCosts = [];
-  #counts = [];
-  /** Per caller, the index of its edge to each callee. */
-  #edgesFrom = [];
-  #callers = [];
-  #callees = [];
-  #calls = [];
-  #edgeCounts = [];
-  /** `isOwnFile` is asked once per distinct path of the part. */
-  constructor(events, isOwnFile2) {
-    this.#width = events;
-    this.#isOwnFile = isOwnFile2;
-  }
-  /** The index of a source file, for `functionIndex` and `addSelfCost`. */
-  fileIndex(path) {
-    let index = this.#fileIndexByPath.get(path);
-    if (index === void 0) {
-      index = this.#filePaths.length;
-      this.#fileIndexByPath.set(path, index);
-      this.#filePaths.push(path);
-      this.#filesOwn.push(this.#isOwnFile(path));
-    }
-    return index;
-  }
-  /** The index of the function with this name, added with no cost when it is new. */
-  functionIndex(name, file) {
-    let index = this.#functionIndexByName.get(name);
-    if (index === void 0) {
-      index = this.#names.length;
-      this.#functionIndexByName.set(name, index);
-      this.#names.push(name);
-      this.#namedIn.push(file);
-      this.#lineCosts.push(void 0);
-      this.#edgesFrom.push(void 0);
-      for (let event = 0; event < this.#width; event++) this.#counts.push(0);
-    }
-    return index;
-  }
-  addSelfCost(fn, file, line, costs) {
-    const base = fn * this.#width;
-    for (let event = 0; event < this.#width; event++) this.#counts[base + event] += costs[event];
-    let lines2 = this.#lineCosts[fn];
-    if (lines2 === void 0) {
-      lines2 = /* @__PURE__ */ new Map();
-      this.#lineCosts[fn] = lines2;
-    }
-    const key = file * LINES_PER_FILE + line;
-    lines2.set(key, (lines2.get(key) ?? 0) + costs[0]);
-  }
-  addCall(caller, callee, calls, costs) {
-    let edges = this.#edgesFrom[caller];
-    if (edges === void 0) {
-      edges = /* @__PURE__ */ new Map();
-      this.#edgesFrom[caller] = edges;
-    }
-    let edge = edges.get(callee);
-    if (edge === void 0) {
-      edge = this.#callers.length;
-      edges.set(callee, edge);
-      this.#callers.push(caller);
-      this.#callees.push(callee);
-      this.#calls.push(0);
-      for (let event = 0; event < this.#width; event++) this.#edgeCounts.push(0);
-    }
-    this.#calls[edge] += calls;
-    const base = edge * this.#width;
-    for (let event = 0; event < this.#width; event++)
-      this.#edgeCounts[base + event] += costs[event];
-  }
-  /** The self costs of every function added up, per event. */
-  selfTotals() {
-    const totals2 = new Array(this.#width).fill(0);
-    this.#counts.forEach((count, index) => {
-      totals2[index % this.#width] += count;
-    });
-    return totals2;
-  }
-  /** The largest number among the calls' counts and inclusive costs, to check it is exact. */
-  largestCallNumber() {
-    let largest = 0;
-    for (const count of this.#calls) largest = Math.max(largest, count);
-    for (const count of this.#edgeCounts) largest = Math.max(largest, count);
-    return largest;
-  }
-  build(part, trigger, profile) {
-    return {
-      part,
-      trigger,
-      profile: { ...profile, functions: this.#functions() },
-      calls: {
-        length: this.#callers.length,
-        callers: Uint32Array.from(this.#callers),
-        callees: Uint32Array.from(this.#callees),
-        calls: Float64Array.from(this.#calls),
-        counts: Float64Array.from(this.#edgeCounts)
-      }
-    };
-  }
-  #functions() {
-    const files = [];
-    const lines2 = new Float64Array(this.#names.length);
-    this.#names.forEach((_, fn) => {
-      const key = this.#bestLine(fn);
-      if (key === void 0) {
-        files.push(this.#filePaths[this.#namedIn[fn]]);
-      } else {
-        files.push(this.#filePaths[Math.floor(key / LINES_PER_FILE)]);
-        lines2[fn] = key % LINES_PER_FILE;
-      }
-    });
-    return {
-      length: this.#names.length,
-      names: this.#names,
-      files,
-      lines: lines2,
-      counts: Float64Array.from(this.#counts)
-    };
-  }
-  /**
-   * The key of the function's line with the largest primary-event cost among its lines in the
-   * user's own files, or among all its lines when none is; the first such line on a tie.
-   */
-  #bestLine(fn) {
-    let best;
-    let bestOwn = false;
-    let bestCost = -1;
-    for (const [key, cost] of this.#lineCosts[fn] ?? []) {
-      const own = this.#filesOwn[Math.floor(key / LINES_PER_FILE)];
-      if (own && !bestOwn || own === bestOwn && cost > bestCost) {
-        best = key;
-        bestOwn = own;
-        bestCost = cost;
-      }
-    }
-    return best;
-  }
-};
-
-// src/measure/parse-callgrind.ts
 var LF2 = 10;
 var CR2 = 13;
 var SPACE2 = 32;
@@ -1782,6 +2053,23 @@ async function parseCallgrindFile(path, options = {}) {
   await readInChunks(path, parser);
   return parser.finish();
 }
+async function parseValgrindFile(path, options = {}) {
+  const firstLine = (await readStart(path)).split("\n", 1)[0];
+  return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix)) ? mergeParts(await parseCallgrindFile(path, options)) : parseCachegrindFile(path, options);
+}
+async function readStart(path) {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      return buffer.toString("utf8", 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
 async function readInChunks(path, parser) {
   try {
     const file = await open(path, "r");
@@ -1940,11 +2228,11 @@ var BENCHMARK_FIELDS = {
     "nondeterministic",
     "functions"
   ],
-  optional: ["id", "allocations"]
+  optional: ["id", "calls", "allocations"]
 };
 var ALLOCATION_FIELDS = { required: ["allocations", "bytes", "peakBytes", "sites"] };
 var SITE_FIELDS = { required: ["function", "file", "line", "allocations", "bytes"] };
-var FUNCTION_FIELDS = { required: ["name", "file", "line", "counts"] };
+var FUNCTION_FIELDS = { required: ["name", "file", "line", "counts"], optional: ["inclusive"] };
 function parseProfileDocument(text, source) {
   const data = parseJson(
     text,
@@ -2046,6 +2334,7 @@ function readBenchmark(reader, value, path) {
     functions.map((entry) => entry.name),
     (index) => `${path}.functions[${index}].name`
   );
+  const calls = fields.calls === void 0 ? void 0 : readCalls(reader, fields.calls, `${path}.calls`, functions);
   return {
     name: reader.string(fields.name, `${path}.name`),
     target: reader.string(fields.target, `${path}.target`),
@@ -2061,6 +2350,7 @@ function readBenchmark(reader, value, path) {
     totals: readCounts(reader, fields.totals, `${path}.totals`, events),
     nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions,
+    ...calls === void 0 ? {} : { calls },
     ...fields.allocations === void 0 ? {} : { allocations: readAllocations(reader, fields.allocations, `${path}.allocations`) }
   };
 }
@@ -2085,13 +2375,43 @@ function readSite(reader, value, path) {
     bytes: readCount(reader, fields.bytes, `${path}.bytes`)
   };
 }
+function readCalls(reader, value, path, functions) {
+  const calls = reader.array(value, path).map((entry, index) => {
+    const at = `${path}[${index}]`;
+    const numbers = reader.array(entry, at).map((item, position) => readCount(reader, item, `${at}[${position}]`));
+    if (numbers.length !== 4) {
+      reader.refuse(
+        at,
+        `expected [caller, callee, calls, inclusive], found ${numbers.length} numbers`
+      );
+    }
+    const [caller, callee, count, inclusive] = numbers;
+    for (const [position, fn] of [caller, callee].entries()) {
+      if (fn >= functions.length) {
+        reader.refuse(`${at}[${position}]`, `no function has index ${fn}`);
+      }
+    }
+    return {
+      caller: functions[caller].name,
+      callee: functions[callee].name,
+      calls: count,
+      inclusive
+    };
+  });
+  reader.unique(
+    calls.map((call) => `${call.caller}\0${call.callee}`),
+    (index) => `${path}[${index}]`
+  );
+  return calls;
+}
 function readFunction(reader, value, path, events) {
   const fields = reader.object(value, path, FUNCTION_FIELDS);
   return {
     name: reader.string(fields.name, `${path}.name`),
     file: reader.string(fields.file, `${path}.file`),
     line: readCount(reader, fields.line, `${path}.line`),
-    counts: readCounts(reader, fields.counts, `${path}.counts`, events)
+    counts: readCounts(reader, fields.counts, `${path}.counts`, events),
+    ...fields.inclusive === void 0 ? {} : { inclusive: readCount(reader, fields.inclusive, `${path}.inclusive`) }
   };
 }
 function readCounts(reader, value, path, events) {
@@ -2145,8 +2465,13 @@ function serialiseBenchmark(benchmark) {
       name: entry.name,
       file: entry.file,
       line: entry.line,
-      counts: inEventOrder(entry.counts, events)
+      counts: inEventOrder(entry.counts, events),
+      ...entry.inclusive === void 0 ? {} : { inclusive: entry.inclusive }
     })}`
+  );
+  const position = new Map(benchmark.functions.map((entry, index) => [entry.name, index]));
+  const calls = (benchmark.calls ?? []).map(
+    (call) => `        ${JSON.stringify([position.get(call.caller), position.get(call.callee), call.calls, call.inclusive])}`
   );
   const lines2 = [
     `      "name": ${JSON.stringify(benchmark.name)},`,
@@ -2161,6 +2486,14 @@ function serialiseBenchmark(benchmark) {
 ${functions.join(",\n")}
       ]`
   ];
+  if (benchmark.calls !== void 0) {
+    lines2[lines2.length - 1] += ",";
+    lines2.push(
+      calls.length === 0 ? '      "calls": []' : `      "calls": [
+${calls.join(",\n")}
+      ]`
+    );
+  }
   if (benchmark.allocations !== void 0) {
     lines2[lines2.length - 1] += ",";
     lines2.push(...serialiseAllocations(benchmark.allocations));
@@ -2203,9 +2536,9 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parseCachegrindFile(path, parserOptions(options));
+  const parsed = await parseValgrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals: totals2, functions } = normaliseColumns(parsed, options);
+  const { events, totals: totals2, functions, calls } = normaliseColumns(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,
@@ -2226,27 +2559,18 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
         events,
         totals: totals2,
         nondeterministic: [],
-        functions
+        functions,
+        ...calls === void 0 ? {} : { calls: namedCalls(calls, functions) }
       }
     ]
   };
 }
 function benchmarkName(path) {
   const file = basename(path);
-  return file.replace(/(\.\d+)?\.cachegrind\.out$/, "") || file;
+  return file.replace(/(\.\d+)?\.(cachegrind|callgrind)\.out$/, "") || file;
 }
 async function startsWithJsonObject(path) {
-  try {
-    const handle = await open2(path, "r");
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-      return buffer.toString("utf8", 0, bytesRead).trimStart().startsWith("{");
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw unreadable(path, error);
-  }
+  return (await readStart(path)).trimStart().startsWith("{");
 }
 
 // src/inputs/percent.ts
@@ -2465,10 +2789,10 @@ function renderMarkdown(comparison, options) {
     plan.folded = budget.takeRows(candidates, row, frame);
   }
   const lines2 = [...top, ...shownBenchmarks, ""];
-  for (const { section, open: open3, folded, included } of plans) {
+  for (const { section, open: open2, folded, included } of plans) {
     if (!included) continue;
     lines2.push(...section.heading);
-    if (open3.length > 0) lines2.push(...FUNCTION_TABLE, ...open3, "");
+    if (open2.length > 0) lines2.push(...FUNCTION_TABLE, ...open2, "");
     if (folded.length > 0) {
       lines2.push(...detailsOpening(section, folded.length), ...folded, ...DETAILS_CLOSING);
     }
@@ -2531,8 +2855,8 @@ function bySeverity(a, b) {
 }
 function detailSection(benchmark, functionThreshold, limits) {
   const highlighted = benchmark.status === "regressed" || benchmark.status === "improved";
-  const open3 = highlighted ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows) : [];
-  const openSet = new Set(open3);
+  const open2 = highlighted ? benchmark.functions.filter((change) => change.significant).slice(0, limits.openRows) : [];
+  const openSet = new Set(open2);
   const floor = functionThreshold * (benchmark.base ?? benchmark.head ?? 0);
   const listed = limits.listsSmallChanges ? benchmark.functions : benchmark.functions.filter((change) => matters(change, floor));
   const folded = listed.filter((change) => !openSet.has(change));
@@ -2545,7 +2869,7 @@ function detailSection(benchmark, functionThreshold, limits) {
       `#### ${BENCHMARK_STATUS[benchmark.status]}: ${code(benchmark.name, BENCHMARK_NAME_LENGTH)} ${changeText(benchmark.change, benchmark.status)}`,
       ""
     ] : [],
-    openCandidates: open3,
+    openCandidates: open2,
     foldedCandidates: folded,
     changed: listed.length,
     smallChangesNote: small === 0 ? [] : listed.length > 0 ? [`\u2026 and ${smallChanges}.`, ""] : [`${name} (${benchmark.status}): ${smallChanges}.`, ""]
@@ -3072,20 +3396,201 @@ function render(comparison, format, context) {
   }
 }
 
+// src/cli/flamegraph-command.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve as resolve2 } from "node:path";
+
+// src/report/flame-graph-viewer.generated.ts
+var FLAME_GRAPH_SCRIPT = '"use strict";(()=>{var kt="http://www.w3.org/1999/xhtml",se={svg:"http://www.w3.org/2000/svg",xhtml:kt,xlink:"http://www.w3.org/1999/xlink",xml:"http://www.w3.org/XML/1998/namespace",xmlns:"http://www.w3.org/2000/xmlns/"};function Rn(n){var t=n+="",e=t.indexOf(":");return e>=0&&(t=n.slice(0,e))!=="xmlns"&&(n=n.slice(e+1)),se.hasOwnProperty(t)?{space:se[t],local:n}:n}function Ur(n){return function(){var t=this.ownerDocument,e=this.namespaceURI;return e===kt&&t.documentElement.namespaceURI===kt?t.createElement(n):t.createElementNS(e,n)}}function Wr(n){return function(){return this.ownerDocument.createElementNS(n.space,n.local)}}function he(n){var t=Rn(n);return(t.local?Wr:Ur)(t)}function Qr(){}function Qn(n){return n==null?Qr:function(){return this.querySelector(n)}}function Zr(n){typeof n!="function"&&(n=Qn(n));for(var t=this._groups,e=t.length,r=new Array(e),i=0;i<e;++i)for(var u=t[i],o=u.length,a=r[i]=new Array(o),l,f,s=0;s<o;++s)(l=u[s])&&(f=n.call(l,l.__data__,s,u))&&("__data__"in l&&(f.__data__=l.__data__),a[s]=f);return new H(r,this._parents)}function Gr(n){return n==null?[]:Array.isArray(n)?n:Array.from(n)}function Kr(){return[]}function Et(n){return n==null?Kr:function(){return this.querySelectorAll(n)}}function Jr(n){return function(){return Gr(n.apply(this,arguments))}}function jr(n){typeof n=="function"?n=Jr(n):n=Et(n);for(var t=this._groups,e=t.length,r=[],i=[],u=0;u<e;++u)for(var o=t[u],a=o.length,l,f=0;f<a;++f)(l=o[f])&&(r.push(n.call(l,l.__data__,f,o)),i.push(l));return new H(r,i)}function It(n){return function(){return this.matches(n)}}function de(n){return function(t){return t.matches(n)}}var ni=Array.prototype.find;function ti(n){return function(){return ni.call(this.children,n)}}function ei(){return this.firstElementChild}function ri(n){return this.select(n==null?ei:ti(typeof n=="function"?n:de(n)))}var ii=Array.prototype.filter;function ui(){return Array.from(this.children)}function oi(n){return function(){return ii.call(this.children,n)}}function ai(n){return this.selectAll(n==null?ui:oi(typeof n=="function"?n:de(n)))}function fi(n){typeof n!="function"&&(n=It(n));for(var t=this._groups,e=t.length,r=new Array(e),i=0;i<e;++i)for(var u=t[i],o=u.length,a=r[i]=[],l,f=0;f<o;++f)(l=u[f])&&n.call(l,l.__data__,f,u)&&a.push(l);return new H(r,this._parents)}function ge(n){return new Array(n.length)}function li(){return new H(this._enter||this._groups.map(ge),this._parents)}function Wn(n,t){this.ownerDocument=n.ownerDocument,this.namespaceURI=n.namespaceURI,this._next=null,this._parent=n,this.__data__=t}Wn.prototype={constructor:Wn,appendChild:function(n){return this._parent.insertBefore(n,this._next)},insertBefore:function(n,t){return this._parent.insertBefore(n,t)},querySelector:function(n){return this._parent.querySelector(n)},querySelectorAll:function(n){return this._parent.querySelectorAll(n)}};function ci(n){return function(){return n}}function si(n,t,e,r,i,u){for(var o=0,a,l=t.length,f=u.length;o<f;++o)(a=t[o])?(a.__data__=u[o],r[o]=a):e[o]=new Wn(n,u[o]);for(;o<l;++o)(a=t[o])&&(i[o]=a)}function hi(n,t,e,r,i,u,o){var a,l,f=new Map,s=t.length,h=u.length,d=new Array(s),p;for(a=0;a<s;++a)(l=t[a])&&(d[a]=p=o.call(l,l.__data__,a,t)+"",f.has(p)?i[a]=l:f.set(p,l));for(a=0;a<h;++a)p=o.call(n,u[a],a,u)+"",(l=f.get(p))?(r[a]=l,l.__data__=u[a],f.delete(p)):e[a]=new Wn(n,u[a]);for(a=0;a<s;++a)(l=t[a])&&f.get(d[a])===l&&(i[a]=l)}function di(n){return n.__data__}function gi(n,t){if(!arguments.length)return Array.from(this,di);var e=t?hi:si,r=this._parents,i=this._groups;typeof n!="function"&&(n=ci(n));for(var u=i.length,o=new Array(u),a=new Array(u),l=new Array(u),f=0;f<u;++f){var s=r[f],h=i[f],d=h.length,p=pi(n.call(s,s&&s.__data__,f,r)),v=p.length,x=a[f]=new Array(v),b=o[f]=new Array(v),$=l[f]=new Array(d);e(s,h,x,b,$,p,t);for(var S=0,q=0,C,E;S<v;++S)if(C=x[S]){for(S>=q&&(q=S+1);!(E=b[q])&&++q<v;);C._next=E||null}}return o=new H(o,r),o._enter=a,o._exit=l,o}function pi(n){return typeof n=="object"&&"length"in n?n:Array.from(n)}function mi(){return new H(this._exit||this._groups.map(ge),this._parents)}function yi(n,t,e){var r=this.enter(),i=this,u=this.exit();return typeof n=="function"?(r=n(r),r&&(r=r.selection())):r=r.append(n+""),t!=null&&(i=t(i),i&&(i=i.selection())),e==null?u.remove():e(u),r&&i?r.merge(i).order():i}function wi(n){for(var t=n.selection?n.selection():n,e=this._groups,r=t._groups,i=e.length,u=r.length,o=Math.min(i,u),a=new Array(i),l=0;l<o;++l)for(var f=e[l],s=r[l],h=f.length,d=a[l]=new Array(h),p,v=0;v<h;++v)(p=f[v]||s[v])&&(d[v]=p);for(;l<i;++l)a[l]=e[l];return new H(a,this._parents)}function xi(){for(var n=this._groups,t=-1,e=n.length;++t<e;)for(var r=n[t],i=r.length-1,u=r[i],o;--i>=0;)(o=r[i])&&(u&&o.compareDocumentPosition(u)^4&&u.parentNode.insertBefore(o,u),u=o);return this}function vi(n){n||(n=_i);function t(h,d){return h&&d?n(h.__data__,d.__data__):!h-!d}for(var e=this._groups,r=e.length,i=new Array(r),u=0;u<r;++u){for(var o=e[u],a=o.length,l=i[u]=new Array(a),f,s=0;s<a;++s)(f=o[s])&&(l[s]=f);l.sort(t)}return new H(i,this._parents).order()}function _i(n,t){return n<t?-1:n>t?1:n>=t?0:NaN}function Mi(){var n=arguments[0];return arguments[0]=this,n.apply(null,arguments),this}function bi(){return Array.from(this)}function Ai(){for(var n=this._groups,t=0,e=n.length;t<e;++t)for(var r=n[t],i=0,u=r.length;i<u;++i){var o=r[i];if(o)return o}return null}function Ni(){let n=0;for(let t of this)++n;return n}function ki(){return!this.node()}function Si(n){for(var t=this._groups,e=0,r=t.length;e<r;++e)for(var i=t[e],u=0,o=i.length,a;u<o;++u)(a=i[u])&&n.call(a,a.__data__,u,i);return this}function Ei(n){return function(){this.removeAttribute(n)}}function Ii(n){return function(){this.removeAttributeNS(n.space,n.local)}}function Ci(n,t){return function(){this.setAttribute(n,t)}}function $i(n,t){return function(){this.setAttributeNS(n.space,n.local,t)}}function qi(n,t){return function(){var e=t.apply(this,arguments);e==null?this.removeAttribute(n):this.setAttribute(n,e)}}function Oi(n,t){return function(){var e=t.apply(this,arguments);e==null?this.removeAttributeNS(n.space,n.local):this.setAttributeNS(n.space,n.local,e)}}function Ri(n,t){var e=Rn(n);if(arguments.length<2){var r=this.node();return e.local?r.getAttributeNS(e.space,e.local):r.getAttribute(e)}return this.each((t==null?e.local?Ii:Ei:typeof t=="function"?e.local?Oi:qi:e.local?$i:Ci)(e,t))}function pe(n){return n.ownerDocument&&n.ownerDocument.defaultView||n.document&&n||n.defaultView}function Ti(n){return function(){this.style.removeProperty(n)}}function zi(n,t,e){return function(){this.style.setProperty(n,t,e)}}function Di(n,t,e){return function(){var r=t.apply(this,arguments);r==null?this.style.removeProperty(n):this.style.setProperty(n,r,e)}}function Hi(n,t,e){return arguments.length>1?this.each((t==null?Ti:typeof t=="function"?Di:zi)(n,t,e??"")):cn(this.node(),n)}function cn(n,t){return n.style.getPropertyValue(t)||pe(n).getComputedStyle(n,null).getPropertyValue(t)}function Li(n){return function(){delete this[n]}}function Pi(n,t){return function(){this[n]=t}}function Fi(n,t){return function(){var e=t.apply(this,arguments);e==null?delete this[n]:this[n]=e}}function Bi(n,t){return arguments.length>1?this.each((t==null?Li:typeof t=="function"?Fi:Pi)(n,t)):this.node()[n]}function me(n){return n.trim().split(/^|\\s+/)}function Ct(n){return n.classList||new ye(n)}function ye(n){this._node=n,this._names=me(n.getAttribute("class")||"")}ye.prototype={add:function(n){var t=this._names.indexOf(n);t<0&&(this._names.push(n),this._node.setAttribute("class",this._names.join(" ")))},remove:function(n){var t=this._names.indexOf(n);t>=0&&(this._names.splice(t,1),this._node.setAttribute("class",this._names.join(" ")))},contains:function(n){return this._names.indexOf(n)>=0}};function we(n,t){for(var e=Ct(n),r=-1,i=t.length;++r<i;)e.add(t[r])}function xe(n,t){for(var e=Ct(n),r=-1,i=t.length;++r<i;)e.remove(t[r])}function Vi(n){return function(){we(this,n)}}function Xi(n){return function(){xe(this,n)}}function Yi(n,t){return function(){(t.apply(this,arguments)?we:xe)(this,n)}}function Ui(n,t){var e=me(n+"");if(arguments.length<2){for(var r=Ct(this.node()),i=-1,u=e.length;++i<u;)if(!r.contains(e[i]))return!1;return!0}return this.each((typeof t=="function"?Yi:t?Vi:Xi)(e,t))}function Wi(){this.textContent=""}function Qi(n){return function(){this.textContent=n}}function Zi(n){return function(){var t=n.apply(this,arguments);this.textContent=t??""}}function Gi(n){return arguments.length?this.each(n==null?Wi:(typeof n=="function"?Zi:Qi)(n)):this.node().textContent}function Ki(){this.innerHTML=""}function Ji(n){return function(){this.innerHTML=n}}function ji(n){return function(){var t=n.apply(this,arguments);this.innerHTML=t??""}}function nu(n){return arguments.length?this.each(n==null?Ki:(typeof n=="function"?ji:Ji)(n)):this.node().innerHTML}function tu(){this.nextSibling&&this.parentNode.appendChild(this)}function eu(){return this.each(tu)}function ru(){this.previousSibling&&this.parentNode.insertBefore(this,this.parentNode.firstChild)}function iu(){return this.each(ru)}function uu(n){var t=typeof n=="function"?n:he(n);return this.select(function(){return this.appendChild(t.apply(this,arguments))})}function ou(){return null}function au(n,t){var e=typeof n=="function"?n:he(n),r=t==null?ou:typeof t=="function"?t:Qn(t);return this.select(function(){return this.insertBefore(e.apply(this,arguments),r.apply(this,arguments)||null)})}function fu(){var n=this.parentNode;n&&n.removeChild(this)}function lu(){return this.each(fu)}function cu(){var n=this.cloneNode(!1),t=this.parentNode;return t?t.insertBefore(n,this.nextSibling):n}function su(){var n=this.cloneNode(!0),t=this.parentNode;return t?t.insertBefore(n,this.nextSibling):n}function hu(n){return this.select(n?su:cu)}function du(n){return arguments.length?this.property("__data__",n):this.node().__data__}function gu(n){return function(t){n.call(this,t,this.__data__)}}function pu(n){return n.trim().split(/^|\\s+/).map(function(t){var e="",r=t.indexOf(".");return r>=0&&(e=t.slice(r+1),t=t.slice(0,r)),{type:t,name:e}})}function mu(n){return function(){var t=this.__on;if(t){for(var e=0,r=-1,i=t.length,u;e<i;++e)u=t[e],(!n.type||u.type===n.type)&&u.name===n.name?this.removeEventListener(u.type,u.listener,u.options):t[++r]=u;++r?t.length=r:delete this.__on}}}function yu(n,t,e){return function(){var r=this.__on,i,u=gu(t);if(r){for(var o=0,a=r.length;o<a;++o)if((i=r[o]).type===n.type&&i.name===n.name){this.removeEventListener(i.type,i.listener,i.options),this.addEventListener(i.type,i.listener=u,i.options=e),i.value=t;return}}this.addEventListener(n.type,u,e),i={type:n.type,name:n.name,value:t,listener:u,options:e},r?r.push(i):this.__on=[i]}}function wu(n,t,e){var r=pu(n+""),i,u=r.length,o;if(arguments.length<2){var a=this.node().__on;if(a){for(var l=0,f=a.length,s;l<f;++l)for(i=0,s=a[l];i<u;++i)if((o=r[i]).type===s.type&&o.name===s.name)return s.value}return}for(a=t?yu:mu,i=0;i<u;++i)this.each(a(r[i],t,e));return this}function ve(n,t,e){var r=pe(n),i=r.CustomEvent;typeof i=="function"?i=new i(t,e):(i=r.document.createEvent("Event"),e?(i.initEvent(t,e.bubbles,e.cancelable),i.detail=e.detail):i.initEvent(t,!1,!1)),n.dispatchEvent(i)}function xu(n,t){return function(){return ve(this,n,t)}}function vu(n,t){return function(){return ve(this,n,t.apply(this,arguments))}}function _u(n,t){return this.each((typeof t=="function"?vu:xu)(n,t))}function*Mu(){for(var n=this._groups,t=0,e=n.length;t<e;++t)for(var r=n[t],i=0,u=r.length,o;i<u;++i)(o=r[i])&&(yield o)}var _e=[null];function H(n,t){this._groups=n,this._parents=t}function sn(){return new H([[document.documentElement]],_e)}function bu(){return this}H.prototype=sn.prototype={constructor:H,select:Zr,selectAll:jr,selectChild:ri,selectChildren:ai,filter:fi,data:gi,enter:li,exit:mi,join:yi,merge:wi,selection:bu,order:xi,sort:vi,call:Mi,nodes:bi,node:Ai,size:Ni,empty:ki,each:Si,attr:Ri,style:Hi,property:Bi,classed:Ui,text:Gi,html:nu,raise:eu,lower:iu,append:uu,insert:au,remove:lu,clone:hu,datum:du,on:wu,dispatch:_u,[Symbol.iterator]:Mu};function vn(n){return typeof n=="string"?new H([[document.querySelector(n)]],[document.documentElement]):new H([[n]],_e)}var Au=0;function Nu(){return new St}function St(){this._="@"+(++Au).toString(36)}St.prototype=Nu.prototype={constructor:St,get:function(n){for(var t=this._;!(t in n);)if(!(n=n.parentNode))return;return n[t]},set:function(n,t){return n[this._]=t},remove:function(n){return this._ in n&&delete n[this._]},toString:function(){return this._}};function ku(n){return Math.abs(n=Math.round(n))>=1e21?n.toLocaleString("en").replace(/,/g,""):n.toString(10)}function Gn(n,t){if(!isFinite(n)||n===0)return null;var e=(n=t?n.toExponential(t-1):n.toExponential()).indexOf("e"),r=n.slice(0,e);return[r.length>1?r[0]+r.slice(2):r,+n.slice(e+1)]}function _n(n){return n=Gn(Math.abs(n)),n?n[1]:NaN}function Su(n,t){return function(e,r){for(var i=e.length,u=[],o=0,a=n[0],l=0;i>0&&a>0&&(l+a+1>r&&(a=Math.max(1,r-l)),u.push(e.substring(i-=a,i+a)),!((l+=a+1)>r));)a=n[o=(o+1)%n.length];return u.reverse().join(t)}}function Eu(n){return function(t){return t.replace(/[0-9]/g,function(e){return n[+e]})}}var Iu=/^(?:(.)?([<>=^]))?([+\\-( ])?([$#])?(0)?(\\d+)?(,)?(\\.\\d+)?(~)?([a-z%])?$/i;function Tn(n){if(!(t=Iu.exec(n)))throw new Error("invalid format: "+n);var t;return new $t({fill:t[1],align:t[2],sign:t[3],symbol:t[4],zero:t[5],width:t[6],comma:t[7],precision:t[8]&&t[8].slice(1),trim:t[9],type:t[10]})}Tn.prototype=$t.prototype;function $t(n){this.fill=n.fill===void 0?" ":n.fill+"",this.align=n.align===void 0?">":n.align+"",this.sign=n.sign===void 0?"-":n.sign+"",this.symbol=n.symbol===void 0?"":n.symbol+"",this.zero=!!n.zero,this.width=n.width===void 0?void 0:+n.width,this.comma=!!n.comma,this.precision=n.precision===void 0?void 0:+n.precision,this.trim=!!n.trim,this.type=n.type===void 0?"":n.type+""}$t.prototype.toString=function(){return this.fill+this.align+this.sign+this.symbol+(this.zero?"0":"")+(this.width===void 0?"":Math.max(1,this.width|0))+(this.comma?",":"")+(this.precision===void 0?"":"."+Math.max(0,this.precision|0))+(this.trim?"~":"")+this.type};function Cu(n){n:for(var t=n.length,e=1,r=-1,i;e<t;++e)switch(n[e]){case".":r=i=e;break;case"0":r===0&&(r=e),i=e;break;default:if(!+n[e])break n;r>0&&(r=0);break}return r>0?n.slice(0,r)+n.slice(i+1):n}var Kn;function $u(n,t){var e=Gn(n,t);if(!e)return Kn=void 0,n.toPrecision(t);var r=e[0],i=e[1],u=i-(Kn=Math.max(-8,Math.min(8,Math.floor(i/3)))*3)+1,o=r.length;return u===o?r:u>o?r+new Array(u-o+1).join("0"):u>0?r.slice(0,u)+"."+r.slice(u):"0."+new Array(1-u).join("0")+Gn(n,Math.max(0,t+u-1))[0]}function Me(n,t){var e=Gn(n,t);if(!e)return n+"";var r=e[0],i=e[1];return i<0?"0."+new Array(-i).join("0")+r:r.length>i+1?r.slice(0,i+1)+"."+r.slice(i+1):r+new Array(i-r.length+2).join("0")}var be={"%":(n,t)=>(n*100).toFixed(t),b:n=>Math.round(n).toString(2),c:n=>n+"",d:ku,e:(n,t)=>n.toExponential(t),f:(n,t)=>n.toFixed(t),g:(n,t)=>n.toPrecision(t),o:n=>Math.round(n).toString(8),p:(n,t)=>Me(n*100,t),r:Me,s:$u,X:n=>Math.round(n).toString(16).toUpperCase(),x:n=>Math.round(n).toString(16)};function Ae(n){return n}var Ne=Array.prototype.map,ke=["y","z","a","f","p","n","\\xB5","m","","k","M","G","T","P","E","Z","Y"];function qu(n){var t=n.grouping===void 0||n.thousands===void 0?Ae:Su(Ne.call(n.grouping,Number),n.thousands+""),e=n.currency===void 0?"":n.currency[0]+"",r=n.currency===void 0?"":n.currency[1]+"",i=n.decimal===void 0?".":n.decimal+"",u=n.numerals===void 0?Ae:Eu(Ne.call(n.numerals,String)),o=n.percent===void 0?"%":n.percent+"",a=n.minus===void 0?"\\u2212":n.minus+"",l=n.nan===void 0?"NaN":n.nan+"";function f(h,d){h=Tn(h);var p=h.fill,v=h.align,x=h.sign,b=h.symbol,$=h.zero,S=h.width,q=h.comma,C=h.precision,E=h.trim,k=h.type;k==="n"?(q=!0,k="g"):be[k]||(C===void 0&&(C=12),E=!0,k="g"),($||p==="0"&&v==="=")&&($=!0,p="0",v="=");var F=(d&&d.prefix!==void 0?d.prefix:"")+(b==="$"?e:b==="#"&&/[boxX]/.test(k)?"0"+k.toLowerCase():""),en=(b==="$"?r:/[%p]/.test(k)?o:"")+(d&&d.suffix!==void 0?d.suffix:""),W=be[k],Q=/[defgprs%]/.test(k);C=C===void 0?6:/[gprs]/.test(k)?Math.max(1,Math.min(21,C)):Math.max(0,Math.min(20,C));function Un(M){var Z=F,O=en,rn,an,G;if(k==="c")O=W(M)+O,M="";else{M=+M;var fn=M<0||1/M<0;if(M=isNaN(M)?l:W(Math.abs(M),C),E&&(M=Cu(M)),fn&&+M==0&&x!=="+"&&(fn=!1),Z=(fn?x==="("?x:a:x==="-"||x==="("?"":x)+Z,O=(k==="s"&&!isNaN(M)&&Kn!==void 0?ke[8+Kn/3]:"")+O+(fn&&x==="("?")":""),Q){for(rn=-1,an=M.length;++rn<an;)if(G=M.charCodeAt(rn),48>G||G>57){O=(G===46?i+M.slice(rn+1):M.slice(rn))+O,M=M.slice(0,rn);break}}}q&&!$&&(M=t(M,1/0));var wn=Z.length+M.length+O.length,P=wn<S?new Array(S-wn+1).join(p):"";switch(q&&$&&(M=t(P+M,P.length?S-O.length:1/0),P=""),v){case"<":M=Z+M+O+P;break;case"=":M=Z+P+M+O;break;case"^":M=P.slice(0,wn=P.length>>1)+Z+M+O+P.slice(wn);break;default:M=P+Z+M+O;break}return u(M)}return Un.toString=function(){return h+""},Un}function s(h,d){var p=Math.max(-8,Math.min(8,Math.floor(_n(d)/3)))*3,v=Math.pow(10,-p),x=f((h=Tn(h),h.type="f",h),{suffix:ke[8+p/3]});return function(b){return x(v*b)}}return{format:f,formatPrefix:s}}var Zn,Mn,qt;Ou({thousands:",",grouping:[3],currency:["$",""]});function Ou(n){return Zn=qu(n),Mn=Zn.format,qt=Zn.formatPrefix,Zn}function Se(n){return Math.max(0,-_n(Math.abs(n)))}function Ee(n,t){return Math.max(0,Math.max(-8,Math.min(8,Math.floor(_n(t)/3)))*3-_n(Math.abs(n)))}function Ie(n,t){return n=Math.abs(n),t=Math.abs(t)-n,Math.max(0,_n(t)-_n(n))+1}function hn(n,t){return n==null||t==null?NaN:n<t?-1:n>t?1:n>=t?0:NaN}function Ru(n,t){return n==null||t==null?NaN:t<n?-1:t>n?1:t>=n?0:NaN}function Ce(n){let t,e,r;n.length!==2?(t=hn,e=(a,l)=>hn(n(a),l),r=(a,l)=>n(a)-l):(t=n===hn||n===Ru?n:Tu,e=n,r=n);function i(a,l,f=0,s=a.length){if(f<s){if(t(l,l)!==0)return s;do{let h=f+s>>>1;e(a[h],l)<0?f=h+1:s=h}while(f<s)}return f}function u(a,l,f=0,s=a.length){if(f<s){if(t(l,l)!==0)return s;do{let h=f+s>>>1;e(a[h],l)<=0?f=h+1:s=h}while(f<s)}return f}function o(a,l,f=0,s=a.length){let h=i(a,l,f,s-1);return h>f&&r(a[h-1],l)>-r(a[h],l)?h-1:h}return{left:i,center:o,right:u}}function Tu(){return 0}function zu(n){return n===null?NaN:+n}var $e=Ce(hn),qe=$e.right,kf=$e.left,Sf=Ce(zu).center;var Ef=Oe(Re),If=Oe(Du);function Oe(n){return function(t,e,r=e){if(!((e=+e)>=0))throw new RangeError("invalid rx");if(!((r=+r)>=0))throw new RangeError("invalid ry");let{data:i,width:u,height:o}=t;if(!((u=Math.floor(u))>=0))throw new RangeError("invalid width");if(!((o=Math.floor(o!==void 0?o:i.length/u))>=0))throw new RangeError("invalid height");if(!u||!o||!e&&!r)return t;let a=e&&n(e),l=r&&n(r),f=i.slice();return a&&l?(bn(a,f,i,u,o),bn(a,i,f,u,o),bn(a,f,i,u,o),An(l,i,f,u,o),An(l,f,i,u,o),An(l,i,f,u,o)):a?(bn(a,i,f,u,o),bn(a,f,i,u,o),bn(a,i,f,u,o)):l&&(An(l,i,f,u,o),An(l,f,i,u,o),An(l,i,f,u,o)),t}}function bn(n,t,e,r,i){for(let u=0,o=r*i;u<o;)n(t,e,u,u+=r,1)}function An(n,t,e,r,i){for(let u=0,o=r*i;u<r;++u)n(t,e,u,u+o,r)}function Du(n){let t=Re(n);return(e,r,i,u,o)=>{i<<=2,u<<=2,o<<=2,t(e,r,i+0,u+0,o),t(e,r,i+1,u+1,o),t(e,r,i+2,u+2,o),t(e,r,i+3,u+3,o)}}function Re(n){let t=Math.floor(n);if(t===n)return Hu(n);let e=n-t,r=2*n+1;return(i,u,o,a,l)=>{if(!((a-=l)>=o))return;let f=t*u[o],s=l*t,h=s+l;for(let d=o,p=o+s;d<p;d+=l)f+=u[Math.min(a,d)];for(let d=o,p=a;d<=p;d+=l)f+=u[Math.min(a,d+s)],i[d]=(f+e*(u[Math.max(o,d-h)]+u[Math.min(a,d+h)]))/r,f-=u[Math.max(o,d-s)]}}function Hu(n){let t=2*n+1;return(e,r,i,u,o)=>{if(!((u-=o)>=i))return;let a=n*r[i],l=o*n;for(let f=i,s=i+l;f<s;f+=o)a+=r[Math.min(u,f)];for(let f=i,s=u;f<=s;f+=o)a+=r[Math.min(u,f+l)],e[f]=a/t,a-=r[Math.max(i,f-l)]}}var Lu=Array.prototype,Cf=Lu.slice;var Pu=Math.sqrt(50),Fu=Math.sqrt(10),Bu=Math.sqrt(2);function Jn(n,t,e){let r=(t-n)/Math.max(0,e),i=Math.floor(Math.log10(r)),u=r/Math.pow(10,i),o=u>=Pu?10:u>=Fu?5:u>=Bu?2:1,a,l,f;return i<0?(f=Math.pow(10,-i)/o,a=Math.round(n*f),l=Math.round(t*f),a/f<n&&++a,l/f>t&&--l,f=-f):(f=Math.pow(10,i)*o,a=Math.round(n/f),l=Math.round(t/f),a*f<n&&++a,l*f>t&&--l),l<a&&.5<=e&&e<2?Jn(n,t,e*2):[a,l,f]}function Te(n,t,e){if(t=+t,n=+n,e=+e,!(e>0))return[];if(n===t)return[n];let r=t<n,[i,u,o]=r?Jn(t,n,e):Jn(n,t,e);if(!(u>=i))return[];let a=u-i+1,l=new Array(a);if(r)if(o<0)for(let f=0;f<a;++f)l[f]=(u-f)/-o;else for(let f=0;f<a;++f)l[f]=(u-f)*o;else if(o<0)for(let f=0;f<a;++f)l[f]=(i+f)/-o;else for(let f=0;f<a;++f)l[f]=(i+f)*o;return l}function jn(n,t,e){return t=+t,n=+n,e=+e,Jn(n,t,e)[2]}function ze(n,t,e){t=+t,n=+n,e=+e;let r=t<n,i=r?jn(t,n,e):jn(n,t,e);return(r?-1:1)*(i<0?1/-i:i)}var $f=Vu(Math.random);function Vu(n){return function(e,r=0,i=e.length){let u=i-(r=+r);for(;u;){let o=n()*u--|0,a=e[u+r];e[u+r]=e[o+r],e[o+r]=a}return e}}function Xu(n){var t=0,e=n.children,r=e&&e.length;if(!r)t=1;else for(;--r>=0;)t+=e[r].value;n.value=t}function Yu(){return this.eachAfter(Xu)}function Uu(n,t){let e=-1;for(let r of this)n.call(t,r,++e,this);return this}function Wu(n,t){for(var e=this,r=[e],i,u,o=-1;e=r.pop();)if(n.call(t,e,++o,this),i=e.children)for(u=i.length-1;u>=0;--u)r.push(i[u]);return this}function Qu(n,t){for(var e=this,r=[e],i=[],u,o,a,l=-1;e=r.pop();)if(i.push(e),u=e.children)for(o=0,a=u.length;o<a;++o)r.push(u[o]);for(;e=i.pop();)n.call(t,e,++l,this);return this}function Zu(n,t){let e=-1;for(let r of this)if(n.call(t,r,++e,this))return r}function Gu(n){return this.eachAfter(function(t){for(var e=+n(t.data)||0,r=t.children,i=r&&r.length;--i>=0;)e+=r[i].value;t.value=e})}function Ku(n){return this.eachBefore(function(t){t.children&&t.children.sort(n)})}function Ju(n){for(var t=this,e=ju(t,n),r=[t];t!==e;)t=t.parent,r.push(t);for(var i=r.length;n!==e;)r.splice(i,0,n),n=n.parent;return r}function ju(n,t){if(n===t)return n;var e=n.ancestors(),r=t.ancestors(),i=null;for(n=e.pop(),t=r.pop();n===t;)i=n,n=e.pop(),t=r.pop();return i}function no(){for(var n=this,t=[n];n=n.parent;)t.push(n);return t}function to(){return Array.from(this)}function eo(){var n=[];return this.eachBefore(function(t){t.children||n.push(t)}),n}function ro(){var n=this,t=[];return n.each(function(e){e!==n&&t.push({source:e.parent,target:e})}),t}function*io(){var n=this,t,e=[n],r,i,u;do for(t=e.reverse(),e=[];n=t.pop();)if(yield n,r=n.children)for(i=0,u=r.length;i<u;++i)e.push(r[i]);while(e.length)}function nt(n,t){n instanceof Map?(n=[void 0,n],t===void 0&&(t=ao)):t===void 0&&(t=oo);for(var e=new zn(n),r,i=[e],u,o,a,l;r=i.pop();)if((o=t(r.data))&&(l=(o=Array.from(o)).length))for(r.children=o,a=l-1;a>=0;--a)i.push(u=o[a]=new zn(o[a])),u.parent=r,u.depth=r.depth+1;return e.eachBefore(lo)}function uo(){return nt(this).eachBefore(fo)}function oo(n){return n.children}function ao(n){return Array.isArray(n)?n[1]:null}function fo(n){n.data.value!==void 0&&(n.value=n.data.value),n.data=n.data.data}function lo(n){var t=0;do n.height=t;while((n=n.parent)&&n.height<++t)}function zn(n){this.data=n,this.depth=this.height=0,this.parent=null}zn.prototype=nt.prototype={constructor:zn,count:Yu,each:Uu,eachAfter:Qu,eachBefore:Wu,find:Zu,sum:Gu,sort:Ku,path:Ju,ancestors:no,descendants:to,leaves:eo,links:ro,copy:uo,[Symbol.iterator]:io};function co(n){n.x0=Math.round(n.x0),n.y0=Math.round(n.y0),n.x1=Math.round(n.x1),n.y1=Math.round(n.y1)}function Ot(n,t,e,r,i){for(var u=n.children,o,a=-1,l=u.length,f=n.value&&(r-t)/n.value;++a<l;)o=u[a],o.y0=e,o.y1=i,o.x0=t,o.x1=t+=o.value*f}function De(){var n=1,t=1,e=0,r=!1;function i(o){var a=o.height+1;return o.x0=o.y0=e,o.x1=n,o.y1=t/a,o.eachBefore(u(t,a)),r&&o.eachBefore(co),o}function u(o,a){return function(l){l.children&&Ot(l,l.x0,o*(l.depth+1)/a,l.x1,o*(l.depth+2)/a);var f=l.x0,s=l.y0,h=l.x1-e,d=l.y1-e;h<f&&(f=h=(f+h)/2),d<s&&(s=d=(s+d)/2),l.x0=f,l.y0=s,l.x1=h,l.y1=d}}return i.round=function(o){return arguments.length?(r=!!o,i):r},i.size=function(o){return arguments.length?(n=+o[0],t=+o[1],i):[n,t]},i.padding=function(o){return arguments.length?(e=+o,i):e},i}function so(n,t){this._=n,this.parent=null,this.children=null,this.A=null,this.a=this,this.z=0,this.m=0,this.c=0,this.s=0,this.t=null,this.i=t}so.prototype=Object.create(zn.prototype);function He(n,t,e,r,i){for(var u=n.children,o,a=-1,l=u.length,f=n.value&&(i-e)/n.value;++a<l;)o=u[a],o.x0=t,o.x1=r,o.y0=e,o.y1=e+=o.value*f}var Le=(1+Math.sqrt(5))/2;function Pe(n,t,e,r,i,u){for(var o=[],a=t.children,l,f,s=0,h=0,d=a.length,p,v,x=t.value,b,$,S,q,C,E,k;s<d;){p=i-e,v=u-r;do b=a[h++].value;while(!b&&h<d);for($=S=b,E=Math.max(v/p,p/v)/(x*n),k=b*b*E,C=Math.max(S/k,k/$);h<d;++h){if(b+=f=a[h].value,f<$&&($=f),f>S&&(S=f),k=b*b*E,q=Math.max(S/k,k/$),q>C){b-=f;break}C=q}o.push(l={value:b,dice:p<v,children:a.slice(s,h)}),l.dice?Ot(l,e,r,i,x?r+=v*b/x:u):He(l,e,r,x?e+=p*b/x:i,u),x-=b,s=h}return o}var Of=(function n(t){function e(r,i,u,o,a){Pe(t,r,i,u,o,a)}return e.ratio=function(r){return n((r=+r)>1?r:1)},e})(Le);var Rf=(function n(t){function e(r,i,u,o,a){if((l=r._squarify)&&l.ratio===t)for(var l,f,s,h,d=-1,p,v=l.length,x=r.value;++d<v;){for(f=l[d],s=f.children,h=f.value=0,p=s.length;h<p;++h)f.value+=s[h].value;f.dice?Ot(f,i,u,o,x?u+=(a-u)*f.value/x:a):He(f,i,u,x?i+=(o-i)*f.value/x:o,a),x-=f.value}else r._squarify=l=Pe(t,r,i,u,o,a),l.ratio=t}return e.ratio=function(r){return n((r=+r)>1?r:1)},e})(Le);function En(n,t,e){n.prototype=t.prototype=e,e.constructor=n}function Ln(n,t){var e=Object.create(n.prototype);for(var r in t)e[r]=t[r];return e}function un(){}var mn=.7,Sn=1/mn,Nn="\\\\s*([+-]?\\\\d+)\\\\s*",Dn="\\\\s*([+-]?(?:\\\\d*\\\\.)?\\\\d+(?:[eE][+-]?\\\\d+)?)\\\\s*",X="\\\\s*([+-]?(?:\\\\d*\\\\.)?\\\\d+(?:[eE][+-]?\\\\d+)?)%\\\\s*",ho=/^#([0-9a-f]{3,8})$/,go=new RegExp(`^rgb\\\\(${Nn},${Nn},${Nn}\\\\)$`),po=new RegExp(`^rgb\\\\(${X},${X},${X}\\\\)$`),mo=new RegExp(`^rgba\\\\(${Nn},${Nn},${Nn},${Dn}\\\\)$`),yo=new RegExp(`^rgba\\\\(${X},${X},${X},${Dn}\\\\)$`),wo=new RegExp(`^hsl\\\\(${Dn},${X},${X}\\\\)$`),xo=new RegExp(`^hsla\\\\(${Dn},${X},${X},${Dn}\\\\)$`),Fe={aliceblue:15792383,antiquewhite:16444375,aqua:65535,aquamarine:8388564,azure:15794175,beige:16119260,bisque:16770244,black:0,blanchedalmond:16772045,blue:255,blueviolet:9055202,brown:10824234,burlywood:14596231,cadetblue:6266528,chartreuse:8388352,chocolate:13789470,coral:16744272,cornflowerblue:6591981,cornsilk:16775388,crimson:14423100,cyan:65535,darkblue:139,darkcyan:35723,darkgoldenrod:12092939,darkgray:11119017,darkgreen:25600,darkgrey:11119017,darkkhaki:12433259,darkmagenta:9109643,darkolivegreen:5597999,darkorange:16747520,darkorchid:10040012,darkred:9109504,darksalmon:15308410,darkseagreen:9419919,darkslateblue:4734347,darkslategray:3100495,darkslategrey:3100495,darkturquoise:52945,darkviolet:9699539,deeppink:16716947,deepskyblue:49151,dimgray:6908265,dimgrey:6908265,dodgerblue:2003199,firebrick:11674146,floralwhite:16775920,forestgreen:2263842,fuchsia:16711935,gainsboro:14474460,ghostwhite:16316671,gold:16766720,goldenrod:14329120,gray:8421504,green:32768,greenyellow:11403055,grey:8421504,honeydew:15794160,hotpink:16738740,indianred:13458524,indigo:4915330,ivory:16777200,khaki:15787660,lavender:15132410,lavenderblush:16773365,lawngreen:8190976,lemonchiffon:16775885,lightblue:11393254,lightcoral:15761536,lightcyan:14745599,lightgoldenrodyellow:16448210,lightgray:13882323,lightgreen:9498256,lightgrey:13882323,lightpink:16758465,lightsalmon:16752762,lightseagreen:2142890,lightskyblue:8900346,lightslategray:7833753,lightslategrey:7833753,lightsteelblue:11584734,lightyellow:16777184,lime:65280,limegreen:3329330,linen:16445670,magenta:16711935,maroon:8388608,mediumaquamarine:6737322,mediumblue:205,mediumorchid:12211667,mediumpurple:9662683,mediumseagreen:3978097,mediumslateblue:8087790,mediumspringgreen:64154,mediumturquoise:4772300,mediumvioletred:13047173,midnightblue:1644912,mintcream:16121850,mistyrose:16770273,moccasin:16770229,navajowhite:16768685,navy:128,oldlace:16643558,olive:8421376,olivedrab:7048739,orange:16753920,orangered:16729344,orchid:14315734,palegoldenrod:15657130,palegreen:10025880,paleturquoise:11529966,palevioletred:14381203,papayawhip:16773077,peachpuff:16767673,peru:13468991,pink:16761035,plum:14524637,powderblue:11591910,purple:8388736,rebeccapurple:6697881,red:16711680,rosybrown:12357519,royalblue:4286945,saddlebrown:9127187,salmon:16416882,sandybrown:16032864,seagreen:3050327,seashell:16774638,sienna:10506797,silver:12632256,skyblue:8900331,slateblue:6970061,slategray:7372944,slategrey:7372944,snow:16775930,springgreen:65407,steelblue:4620980,tan:13808780,teal:32896,thistle:14204888,tomato:16737095,turquoise:4251856,violet:15631086,wheat:16113331,white:16777215,whitesmoke:16119285,yellow:16776960,yellowgreen:10145074};En(un,j,{copy(n){return Object.assign(new this.constructor,this,n)},displayable(){return this.rgb().displayable()},hex:Be,formatHex:Be,formatHex8:vo,formatHsl:_o,formatRgb:Ve,toString:Ve});function Be(){return this.rgb().formatHex()}function vo(){return this.rgb().formatHex8()}function _o(){return Je(this).formatHsl()}function Ve(){return this.rgb().formatRgb()}function j(n){var t,e;return n=(n+"").trim().toLowerCase(),(t=ho.exec(n))?(e=t[1].length,t=parseInt(t[1],16),e===6?Xe(t):e===3?new T(t>>8&15|t>>4&240,t>>4&15|t&240,(t&15)<<4|t&15,1):e===8?tt(t>>24&255,t>>16&255,t>>8&255,(t&255)/255):e===4?tt(t>>12&15|t>>8&240,t>>8&15|t>>4&240,t>>4&15|t&240,((t&15)<<4|t&15)/255):null):(t=go.exec(n))?new T(t[1],t[2],t[3],1):(t=po.exec(n))?new T(t[1]*255/100,t[2]*255/100,t[3]*255/100,1):(t=mo.exec(n))?tt(t[1],t[2],t[3],t[4]):(t=yo.exec(n))?tt(t[1]*255/100,t[2]*255/100,t[3]*255/100,t[4]):(t=wo.exec(n))?We(t[1],t[2]/100,t[3]/100,1):(t=xo.exec(n))?We(t[1],t[2]/100,t[3]/100,t[4]):Fe.hasOwnProperty(n)?Xe(Fe[n]):n==="transparent"?new T(NaN,NaN,NaN,0):null}function Xe(n){return new T(n>>16&255,n>>8&255,n&255,1)}function tt(n,t,e,r){return r<=0&&(n=t=e=NaN),new T(n,t,e,r)}function Lt(n){return n instanceof un||(n=j(n)),n?(n=n.rgb(),new T(n.r,n.g,n.b,n.opacity)):new T}function Pn(n,t,e,r){return arguments.length===1?Lt(n):new T(n,t,e,r??1)}function T(n,t,e,r){this.r=+n,this.g=+t,this.b=+e,this.opacity=+r}En(T,Pn,Ln(un,{brighter(n){return n=n==null?Sn:Math.pow(Sn,n),new T(this.r*n,this.g*n,this.b*n,this.opacity)},darker(n){return n=n==null?mn:Math.pow(mn,n),new T(this.r*n,this.g*n,this.b*n,this.opacity)},rgb(){return this},clamp(){return new T(gn(this.r),gn(this.g),gn(this.b),rt(this.opacity))},displayable(){return-.5<=this.r&&this.r<255.5&&-.5<=this.g&&this.g<255.5&&-.5<=this.b&&this.b<255.5&&0<=this.opacity&&this.opacity<=1},hex:Ye,formatHex:Ye,formatHex8:Mo,formatRgb:Ue,toString:Ue}));function Ye(){return`#${dn(this.r)}${dn(this.g)}${dn(this.b)}`}function Mo(){return`#${dn(this.r)}${dn(this.g)}${dn(this.b)}${dn((isNaN(this.opacity)?1:this.opacity)*255)}`}function Ue(){let n=rt(this.opacity);return`${n===1?"rgb(":"rgba("}${gn(this.r)}, ${gn(this.g)}, ${gn(this.b)}${n===1?")":`, ${n})`}`}function rt(n){return isNaN(n)?1:Math.max(0,Math.min(1,n))}function gn(n){return Math.max(0,Math.min(255,Math.round(n)||0))}function dn(n){return n=gn(n),(n<16?"0":"")+n.toString(16)}function We(n,t,e,r){return r<=0?n=t=e=NaN:e<=0||e>=1?n=t=NaN:t<=0&&(n=NaN),new B(n,t,e,r)}function Je(n){if(n instanceof B)return new B(n.h,n.s,n.l,n.opacity);if(n instanceof un||(n=j(n)),!n)return new B;if(n instanceof B)return n;n=n.rgb();var t=n.r/255,e=n.g/255,r=n.b/255,i=Math.min(t,e,r),u=Math.max(t,e,r),o=NaN,a=u-i,l=(u+i)/2;return a?(t===u?o=(e-r)/a+(e<r)*6:e===u?o=(r-t)/a+2:o=(t-e)/a+4,a/=l<.5?u+i:2-u-i,o*=60):a=l>0&&l<1?0:o,new B(o,a,l,n.opacity)}function ut(n,t,e,r){return arguments.length===1?Je(n):new B(n,t,e,r??1)}function B(n,t,e,r){this.h=+n,this.s=+t,this.l=+e,this.opacity=+r}En(B,ut,Ln(un,{brighter(n){return n=n==null?Sn:Math.pow(Sn,n),new B(this.h,this.s,this.l*n,this.opacity)},darker(n){return n=n==null?mn:Math.pow(mn,n),new B(this.h,this.s,this.l*n,this.opacity)},rgb(){var n=this.h%360+(this.h<0)*360,t=isNaN(n)||isNaN(this.s)?0:this.s,e=this.l,r=e+(e<.5?e:1-e)*t,i=2*e-r;return new T(Rt(n>=240?n-240:n+120,i,r),Rt(n,i,r),Rt(n<120?n+240:n-120,i,r),this.opacity)},clamp(){return new B(Qe(this.h),et(this.s),et(this.l),rt(this.opacity))},displayable(){return(0<=this.s&&this.s<=1||isNaN(this.s))&&0<=this.l&&this.l<=1&&0<=this.opacity&&this.opacity<=1},formatHsl(){let n=rt(this.opacity);return`${n===1?"hsl(":"hsla("}${Qe(this.h)}, ${et(this.s)*100}%, ${et(this.l)*100}%${n===1?")":`, ${n})`}`}}));function Qe(n){return n=(n||0)%360,n<0?n+360:n}function et(n){return Math.max(0,Math.min(1,n||0))}function Rt(n,t,e){return(n<60?t+(e-t)*n/60:n<180?e:n<240?t+(e-t)*(240-n)/60:t)*255}var je=Math.PI/180,nr=180/Math.PI,it=18,tr=.96422,er=1,rr=.82521,ir=4/29,kn=6/29,ur=3*kn*kn,bo=kn*kn*kn;function or(n){if(n instanceof Y)return new Y(n.l,n.a,n.b,n.opacity);if(n instanceof J)return fr(n);n instanceof T||(n=Lt(n));var t=Ht(n.r),e=Ht(n.g),r=Ht(n.b),i=Tt((.2225045*t+.7168786*e+.0606169*r)/er),u,o;return t===e&&e===r?u=o=i:(u=Tt((.4360747*t+.3850649*e+.1430804*r)/tr),o=Tt((.0139322*t+.0971045*e+.7141733*r)/rr)),new Y(116*i-16,500*(u-i),200*(i-o),n.opacity)}function ar(n,t,e,r){return arguments.length===1?or(n):new Y(n,t,e,r??1)}function Y(n,t,e,r){this.l=+n,this.a=+t,this.b=+e,this.opacity=+r}En(Y,ar,Ln(un,{brighter(n){return new Y(this.l+it*(n??1),this.a,this.b,this.opacity)},darker(n){return new Y(this.l-it*(n??1),this.a,this.b,this.opacity)},rgb(){var n=(this.l+16)/116,t=isNaN(this.a)?n:n+this.a/500,e=isNaN(this.b)?n:n-this.b/200;return t=tr*zt(t),n=er*zt(n),e=rr*zt(e),new T(Dt(3.1338561*t-1.6168667*n-.4906146*e),Dt(-.9787684*t+1.9161415*n+.033454*e),Dt(.0719453*t-.2289914*n+1.4052427*e),this.opacity)}}));function Tt(n){return n>bo?Math.pow(n,1/3):n/ur+ir}function zt(n){return n>kn?n*n*n:ur*(n-ir)}function Dt(n){return 255*(n<=.0031308?12.92*n:1.055*Math.pow(n,1/2.4)-.055)}function Ht(n){return(n/=255)<=.04045?n/12.92:Math.pow((n+.055)/1.055,2.4)}function Ao(n){if(n instanceof J)return new J(n.h,n.c,n.l,n.opacity);if(n instanceof Y||(n=or(n)),n.a===0&&n.b===0)return new J(NaN,0<n.l&&n.l<100?0:NaN,n.l,n.opacity);var t=Math.atan2(n.b,n.a)*nr;return new J(t<0?t+360:t,Math.sqrt(n.a*n.a+n.b*n.b),n.l,n.opacity)}function ot(n,t,e,r){return arguments.length===1?Ao(n):new J(n,t,e,r??1)}function J(n,t,e,r){this.h=+n,this.c=+t,this.l=+e,this.opacity=+r}function fr(n){if(isNaN(n.h))return new Y(n.l,0,0,n.opacity);var t=n.h*je;return new Y(n.l,Math.cos(t)*n.c,Math.sin(t)*n.c,n.opacity)}En(J,ot,Ln(un,{brighter(n){return new J(this.h,this.c,this.l+it*(n??1),this.opacity)},darker(n){return new J(this.h,this.c,this.l-it*(n??1),this.opacity)},rgb(){return fr(this).rgb()}}));var lr=-.14861,Pt=1.78277,Ft=-.29227,at=-.90649,Hn=1.97294,Ze=Hn*at,Ge=Hn*Pt,Ke=Pt*Ft-at*lr;function No(n){if(n instanceof pn)return new pn(n.h,n.s,n.l,n.opacity);n instanceof T||(n=Lt(n));var t=n.r/255,e=n.g/255,r=n.b/255,i=(Ke*r+Ze*t-Ge*e)/(Ke+Ze-Ge),u=r-i,o=(Hn*(e-i)-Ft*u)/at,a=Math.sqrt(o*o+u*u)/(Hn*i*(1-i)),l=a?Math.atan2(o,u)*nr-120:NaN;return new pn(l<0?l+360:l,a,i,n.opacity)}function ft(n,t,e,r){return arguments.length===1?No(n):new pn(n,t,e,r??1)}function pn(n,t,e,r){this.h=+n,this.s=+t,this.l=+e,this.opacity=+r}En(pn,ft,Ln(un,{brighter(n){return n=n==null?Sn:Math.pow(Sn,n),new pn(this.h,this.s,this.l*n,this.opacity)},darker(n){return n=n==null?mn:Math.pow(mn,n),new pn(this.h,this.s,this.l*n,this.opacity)},rgb(){var n=isNaN(this.h)?0:(this.h+120)*je,t=+this.l,e=isNaN(this.s)?0:this.s*t*(1-t),r=Math.cos(n),i=Math.sin(n);return new T(255*(t+e*(lr*r+Pt*i)),255*(t+e*(Ft*r+at*i)),255*(t+e*(Hn*r)),this.opacity)}}));function hr(n,t,e,r,i){var u=n*n,o=u*n;return((1-3*n+3*u-o)*t+(4-6*u+3*o)*e+(1+3*n+3*u-3*o)*r+o*i)/6}function ko(n){var t=n.length-1;return function(e){var r=e<=0?e=0:e>=1?(e=1,t-1):Math.floor(e*t),i=n[r],u=n[r+1],o=r>0?n[r-1]:2*i-u,a=r<t-1?n[r+2]:2*u-i;return hr((e-r/t)*t,o,i,u,a)}}function So(n){var t=n.length;return function(e){var r=Math.floor(((e%=1)<0?++e:e)*t),i=n[(r+t-1)%t],u=n[r%t],o=n[(r+1)%t],a=n[(r+2)%t];return hr((e-r/t)*t,i,u,o,a)}}var ct=n=>()=>n;function dr(n,t){return function(e){return n+e*t}}function Eo(n,t,e){return n=Math.pow(n,e),t=Math.pow(t,e)-n,e=1/e,function(r){return Math.pow(n+r*t,e)}}function Yt(n,t){var e=t-n;return e?dr(n,e>180||e<-180?e-360*Math.round(e/360):e):ct(isNaN(n)?t:n)}function Io(n){return(n=+n)==1?D:function(t,e){return e-t?Eo(t,e,n):ct(isNaN(t)?e:t)}}function D(n,t){var e=t-n;return e?dr(n,e):ct(isNaN(n)?t:n)}var Fn=(function n(t){var e=Io(t);function r(i,u){var o=e((i=Pn(i)).r,(u=Pn(u)).r),a=e(i.g,u.g),l=e(i.b,u.b),f=D(i.opacity,u.opacity);return function(s){return i.r=o(s),i.g=a(s),i.b=l(s),i.opacity=f(s),i+""}}return r.gamma=n,r})(1);function gr(n){return function(t){var e=t.length,r=new Array(e),i=new Array(e),u=new Array(e),o,a;for(o=0;o<e;++o)a=Pn(t[o]),r[o]=a.r||0,i[o]=a.g||0,u[o]=a.b||0;return r=n(r),i=n(i),u=n(u),a.opacity=1,function(l){return a.r=r(l),a.g=i(l),a.b=u(l),a+""}}}var Hf=gr(ko),Lf=gr(So);function Co(n,t){t||(t=[]);var e=n?Math.min(t.length,n.length):0,r=t.slice(),i;return function(u){for(i=0;i<e;++i)r[i]=n[i]*(1-u)+t[i]*u;return r}}function $o(n){return ArrayBuffer.isView(n)&&!(n instanceof DataView)}function qo(n,t){var e=t?t.length:0,r=n?Math.min(e,n.length):0,i=new Array(r),u=new Array(e),o;for(o=0;o<r;++o)i[o]=st(n[o],t[o]);for(;o<e;++o)u[o]=t[o];return function(a){for(o=0;o<r;++o)u[o]=i[o](a);return u}}function Oo(n,t){var e=new Date;return n=+n,t=+t,function(r){return e.setTime(n*(1-r)+t*r),e}}function L(n,t){return n=+n,t=+t,function(e){return n*(1-e)+t*e}}function Ro(n,t){var e={},r={},i;(n===null||typeof n!="object")&&(n={}),(t===null||typeof t!="object")&&(t={});for(i in t)i in n?e[i]=st(n[i],t[i]):r[i]=t[i];return function(u){for(i in e)r[i]=e[i](u);return r}}var Vt=/[-+]?(?:\\d+\\.?\\d*|\\.?\\d+)(?:[eE][-+]?\\d+)?/g,Bt=new RegExp(Vt.source,"g");function To(n){return function(){return n}}function zo(n){return function(t){return n(t)+""}}function Ut(n,t){var e=Vt.lastIndex=Bt.lastIndex=0,r,i,u,o=-1,a=[],l=[];for(n=n+"",t=t+"";(r=Vt.exec(n))&&(i=Bt.exec(t));)(u=i.index)>e&&(u=t.slice(e,u),a[o]?a[o]+=u:a[++o]=u),(r=r[0])===(i=i[0])?a[o]?a[o]+=i:a[++o]=i:(a[++o]=null,l.push({i:o,x:L(r,i)})),e=Bt.lastIndex;return e<t.length&&(u=t.slice(e),a[o]?a[o]+=u:a[++o]=u),a.length<2?l[0]?zo(l[0].x):To(t):(t=l.length,function(f){for(var s=0,h;s<t;++s)a[(h=l[s]).i]=h.x(f);return a.join("")})}function st(n,t){var e=typeof t,r;return t==null||e==="boolean"?ct(t):(e==="number"?L:e==="string"?(r=j(t))?(t=r,Fn):Ut:t instanceof j?Fn:t instanceof Date?Oo:$o(t)?Co:Array.isArray(t)?qo:typeof t.valueOf!="function"&&typeof t.toString!="function"||isNaN(t)?Ro:L)(n,t)}function pr(n,t){return n=+n,t=+t,function(e){return Math.round(n*(1-e)+t*e)}}var cr=180/Math.PI,Xt={translateX:0,translateY:0,rotate:0,skewX:0,scaleX:1,scaleY:1};function mr(n,t,e,r,i,u){var o,a,l;return(o=Math.sqrt(n*n+t*t))&&(n/=o,t/=o),(l=n*e+t*r)&&(e-=n*l,r-=t*l),(a=Math.sqrt(e*e+r*r))&&(e/=a,r/=a,l/=a),n*r<t*e&&(n=-n,t=-t,l=-l,o=-o),{translateX:i,translateY:u,rotate:Math.atan2(t,n)*cr,skewX:Math.atan(l)*cr,scaleX:o,scaleY:a}}var lt;function Do(n){let t=new(typeof DOMMatrix=="function"?DOMMatrix:WebKitCSSMatrix)(n+"");return t.isIdentity?Xt:mr(t.a,t.b,t.c,t.d,t.e,t.f)}function Ho(n){return n==null||(lt||(lt=document.createElementNS("http://www.w3.org/2000/svg","g")),lt.setAttribute("transform",n),!(n=lt.transform.baseVal.consolidate()))?Xt:(n=n.matrix,mr(n.a,n.b,n.c,n.d,n.e,n.f))}function yr(n,t,e,r){function i(f){return f.length?f.pop()+" ":""}function u(f,s,h,d,p,v){if(f!==h||s!==d){var x=p.push("translate(",null,t,null,e);v.push({i:x-4,x:L(f,h)},{i:x-2,x:L(s,d)})}else(h||d)&&p.push("translate("+h+t+d+e)}function o(f,s,h,d){f!==s?(f-s>180?s+=360:s-f>180&&(f+=360),d.push({i:h.push(i(h)+"rotate(",null,r)-2,x:L(f,s)})):s&&h.push(i(h)+"rotate("+s+r)}function a(f,s,h,d){f!==s?d.push({i:h.push(i(h)+"skewX(",null,r)-2,x:L(f,s)}):s&&h.push(i(h)+"skewX("+s+r)}function l(f,s,h,d,p,v){if(f!==h||s!==d){var x=p.push(i(p)+"scale(",null,",",null,")");v.push({i:x-4,x:L(f,h)},{i:x-2,x:L(s,d)})}else(h!==1||d!==1)&&p.push(i(p)+"scale("+h+","+d+")")}return function(f,s){var h=[],d=[];return f=n(f),s=n(s),u(f.translateX,f.translateY,s.translateX,s.translateY,h,d),o(f.rotate,s.rotate,h,d),a(f.skewX,s.skewX,h,d),l(f.scaleX,f.scaleY,s.scaleX,s.scaleY,h,d),f=s=null,function(p){for(var v=-1,x=d.length,b;++v<x;)h[(b=d[v]).i]=b.x(p);return h.join("")}}}var wr=yr(Do,"px, ","px)","deg)"),xr=yr(Ho,", ",")",")"),Lo=1e-12;function sr(n){return((n=Math.exp(n))+1/n)/2}function Po(n){return((n=Math.exp(n))-1/n)/2}function Fo(n){return((n=Math.exp(2*n))-1)/(n+1)}var Pf=(function n(t,e,r){function i(u,o){var a=u[0],l=u[1],f=u[2],s=o[0],h=o[1],d=o[2],p=s-a,v=h-l,x=p*p+v*v,b,$;if(x<Lo)$=Math.log(d/f)/t,b=function(F){return[a+F*p,l+F*v,f*Math.exp(t*F*$)]};else{var S=Math.sqrt(x),q=(d*d-f*f+r*x)/(2*f*e*S),C=(d*d-f*f-r*x)/(2*d*e*S),E=Math.log(Math.sqrt(q*q+1)-q),k=Math.log(Math.sqrt(C*C+1)-C);$=(k-E)/t,b=function(F){var en=F*$,W=sr(E),Q=f/(e*S)*(W*Fo(t*en+E)-Po(E));return[a+Q*p,l+Q*v,f*W/sr(t*en+E)]}}return b.duration=Math.abs($)*1e3*t/Math.SQRT2,b}return i.rho=function(u){var o=Math.max(.001,+u),a=o*o,l=a*a;return n(o,a,l)},i})(Math.SQRT2,2,4);function vr(n){return function(t,e){var r=n((t=ut(t)).h,(e=ut(e)).h),i=D(t.s,e.s),u=D(t.l,e.l),o=D(t.opacity,e.opacity);return function(a){return t.h=r(a),t.s=i(a),t.l=u(a),t.opacity=o(a),t+""}}}var Ff=vr(Yt),Bf=vr(D);function _r(n){return function(t,e){var r=n((t=ot(t)).h,(e=ot(e)).h),i=D(t.c,e.c),u=D(t.l,e.l),o=D(t.opacity,e.opacity);return function(a){return t.h=r(a),t.c=i(a),t.l=u(a),t.opacity=o(a),t+""}}}var Vf=_r(Yt),Xf=_r(D);function Mr(n){return(function t(e){e=+e;function r(i,u){var o=n((i=ft(i)).h,(u=ft(u)).h),a=D(i.s,u.s),l=D(i.l,u.l),f=D(i.opacity,u.opacity);return function(s){return i.h=o(s),i.s=a(s),i.l=l(Math.pow(s,e)),i.opacity=f(s),i+""}}return r.gamma=t,r})(1)}var Yf=Mr(Yt),Uf=Mr(D);function Bo(n,t){switch(arguments.length){case 0:break;case 1:this.range(n);break;default:this.range(t).domain(n);break}return this}function Vo(n){return function(){return n}}function Xo(n){return+n}var br=[0,1];function In(n){return n}function Wt(n,t){return(t-=n=+n)?function(e){return(e-n)/t}:Vo(isNaN(t)?NaN:.5)}function Yo(n,t){var e;return n>t&&(e=n,n=t,t=e),function(r){return Math.max(n,Math.min(t,r))}}function Uo(n,t,e){var r=n[0],i=n[1],u=t[0],o=t[1];return i<r?(r=Wt(i,r),u=e(o,u)):(r=Wt(r,i),u=e(u,o)),function(a){return u(r(a))}}function Wo(n,t,e){var r=Math.min(n.length,t.length)-1,i=new Array(r),u=new Array(r),o=-1;for(n[r]<n[0]&&(n=n.slice().reverse(),t=t.slice().reverse());++o<r;)i[o]=Wt(n[o],n[o+1]),u[o]=e(t[o],t[o+1]);return function(a){var l=qe(n,a,1,r)-1;return u[l](i[l](a))}}function Qo(n,t){return t.domain(n.domain()).range(n.range()).interpolate(n.interpolate()).clamp(n.clamp()).unknown(n.unknown())}function Zo(){var n=br,t=br,e=st,r,i,u,o=In,a,l,f;function s(){var d=Math.min(n.length,t.length);return o!==In&&(o=Yo(n[0],n[d-1])),a=d>2?Wo:Uo,l=f=null,h}function h(d){return d==null||isNaN(d=+d)?u:(l||(l=a(n.map(r),t,e)))(r(o(d)))}return h.invert=function(d){return o(i((f||(f=a(t,n.map(r),L)))(d)))},h.domain=function(d){return arguments.length?(n=Array.from(d,Xo),s()):n.slice()},h.range=function(d){return arguments.length?(t=Array.from(d),s()):t.slice()},h.rangeRound=function(d){return t=Array.from(d),e=pr,s()},h.clamp=function(d){return arguments.length?(o=d?!0:In,s()):o!==In},h.interpolate=function(d){return arguments.length?(e=d,s()):e},h.unknown=function(d){return arguments.length?(u=d,h):u},function(d,p){return r=d,i=p,s()}}function Go(){return Zo()(In,In)}function Ko(n,t,e,r){var i=ze(n,t,e),u;switch(r=Tn(r??",f"),r.type){case"s":{var o=Math.max(Math.abs(n),Math.abs(t));return r.precision==null&&!isNaN(u=Ee(i,o))&&(r.precision=u),qt(r,o)}case"":case"e":case"g":case"p":case"r":{r.precision==null&&!isNaN(u=Ie(i,Math.max(Math.abs(n),Math.abs(t))))&&(r.precision=u-(r.type==="e"));break}case"f":case"%":{r.precision==null&&!isNaN(u=Se(i))&&(r.precision=u-(r.type==="%")*2);break}}return Mn(r)}function Jo(n){var t=n.domain;return n.ticks=function(e){var r=t();return Te(r[0],r[r.length-1],e??10)},n.tickFormat=function(e,r){var i=t();return Ko(i[0],i[i.length-1],e??10,r)},n.nice=function(e){e==null&&(e=10);var r=t(),i=0,u=r.length-1,o=r[i],a=r[u],l,f,s=10;for(a<o&&(f=o,o=a,a=f,f=i,i=u,u=f);s-- >0;){if(f=jn(o,a,e),f===l)return r[i]=o,r[u]=a,t(r);if(f>0)o=Math.floor(o/f)*f,a=Math.ceil(a/f)*f;else if(f<0)o=Math.ceil(o*f)/f,a=Math.floor(a*f)/f;else break;l=f}return n},n}function ht(){var n=Go();return n.copy=function(){return Qo(n,ht())},Bo.apply(n,arguments),Jo(n)}function gt(n){return((n*=2)<=1?n*n*n:(n-=2)*n*n+2)/2}var Qt=3,rl=(function n(t){t=+t;function e(r){return Math.pow(r,t)}return e.exponent=n,e})(Qt),il=(function n(t){t=+t;function e(r){return 1-Math.pow(1-r,t)}return e.exponent=n,e})(Qt),ul=(function n(t){t=+t;function e(r){return((r*=2)<=1?Math.pow(r,t):2-Math.pow(2-r,t))/2}return e.exponent=n,e})(Qt),jo=Math.PI,ol=jo/2;function dt(n){return(Math.pow(2,-10*n)-.0009765625)*1.0009775171065494}var Ar=4/11,al=6/11,fl=8/11,ll=3/4,cl=9/11,sl=10/11,hl=15/16,dl=21/22,gl=63/64,pl=1/Ar/Ar;var Zt=1.70158,ml=(function n(t){t=+t;function e(r){return(r=+r)*r*(t*(r-1)+r)}return e.overshoot=n,e})(Zt),yl=(function n(t){t=+t;function e(r){return--r*r*((r+1)*t+r)+1}return e.overshoot=n,e})(Zt),wl=(function n(t){t=+t;function e(r){return((r*=2)<1?r*r*((t+1)*r-t):(r-=2)*r*((t+1)*r+t)+2)/2}return e.overshoot=n,e})(Zt),Cn=2*Math.PI,Gt=1,Kt=.3,xl=(function n(t,e){var r=Math.asin(1/(t=Math.max(1,t)))*(e/=Cn);function i(u){return t*dt(- --u)*Math.sin((r-u)/e)}return i.amplitude=function(u){return n(u,e*Cn)},i.period=function(u){return n(t,u)},i})(Gt,Kt),vl=(function n(t,e){var r=Math.asin(1/(t=Math.max(1,t)))*(e/=Cn);function i(u){return 1-t*dt(u=+u)*Math.sin((u+r)/e)}return i.amplitude=function(u){return n(u,e*Cn)},i.period=function(u){return n(t,u)},i})(Gt,Kt),_l=(function n(t,e){var r=Math.asin(1/(t=Math.max(1,t)))*(e/=Cn);function i(u){return((u=u*2-1)<0?t*dt(-u)*Math.sin((r-u)/e):2-t*dt(u)*Math.sin((r+u)/e))/2}return i.amplitude=function(u){return n(u,e*Cn)},i.period=function(u){return n(t,u)},i})(Gt,Kt);var na={value:()=>{}};function Jt(){for(var n=0,t=arguments.length,e={},r;n<t;++n){if(!(r=arguments[n]+"")||r in e||/[\\s.]/.test(r))throw new Error("illegal type: "+r);e[r]=[]}return new pt(e)}function pt(n){this._=n}function ta(n,t){return n.trim().split(/^|\\s+/).map(function(e){var r="",i=e.indexOf(".");if(i>=0&&(r=e.slice(i+1),e=e.slice(0,i)),e&&!t.hasOwnProperty(e))throw new Error("unknown type: "+e);return{type:e,name:r}})}pt.prototype=Jt.prototype={constructor:pt,on:function(n,t){var e=this._,r=ta(n+"",e),i,u=-1,o=r.length;if(arguments.length<2){for(;++u<o;)if((i=(n=r[u]).type)&&(i=ea(e[i],n.name)))return i;return}if(t!=null&&typeof t!="function")throw new Error("invalid callback: "+t);for(;++u<o;)if(i=(n=r[u]).type)e[i]=Nr(e[i],n.name,t);else if(t==null)for(i in e)e[i]=Nr(e[i],n.name,null);return this},copy:function(){var n={},t=this._;for(var e in t)n[e]=t[e].slice();return new pt(n)},call:function(n,t){if((i=arguments.length-2)>0)for(var e=new Array(i),r=0,i,u;r<i;++r)e[r]=arguments[r+2];if(!this._.hasOwnProperty(n))throw new Error("unknown type: "+n);for(u=this._[n],r=0,i=u.length;r<i;++r)u[r].value.apply(t,e)},apply:function(n,t,e){if(!this._.hasOwnProperty(n))throw new Error("unknown type: "+n);for(var r=this._[n],i=0,u=r.length;i<u;++i)r[i].value.apply(t,e)}};function ea(n,t){for(var e=0,r=n.length,i;e<r;++e)if((i=n[e]).name===t)return i.value}function Nr(n,t,e){for(var r=0,i=n.length;r<i;++r)if(n[r].name===t){n[r]=na,n=n.slice(0,r).concat(n.slice(r+1));break}return e!=null&&n.push({name:t,value:e}),n}var $n=0,Vn=0,Bn=0,Sr=1e3,mt,Xn,yt=0,yn=0,xt=0,Yn=typeof performance=="object"&&performance.now?performance:Date,Er=typeof window=="object"&&window.requestAnimationFrame?window.requestAnimationFrame.bind(window):function(n){setTimeout(n,17)};function vt(){return yn||(Er(ra),yn=Yn.now()+xt)}function ra(){yn=0}function wt(){this._call=this._time=this._next=null}wt.prototype=ne.prototype={constructor:wt,restart:function(n,t,e){if(typeof n!="function")throw new TypeError("callback is not a function");e=(e==null?vt():+e)+(t==null?0:+t),!this._next&&Xn!==this&&(Xn?Xn._next=this:mt=this,Xn=this),this._call=n,this._time=e,jt()},stop:function(){this._call&&(this._call=null,this._time=1/0,jt())}};function ne(n,t,e){var r=new wt;return r.restart(n,t,e),r}function ia(){vt(),++$n;for(var n=mt,t;n;)(t=yn-n._time)>=0&&n._call.call(void 0,t),n=n._next;--$n}function kr(){yn=(yt=Yn.now())+xt,$n=Vn=0;try{ia()}finally{$n=0,oa(),yn=0}}function ua(){var n=Yn.now(),t=n-yt;t>Sr&&(xt-=t,yt=n)}function oa(){for(var n,t=mt,e,r=1/0;t;)t._call?(r>t._time&&(r=t._time),n=t,t=t._next):(e=t._next,t._next=null,t=n?n._next=e:mt=e);Xn=n,jt(r)}function jt(n){if(!$n){Vn&&(Vn=clearTimeout(Vn));var t=n-yn;t>24?(n<1/0&&(Vn=setTimeout(kr,Math.ceil(n-Yn.now()-xt)+1)),Bn&&(Bn=clearInterval(Bn))):(Bn||(yt=Yn.now(),Bn=setInterval(ua,Sr)),$n=1,Er(kr))}}function te(n,t,e){var r=new wt;return t=t==null?0:+t,r.restart(i=>{r.stop(),n(i+t)},t,e),r}var aa=Jt("start","end","cancel","interrupt"),fa=[],$r=0,Ir=1,ee=2,_t=3,Cr=4,re=5,Mt=6;function bt(n,t,e,r,i,u){var o=n.__transition;if(!o)n.__transition={};else if(e in o)return;la(n,e,{name:t,index:r,group:i,on:aa,tween:fa,time:u.time,delay:u.delay,duration:u.duration,ease:u.ease,timer:null,state:$r})}function ie(n,t){var e=V(n,t);if(e.state>$r)throw new Error("too late; already scheduled");return e}function U(n,t){var e=V(n,t);if(e.state>_t)throw new Error("too late; already running");return e}function V(n,t){var e=n.__transition;if(!e||!(e=e[t]))throw new Error("transition not found");return e}function la(n,t,e){var r=n.__transition,i;r[t]=e,e.timer=ne(u,0,e.time);function u(f){e.state=Ir,e.timer.restart(o,e.delay,e.time),e.delay<=f&&o(f-e.delay)}function o(f){var s,h,d,p;if(e.state!==Ir)return l();for(s in r)if(p=r[s],p.name===e.name){if(p.state===_t)return te(o);p.state===Cr?(p.state=Mt,p.timer.stop(),p.on.call("interrupt",n,n.__data__,p.index,p.group),delete r[s]):+s<t&&(p.state=Mt,p.timer.stop(),p.on.call("cancel",n,n.__data__,p.index,p.group),delete r[s])}if(te(function(){e.state===_t&&(e.state=Cr,e.timer.restart(a,e.delay,e.time),a(f))}),e.state=ee,e.on.call("start",n,n.__data__,e.index,e.group),e.state===ee){for(e.state=_t,i=new Array(d=e.tween.length),s=0,h=-1;s<d;++s)(p=e.tween[s].value.call(n,n.__data__,e.index,e.group))&&(i[++h]=p);i.length=h+1}}function a(f){for(var s=f<e.duration?e.ease.call(null,f/e.duration):(e.timer.restart(l),e.state=re,1),h=-1,d=i.length;++h<d;)i[h].call(n,s);e.state===re&&(e.on.call("end",n,n.__data__,e.index,e.group),l())}function l(){e.state=Mt,e.timer.stop(),delete r[t];for(var f in r)return;delete n.__transition}}function ca(n,t){var e=n.__transition,r,i,u=!0,o;if(e){t=t==null?null:t+"";for(o in e){if((r=e[o]).name!==t){u=!1;continue}i=r.state>ee&&r.state<re,r.state=Mt,r.timer.stop(),r.on.call(i?"interrupt":"cancel",n,n.__data__,r.index,r.group),delete e[o]}u&&delete n.__transition}}function sa(n){return this.each(function(){ca(this,n)})}function ha(n,t){var e,r;return function(){var i=U(this,n),u=i.tween;if(u!==e){r=e=u;for(var o=0,a=r.length;o<a;++o)if(r[o].name===t){r=r.slice(),r.splice(o,1);break}}i.tween=r}}function da(n,t,e){var r,i;if(typeof e!="function")throw new Error;return function(){var u=U(this,n),o=u.tween;if(o!==r){i=(r=o).slice();for(var a={name:t,value:e},l=0,f=i.length;l<f;++l)if(i[l].name===t){i[l]=a;break}l===f&&i.push(a)}u.tween=i}}function ga(n,t){var e=this._id;if(n+="",arguments.length<2){for(var r=V(this.node(),e).tween,i=0,u=r.length,o;i<u;++i)if((o=r[i]).name===n)return o.value;return null}return this.each((t==null?ha:da)(e,n,t))}function ue(n,t,e){var r=n._id;return n.each(function(){var i=U(this,r);(i.value||(i.value={}))[t]=e.apply(this,arguments)}),function(i){return V(i,r).value[t]}}function qr(n,t){var e;return(typeof t=="number"?L:t instanceof j?Fn:(e=j(t))?(t=e,Fn):Ut)(n,t)}function pa(n){return function(){this.removeAttribute(n)}}function ma(n){return function(){this.removeAttributeNS(n.space,n.local)}}function ya(n,t,e){var r,i=e+"",u;return function(){var o=this.getAttribute(n);return o===i?null:o===r?u:u=t(r=o,e)}}function wa(n,t,e){var r,i=e+"",u;return function(){var o=this.getAttributeNS(n.space,n.local);return o===i?null:o===r?u:u=t(r=o,e)}}function xa(n,t,e){var r,i,u;return function(){var o,a=e(this),l;return a==null?void this.removeAttribute(n):(o=this.getAttribute(n),l=a+"",o===l?null:o===r&&l===i?u:(i=l,u=t(r=o,a)))}}function va(n,t,e){var r,i,u;return function(){var o,a=e(this),l;return a==null?void this.removeAttributeNS(n.space,n.local):(o=this.getAttributeNS(n.space,n.local),l=a+"",o===l?null:o===r&&l===i?u:(i=l,u=t(r=o,a)))}}function _a(n,t){var e=Rn(n),r=e==="transform"?xr:qr;return this.attrTween(n,typeof t=="function"?(e.local?va:xa)(e,r,ue(this,"attr."+n,t)):t==null?(e.local?ma:pa)(e):(e.local?wa:ya)(e,r,t))}function Ma(n,t){return function(e){this.setAttribute(n,t.call(this,e))}}function ba(n,t){return function(e){this.setAttributeNS(n.space,n.local,t.call(this,e))}}function Aa(n,t){var e,r;function i(){var u=t.apply(this,arguments);return u!==r&&(e=(r=u)&&ba(n,u)),e}return i._value=t,i}function Na(n,t){var e,r;function i(){var u=t.apply(this,arguments);return u!==r&&(e=(r=u)&&Ma(n,u)),e}return i._value=t,i}function ka(n,t){var e="attr."+n;if(arguments.length<2)return(e=this.tween(e))&&e._value;if(t==null)return this.tween(e,null);if(typeof t!="function")throw new Error;var r=Rn(n);return this.tween(e,(r.local?Aa:Na)(r,t))}function Sa(n,t){return function(){ie(this,n).delay=+t.apply(this,arguments)}}function Ea(n,t){return t=+t,function(){ie(this,n).delay=t}}function Ia(n){var t=this._id;return arguments.length?this.each((typeof n=="function"?Sa:Ea)(t,n)):V(this.node(),t).delay}function Ca(n,t){return function(){U(this,n).duration=+t.apply(this,arguments)}}function $a(n,t){return t=+t,function(){U(this,n).duration=t}}function qa(n){var t=this._id;return arguments.length?this.each((typeof n=="function"?Ca:$a)(t,n)):V(this.node(),t).duration}function Oa(n,t){if(typeof t!="function")throw new Error;return function(){U(this,n).ease=t}}function Ra(n){var t=this._id;return arguments.length?this.each(Oa(t,n)):V(this.node(),t).ease}function Ta(n,t){return function(){var e=t.apply(this,arguments);if(typeof e!="function")throw new Error;U(this,n).ease=e}}function za(n){if(typeof n!="function")throw new Error;return this.each(Ta(this._id,n))}function Da(n){typeof n!="function"&&(n=It(n));for(var t=this._groups,e=t.length,r=new Array(e),i=0;i<e;++i)for(var u=t[i],o=u.length,a=r[i]=[],l,f=0;f<o;++f)(l=u[f])&&n.call(l,l.__data__,f,u)&&a.push(l);return new tn(r,this._parents,this._name,this._id)}function Ha(n){if(n._id!==this._id)throw new Error;for(var t=this._groups,e=n._groups,r=t.length,i=e.length,u=Math.min(r,i),o=new Array(r),a=0;a<u;++a)for(var l=t[a],f=e[a],s=l.length,h=o[a]=new Array(s),d,p=0;p<s;++p)(d=l[p]||f[p])&&(h[p]=d);for(;a<r;++a)o[a]=t[a];return new tn(o,this._parents,this._name,this._id)}function La(n){return(n+"").trim().split(/^|\\s+/).every(function(t){var e=t.indexOf(".");return e>=0&&(t=t.slice(0,e)),!t||t==="start"})}function Pa(n,t,e){var r,i,u=La(t)?ie:U;return function(){var o=u(this,n),a=o.on;a!==r&&(i=(r=a).copy()).on(t,e),o.on=i}}function Fa(n,t){var e=this._id;return arguments.length<2?V(this.node(),e).on.on(n):this.each(Pa(e,n,t))}function Ba(n){return function(){var t=this.parentNode;for(var e in this.__transition)if(+e!==n)return;t&&t.removeChild(this)}}function Va(){return this.on("end.remove",Ba(this._id))}function Xa(n){var t=this._name,e=this._id;typeof n!="function"&&(n=Qn(n));for(var r=this._groups,i=r.length,u=new Array(i),o=0;o<i;++o)for(var a=r[o],l=a.length,f=u[o]=new Array(l),s,h,d=0;d<l;++d)(s=a[d])&&(h=n.call(s,s.__data__,d,a))&&("__data__"in s&&(h.__data__=s.__data__),f[d]=h,bt(f[d],t,e,d,f,V(s,e)));return new tn(u,this._parents,t,e)}function Ya(n){var t=this._name,e=this._id;typeof n!="function"&&(n=Et(n));for(var r=this._groups,i=r.length,u=[],o=[],a=0;a<i;++a)for(var l=r[a],f=l.length,s,h=0;h<f;++h)if(s=l[h]){for(var d=n.call(s,s.__data__,h,l),p,v=V(s,e),x=0,b=d.length;x<b;++x)(p=d[x])&&bt(p,t,e,x,d,v);u.push(d),o.push(s)}return new tn(u,o,t,e)}var Ua=sn.prototype.constructor;function Wa(){return new Ua(this._groups,this._parents)}function Qa(n,t){var e,r,i;return function(){var u=cn(this,n),o=(this.style.removeProperty(n),cn(this,n));return u===o?null:u===e&&o===r?i:i=t(e=u,r=o)}}function Or(n){return function(){this.style.removeProperty(n)}}function Za(n,t,e){var r,i=e+"",u;return function(){var o=cn(this,n);return o===i?null:o===r?u:u=t(r=o,e)}}function Ga(n,t,e){var r,i,u;return function(){var o=cn(this,n),a=e(this),l=a+"";return a==null&&(l=a=(this.style.removeProperty(n),cn(this,n))),o===l?null:o===r&&l===i?u:(i=l,u=t(r=o,a))}}function Ka(n,t){var e,r,i,u="style."+t,o="end."+u,a;return function(){var l=U(this,n),f=l.on,s=l.value[u]==null?a||(a=Or(t)):void 0;(f!==e||i!==s)&&(r=(e=f).copy()).on(o,i=s),l.on=r}}function Ja(n,t,e){var r=(n+="")=="transform"?wr:qr;return t==null?this.styleTween(n,Qa(n,r)).on("end.style."+n,Or(n)):typeof t=="function"?this.styleTween(n,Ga(n,r,ue(this,"style."+n,t))).each(Ka(this._id,n)):this.styleTween(n,Za(n,r,t),e).on("end.style."+n,null)}function ja(n,t,e){return function(r){this.style.setProperty(n,t.call(this,r),e)}}function nf(n,t,e){var r,i;function u(){var o=t.apply(this,arguments);return o!==i&&(r=(i=o)&&ja(n,o,e)),r}return u._value=t,u}function tf(n,t,e){var r="style."+(n+="");if(arguments.length<2)return(r=this.tween(r))&&r._value;if(t==null)return this.tween(r,null);if(typeof t!="function")throw new Error;return this.tween(r,nf(n,t,e??""))}function ef(n){return function(){this.textContent=n}}function rf(n){return function(){var t=n(this);this.textContent=t??""}}function uf(n){return this.tween("text",typeof n=="function"?rf(ue(this,"text",n)):ef(n==null?"":n+""))}function of(n){return function(t){this.textContent=n.call(this,t)}}function af(n){var t,e;function r(){var i=n.apply(this,arguments);return i!==e&&(t=(e=i)&&of(i)),t}return r._value=n,r}function ff(n){var t="text";if(arguments.length<1)return(t=this.tween(t))&&t._value;if(n==null)return this.tween(t,null);if(typeof n!="function")throw new Error;return this.tween(t,af(n))}function lf(){for(var n=this._name,t=this._id,e=Rr(),r=this._groups,i=r.length,u=0;u<i;++u)for(var o=r[u],a=o.length,l,f=0;f<a;++f)if(l=o[f]){var s=V(l,t);bt(l,n,e,f,o,{time:s.time+s.delay+s.duration,delay:0,duration:s.duration,ease:s.ease})}return new tn(r,this._parents,n,e)}function cf(){var n,t,e=this,r=e._id,i=e.size();return new Promise(function(u,o){var a={value:o},l={value:function(){--i===0&&u()}};e.each(function(){var f=U(this,r),s=f.on;s!==n&&(t=(n=s).copy(),t._.cancel.push(a),t._.interrupt.push(a),t._.end.push(l)),f.on=t}),i===0&&u()})}var sf=0;function tn(n,t,e,r){this._groups=n,this._parents=t,this._name=e,this._id=r}function hf(n){return sn().transition(n)}function Rr(){return++sf}var nn=sn.prototype;tn.prototype=hf.prototype={constructor:tn,select:Xa,selectAll:Ya,selectChild:nn.selectChild,selectChildren:nn.selectChildren,filter:Da,merge:Ha,selection:Wa,transition:lf,call:nn.call,nodes:nn.nodes,node:nn.node,size:nn.size,empty:nn.empty,each:nn.each,on:Fa,attr:_a,attrTween:ka,style:Ja,styleTween:tf,text:uf,textTween:ff,remove:Va,tween:ga,delay:Ia,duration:qa,ease:Ra,easeVarying:za,end:cf,[Symbol.iterator]:nn[Symbol.iterator]};var df={time:null,delay:0,duration:250,ease:gt};function gf(n,t){for(var e;!(e=n.__transition)||!(e=e[t]);)if(!(n=n.parentNode))throw new Error(`transition ${t} not found`);return e}function pf(n){var t,e;n instanceof tn?(t=n._id,n=n._name):(t=Rr(),(e=df).time=vt(),n=n==null?null:n+"");for(var r=this._groups,i=r.length,u=0;u<i;++u)for(var o=r[u],a=o.length,l,f=0;f<a;++f)(l=o[f])&&bt(l,n,t,f,o,e||gf(l,t));return new tn(r,this._parents,n,t)}sn.prototype.interrupt=sa;sn.prototype.transition=pf;function mf(n){let e=0,r=0,i=1,u=10;if(n){for(let o=0;o<n.length&&!(o>6);o++)e+=i*(n.charCodeAt(o)%u),r+=i*(u-1),i*=.7;r>0&&(e=e/r)}return e}function yf(n){let t=0;if(n){let e=n.split("`");e.length>1&&(n=e[e.length-1]),n=n.split("(")[0],t=mf(n)}return t}function wf(n,t){let e,r,i;return n==="red"?(e=200+Math.round(55*t),r=50+Math.round(80*t),i=r):n==="orange"?(e=190+Math.round(65*t),r=90+Math.round(65*t),i=0):n==="yellow"?(e=175+Math.round(55*t),r=e,i=50+Math.round(20*t)):n==="green"?(e=50+Math.round(60*t),r=200+Math.round(55*t),i=e):n==="pastelgreen"?(e=163+Math.round(75*t),r=195+Math.round(49*t),i=72+Math.round(149*t)):n==="blue"?(e=91+Math.round(126*t),r=156+Math.round(76*t),i=221+Math.round(26*t)):n==="aqua"?(e=50+Math.round(60*t),r=165+Math.round(55*t),i=r):n==="cold"?(e=0+Math.round(55*(1-t)),r=0+Math.round(230*(1-t)),i=200+Math.round(55*t)):(e=200+Math.round(55*t),r=0+Math.round(230*(1-t)),i=0+Math.round(55*(1-t))),"rgb("+e+","+r+","+i+")"}function Tr(){let n=960,t=null,e=18,r=null,i=null,u="",o=750,a=gt,l=!1,f=!1,s=null,h=null,d=0,p=null,v=null,x=!1,b=!1,$=!1,S=null,q=!1,C=null,E=function(c){return c.data.n||c.data.name},k=function(c){return"v"in c?c.v:c.value},F=function(c){return c.c||c.children},en=function(c){return c.data.l||c.data.libtype},W=function(c){return"d"in c.data?c.data.d:c.data.delta},Q=function(c,y,m){v=()=>{p&&(p.textContent="search: "+y+" of "+m+" total samples ( "+Mn(".3f")(100*(y/m),3)+"%)")},v()},Un=Q,M=(c,y,m=!1)=>{if(!y)return!1;let w=E(c);m&&(y=y.toLowerCase(),w=w.toLowerCase());let _=new RegExp(y);return typeof w<"u"&&w&&w.match(_)},Z=M,O=function(c){p&&(c?p.textContent=c:typeof v=="function"?v():p.textContent="")},rn=O,an=function(c){return E(c)+" ("+Mn(".3f")(100*(c.x1-c.x0),3)+"%, "+k(c)+" samples)"},G=function(c){return c.highlight?"#E600E6":wn(E(c),en(c))},fn=G;function wn(c,y){let m=C||"warm";!C&&!(typeof y>"u"||y==="")&&(m="red",typeof c<"u"&&c&&c.match(/::/)&&(m="yellow"),y==="kernel"?m="orange":y==="jit"?m="green":y==="inlined"&&(m="aqua"));let w=yf(c);return wf(m,w)}function P(c){c.data.fade=!1,c.data.hide=!1,c.children&&c.children.forEach(P)}function Hr(c){let y=c,m=y.parent,w,_,N;for(;m;){for(w=m.children,_=w.length;_--;)N=w[_],N!==y&&(N.data.hide=!0);y=m,m=y.parent}}function oe(c){c.parent&&(c.parent.data.fade=!0,oe(c.parent))}function At(c,y){if(i&&i.hide(),Hr(c),P(c),oe(c),xn(),$){let m=y.parentNode.offsetTop,w=(window.innerHeight-m)/e,_=(c.height-w+10)*e;window.scrollTo({top:m+_,left:0,behavior:"smooth"})}typeof s=="function"&&s(c)}function Lr(c,y){let m=[],w=0;function _(N,R){let I=!1;M(N,y)?(N.highlight=!0,I=!0,R||(w+=k(N)),m.push(N)):N.highlight=!1,N.children&&N.children.forEach(function(K){_(K,R||I)})}return _(c,!1),[m,w]}function ae(c,y){if(c.id===y)return c;{let m=c.children;if(m)for(let w=0;w<m.length;w++){let _=ae(m[w],y);if(_)return _}}}function fe(c){c.highlight=!1,c.children&&c.children.forEach(function(y){fe(y)})}function Pr(c,y){if(typeof l=="function")return l(c,y);if(l)return hn(E(c),E(y))}let Fr=De();function Br(c){let y=c.descendants();if(d>0){let m=n/(c.x1-c.x0);y=y.filter(function(w){return(w.x1-w.x0)*m>d})}return y}function xn(){r.each(function(c){let y=ht().range([0,n]),m=ht().range([0,e]);l&&c.sort(Pr),ce(c),Fr(c);let w=n/(c.x1-c.x0);function _(A){return(A.x1-A.x0)*w}let N=Br(c),R=vn(this).select("svg");R.attr("width",n);let I=R.selectAll("g").data(N,function(A){return A.id});if(!t||b){let A=0;for(let z=0;z<N.length;++z)N[z].depth>A&&(A=N[z].depth);t=(A+3)*e,t<S&&(t=S),R.attr("height",t)}I.transition().duration(o).ease(a).attr("transform",function(A){return"translate("+y(A.x0)+","+(f?m(A.depth):t-m(A.depth)-e)+")"}),I.select("rect").transition().duration(o).ease(a).attr("width",_);let K=I.enter().append("svg:g").attr("transform",function(A){return"translate("+y(A.x0)+","+(f?m(A.depth):t-m(A.depth)-e)+")"});K.append("svg:rect").transition().delay(o/2).attr("width",_),i||K.append("svg:title"),K.append("foreignObject").append("xhtml:div"),I=R.selectAll("g").data(N,function(A){return A.id}),I.attr("width",_).attr("height",function(A){return e}).attr("name",function(A){return E(A)}).attr("class",function(A){return A.data.fade?"frame fade":"frame"}),I.select("rect").attr("height",function(A){return e}).attr("fill",function(A){return G(A)}),i||I.select("title").text(an),I.select("foreignObject").attr("width",_).attr("height",function(A){return e}).style("pointer-events","none").select("div").attr("class","d3-flame-graph-label").style("display",function(A){return _(A)<35?"none":"block"}).transition().delay(o).text(E),I.on("click",function(A,z){At(z,this)}),I.exit().remove(),I.on("mouseover",function(A,z){i&&i.show(A,z),O(an(z)),typeof h=="function"&&h(z)}).on("mouseout",function(){i&&i.hide(),O(null)})})}function le(c,y){y.forEach(function(m){let w=c.find(function(_){return _.name===m.name});w?(w.value+=m.value,m.children&&(w.children||(w.children=[]),le(w.children,m.children))):c.push(m)})}function Vr(c,y){y(c);let m=c.children;if(m){let w=[m],_,N,R;for(;w.length;)for(m=w.pop(),_=m.length;_--;)N=m[_],y(N),R=N.children,R&&w.push(R)}}function Xr(c){let y=0;Vr(c,function(m){m.id=y++})}function ce(c){let y,m,w,_,N,R,I,K,A=[],z=[],On=[],Yr=!x,ln=c.data;for(ln.hide?(c.value=0,m=c.children,m&&On.push(m)):(c.value=ln.fade?0:k(ln),A.push(c));y=A.pop();)if(m=y.children,m&&(N=m.length)){for(_=0;N--;){if(I=m[N],ln=I.data,ln.hide){I.value=0,w=I.children,w&&On.push(w);continue}ln.fade?I.value=0:(K=k(ln),I.value=K,_+=K),A.push(I)}Yr&&y.value&&(y.value-=_),z.push(m)}for(N=z.length;N--;){for(m=z[N],_=0,R=m.length;R--;)_+=m[R].value;m[0].parent.value+=_}for(;On.length;)for(m=On.pop(),R=m.length;R--;)I=m[R],I.value=0,w=I.children,w&&On.push(w)}function Nt(){r.datum(c=>{if(c.constructor.name!=="Node"){let y=nt(c,F);return Xr(y),ce(y),y.originalValue=y.value,q&&y.eachAfter(m=>{let w=W(m),_=m.children,N=_&&_.length;for(;--N>=0;)w+=_[N].delta;m.delta=w}),y}})}function g(c){if(!arguments.length)return g;r=c,Nt(),r.each(function(y){if(vn(this).select("svg").size()===0){let m=vn(this).append("svg:svg").attr("width",n).attr("class","partition d3-flame-graph");t&&(t<S&&(t=S),m.attr("height",t)),m.append("svg:text").attr("class","title").attr("text-anchor","middle").attr("y","25").attr("x",n/2).attr("fill","#808080").text(u),i&&m.call(i)}}),xn()}return g.height=function(c){return arguments.length?(t=c,g):t},g.minHeight=function(c){return arguments.length?(S=c,g):S},g.width=function(c){return arguments.length?(n=c,g):n},g.cellHeight=function(c){return arguments.length?(e=c,g):e},g.tooltip=function(c){return arguments.length?(typeof c=="function"&&(i=c),g):i},g.title=function(c){return arguments.length?(u=c,g):u},g.transitionDuration=function(c){return arguments.length?(o=c,g):o},g.transitionEase=function(c){return arguments.length?(a=c,g):a},g.sort=function(c){return arguments.length?(l=c,g):l},g.inverted=function(c){return arguments.length?(f=c,g):f},g.computeDelta=function(c){return arguments.length?(q=c,g):q},g.setLabelHandler=function(c){return arguments.length?(an=c,g):an},g.label=g.setLabelHandler,g.search=function(c){let y=[],m=0,w=0;r.each(function(_){let N=Lr(_,c);y.push(...N[0]),m+=N[1],w+=_.originalValue}),Q(y,m,w),xn()},g.findById=function(c){if(typeof c>"u"||c===null)return null;let y=null;return r.each(function(m){y===null&&(y=ae(m,c))}),y},g.clear=function(){O(null),r.each(function(c){fe(c),xn()})},g.zoomTo=function(c){At(c,r.node())},g.resetZoom=function(){r.each(function(c){At(c,r.node())})},g.onClick=function(c){return arguments.length?(s=c,g):s},g.onHover=function(c){return arguments.length?(h=c,g):h},g.merge=function(c){return r&&(this.resetZoom(),v=null,O(null),r.datum(y=>(le([y.data],[c]),y.data)),Nt(),xn()),g},g.update=function(c){return r&&(c&&(r.datum(c),Nt()),xn()),g},g.destroy=function(){return r&&(i&&(i.hide(),typeof i.destroy=="function"&&i.destroy()),r.selectAll("svg").remove()),g},g.setColorMapper=function(c){return arguments.length?(G=y=>{let m=fn(y);return c(y,m)},g):(G=fn,g)},g.color=g.setColorMapper,g.setColorHue=function(c){return arguments.length?(C=c,g):(C=null,g)},g.minFrameSize=function(c){return arguments.length?(d=c,g):d},g.setDetailsElement=function(c){return arguments.length?(p=c,g):p},g.details=g.setDetailsElement,g.selfValue=function(c){return arguments.length?(x=c,g):x},g.resetHeightOnZoom=function(c){return arguments.length?(b=c,g):b},g.scrollOnZoom=function(c){return arguments.length?($=c,g):$},g.getName=function(c){return arguments.length?(E=c,g):E},g.getValue=function(c){return arguments.length?(k=c,g):k},g.getChildren=function(c){return arguments.length?(F=c,g):F},g.getLibtype=function(c){return arguments.length?(en=c,g):en},g.getDelta=function(c){return arguments.length?(W=c,g):W},g.setSearchHandler=function(c){return arguments.length?(Q=c,g):(Q=Un,g)},g.setDetailsHandler=function(c){return arguments.length?(O=c,g):(O=rn,g)},g.setSearchMatch=function(c){return arguments.length?(M=c,g):(M=Z,g)},g}var{title:xf,event:qn,differential:Dr,tree:vf}=JSON.parse(document.getElementById("flame-data").textContent),on=n=>n.toLocaleString("en-US"),zr=n=>n>0?`+${on(n)}`:on(n);function _f(n){let t=n.data,e=[t.name];if(Dr){let r=t.value-t.base,i=t.base===0?"":` (${zr(Math.round(1e3*r/t.base)/10)}%)`;e.push(`base: ${on(t.base)} ${qn}`,`head: ${on(t.value)} ${qn}`,`change: ${zr(r)} ${qn}${i}`,`self: ${on(t.selfBase)} \\u2192 ${on(t.self)} ${qn}`)}else e.push(`${on(t.value)} ${qn}`,`self: ${on(t.self)} ${qn}`);return e.join(`\n`)}function Mf(n){if(n.highlight)return"#e600e6";let{self:t,selfBase:e}=n.data;if(!Dr||t===e)return"rgb(224,224,224)";let r=Math.min(1,Math.abs(t-e)/Math.max(t,e)),i=Math.round(200*(1-r));return t>e?`rgb(255,${i},${i})`:`rgb(${i},${i},255)`}document.title=xf;var bf=Tr().width(Math.max(800,window.innerWidth-32)).cellHeight(18).transitionDuration(0).minFrameSize(1).sort(!0).title("").setLabelHandler(_f).setColorMapper(Mf);vn("#chart").datum(vf).call(bf);})();\n';
+var FLAME_GRAPH_STYLE = ".d3-flame-graph rect{stroke:#eee;fill-opacity:.8}.d3-flame-graph rect:hover{stroke:#474747;stroke-width:.5;cursor:pointer}.d3-flame-graph-label{white-space:nowrap;text-overflow:ellipsis;overflow:hidden;font-size:12px;font-family:Verdana;margin-left:4px;margin-right:4px;line-height:1.5;padding:0;font-weight:400;color:#000;text-align:left}.d3-flame-graph .fade{opacity:.6!important}.d3-flame-graph .title{font-size:20px;font-family:Verdana}.d3-flame-graph-tip{background-color:#000;border:none;border-radius:3px;padding:5px 10px;min-width:250px;text-align:left;color:#fff;z-index:10}";
+
+// src/report/flame-graph.ts
+function benchmarkCallTree(benchmark) {
+  if (benchmark.calls === void 0) return void 0;
+  const primary = benchmark.events[0] ?? "";
+  const total = benchmark.totals[primary] ?? 0;
+  const functions = benchmark.functions.map((fn) => ({
+    name: fn.name,
+    self: fn.counts[primary] ?? 0
+  }));
+  const children = callTree(functions, benchmark.calls, total);
+  return { name: benchmark.name, value: total, self: 0, children };
+}
+function differentialTree(head, base) {
+  const frame = (node, before) => {
+    const baseChildren = new Map((before?.children ?? []).map((child) => [child.name, child]));
+    return {
+      name: node.name,
+      value: node.value,
+      self: node.self,
+      base: before?.value ?? 0,
+      selfBase: before?.self ?? 0,
+      children: node.children.map((child) => frame(child, baseChildren.get(child.name)))
+    };
+  };
+  return frame(head, base ?? head);
+}
+function flameGraphHtml(options) {
+  const data = JSON.stringify(options).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>body{margin:16px;font-family:Verdana,sans-serif}${FLAME_GRAPH_STYLE}</style>`,
+    "</head>",
+    "<body>",
+    `<h1 style="font-size:16px">${escapeHtml(options.title)}</h1>`,
+    '<div id="chart"></div>',
+    `<script type="application/json" id="flame-data">${data}</script>`,
+    `<script>${FLAME_GRAPH_SCRIPT}</script>`,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function flameGraphFiles(base, head, names) {
+  const baseByName = new Map(base.map((benchmark) => [benchmark.name, benchmark]));
+  return head.flatMap((benchmark) => {
+    if (!names.includes(benchmark.name)) return [];
+    const headTree = benchmarkCallTree(benchmark);
+    if (headTree === void 0) return [];
+    const before = baseByName.get(benchmark.name);
+    const baseTree = before === void 0 ? void 0 : benchmarkCallTree(before);
+    const differential = baseTree !== void 0;
+    return [
+      {
+        benchmark: benchmark.name,
+        fileName: `${benchmark.name.replace(/[^A-Za-z0-9._-]+/g, "_")}.flamegraph.html`,
+        html: flameGraphHtml({
+          title: `${benchmark.name}: ${differential ? "base \u2192 head" : "flame graph"}`,
+          event: benchmark.events[0] ?? "",
+          differential,
+          tree: differentialTree(headTree, baseTree)
+        })
+      }
+    ];
+  });
+}
+
+// src/cli/flamegraph-command.ts
+var help2 = `rust-perf flamegraph: flame graphs of profiles measured under Callgrind
+
+Usage: rust-perf flamegraph [BASE] HEAD [options]
+
+HEAD (and BASE) are profile.json files written by \`rust-perf measure\`, or raw
+Callgrind output files (*.callgrind.out). Writes one self-contained HTML flame
+graph per benchmark (open it in a browser, no server needed) and prints the
+paths. With BASE, only for the benchmarks that regressed or improved, as
+differential flame graphs: a frame's width is its inclusive cost in HEAD, its
+colour how its own cost changed (red grew, blue shrank), its tooltip the base,
+head and change.
+
+Callgrind records calls between pairs of functions, not whole stacks: a
+function's cost is shared among its callers in proportion to their calls' cost.
+
+Options:
+  --out DIR            Where the HTML files go (default: HEAD's directory)
+  --folded             Print HEAD's stacks in the folded format of flamegraph.pl
+                       and inferno instead (\`frame;frame;frame count\`, one
+                       line per stack, the benchmark as the first frame)
+  --bench NAME         Only this benchmark; repeat for several
+  --threshold PERCENT  With BASE: a benchmark regressed or improved when its
+                       total changed by at least this much (default: 1%)
+  -h, --help           Show this help.
+
+Exit status: 0 written, 2 a usage error, an unreadable input or no call graph.
+`;
+var flamegraphCommand = {
+  name: "flamegraph",
+  summary: "write flame graphs (or folded stacks) of profiles measured under Callgrind",
+  help: help2,
+  async execute(args2, context) {
+    const { values, positionals } = parseCommandArgs(
+      "flamegraph",
+      args2,
+      {
+        out: { type: "string" },
+        folded: { type: "boolean", default: false },
+        bench: { type: "string", multiple: true, default: [] },
+        threshold: { type: "string", default: "1%" }
+      },
+      true
+    );
+    if (positionals.length < 1 || positionals.length > 2) {
+      throw new InputError(
+        `expected HEAD or BASE HEAD, found ${positionals.length} arguments; see \`rust-perf flamegraph --help\``
+      );
+    }
+    const threshold = parsePercent(values.threshold, "--threshold");
+    const paths = positionals.map((path) => resolve2(context.cwd, path));
+    const normalisation = { workspaceRoot: context.cwd };
+    const documents = await Promise.all(paths.map((path) => loadProfileInput(path, normalisation)));
+    const head = documents[documents.length - 1];
+    const base = documents.length === 2 ? documents[0] : void 0;
+    const chosen = (benchmark) => values.bench.length === 0 || values.bench.includes(benchmark.name);
+    const graphed = head.benchmarks.filter(chosen).map(graphedBenchmark);
+    if (!graphed.some((benchmark) => benchmark.calls !== void 0)) {
+      throw new InputError(
+        `${positionals.at(-1)} has no call graph for ${values.bench.length === 0 ? "any benchmark" : values.bench.join(", ")}`,
+        "Flame graphs need a profile measured under Callgrind: measure again with this rust-perf, or give a *.callgrind.out file."
+      );
+    }
+    if (values.folded) {
+      context.stdout(
+        graphed.map((benchmark) => benchmarkCallTree(benchmark)).map((tree) => tree === void 0 ? "" : foldedStacks([tree])).join("")
+      );
+      return 0;
+    }
+    const names = base === void 0 ? graphed.map((benchmark) => benchmark.name) : compareProfiles(base, head, { threshold, functionThreshold: threshold }).benchmarks.filter(
+      (entry) => entry.status === "regressed" || entry.status === "improved"
+    ).map((entry) => entry.name);
+    const files = flameGraphFiles((base?.benchmarks ?? []).map(graphedBenchmark), graphed, names);
+    const outDir = values.out === void 0 ? dirname(paths.at(-1)) : resolve2(context.cwd, values.out);
+    await mkdir(outDir, { recursive: true });
+    for (const file of files) {
+      const path = join(outDir, file.fileName);
+      await writeFile(path, file.html);
+      context.stdout(`${path}
+`);
+    }
+    if (files.length === 0)
+      context.log.info("No benchmark regressed or improved: no flame graph written.");
+    return 0;
+  }
+};
+function graphedBenchmark(benchmark) {
+  const { functions } = benchmark;
+  if (Array.isArray(functions)) return { ...benchmark, functions };
+  const primary = benchmark.events[0] ?? "";
+  const counts = functions.countsOf(primary);
+  return {
+    ...benchmark,
+    functions: Array.from({ length: functions.length }, (_, index) => ({
+      name: functions.name(index),
+      counts: { [primary]: counts[index] }
+    }))
+  };
+}
+
 // src/cli/measure-command.ts
-import { join as join9, resolve as resolve7 } from "node:path";
+import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/cargo/cargo.ts
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname3, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, resolve as resolve5 } from "node:path";
 
 // src/system/process.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
   run(command, args2, options) {
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       const child = spawn(command, args2, {
         cwd: options.cwd,
         env: options.env,
@@ -3098,7 +3603,7 @@ var nodeProcessRunner = {
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
       child.on("close", (exitCode2, signal) => {
-        resolve11({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
+        resolve12({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -3145,7 +3650,7 @@ function definedEnvironment(env) {
 }
 
 // src/cargo/artifacts.ts
-import { dirname, isAbsolute, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute, resolve as resolve3 } from "node:path";
 
 // src/inputs/command-line.ts
 var BENCHMARK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -3227,7 +3732,7 @@ function executablesFromCargoJson(output) {
       name: artifact.target.name,
       kind,
       path: artifact.executable,
-      packageRoot: dirname(artifact.manifest_path)
+      packageRoot: dirname2(artifact.manifest_path)
     });
   }
   return executables;
@@ -3270,7 +3775,7 @@ function resolveCommand(command, executables, packageRoot) {
     return { name: command.name, executable: built.path, args: args2, cwd: built.packageRoot };
   }
   if (program.includes("/")) {
-    const executable = isAbsolute(program) ? program : resolve2(packageRoot, program);
+    const executable = isAbsolute(program) ? program : resolve3(packageRoot, program);
     return { name: command.name, executable, args: args2, cwd: packageRoot };
   }
   const programs = [
@@ -3285,7 +3790,7 @@ function resolveCommand(command, executables, packageRoot) {
 }
 
 // src/cargo/metadata.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 function parseCargoMetadata(stdout) {
   const invalid = (reason) => new BuildError(`cargo metadata printed something rust-perf cannot read: ${reason}`);
   const raw = parseJson(stdout, invalid);
@@ -3299,7 +3804,7 @@ function parseCargoMetadata(stdout) {
       const pkg = entry;
       return {
         name: pkg.name,
-        manifestPath: resolve3(pkg.manifest_path),
+        manifestPath: resolve4(pkg.manifest_path),
         targets: pkg.targets.map((target) => ({
           name: target.name,
           kind: target.kind,
@@ -3318,12 +3823,12 @@ function parseCargoMetadata(stdout) {
 
 // src/cargo/path-remap.ts
 import { createHash } from "node:crypto";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
 async function writePathRemapWrapper(targetDir, workspaceRoot, userWrapper) {
   const key = createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 16);
-  const directory = join(targetDir, "rust-perf", "rustc-wrapper", key);
-  const path = join(directory, "remap-path-prefix");
+  const directory = join2(targetDir, "rust-perf", "rustc-wrapper", key);
+  const path = join2(directory, "remap-path-prefix");
   const wrapped = userWrapper ? `${shellQuote(userWrapper)} ` : "";
   const script = [
     "#!/bin/sh",
@@ -3331,8 +3836,8 @@ async function writePathRemapWrapper(targetDir, workspaceRoot, userWrapper) {
     `exec ${wrapped}"$@" ${shellQuote(`--remap-path-prefix=${workspaceRoot}=`)}`,
     ""
   ].join("\n");
-  await mkdir(directory, { recursive: true });
-  await writeFile(path, script);
+  await mkdir2(directory, { recursive: true });
+  await writeFile2(path, script);
   await chmod(path, 493);
   return path;
 }
@@ -3341,7 +3846,7 @@ function shellQuote(text) {
 }
 
 // src/cargo/rustflags.ts
-import { dirname as dirname2, join as join2 } from "node:path";
+import { dirname as dirname3, join as join3 } from "node:path";
 var V0_MANGLING_FLAG = "-Csymbol-mangling-version=v0";
 function userRustflags(context) {
   const { env } = context;
@@ -3385,14 +3890,14 @@ function manglingVersion(flags) {
 }
 function configFiles(context) {
   const directories = [];
-  for (let directory = context.cwd; ; directory = dirname2(directory)) {
-    directories.unshift(join2(directory, ".cargo"));
-    if (dirname2(directory) === directory) break;
+  for (let directory = context.cwd; ; directory = dirname3(directory)) {
+    directories.unshift(join3(directory, ".cargo"));
+    if (dirname3(directory) === directory) break;
   }
-  const cargoHome = context.env.CARGO_HOME ?? join2(context.home, ".cargo");
+  const cargoHome = context.env.CARGO_HOME ?? join3(context.home, ".cargo");
   if (!directories.includes(cargoHome)) directories.unshift(cargoHome);
   return directories.map(
-    (directory) => context.readFile(join2(directory, "config")) === void 0 ? join2(directory, "config.toml") : join2(directory, "config")
+    (directory) => context.readFile(join3(directory, "config")) === void 0 ? join3(directory, "config.toml") : join3(directory, "config")
   );
 }
 function readRustflagsConfig(text, file) {
@@ -3528,10 +4033,10 @@ function splitWhitespace(value) {
 // src/cargo/cargo.ts
 async function buildBenchmarks(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve4(settings.manifestPath);
+  const manifestPath = resolve5(settings.manifestPath);
   const user = userRustflags({
     env: deps.env,
-    cwd: dirname3(manifestPath),
+    cwd: dirname4(manifestPath),
     home: homedir(),
     readFile: readTextIfExists
   });
@@ -3578,7 +4083,7 @@ ${cargoErrors(result.stderr)}`,
   });
 }
 async function cargoMetadata(manifestPath, deps) {
-  const path = resolve4(manifestPath);
+  const path = resolve5(manifestPath);
   const args2 = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", path];
   const result = await runCargo(args2, path, definedEnvironment(deps.env), deps);
   if (result.exitCode !== 0) {
@@ -3603,8 +4108,8 @@ function cargoEnvironment(env, rustflags, targetDir) {
 }
 function runCargo(args2, manifestPath, env, deps, onStderrLine) {
   checkManifestExists(manifestPath);
-  deps.log.debug(`cargo ${args2.join(" ")} (in ${dirname3(manifestPath)})`);
-  return deps.processes.run("cargo", args2, { cwd: dirname3(manifestPath), env, signal: deps.signal, onStderrLine }).catch((error) => {
+  deps.log.debug(`cargo ${args2.join(" ")} (in ${dirname4(manifestPath)})`);
+  return deps.processes.run("cargo", args2, { cwd: dirname4(manifestPath), env, signal: deps.signal, onStderrLine }).catch((error) => {
     if (!isMissingProgram(error)) throw error;
     throw new EnvironmentError(
       "cargo was not found on PATH",
@@ -3650,13 +4155,13 @@ function readTextIfExists(path) {
 
 // src/cargo/find-manifest.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, join as join3, resolve as resolve5 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve6 } from "node:path";
 function findManifest(directory) {
-  const start = resolve5(directory);
-  for (let current = start; ; current = dirname4(current)) {
-    const candidate = join3(current, "Cargo.toml");
+  const start = resolve6(directory);
+  for (let current = start; ; current = dirname5(current)) {
+    const candidate = join4(current, "Cargo.toml");
     if (existsSync2(candidate)) return candidate;
-    if (dirname4(current) === current) break;
+    if (dirname5(current) === current) break;
   }
   throw new InputError(
     `there is no Cargo.toml in ${start} or any directory above it`,
@@ -3750,12 +4255,12 @@ function formatDuration(seconds) {
 
 // src/measure/measure.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { mkdir as mkdir4, readdir as readdir2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname8, join as join8, resolve as resolve6 } from "node:path";
+import { dirname as dirname9, join as join9, resolve as resolve7 } from "node:path";
 
 // src/benchmarks/bench-targets.ts
-import { dirname as dirname5, relative } from "node:path";
+import { dirname as dirname6, relative } from "node:path";
 
 // src/benchmarks/harness.ts
 var GUNGRAUN_CRATES = ["gungraun", "iai-callgrind", "iai_callgrind"];
@@ -3848,7 +4353,7 @@ function findBenchTargets(metadata, manifestPath, named, overrides, readText) {
   const wanted = named.length > 0 ? all.filter(({ target }) => named.includes(target.name)) : all;
   const manifests = /* @__PURE__ */ new Map();
   return wanted.map(({ pkg, target }) => {
-    const packageRoot = dirname5(pkg.manifestPath);
+    const packageRoot = dirname6(pkg.manifestPath);
     const override = overrides.get(target.name);
     if (override !== void 0) {
       return { name: target.name, harness: override, evidence: "as configured", packageRoot };
@@ -4032,7 +4537,7 @@ var Slots = class {
   async acquire(signal) {
     signal.throwIfAborted();
     if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve11) => this.#waiting.push(resolve11));
+    else await new Promise((resolve12) => this.#waiting.push(resolve12));
     let held = true;
     const release = () => {
       if (!held) return;
@@ -4105,7 +4610,7 @@ function routineProfile(part, isRoot, isExcluded) {
       }
     }
   }
-  return keptFunctions(part.profile, kept);
+  return keptFunctions(part.profile, part.calls, kept);
 }
 function callees(calls, functions) {
   const calleesOf = Array.from({ length: functions }, () => []);
@@ -4114,7 +4619,7 @@ function callees(calls, functions) {
   }
   return calleesOf;
 }
-function keptFunctions(profile, kept) {
+function keptFunctions(profile, calls, kept) {
   const { functions, events } = profile;
   const width = events.length;
   const indices = functions.names.flatMap((_, fn) => kept[fn] === 1 ? [fn] : []);
@@ -4137,7 +4642,26 @@ function keptFunctions(profile, kept) {
       files: indices.map((fn) => functions.files[fn]),
       lines: Float64Array.from(indices, (fn) => functions.lines[fn]),
       counts
-    }
+    },
+    calls: keptCalls(calls, indices, width)
+  };
+}
+function keptCalls(calls, indices, width) {
+  const newIndex = new Map(indices.map((fn, index) => [fn, index]));
+  const edges = [];
+  for (let edge = 0; edge < calls.length; edge++) {
+    if (newIndex.has(calls.callers[edge]) && newIndex.has(calls.callees[edge])) edges.push(edge);
+  }
+  const counts = new Float64Array(edges.length * width);
+  edges.forEach((edge, index) => {
+    counts.set(calls.counts.subarray(edge * width, (edge + 1) * width), index * width);
+  });
+  return {
+    length: edges.length,
+    callers: Uint32Array.from(edges, (edge) => newIndex.get(calls.callers[edge])),
+    callees: Uint32Array.from(edges, (edge) => newIndex.get(calls.callees[edge])),
+    calls: Float64Array.from(edges, (edge) => calls.calls[edge]),
+    counts
   };
 }
 
@@ -4183,7 +4707,7 @@ function misplaced(target, cut, what) {
 // src/measure/run.ts
 import { readdir, readFile as readFile2, rename, rm } from "node:fs/promises";
 import { machine } from "node:os";
-import { basename as basename2, dirname as dirname6, join as join5 } from "node:path";
+import { basename as basename2, dirname as dirname7, join as join5 } from "node:path";
 
 // src/measure/dhat.ts
 function dhatArgs(outFile) {
@@ -4271,50 +4795,6 @@ function bySize(a, b) {
   return b.allocations - a.allocations || b.bytes - a.bytes || compareText(a.function, b.function) || compareText(a.file, b.file) || a.line - b.line;
 }
 
-// src/measure/valgrind.ts
-import { accessSync, constants } from "node:fs";
-import { delimiter, join as join4 } from "node:path";
-var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
-async function detectValgrind(processes, env, platform = process.platform) {
-  if (platform !== "linux") {
-    throw new EnvironmentError(
-      `valgrind runs on Linux only, and this is ${platform}`,
-      "Run rust-perf on a Linux machine, or in a Linux container or CI runner."
-    );
-  }
-  const path = findOnPath("valgrind", env.PATH ?? "");
-  if (path === void 0) {
-    throw new EnvironmentError("valgrind was not found on PATH", INSTALL_HINT);
-  }
-  const result = await processes.run(path, ["--version"], {
-    cwd: "/",
-    env: { PATH: env.PATH ?? "" }
-  });
-  const version = result.stdout.trim().match(/^valgrind-(\d+\.\d+\.\d+)/)?.[1];
-  if (result.exitCode !== 0 || version === void 0) {
-    throw new EnvironmentError(
-      `\`${path} --version\` did not print a valgrind version (exit ${result.exitCode ?? result.signal}): ${(result.stdout + result.stderr).trim()}`,
-      INSTALL_HINT
-    );
-  }
-  return { version, path };
-}
-function findOnPath(name, path) {
-  for (const directory of path.split(delimiter)) {
-    if (directory === "") continue;
-    const candidate = join4(directory, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function cachegrindArgs(outFile) {
-  return ["--tool=cachegrind", "--cache-sim=no", `--cachegrind-out-file=${outFile}`];
-}
-
 // src/measure/run.ts
 var HEARTBEAT_SECONDS = 30;
 function benchmarkEnvironment(env) {
@@ -4337,15 +4817,6 @@ async function aslrOffPrefix(processes, env) {
     throw error;
   }
 }
-async function runUnderCachegrind(benchmarkRun, setup, deps, parserOptions2) {
-  const started = performance.now();
-  await runUnderValgrind(benchmarkRun, cachegrindArgs(benchmarkRun.outFile), [], setup, deps);
-  const parsed = await parseCachegrindFile(benchmarkRun.outFile, parserOptions2);
-  deps.log.info(
-    `${runLabel(benchmarkRun)}: ${(parsed.totals[0] ?? 0).toLocaleString("en-US")} ${parsed.events[0] ?? ""} in ${secondsSince(started)}s`
-  );
-  return parsed;
-}
 async function runUnderDhat(benchmarkRun, setup, deps, normalisation) {
   const started = performance.now();
   const { outFile } = benchmarkRun;
@@ -4363,15 +4834,16 @@ async function runUnderCallgrind(benchmarkRun, cut, setup, deps, parserOptions2)
   const { outFile } = benchmarkRun;
   const started = performance.now();
   const toolArgs = [
-    ...cut.callgrindArgs,
+    ...cut?.callgrindArgs ?? ["--tool=callgrind"],
     "--child-silent-after-fork=yes",
     `--callgrind-out-file=${outFile}.%p`
   ];
-  const result = await runUnderValgrind(benchmarkRun, toolArgs, cut.runArgs, setup, deps);
+  const result = await runUnderValgrind(benchmarkRun, toolArgs, cut?.runArgs ?? [], setup, deps);
   await keepOwnOutput(outFile, valgrindPid(result.stderr));
   const parts = await parseCallgrindFile(outFile, parserOptions2);
   const measured = parts.filter((part) => (part.profile.totals[0] ?? 0) > 0).length;
-  deps.log.info(`${runLabel(benchmarkRun)}: ${measured} benchmarks in ${secondsSince(started)}s`);
+  const what = cut === void 0 ? `${(parts[0]?.profile.totals[0] ?? 0).toLocaleString("en-US")} ${parts[0]?.profile.events[0] ?? ""}` : `${measured} benchmarks`;
+  deps.log.info(`${runLabel(benchmarkRun)}: ${what} in ${secondsSince(started)}s`);
   return parts;
 }
 async function runUnderValgrind(benchmarkRun, toolArgs, programArgs, setup, deps) {
@@ -4444,7 +4916,7 @@ function valgrindPid(stderr) {
 }
 async function keepOwnOutput(outFile, pid) {
   const prefix = `${basename2(outFile)}.`;
-  const directory = dirname6(outFile);
+  const directory = dirname7(outFile);
   const others = (await readdir(directory)).filter(
     (name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) && name !== `${prefix}${pid}`
   );
@@ -4501,19 +4973,38 @@ function combineRuns(identity2, runs) {
   for (const event of events) {
     totals2[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
   }
+  const combined = { events, totals: totals2, functions };
+  const calls = combineCalls(runs, new Set(functions.map((entry) => entry.name)));
   return {
     ...identity2,
-    events,
-    totals: totals2,
     nondeterministic: nondeterministic.sort(compareText),
-    functions
+    ...calls === void 0 ? combined : withCalls(combined, calls)
   };
 }
+function combineCalls(runs, kept) {
+  const [first, ...others] = runs;
+  if (first?.calls === void 0) return void 0;
+  const key = (call) => `${call.caller}\0${call.callee}`;
+  const byKey = others.map((run) => new Map((run.calls ?? []).map((call) => [key(call), call])));
+  return first.calls.flatMap((call) => {
+    if (!kept.has(call.caller) || !kept.has(call.callee)) return [];
+    const same = byKey.map((calls) => calls.get(key(call)));
+    if (same.some((other) => other === void 0)) return [];
+    return [
+      {
+        ...call,
+        calls: Math.min(call.calls, ...same.map((other) => other.calls)),
+        inclusive: Math.min(call.inclusive, ...same.map((other) => other.inclusive))
+      }
+    ];
+  });
+}
+var UNNAMED = /^(\?\?\?|0x[0-9a-f]+)$/;
 function unnamedShare(benchmark) {
   const primary = benchmark.events[0] ?? "";
   const total = benchmark.totals[primary] ?? 0;
   if (total === 0) return 0;
-  const unnamed = benchmark.functions.filter((entry) => entry.name === "???").reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
+  const unnamed = benchmark.functions.filter((entry) => UNNAMED.test(entry.name)).reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
   return unnamed / total;
 }
 function primaryCount(entry, events) {
@@ -4521,22 +5012,22 @@ function primaryCount(entry, events) {
 }
 
 // src/measure/staging.ts
-import { chmod as chmod2, copyFile, mkdir as mkdir3, rm as rm3, symlink } from "node:fs/promises";
+import { chmod as chmod2, copyFile, mkdir as mkdir4, rm as rm3, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
 // src/system/lock.ts
-import { mkdir as mkdir2, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, join as join6 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname8, join as join6 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
-  await mkdir2(dirname7(lock), { recursive: true });
+  await mkdir3(dirname8(lock), { recursive: true });
   let waiting = false;
   for (; ; ) {
     deps.signal?.throwIfAborted();
     try {
-      await mkdir2(lock);
-      await writeFile2(join6(lock, "pid"), String(process.pid));
+      await mkdir3(lock);
+      await writeFile3(join6(lock, "pid"), String(process.pid));
       return () => rm2(lock, { recursive: true, force: true });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -4578,8 +5069,8 @@ async function withStagedExecutables(targets, deps, work) {
   const release = await acquireLock(join7(root, "lock"), deps);
   try {
     await Promise.all([
-      mkdir3(join7(root, "bin"), { recursive: true }),
-      mkdir3(join7(root, "cwd"), { recursive: true })
+      mkdir4(join7(root, "bin"), { recursive: true }),
+      mkdir4(join7(root, "cwd"), { recursive: true })
     ]);
     const staged = [];
     for (const target of targets) {
@@ -4610,11 +5101,52 @@ async function stage(target, root) {
   return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
 }
 
+// src/measure/valgrind.ts
+import { accessSync, constants } from "node:fs";
+import { delimiter, join as join8 } from "node:path";
+var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
+async function detectValgrind(processes, env, platform = process.platform) {
+  if (platform !== "linux") {
+    throw new EnvironmentError(
+      `valgrind runs on Linux only, and this is ${platform}`,
+      "Run rust-perf on a Linux machine, or in a Linux container or CI runner."
+    );
+  }
+  const path = findOnPath("valgrind", env.PATH ?? "");
+  if (path === void 0) {
+    throw new EnvironmentError("valgrind was not found on PATH", INSTALL_HINT);
+  }
+  const result = await processes.run(path, ["--version"], {
+    cwd: "/",
+    env: { PATH: env.PATH ?? "" }
+  });
+  const version = result.stdout.trim().match(/^valgrind-(\d+\.\d+\.\d+)/)?.[1];
+  if (result.exitCode !== 0 || version === void 0) {
+    throw new EnvironmentError(
+      `\`${path} --version\` did not print a valgrind version (exit ${result.exitCode ?? result.signal}): ${(result.stdout + result.stderr).trim()}`,
+      INSTALL_HINT
+    );
+  }
+  return { version, path };
+}
+function findOnPath(name, path) {
+  for (const directory of path.split(delimiter)) {
+    if (directory === "") continue;
+    const candidate = join8(directory, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+
 // src/measure/measure.ts
 var MAX_UNNAMED_SHARE = 0.5;
 async function measure(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve6(settings.manifestPath);
+  const manifestPath = resolve7(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   const env = benchmarkEnvironment(deps.env);
@@ -4644,17 +5176,17 @@ async function measure(settings, deps) {
   const targets = [
     ...selectBenches(build.executables, [...harnessOf.keys()]),
     ...settings.commands.map(
-      (command) => resolveCommand(command, build.executables, dirname8(manifestPath))
+      (command) => resolveCommand(command, build.executables, dirname9(manifestPath))
     )
   ];
   checkTargets(targets);
-  const outDir = resolve6(settings.outDir);
-  await mkdir4(outDir, { recursive: true });
+  const outDir = resolve7(settings.outDir);
+  await mkdir5(outDir, { recursive: true });
   await removeEarlierOutput(outDir);
   const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
-    dirname8(manifestPath)
+    dirname9(manifestPath)
   );
   const fingerprintProbe = rustcProbe.then(
     (rustc) => ({
@@ -4699,8 +5231,8 @@ async function measure(settings, deps) {
     ...settings.shard === void 0 ? {} : { shard: settings.shard.spec },
     benchmarks
   };
-  const profilePath = join8(outDir, "profile.json");
-  await writeFile3(profilePath, serialiseProfileDocument(document));
+  const profilePath = join9(outDir, "profile.json");
+  await writeFile4(profilePath, serialiseProfileDocument(document));
   log.info(`Wrote ${profilePath}`);
   return document;
 }
@@ -4814,30 +5346,34 @@ async function runJob(job, plan, ofTarget, measuring, deps) {
   const normalisation = { workspaceRoot: measuring.root };
   if (job.metric === "allocations") {
     if (cut !== void 0) return;
-    const outFile2 = join8(measuring.outDir, `${target.name}.dhat.json`);
+    const outFile2 = join9(measuring.outDir, `${target.name}.dhat.json`);
     const dhatRun = { target, runNumber: 1, runs: 1, outFile: outFile2 };
     ofTarget.allocations = await runUnderDhat(dhatRun, measuring.setup, deps, normalisation);
     return;
   }
   const { runs } = measuring;
-  const kind = cut ? "callgrind" : "cachegrind";
-  const outFile = join8(
+  const outFile = join9(
     measuring.outDir,
-    runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`
+    runs > 1 ? `${target.name}.${job.runNumber}.callgrind.out` : `${target.name}.callgrind.out`
   );
   const parsing = parserOptions(normalisation);
   const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
-  const parsed = cut ? benchmarksOfParts(
-    await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing),
-    plan.ids,
-    cut,
-    target.name
-  ) : /* @__PURE__ */ new Map([["", await runUnderCachegrind(benchmarkRun, measuring.setup, deps, parsing)]]);
+  const parts = await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing);
+  const parsed = cut ? benchmarksOfParts(parts, plan.ids, cut, target.name) : /* @__PURE__ */ new Map([["", wholeProgramProfile(parts, target.name)]]);
   for (const [id, profile] of parsed) {
     const profiles = ofTarget.profiles.get(id) ?? [];
     profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
     ofTarget.profiles.set(id, profiles);
   }
+}
+function wholeProgramProfile(parts, target) {
+  const [part, ...others] = parts;
+  if (part === void 0 || others.length > 0) {
+    throw new Error(
+      `bench ${target}: Callgrind wrote ${parts.length} parts of a whole program, not one`
+    );
+  }
+  return part.profile;
 }
 async function planTarget(staged, measuring, deps) {
   const target = await staged;
@@ -4861,7 +5397,7 @@ function checkSymbols(benchmark) {
   const share = unnamedShare(benchmark);
   if (share > MAX_UNNAMED_SHARE) {
     throw new BenchmarkError(
-      `bench ${benchmark.name}: ${Math.round(share * 100)}% of its instructions are in functions without a name (???): the executable has no symbols, so its profile would be useless`,
+      `bench ${benchmark.name}: ${Math.round(share * 100)}% of its instructions are in functions without a name (??? or an address): the executable has no symbols, so its profile would be useless`,
       "Check `strip` in the [profile.release] and [profile.bench] sections of Cargo.toml, and `-C strip` in RUSTFLAGS or build.rustflags: rust-perf sets CARGO_PROFILE_BENCH_STRIP=none, but an explicit `-C strip=\u2026` rustflag wins."
     );
   }
@@ -4870,7 +5406,7 @@ async function removeEarlierOutput(outDir) {
   const earlier = (await readdir2(outDir)).filter(
     (name) => name === "profile.json" || name.endsWith(".cachegrind.out") || name.endsWith(".callgrind.out") || name.endsWith(".dhat.json")
   );
-  await Promise.all(earlier.map((name) => rm4(join8(outDir, name), { force: true })));
+  await Promise.all(earlier.map((name) => rm4(join9(outDir, name), { force: true })));
 }
 
 // src/report/profile-summary.ts
@@ -4933,20 +5469,22 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
-var help2 = `rust-perf measure: build the benchmarks and count their instructions per function
+var help3 = `rust-perf measure: build the benchmarks and count their instructions per function
 
 Usage: rust-perf measure [options]
 
 Builds the bench targets with \`cargo bench --no-run\` (with line-table debug info, symbols
 and v0 symbol names, set through the environment: Cargo.toml is not changed) and runs each one
 under valgrind in a clean environment with address randomisation off. A plain target (its own
-main, \`harness = false\`) is one benchmark, counted whole under Cachegrind; a criterion or
+main, \`harness = false\`) is one benchmark, counted whole under Callgrind; a criterion or
 libtest #[bench] target is one benchmark per id, each counting one iteration of its routine
-only, from one Callgrind run per target. The harness is found from Cargo.toml, the
+only, from one Callgrind run per target cut into parts. Callgrind's call graph gives each
+function its inclusive cost (and \`rust-perf flamegraph\` its flame graphs). The harness is found from Cargo.toml, the
 dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
 out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
-raw files DIR/<bench>.cachegrind.out or DIR/<bench>.callgrind.out (DIR/<bench>.<run>.\u2026 with
-more than one run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per benchmark: total instructions, functions,
+raw files DIR/<bench>.callgrind.out (DIR/<bench>.<run>.callgrind.out with more than one
+run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per
+benchmark: total instructions, functions,
 nondeterministic functions.
 
 Options:
@@ -4960,14 +5498,14 @@ Exit status: 0 measured, 2 a usage error, 3 a failed build or benchmark or a mis
 var measureCommand = {
   name: "measure",
   summary: "Build and run the benchmarks under valgrind; write profile.json",
-  help: help2,
+  help: help3,
   async execute(args2, context) {
     const { values } = parseCommandArgs("measure", args2, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
     const document = await measure(settings, measureDeps(context));
     context.stdout(profileSummaryText(document));
     context.stdout(`
-profile: ${join9(settings.outDir, "profile.json")}
+profile: ${join10(settings.outDir, "profile.json")}
 `);
     return 0;
   }
@@ -4983,8 +5521,8 @@ async function measureSettingsFromOptions(values, context) {
     timeoutSeconds: values.timeout === void 0 ? void 0 : parseTimeout(values.timeout, "--timeout"),
     ...values.shard === void 0 ? {} : { shard: { spec: parseShard(values.shard, "--shard") } }
   };
-  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve7(context.cwd, values["manifest-path"]);
-  const outDir = values.out === void 0 ? join9(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve7(context.cwd, values.out);
+  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve8(context.cwd, values["manifest-path"]);
+  const outDir = values.out === void 0 ? join10(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve8(context.cwd, values.out);
   return { manifestPath, ...options, outDir };
 }
 function measureDeps(context) {
@@ -4997,8 +5535,8 @@ function measureDeps(context) {
 }
 
 // src/cli/merge-command.ts
-import { readFile as readFile4, writeFile as writeFile4 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { readFile as readFile4, writeFile as writeFile5 } from "node:fs/promises";
+import { resolve as resolve9 } from "node:path";
 
 // src/profile/merge.ts
 function mergeShardProfiles(parts) {
@@ -5065,7 +5603,7 @@ function refused(part, reason) {
 }
 
 // src/cli/merge-command.ts
-var help3 = `rust-perf merge: join the shards of one measurement into one profile
+var help4 = `rust-perf merge: join the shards of one measurement into one profile
 
 Usage: rust-perf merge --out FILE SHARD...
 
@@ -5083,7 +5621,7 @@ Exit status: 0 merged, 2 a usage error, a missing shard, or shards of different 
 var mergeCommand = {
   name: "merge",
   summary: "Join the profiles of several shards into one profile.json",
-  help: help3,
+  help: help4,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "merge",
@@ -5098,7 +5636,7 @@ var mergeCommand = {
     }
     const parts = await Promise.all(
       positionals.map(async (file) => {
-        const path = resolve8(context.cwd, file);
+        const path = resolve9(context.cwd, file);
         return { profile: parseProfileDocument(await readFile4(path, "utf8"), path), source: file };
       })
     );
@@ -5108,8 +5646,8 @@ var mergeCommand = {
         `shard ${missing.map((index) => `${index}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing: a merge of ${count} shards needs every one`
       );
     }
-    const out = resolve8(context.cwd, values.out);
-    await writeFile4(out, serialiseProfileDocument(profile));
+    const out = resolve9(context.cwd, values.out);
+    await writeFile5(out, serialiseProfileDocument(profile));
     context.stdout(profileSummaryText(profile));
     context.stdout(`
 profile: ${out}
@@ -5119,7 +5657,7 @@ profile: ${out}
 };
 
 // src/cli/parse-command.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // src/report/function-table.ts
 var NAME_COLUMN_LIMIT = 60;
@@ -5129,20 +5667,23 @@ function renderFunctionTable(command, profile) {
   const primary = events[0];
   const primaryTotal = totals2[primary] ?? 0;
   const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals2[event] ?? 0).join(" ")}  functions: ${profile.functions.length}`;
+  const inclusive = profile.calls !== void 0;
   const rows = profile.functions.map((entry) => {
     const file = sanitise(entry.file);
     return [
       ...events.map((event) => String(entry.counts[event] ?? 0)),
       primaryTotal === 0 ? "-" : `${(100 * (entry.counts[primary] ?? 0) / primaryTotal).toFixed(2)}%`,
+      ...inclusive ? [String(entry.inclusive ?? 0)] : [],
       sanitise(entry.name),
       entry.line === 0 ? file : `${file}:${entry.line}`
     ];
   });
   const table = alignColumns(
-    [[...events, "%", "function", "location"], ...rows],
+    [[...events, "%", ...inclusive ? ["inclusive"] : [], "function", "location"], ...rows],
     [
       ...events.map(() => ({ align: "right" })),
       { align: "right", minWidth: SHARE_WIDTH },
+      ...inclusive ? [{ align: "right" }] : [],
       { align: "left", maxWidth: NAME_COLUMN_LIMIT },
       { align: "last" }
     ]
@@ -5152,12 +5693,15 @@ function renderFunctionTable(command, profile) {
 }
 
 // src/cli/parse-command.ts
-var help4 = `Usage: rust-perf parse FILE [--json] [--raw]
+var help5 = `Usage: rust-perf parse FILE [--json] [--raw]
 
-Prints the per-function profile in one Cachegrind output file (what
-\`valgrind --tool=cachegrind\` writes), largest first: each function's count
-for every recorded event, its share of the first event's total (Ir,
-instructions, in every file valgrind writes), its name, and the file and line
+Prints the per-function profile in one Cachegrind or Callgrind output file
+(what \`valgrind --tool=cachegrind\` or \`--tool=callgrind\` writes, valgrind
+3.18 to 3.26; a Callgrind file's parts are added up), largest first: each
+function's count for every recorded event, its share of the first event's
+total (Ir, instructions, in every file valgrind writes), for a Callgrind file
+its inclusive count (itself and all it called, a recursion counted once),
+its name, and the file and line
 where most of its cost sits in your own code (files under the current
 directory), or anywhere when none of it is in your code.
 
@@ -5169,7 +5713,11 @@ directory made relative. Functions whose names become equal are summed.
 Options:
   --json       Print JSON instead of a table:
                { "events": [...], "totals": { event: count },
-                 "functions": [{ "name", "file", "line", "counts": { event: count } }] }
+                 "functions": [{ "name", "file", "line", "counts": { event: count },
+                                 "inclusive" }],
+                 "calls": [{ "caller", "callee", "calls", "inclusive" }] }
+               (inclusive costs and calls from a Callgrind file only: the first
+               event's count of a function and all it called, recursion once)
   --raw        Keep names and paths exactly as the file has them
   -h, --help   Print this help
 
@@ -5177,8 +5725,8 @@ Exit status: 0 success, 2 a usage error or a missing, unreadable or corrupt file
 `;
 var parseCommand = {
   name: "parse",
-  summary: "Print one cachegrind.out file's per-function profile",
-  help: help4,
+  summary: "Print one cachegrind.out or callgrind.out file's per-function profile",
+  help: help5,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "parse",
@@ -5193,8 +5741,8 @@ var parseCommand = {
       );
     }
     const normalisation = { workspaceRoot: context.cwd };
-    const parsed = await parseCachegrindFile(
-      resolve9(context.cwd, file),
+    const parsed = await parseValgrindFile(
+      resolve10(context.cwd, file),
       parserOptions(normalisation)
     );
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
@@ -5207,17 +5755,17 @@ var parseCommand = {
 };
 
 // src/cli/run-command.ts
-import { dirname as dirname10, join as join13 } from "node:path";
+import { dirname as dirname11, join as join14 } from "node:path";
 
 // src/measure/measure-revision.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join11, relative as relative2, resolve as resolve10, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join12, relative as relative2, resolve as resolve11, sep } from "node:path";
 
 // src/system/git.ts
 import { mkdtemp, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename3, join as join10 } from "node:path";
+import { basename as basename3, join as join11 } from "node:path";
 function createGit(processes, options) {
   const env = definedEnvironment(options.env);
   async function git(args2) {
@@ -5313,8 +5861,8 @@ async function cleanWorkingTreeCommit(processes, options) {
 }
 async function withTemporaryWorktree(git, sha, log, work) {
   const repository = basename3(await git.topLevel());
-  const parent = await mkdtemp(join10(tmpdir2(), "rust-perf-worktree-"));
-  const worktree = join10(parent, repository);
+  const parent = await mkdtemp(join11(tmpdir2(), "rust-perf-worktree-"));
+  const worktree = join11(parent, repository);
   let added = false;
   try {
     await git.addWorktree(worktree, sha);
@@ -5351,9 +5899,9 @@ async function measureRevision(ref, settings, deps) {
   const git = createGit(deps.processes, { cwd: deps.repoRoot, env: deps.env });
   const topLevel = await git.topLevel();
   const sha = await git.resolveCommit(ref);
-  const manifestPath = await existingPath(resolve10(deps.repoRoot, settings.manifestPath));
-  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve10(deps.repoRoot, settings.workspaceRoot));
-  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve10(deps.repoRoot, settings.targetDir);
+  const manifestPath = await existingPath(resolve11(deps.repoRoot, settings.manifestPath));
+  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve11(deps.repoRoot, settings.workspaceRoot));
+  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve11(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot, targetDir };
@@ -5373,7 +5921,7 @@ function settingsInWorktree(settings, topLevel, checkout) {
     if (inside.split(sep)[0] === ".." || isAbsolute2(inside)) {
       throw new InputError(`${path} is outside the git repository ${topLevel}.`);
     }
-    return join11(checkout.worktree, inside);
+    return join12(checkout.worktree, inside);
   };
   return {
     ...settings,
@@ -5395,8 +5943,8 @@ async function existingPath(path) {
 
 // src/publish/local-baselines.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdir as mkdir5, readdir as readdir3, readFile as readFile5, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname9, join as join12 } from "node:path";
+import { mkdir as mkdir6, readdir as readdir3, readFile as readFile5, rename as rename3, writeFile as writeFile6 } from "node:fs/promises";
+import { dirname as dirname10, join as join13 } from "node:path";
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
   if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
@@ -5407,16 +5955,16 @@ function checkBaselineName(name) {
   return name;
 }
 function baselinesDir(targetDir) {
-  return join12(targetDir, "rust-perf", "baselines");
+  return join13(targetDir, "rust-perf", "baselines");
 }
 function baselineFile(targetDir, name) {
-  return join12(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
+  return join13(baselinesDir(targetDir), checkBaselineName(name), "profile.json");
 }
 async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
-  await mkdir5(dirname9(file), { recursive: true });
+  await mkdir6(dirname10(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile5(partial, serialiseProfileDocument(profile));
+  await writeFile6(partial, serialiseProfileDocument(profile));
   await rename3(partial, file);
   return file;
 }
@@ -5455,7 +6003,7 @@ var runOptions = {
   "head-cargo-args": { type: "string" },
   "save-baseline": { type: "string" }
 };
-var help5 = `rust-perf run: measure the working tree and compare it with a base, in one command
+var help6 = `rust-perf run: measure the working tree and compare it with a base, in one command
 
 Usage: rust-perf run [--base-ref REF | --baseline NAME] [--head-cargo-args ARGS]
                      [--save-baseline NAME] [measure options] [compare options]
@@ -5497,7 +6045,7 @@ Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
 var runCommand = {
   name: "run",
   summary: "Measure the working tree and compare it with a git ref or a saved baseline",
-  help: help5,
+  help: help6,
   async execute(args2, context) {
     const { values } = parseCommandArgs("run", args2, runOptions, false);
     const source = baseSource(values);
@@ -5512,12 +6060,12 @@ var runCommand = {
     const headSettings = {
       ...settings,
       cargoArgs: [...settings.cargoArgs, ...headCargoArgs],
-      outDir: measuredBase ? join13(settings.outDir, "head") : settings.outDir
+      outDir: measuredBase ? join14(settings.outDir, "head") : settings.outDir
     };
-    const baseSettings = { ...settings, outDir: join13(settings.outDir, "base"), targetDir };
+    const baseSettings = { ...settings, outDir: join14(settings.outDir, "base"), targetDir };
     if (source.kind !== "ref") {
       headSettings.commit = await cleanWorkingTreeCommit(deps.processes, {
-        cwd: dirname10(settings.manifestPath),
+        cwd: dirname11(settings.manifestPath),
         env: deps.env
       });
       if (source.kind === "working-tree") baseSettings.commit = headSettings.commit;
@@ -5556,7 +6104,7 @@ var runCommand = {
   }
 };
 async function measureBaseRevision(ref, settings, deps) {
-  const repoRoot = dirname10(settings.manifestPath);
+  const repoRoot = dirname11(settings.manifestPath);
   const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
   await git.topLevel();
   const sha = (await git.resolveCommit(ref)).slice(0, 12);
@@ -5588,7 +6136,8 @@ var commands = [
   compareCommand,
   runCommand,
   mergeCommand,
-  parseCommand
+  parseCommand,
+  flamegraphCommand
 ];
 var topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.
 

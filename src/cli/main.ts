@@ -2,6 +2,7 @@ import { describeError, UserError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import type { CliContext, Command } from './command.js';
 import { compareCommand } from './compare-command.js';
+import { flamegraphCommand } from './flamegraph-command.js';
 import { measureCommand } from './measure-command.js';
 import { mergeCommand } from './merge-command.js';
 import { parseCommand } from './parse-command.js';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   runCommand,
   mergeCommand,
   parseCommand,
+  flamegraphCommand,
 ];
 
 const topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmarks, compared.

@@ -72,13 +72,15 @@ Usage: rust-perf measure [options]
 Builds the bench targets with \`cargo bench --no-run\` (with line-table debug info, symbols
 and v0 symbol names, set through the environment: Cargo.toml is not changed) and runs each one
 under valgrind in a clean environment with address randomisation off. A plain target (its own
-main, \`harness = false\`) is one benchmark, counted whole under Cachegrind; a criterion or
+main, \`harness = false\`) is one benchmark, counted whole under Callgrind; a criterion or
 libtest #[bench] target is one benchmark per id, each counting one iteration of its routine
-only, from one Callgrind run per target. The harness is found from Cargo.toml, the
+only, from one Callgrind run per target cut into parts. Callgrind's call graph gives each
+function its inclusive cost (and \`rust-perf flamegraph\` its flame graphs). The harness is found from Cargo.toml, the
 dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
 out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
-raw files DIR/<bench>.cachegrind.out or DIR/<bench>.callgrind.out (DIR/<bench>.<run>.… with
-more than one run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per benchmark: total instructions, functions,
+raw files DIR/<bench>.callgrind.out (DIR/<bench>.<run>.callgrind.out with more than one
+run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per
+benchmark: total instructions, functions,
 nondeterministic functions.
 
 Options:

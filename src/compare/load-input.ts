@@ -2,10 +2,15 @@
  * The inputs of a comparison: profile documents, or raw Cachegrind files read as one-benchmark
  * documents.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type NormaliseOptions, normaliseColumns, parserOptions } from '../measure/normalise.js';
-import { parseCachegrindFile, unreadable } from '../measure/parse-file.js';
+import {
+  type NormaliseOptions,
+  namedCalls,
+  normaliseColumns,
+  parserOptions,
+} from '../measure/normalise.js';
+import { parseValgrindFile, readStart, unreadable } from '../measure/parse-file.js';
 import { parseProfileDocument } from '../profile/document.js';
 import { type ComparableDocument, PROFILE_VERSION, wholeProgram } from '../profile/profile.js';
 import { TOOL_NAME } from '../version.js';
@@ -29,9 +34,9 @@ export async function loadProfileInput(
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parseCachegrindFile(path, parserOptions(options));
+  const parsed = await parseValgrindFile(path, parserOptions(options));
   const { mtime } = await stat(path);
-  const { events, totals, functions } = normaliseColumns(parsed, options);
+  const { events, totals, functions, calls } = normaliseColumns(parsed, options);
   return {
     version: PROFILE_VERSION,
     tool: TOOL_NAME,
@@ -53,6 +58,7 @@ export async function loadProfileInput(
         totals,
         nondeterministic: [],
         functions,
+        ...(calls === undefined ? {} : { calls: namedCalls(calls, functions) }),
       },
     ],
   };
@@ -60,20 +66,10 @@ export async function loadProfileInput(
 
 function benchmarkName(path: string): string {
   const file = basename(path);
-  return file.replace(/(\.\d+)?\.cachegrind\.out$/, '') || file;
+  return file.replace(/(\.\d+)?\.(cachegrind|callgrind)\.out$/, '') || file;
 }
 
-/** Sniffs the first non-blank byte: JSON documents start with `{`, Cachegrind files never do. */
+/** Sniffs the first non-blank byte: JSON documents start with `{`, valgrind's files never do. */
 async function startsWithJsonObject(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-      return buffer.toString('utf8', 0, bytesRead).trimStart().startsWith('{');
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw unreadable(path, error);
-  }
+  return (await readStart(path)).trimStart().startsWith('{');
 }

@@ -2,25 +2,9 @@
  * One part of a Callgrind file as it is read: its functions with their self costs and the
  * calls between them, collected line by line and handed over as columns when the part ends.
  */
-import type { ParsedFunctions, ParsedProfile } from './parse.js';
+import type { CallEdges, ParsedFunctions, ParsedProfile } from './parse.js';
 
-/**
- * The calls between a part's functions, column by column: edge `i` is the calls from function
- * `callers[i]` to function `callees[i]` (indices into the profile's functions), made
- * `calls[i]` times. Calls between the same two functions are one edge, their counts summed.
- */
-export interface CallEdges {
-  /** How many edges: the length of `callers`, `callees` and `calls`. */
-  length: number;
-  callers: Uint32Array;
-  callees: Uint32Array;
-  calls: Float64Array;
-  /**
-   * The calls' inclusive cost (the callee and everything it called), `events.length` counts
-   * per edge: edge `i`'s are `counts[i * events.length ...]`, aligned with the profile's events.
-   */
-  counts: Float64Array;
-}
+export type { CallEdges } from './parse.js';
 
 /** One dump of a Callgrind file: with --dump-after, what one benchmark ran. */
 export interface CallgrindPart {
@@ -28,8 +12,8 @@ export interface CallgrindPart {
   part: number;
   /** What made Callgrind dump it (`desc: Trigger:`), such as `--dump-after=<function>`. */
   trigger: string;
-  /** The functions with their self costs; `totals` is the part's `totals:` line. */
-  profile: ParsedProfile;
+  /** The functions with their self costs and calls; `totals` is the part's `totals:` line. */
+  profile: ParsedProfile & { calls: CallEdges };
   calls: CallEdges;
 }
 
@@ -143,18 +127,14 @@ export class CallgrindPartBuilder {
   }
 
   build(part: number, trigger: string, profile: Omit<ParsedProfile, 'functions'>): CallgrindPart {
-    return {
-      part,
-      trigger,
-      profile: { ...profile, functions: this.#functions() },
-      calls: {
-        length: this.#callers.length,
-        callers: Uint32Array.from(this.#callers),
-        callees: Uint32Array.from(this.#callees),
-        calls: Float64Array.from(this.#calls),
-        counts: Float64Array.from(this.#edgeCounts),
-      },
+    const calls: CallEdges = {
+      length: this.#callers.length,
+      callers: Uint32Array.from(this.#callers),
+      callees: Uint32Array.from(this.#callees),
+      calls: Float64Array.from(this.#calls),
+      counts: Float64Array.from(this.#edgeCounts),
     };
+    return { part, trigger, profile: { ...profile, functions: this.#functions(), calls }, calls };
   }
 
   #functions(): ParsedFunctions {
@@ -196,4 +176,87 @@ export class CallgrindPartBuilder {
     }
     return best;
   }
+}
+
+/**
+ * A Callgrind file's parts as one profile: what the whole run counted. Functions and calls of
+ * the same names are summed; a function's file and line are those of the part where it cost most.
+ */
+export function mergeParts(parts: readonly CallgrindPart[]): ParsedProfile & { calls: CallEdges } {
+  const [first, ...others] = parts;
+  if (first === undefined) throw new Error('mergeParts: no parts');
+  if (others.length === 0) return first.profile;
+  const { events, command } = first.profile;
+  const width = events.length;
+  const indexOf = new Map<string, number>();
+  const names: string[] = [];
+  const files: string[] = [];
+  const lines: number[] = [];
+  const counts: number[] = [];
+  const locationCost: number[] = [];
+  const totals = new Array<number>(width).fill(0);
+  const calls: { caller: number; callee: number; calls: number; counts: number[] }[] = [];
+  const callOf = new Map<string, number>();
+  for (const { profile, calls: edges } of parts) {
+    const { functions } = profile;
+    profile.totals.forEach((total, event) => {
+      totals[event]! += total;
+    });
+    const merged = functions.names.map((name, fn) => {
+      let index = indexOf.get(name);
+      if (index === undefined) {
+        index = names.length;
+        indexOf.set(name, index);
+        names.push(name);
+        files.push(functions.files[fn]!);
+        lines.push(functions.lines[fn]!);
+        locationCost.push(-1);
+        for (let event = 0; event < width; event++) counts.push(0);
+      }
+      const own = functions.counts[fn * width] ?? 0;
+      if (own > locationCost[index]!) {
+        files[index] = functions.files[fn]!;
+        lines[index] = functions.lines[fn]!;
+        locationCost[index] = own;
+      }
+      for (let event = 0; event < width; event++) {
+        counts[index * width + event]! += functions.counts[fn * width + event]!;
+      }
+      return index;
+    });
+    for (let edge = 0; edge < edges.length; edge++) {
+      const caller = merged[edges.callers[edge]!]!;
+      const callee = merged[edges.callees[edge]!]!;
+      const key = `${caller} ${callee}`;
+      let call = callOf.get(key);
+      if (call === undefined) {
+        call = calls.length;
+        callOf.set(key, call);
+        calls.push({ caller, callee, calls: 0, counts: new Array<number>(width).fill(0) });
+      }
+      calls[call]!.calls += edges.calls[edge]!;
+      for (let event = 0; event < width; event++) {
+        calls[call]!.counts[event]! += edges.counts[edge * width + event]!;
+      }
+    }
+  }
+  return {
+    command,
+    events,
+    totals,
+    functions: {
+      length: names.length,
+      names,
+      files,
+      lines: Float64Array.from(lines),
+      counts: Float64Array.from(counts),
+    },
+    calls: {
+      length: calls.length,
+      callers: Uint32Array.from(calls, (call) => call.caller),
+      callees: Uint32Array.from(calls, (call) => call.callee),
+      calls: Float64Array.from(calls, (call) => call.calls),
+      counts: Float64Array.from(calls.flatMap((call) => call.counts)),
+    },
+  };
 }

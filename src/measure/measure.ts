@@ -30,11 +30,12 @@ import { definedEnvironment, type ProcessDeps, type ProcessRunner } from '../sys
 import { compareText } from '../system/text-order.js';
 import { TOOL_NAME } from '../version.js';
 import { benchmarksOfParts } from './benchmark-parts.js';
+import type { CallgrindPart } from './callgrind-part.js';
 import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
+import type { ParsedProfile } from './parse.js';
 import {
   aslrOffPrefix,
   benchmarkEnvironment,
-  runUnderCachegrind,
   runUnderCallgrind,
   runUnderDhat,
   type ValgrindSetup,
@@ -85,11 +86,12 @@ export interface ShardSelection {
 const MAX_UNNAMED_SHARE = 0.5;
 
 /**
- * Builds the benchmarks, runs each bench target `runs` times under valgrind and returns their
+ * Builds the benchmarks, runs each bench target `runs` times under Callgrind and returns their
  * profile, also written to `outDir/profile.json` next to the raw files. A plain target (or a
- * command) is one benchmark, counted whole under Cachegrind (`<name>.cachegrind.out`); a
- * criterion or libtest target is one benchmark per id, each counting only its routine, from
- * one Callgrind run cut into parts (`<name>.callgrind.out`); `<name>.<run>.…` with several runs.
+ * command) is one benchmark, counted whole; a criterion or libtest target is one benchmark per
+ * id, each counting only its routine, from one run cut into parts. Each run writes
+ * `<name>.callgrind.out` (`<name>.<run>.callgrind.out` with several runs), with the call graph
+ * that gives each function its inclusive cost.
  */
 export async function measure(
   settings: MeasureSettings,
@@ -384,26 +386,32 @@ async function runJob(
     return;
   }
   const { runs } = measuring;
-  const kind = cut ? 'callgrind' : 'cachegrind';
   const outFile = join(
     measuring.outDir,
-    runs > 1 ? `${target.name}.${job.runNumber}.${kind}.out` : `${target.name}.${kind}.out`,
+    runs > 1 ? `${target.name}.${job.runNumber}.callgrind.out` : `${target.name}.callgrind.out`,
   );
   const parsing = parserOptions(normalisation);
   const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
+  const parts = await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing);
   const parsed = cut
-    ? benchmarksOfParts(
-        await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing),
-        plan.ids!,
-        cut,
-        target.name,
-      )
-    : new Map([['', await runUnderCachegrind(benchmarkRun, measuring.setup, deps, parsing)]]);
+    ? benchmarksOfParts(parts, plan.ids!, cut, target.name)
+    : new Map([['', wholeProgramProfile(parts, target.name)]]);
   for (const [id, profile] of parsed) {
     const profiles = ofTarget.profiles.get(id) ?? [];
     profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
     ofTarget.profiles.set(id, profiles);
   }
+}
+
+/** A whole program's one part: Callgrind ran without cutting it. */
+function wholeProgramProfile(parts: CallgrindPart[], target: string): ParsedProfile {
+  const [part, ...others] = parts;
+  if (part === undefined || others.length > 0) {
+    throw new Error(
+      `bench ${target}: Callgrind wrote ${parts.length} parts of a whole program, not one`,
+    );
+  }
+  return part.profile;
 }
 
 interface TargetPlan {
@@ -453,7 +461,7 @@ function checkSymbols(benchmark: BenchmarkProfile): void {
   const share = unnamedShare(benchmark);
   if (share > MAX_UNNAMED_SHARE) {
     throw new BenchmarkError(
-      `bench ${benchmark.name}: ${Math.round(share * 100)}% of its instructions are in functions without a name (???): ` +
+      `bench ${benchmark.name}: ${Math.round(share * 100)}% of its instructions are in functions without a name (??? or an address): ` +
         'the executable has no symbols, so its profile would be useless',
       'Check `strip` in the [profile.release] and [profile.bench] sections of Cargo.toml, and `-C strip` in RUSTFLAGS or build.rustflags: ' +
         'rust-perf sets CARGO_PROFILE_BENCH_STRIP=none, but an explicit `-C strip=…` rustflag wins.',

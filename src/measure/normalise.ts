@@ -4,8 +4,9 @@
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
 
-import type { Counts, FunctionProfile, FunctionTable } from '../profile/profile.js';
-import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
+import { inclusiveCosts } from '../profile/call-graph.js';
+import type { Counts, FunctionCall, FunctionProfile, FunctionTable } from '../profile/profile.js';
+import type { CachegrindParserOptions, CallEdges, ParsedProfile } from './parse.js';
 
 export interface NormaliseOptions {
   /** Absolute path of the measured workspace; files under it become relative (`src/lib.rs`). */
@@ -15,8 +16,10 @@ export interface NormaliseOptions {
 export interface NormalisedProfile {
   events: string[];
   totals: Counts;
-  /** By the primary event's count, largest first, then by name. */
+  /** By the primary event's count, largest first, then by name; with inclusive costs where calls are known. */
   functions: FunctionProfile[];
+  /** The calls between the functions, where the profile records them (Callgrind's). */
+  calls?: FunctionCall[];
 }
 
 /** ELF symbol versions: `memcpy@@GLIBC_2.14`, `free@GLIBC_2.2.5`. */
@@ -149,6 +152,8 @@ export interface NormalisedColumns {
   events: string[];
   totals: Counts;
   functions: FunctionColumns;
+  /** The calls between the normalised functions, where the profile records them. */
+  calls?: CallEdges;
 }
 
 /**
@@ -249,11 +254,13 @@ function aggregate(
   const files: string[] = [];
   const lines = new Float64Array(parsedFunctions.length);
   const counts = new Float64Array(parsedFunctions.length * width);
+  const indexOf = new Uint32Array(parsedFunctions.length);
   for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
     const name = parsedNames[parsedIndex]!;
     const file = parsedFunctions.files[parsedIndex]!;
     const parsedCounts = parsedIndex * width;
     const existing = meetingNames.size === 0 ? undefined : mergeable.get(name);
+    indexOf[parsedIndex] = existing?.index ?? names.length;
     if (existing === undefined) {
       const index = names.length;
       names.push(name);
@@ -295,14 +302,92 @@ function aggregate(
       lines.subarray(0, length),
       counts.subarray(0, length * width),
     ),
+    ...(parsed.calls === undefined
+      ? {}
+      : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }),
   };
 }
 
+/** The calls renumbered by `indexOf`; calls between the same two functions become one. */
+function mergedCalls(
+  calls: CallEdges,
+  indexOf: Uint32Array,
+  functions: number,
+  width: number,
+): CallEdges {
+  const edgeOf = new Map<number, number>();
+  const callers: number[] = [];
+  const callees: number[] = [];
+  const counts: number[] = [];
+  const callCounts: number[] = [];
+  for (let edge = 0; edge < calls.length; edge++) {
+    const caller = indexOf[calls.callers[edge]!]!;
+    const callee = indexOf[calls.callees[edge]!]!;
+    const key = caller * functions + callee;
+    let merged = edgeOf.get(key);
+    if (merged === undefined) {
+      merged = callers.length;
+      edgeOf.set(key, merged);
+      callers.push(caller);
+      callees.push(callee);
+      callCounts.push(0);
+      for (let event = 0; event < width; event++) counts.push(0);
+    }
+    callCounts[merged]! += calls.calls[edge]!;
+    for (let event = 0; event < width; event++) {
+      counts[merged * width + event]! += calls.counts[edge * width + event]!;
+    }
+  }
+  return {
+    length: callers.length,
+    callers: Uint32Array.from(callers),
+    callees: Uint32Array.from(callees),
+    calls: Float64Array.from(callCounts),
+    counts: Float64Array.from(counts),
+  };
+}
+
+/** The calls by name, with the primary event's inclusive cost. */
+export function namedCalls(calls: CallEdges, functions: FunctionColumns): FunctionCall[] {
+  const width = functions.events.length;
+  return Array.from({ length: calls.length }, (_, edge) => ({
+    caller: functions.name(calls.callers[edge]!),
+    callee: functions.name(calls.callees[edge]!),
+    calls: calls.calls[edge]!,
+    inclusive: calls.counts[edge * width]!,
+  }));
+}
+
+/**
+ * The functions with their inclusive costs (see `inclusiveCosts`), sorted as
+ * `NormalisedProfile` keeps them, and the calls between them.
+ */
+export function withCalls(profile: NormalisedProfile, calls: FunctionCall[]): NormalisedProfile {
+  const primary = profile.events[0] ?? '';
+  const inclusive = inclusiveCosts(
+    profile.functions.map((fn) => ({ name: fn.name, self: fn.counts[primary] ?? 0 })),
+    calls,
+    profile.totals[primary] ?? 0,
+  );
+  const functions = profile.functions.map((fn) => ({ ...fn, inclusive: inclusive.get(fn.name)! }));
+  return { ...profile, functions, calls: calls.sort(byCallerAndCallee(functions)) };
+}
+
+/** Calls in the order of their caller, then callee, in `functions`. */
+function byCallerAndCallee(
+  functions: readonly FunctionProfile[],
+): (a: FunctionCall, b: FunctionCall) => number {
+  const position = new Map(functions.map((fn, index) => [fn.name, index]));
+  const of = (name: string) => position.get(name) ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => of(a.caller) - of(b.caller) || of(a.callee) - of(b.callee);
+}
+
 /** The profile with its functions as objects, sorted by count (`NormalisedProfile`). */
-function withProfiles({ events, totals, functions }: NormalisedColumns): NormalisedProfile {
+function withProfiles({ events, totals, functions, calls }: NormalisedColumns): NormalisedProfile {
   const profiles: FunctionProfile[] = new Array(functions.length);
   for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
-  return sortedByCount({ events, totals, functions: profiles });
+  const sorted = sortedByCount({ events, totals, functions: profiles });
+  return calls === undefined ? sorted : withCalls(sorted, namedCalls(calls, functions));
 }
 
 /** By the primary event's count, largest first, then by name; in place. */

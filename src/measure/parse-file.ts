@@ -1,7 +1,12 @@
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import type { CallgrindPart } from './callgrind-part.js';
-import { CachegrindParser, type CachegrindParserOptions, type ParsedProfile } from './parse.js';
+import { type CallgrindPart, mergeParts } from './callgrind-part.js';
+import {
+  CALLGRIND_PREFIXES,
+  CachegrindParser,
+  type CachegrindParserOptions,
+  type ParsedProfile,
+} from './parse.js';
 import { CallgrindParser } from './parse-callgrind.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -27,6 +32,35 @@ export async function parseCallgrindFile(
   const parser = new CallgrindParser(path, options);
   await readInChunks(path, parser);
   return parser.finish();
+}
+
+/**
+ * A Cachegrind or a Callgrind file, told apart by its first line, as one profile: a Callgrind
+ * file's parts are added up (`mergeParts`) and its calls kept.
+ */
+export async function parseValgrindFile(
+  path: string,
+  options: CachegrindParserOptions = {},
+): Promise<ParsedProfile> {
+  const firstLine = (await readStart(path)).split('\n', 1)[0]!;
+  return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix))
+    ? mergeParts(await parseCallgrindFile(path, options))
+    : parseCachegrindFile(path, options);
+}
+
+/** The file's first bytes as text, enough for its first line. */
+export async function readStart(path: string): Promise<string> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      return buffer.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(path, error);
+  }
 }
 
 /** Reads the file into one buffer, chunk after chunk: no chunk is left for the garbage collector. */

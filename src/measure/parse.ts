@@ -23,6 +23,26 @@ export interface ParsedProfile {
   /** Per event; equal to the file's `summary:` line, which the parser checks. */
   totals: number[];
   functions: ParsedFunctions;
+  /** The calls between the functions, where the file records them (Callgrind's). */
+  calls?: CallEdges;
+}
+
+/**
+ * The calls between a part's functions, column by column: edge `i` is the calls from function
+ * `callers[i]` to function `callees[i]` (indices into the profile's functions), made
+ * `calls[i]` times. Calls between the same two functions are one edge, their counts summed.
+ */
+export interface CallEdges {
+  /** How many edges: the length of `callers`, `callees` and `calls`. */
+  length: number;
+  callers: Uint32Array;
+  callees: Uint32Array;
+  calls: Float64Array;
+  /**
+   * The calls' inclusive cost (the callee and everything it called), `events.length` counts
+   * per edge: edge `i`'s are `counts[i * events.length ...]`, aligned with the profile's events.
+   */
+  counts: Float64Array;
 }
 
 /**
@@ -67,7 +87,8 @@ const FNV_PRIME = 0x01000193;
 const AFTER_SUMMARY = 'a line after the summary: line: two files concatenated?';
 
 /** Line prefixes only Callgrind writes, recognised to explain why such a file is refused. */
-const CALLGRIND_PREFIXES = [
+/** How a Callgrind file's lines start where a Cachegrind file's never do. */
+export const CALLGRIND_PREFIXES = [
   '# callgrind format',
   'version:',
   'creator:',

@@ -2,8 +2,8 @@
  * Keeps one benchmark's routine out of a Callgrind part: what the benchmark's code ran,
  * without the harness around it nor the clock reads the harness makes between iterations.
  */
-import type { CallEdges, CallgrindPart } from './callgrind-part.js';
-import type { ParsedProfile } from './parse.js';
+import type { CallgrindPart } from './callgrind-part.js';
+import type { CallEdges, ParsedProfile } from './parse.js';
 
 /**
  * The part's functions reachable over its calls from its root functions (those `isRoot`
@@ -39,7 +39,7 @@ export function routineProfile(
       }
     }
   }
-  return keptFunctions(part.profile, kept);
+  return keptFunctions(part.profile, part.calls, kept);
 }
 
 /** Per function, the functions it calls. */
@@ -51,8 +51,8 @@ function callees(calls: CallEdges, functions: number): number[][] {
   return calleesOf;
 }
 
-/** The profile of the functions marked in `kept`, totals recounted. */
-function keptFunctions(profile: ParsedProfile, kept: Uint8Array): ParsedProfile {
+/** The profile of the functions marked in `kept` and the calls between them, totals recounted. */
+function keptFunctions(profile: ParsedProfile, calls: CallEdges, kept: Uint8Array): ParsedProfile {
   const { functions, events } = profile;
   const width = events.length;
   const indices = functions.names.flatMap((_, fn) => (kept[fn] === 1 ? [fn] : []));
@@ -76,5 +76,26 @@ function keptFunctions(profile: ParsedProfile, kept: Uint8Array): ParsedProfile 
       lines: Float64Array.from(indices, (fn) => functions.lines[fn]!),
       counts,
     },
+    calls: keptCalls(calls, indices, width),
+  };
+}
+
+/** The calls between the kept functions (`indices`, old index by new), renumbered. */
+function keptCalls(calls: CallEdges, indices: number[], width: number): CallEdges {
+  const newIndex = new Map(indices.map((fn, index) => [fn, index]));
+  const edges: number[] = [];
+  for (let edge = 0; edge < calls.length; edge++) {
+    if (newIndex.has(calls.callers[edge]!) && newIndex.has(calls.callees[edge]!)) edges.push(edge);
+  }
+  const counts = new Float64Array(edges.length * width);
+  edges.forEach((edge, index) => {
+    counts.set(calls.counts.subarray(edge * width, (edge + 1) * width), index * width);
+  });
+  return {
+    length: edges.length,
+    callers: Uint32Array.from(edges, (edge) => newIndex.get(calls.callers[edge]!)!),
+    callees: Uint32Array.from(edges, (edge) => newIndex.get(calls.callees[edge]!)!),
+    calls: Float64Array.from(edges, (edge) => calls.calls[edge]!),
+    counts,
   };
 }

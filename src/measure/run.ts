@@ -15,9 +15,8 @@ import {
 import type { CallgrindPart } from './callgrind-part.js';
 import { allocationProfile, dhatArgs, parseDhat } from './dhat.js';
 import type { NormaliseOptions } from './normalise.js';
-import type { CachegrindParserOptions, ParsedProfile } from './parse.js';
-import { parseCachegrindFile, parseCallgrindFile } from './parse-file.js';
-import { cachegrindArgs } from './valgrind.js';
+import type { CachegrindParserOptions } from './parse.js';
+import { parseCallgrindFile } from './parse-file.js';
 
 /** How every benchmark runs: the same for the base and the head, on any checkout. */
 export interface ValgrindSetup {
@@ -73,22 +72,6 @@ interface BenchmarkRun {
   outFile: string;
 }
 
-/** Runs one benchmark once under Cachegrind and parses what it wrote with `parserOptions`. */
-export async function runUnderCachegrind(
-  benchmarkRun: BenchmarkRun,
-  setup: ValgrindSetup,
-  deps: ProcessDeps,
-  parserOptions: CachegrindParserOptions,
-): Promise<ParsedProfile> {
-  const started = performance.now();
-  await runUnderValgrind(benchmarkRun, cachegrindArgs(benchmarkRun.outFile), [], setup, deps);
-  const parsed = await parseCachegrindFile(benchmarkRun.outFile, parserOptions);
-  deps.log.info(
-    `${runLabel(benchmarkRun)}: ${(parsed.totals[0] ?? 0).toLocaleString('en-US')} ${parsed.events[0] ?? ''} in ${secondsSince(started)}s`,
-  );
-  return parsed;
-}
-
 /** Runs a whole program once under DHAT and reads its allocations, named as `normalisation` says. */
 export async function runUnderDhat(
   benchmarkRun: BenchmarkRun,
@@ -110,14 +93,14 @@ export async function runUnderDhat(
 }
 
 /**
- * Runs one bench target once under Callgrind, cut into one part per benchmark as `cut` says,
- * and returns the parts, empty ones included. A harness may fork (criterion looks for gnuplot);
+ * Runs one bench target once under Callgrind, cut into one part per benchmark as `cut` says
+ * (one part for the whole program without a cut), and returns the parts, empty ones included. A harness may fork (criterion looks for gnuplot);
  * each process writes its own file, and the one of the process rust-perf started becomes
  * `outFile`.
  */
 export async function runUnderCallgrind(
   benchmarkRun: BenchmarkRun,
-  cut: RoutineCut,
+  cut: RoutineCut | undefined,
   setup: ValgrindSetup,
   deps: ProcessDeps,
   parserOptions: CachegrindParserOptions,
@@ -125,15 +108,19 @@ export async function runUnderCallgrind(
   const { outFile } = benchmarkRun;
   const started = performance.now();
   const toolArgs = [
-    ...cut.callgrindArgs,
+    ...(cut?.callgrindArgs ?? ['--tool=callgrind']),
     '--child-silent-after-fork=yes',
     `--callgrind-out-file=${outFile}.%p`,
   ];
-  const result = await runUnderValgrind(benchmarkRun, toolArgs, cut.runArgs, setup, deps);
+  const result = await runUnderValgrind(benchmarkRun, toolArgs, cut?.runArgs ?? [], setup, deps);
   await keepOwnOutput(outFile, valgrindPid(result.stderr));
   const parts = await parseCallgrindFile(outFile, parserOptions);
   const measured = parts.filter((part) => (part.profile.totals[0] ?? 0) > 0).length;
-  deps.log.info(`${runLabel(benchmarkRun)}: ${measured} benchmarks in ${secondsSince(started)}s`);
+  const what =
+    cut === undefined
+      ? `${(parts[0]?.profile.totals[0] ?? 0).toLocaleString('en-US')} ${parts[0]?.profile.events[0] ?? ''}`
+      : `${measured} benchmarks`;
+  deps.log.info(`${runLabel(benchmarkRun)}: ${what} in ${secondsSince(started)}s`);
   return parts;
 }
 

@@ -1,4 +1,9 @@
-import type { BenchmarkProfile, Counts, FunctionProfile } from '../profile/profile.js';
+import type {
+  BenchmarkProfile,
+  Counts,
+  FunctionCall,
+  FunctionProfile,
+} from '../profile/profile.js';
 
 /** What a benchmark is, apart from what was measured of it. */
 export type BenchmarkIdentity = Pick<
@@ -7,7 +12,7 @@ export type BenchmarkIdentity = Pick<
 >;
 
 import { compareText } from '../system/text-order.js';
-import type { NormalisedProfile } from './normalise.js';
+import { type NormalisedProfile, withCalls } from './normalise.js';
 
 /**
  * One benchmark's profile from several runs of it. Functions whose counts differ between runs
@@ -61,22 +66,54 @@ export function combineRuns(
   for (const event of events) {
     totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
   }
+  const combined = { events, totals, functions };
+  const calls = combineCalls(runs, new Set(functions.map((entry) => entry.name)));
   return {
     ...identity,
-    events,
-    totals,
     nondeterministic: nondeterministic.sort(compareText),
-    functions,
+    ...(calls === undefined ? combined : withCalls(combined, calls)),
   };
 }
 
-/** The share (0–1) of the primary event spent in functions without a name (`???`). */
+/**
+ * The calls every run made between the functions kept, each with its smallest count and
+ * inclusive cost over the runs; undefined when the runs recorded no calls (Cachegrind's).
+ */
+function combineCalls(
+  runs: NormalisedProfile[],
+  kept: ReadonlySet<string>,
+): FunctionCall[] | undefined {
+  const [first, ...others] = runs;
+  if (first?.calls === undefined) return undefined;
+  const key = (call: FunctionCall) => `${call.caller}\0${call.callee}`;
+  const byKey = others.map((run) => new Map((run.calls ?? []).map((call) => [key(call), call])));
+  return first.calls.flatMap((call) => {
+    if (!kept.has(call.caller) || !kept.has(call.callee)) return [];
+    const same = byKey.map((calls) => calls.get(key(call)));
+    if (same.some((other) => other === undefined)) return [];
+    return [
+      {
+        ...call,
+        calls: Math.min(call.calls, ...same.map((other) => other!.calls)),
+        inclusive: Math.min(call.inclusive, ...same.map((other) => other!.inclusive)),
+      },
+    ];
+  });
+}
+
+/**
+ * Callgrind names a function without a symbol by its address (`0x000000000001ab70`),
+ * Cachegrind `???`.
+ */
+const UNNAMED = /^(\?\?\?|0x[0-9a-f]+)$/;
+
+/** The share (0–1) of the primary event spent in functions without a name (`UNNAMED`). */
 export function unnamedShare(benchmark: BenchmarkProfile): number {
   const primary = benchmark.events[0] ?? '';
   const total = benchmark.totals[primary] ?? 0;
   if (total === 0) return 0;
   const unnamed = benchmark.functions
-    .filter((entry) => entry.name === '???')
+    .filter((entry) => UNNAMED.test(entry.name))
     .reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
   return unnamed / total;
 }

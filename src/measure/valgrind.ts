@@ -59,11 +59,3 @@ function findOnPath(name: string, path: string): string | undefined {
   }
   return undefined;
 }
-
-/**
- * Cachegrind counting instructions only. `--cache-sim=no` is explicit because older valgrind
- * versions (3.19 among them) simulate caches by default, which is slower and adds events.
- */
-export function cachegrindArgs(outFile: string): string[] {
-  return ['--tool=cachegrind', '--cache-sim=no', `--cachegrind-out-file=${outFile}`];
-}

@@ -19,6 +19,7 @@ import {
   EVENT_NAME,
   FINGERPRINT_FIELDS,
   type Fingerprint,
+  type FunctionCall,
   type FunctionProfile,
   MANGLINGS,
   PROFILE_VERSION,
@@ -43,11 +44,11 @@ const BENCHMARK_FIELDS = {
     'nondeterministic',
     'functions',
   ],
-  optional: ['id', 'allocations'],
+  optional: ['id', 'calls', 'allocations'],
 };
 const ALLOCATION_FIELDS = { required: ['allocations', 'bytes', 'peakBytes', 'sites'] };
 const SITE_FIELDS = { required: ['function', 'file', 'line', 'allocations', 'bytes'] };
-const FUNCTION_FIELDS = { required: ['name', 'file', 'line', 'counts'] };
+const FUNCTION_FIELDS = { required: ['name', 'file', 'line', 'counts'], optional: ['inclusive'] };
 
 /** Parses and validates a profile document; `source` names it in errors (usually its path). */
 export function parseProfileDocument(text: string, source: string): ProfileDocument {
@@ -164,6 +165,10 @@ function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): 
     functions.map((entry) => entry.name),
     (index) => `${path}.functions[${index}].name`,
   );
+  const calls =
+    fields.calls === undefined
+      ? undefined
+      : readCalls(reader, fields.calls, `${path}.calls`, functions);
   return {
     name: reader.string(fields.name, `${path}.name`),
     target: reader.string(fields.target, `${path}.target`),
@@ -179,6 +184,7 @@ function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): 
     totals: readCounts(reader, fields.totals, `${path}.totals`, events),
     nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions,
+    ...(calls === undefined ? {} : { calls }),
     ...(fields.allocations === undefined
       ? {}
       : { allocations: readAllocations(reader, fields.allocations, `${path}.allocations`) }),
@@ -214,6 +220,47 @@ function readSite(reader: StrictJsonReader, value: unknown, path: string): Alloc
   };
 }
 
+/**
+ * `[caller, callee, calls, inclusive]` per call, the two functions by their index in
+ * `functions`: a benchmark's call graph names thousands of calls, and names would repeat.
+ */
+function readCalls(
+  reader: StrictJsonReader,
+  value: unknown,
+  path: string,
+  functions: FunctionProfile[],
+): FunctionCall[] {
+  const calls = reader.array(value, path).map((entry, index) => {
+    const at = `${path}[${index}]`;
+    const numbers = reader
+      .array(entry, at)
+      .map((item, position) => readCount(reader, item, `${at}[${position}]`));
+    if (numbers.length !== 4) {
+      reader.refuse(
+        at,
+        `expected [caller, callee, calls, inclusive], found ${numbers.length} numbers`,
+      );
+    }
+    const [caller, callee, count, inclusive] = numbers as [number, number, number, number];
+    for (const [position, fn] of [caller, callee].entries()) {
+      if (fn >= functions.length) {
+        reader.refuse(`${at}[${position}]`, `no function has index ${fn}`);
+      }
+    }
+    return {
+      caller: functions[caller]!.name,
+      callee: functions[callee]!.name,
+      calls: count,
+      inclusive,
+    };
+  });
+  reader.unique(
+    calls.map((call) => `${call.caller}\0${call.callee}`),
+    (index) => `${path}[${index}]`,
+  );
+  return calls;
+}
+
 function readFunction(
   reader: StrictJsonReader,
   value: unknown,
@@ -226,6 +273,9 @@ function readFunction(
     file: reader.string(fields.file, `${path}.file`),
     line: readCount(reader, fields.line, `${path}.line`),
     counts: readCounts(reader, fields.counts, `${path}.counts`, events),
+    ...(fields.inclusive === undefined
+      ? {}
+      : { inclusive: readCount(reader, fields.inclusive, `${path}.inclusive`) }),
   };
 }
 
@@ -293,7 +343,13 @@ function serialiseBenchmark(benchmark: BenchmarkProfile): string {
         file: entry.file,
         line: entry.line,
         counts: inEventOrder(entry.counts, events),
+        ...(entry.inclusive === undefined ? {} : { inclusive: entry.inclusive }),
       })}`,
+  );
+  const position = new Map(benchmark.functions.map((entry, index) => [entry.name, index]));
+  const calls = (benchmark.calls ?? []).map(
+    (call) =>
+      `        ${JSON.stringify([position.get(call.caller), position.get(call.callee), call.calls, call.inclusive])}`,
   );
   const lines = [
     `      "name": ${JSON.stringify(benchmark.name)},`,
@@ -308,6 +364,12 @@ function serialiseBenchmark(benchmark: BenchmarkProfile): string {
       ? '      "functions": []'
       : `      "functions": [\n${functions.join(',\n')}\n      ]`,
   ];
+  if (benchmark.calls !== undefined) {
+    lines[lines.length - 1] += ',';
+    lines.push(
+      calls.length === 0 ? '      "calls": []' : `      "calls": [\n${calls.join(',\n')}\n      ]`,
+    );
+  }
   if (benchmark.allocations !== undefined) {
     lines[lines.length - 1] += ',';
     lines.push(...serialiseAllocations(benchmark.allocations));

@@ -30,6 +30,22 @@ export interface FunctionProfile {
   line: number;
   /** Self cost for every event, summed over all blocks of the function. */
   counts: Counts;
+  /**
+   * Inclusive cost of the primary event: its self cost plus everything it called, a recursive
+   * call counted once. Present where the benchmark ran under Callgrind (see `calls`).
+   */
+  inclusive?: number;
+}
+
+/**
+ * The calls from one function to another in a benchmark, from Callgrind's call graph: how many
+ * there were and their inclusive cost of the primary event (the callee and what it called).
+ */
+export interface FunctionCall {
+  caller: string;
+  callee: string;
+  calls: number;
+  inclusive: number;
 }
 
 export interface BenchmarkProfile {
@@ -51,6 +67,11 @@ export interface BenchmarkProfile {
    * loaded for a comparison is a `ComparableBenchmark` instead: columns, in the file's order.)
    */
   functions: FunctionProfile[];
+  /**
+   * The call graph between `functions`, one entry per caller and callee, where the benchmark
+   * ran under Callgrind; by caller, then callee, in the order of `functions`.
+   */
+  calls?: FunctionCall[];
   /** Heap allocations, when measured (`metrics` includes `allocations`). */
   allocations?: AllocationProfile;
 }

@@ -1,4 +1,4 @@
-/** The table `rust-perf parse` prints: one Cachegrind file's functions, largest first. */
+/** The table `rust-perf parse` prints: one valgrind file's functions, largest first. */
 import type { NormalisedProfile } from '../measure/normalise.js';
 import { alignColumns } from './columns.js';
 import { sanitise } from './format.js';
@@ -16,6 +16,7 @@ export function renderFunctionTable(command: string, profile: NormalisedProfile)
   const header =
     `cmd: ${sanitise(command)}  events: ${events.join(' ')}  ` +
     `totals: ${events.map((event) => totals[event] ?? 0).join(' ')}  functions: ${profile.functions.length}`;
+  const inclusive = profile.calls !== undefined;
   const rows = profile.functions.map((entry) => {
     const file = sanitise(entry.file);
     return [
@@ -23,15 +24,17 @@ export function renderFunctionTable(command: string, profile: NormalisedProfile)
       primaryTotal === 0
         ? '-'
         : `${((100 * (entry.counts[primary] ?? 0)) / primaryTotal).toFixed(2)}%`,
+      ...(inclusive ? [String(entry.inclusive ?? 0)] : []),
       sanitise(entry.name),
       entry.line === 0 ? file : `${file}:${entry.line}`,
     ];
   });
   const table = alignColumns(
-    [[...events, '%', 'function', 'location'], ...rows],
+    [[...events, '%', ...(inclusive ? ['inclusive'] : []), 'function', 'location'], ...rows],
     [
       ...events.map(() => ({ align: 'right' as const })),
       { align: 'right', minWidth: SHARE_WIDTH },
+      ...(inclusive ? [{ align: 'right' as const }] : []),
       { align: 'left', maxWidth: NAME_COLUMN_LIMIT },
       { align: 'last' },
     ],

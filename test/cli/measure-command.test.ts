@@ -68,7 +68,7 @@ describe('rust-perf measure', () => {
         `^bench +instructions +functions +nondeterministic\nfine +[\\d,]+ Ir +\\d+ +0\n\nprofile: ${out}/profile\\.json\n$`,
       ),
     );
-    expect((await readdir(out)).sort()).toEqual(['fine.cachegrind.out', 'profile.json']);
+    expect((await readdir(out)).sort()).toEqual(['fine.callgrind.out', 'profile.json']);
     expect(result.log).toContain('Building benchmarks');
     expect(result.log.some((line) => /^bench fine: [\d,]+ Ir in \d+\.\ds$/.test(line))).toBe(true);
   });
@@ -91,7 +91,7 @@ describe('rust-perf measure', () => {
     ]);
     expect(result.exitCode).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
-      'fine.cachegrind.out',
+      'fine.callgrind.out',
       'notes.txt',
       'profile.json',
     ]);
@@ -281,7 +281,7 @@ describe('rust-perf measure', () => {
     ]);
     expect(result.exitCode).toBe(3);
     expect(result.message).toMatch(
-      /^rust-perf measure: bench work: \d+% of its instructions are in functions without a name \(\?\?\?\): the executable has no symbols, so its profile would be useless\n/,
+      /^rust-perf measure: bench work: \d+% of its instructions are in functions without a name \(\?\?\? or an address\): the executable has no symbols, so its profile would be useless\n/,
     );
     expect(result.message).toContain('an explicit `-C strip=…` rustflag wins');
     expect(result.log).toContain(

@@ -180,14 +180,16 @@ describe('rust-perf parse', () => {
     });
   });
 
-  it('exits 2 with one line on a Callgrind file', async () => {
-    const path = fixture('3.19.callgrind.out');
-    expect(await run(['parse', path])).toEqual({
-      exitCode: 2,
-      stdout: '',
-      log: [
-        `rust-perf parse: ${path}:1: this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)`,
-      ],
-    });
+  it('reads a Callgrind file, with each function’s inclusive count', async () => {
+    const { exitCode, stdout } = await run(['parse', fixture('3.19.callgrind.out')]);
+    expect(exitCode).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[1]).toMatch(/^ +Ir +% +inclusive +function +location$/);
+    const json = JSON.parse((await run(['parse', '--json', fixture('3.19.callgrind.out')])).stdout);
+    const main = json.functions.find((fn: { name: string }) => fn.name === 'cgdemo::main');
+    expect(main.inclusive).toBeGreaterThan(main.counts.Ir);
+    expect(json.calls).toContainEqual(
+      expect.objectContaining({ caller: 'cgdemo::main', callee: 'cgdemo::fib' }),
+    );
   });
 });

@@ -121,9 +121,14 @@ describe('loadProfileInput', () => {
     );
   });
 
-  it('refuses a Callgrind file', async () => {
-    await expect(loadProfileInput(fixturePath('3.19.callgrind.out'))).rejects.toThrow(
-      'this is a Callgrind file; rust-perf reads Cachegrind output',
+  it('reads a Callgrind file as one benchmark with its calls', async () => {
+    const document = await loadProfileInput(fixturePath('3.19.callgrind.out'));
+    const [benchmark] = document.benchmarks;
+    // `.19` reads as a run number, as in `parse.2.callgrind.out`.
+    expect(benchmark!.name).toBe('3');
+    expect(benchmark!.totals).toEqual({ Ir: 1383093 });
+    expect(benchmark!.calls).toContainEqual(
+      expect.objectContaining({ caller: 'cgdemo::main', callee: 'cgdemo::fib' }),
     );
   });
 });

@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/errors.js';
 import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import { detectValgrind } from '../../src/measure/valgrind.js';
+import { foldedStacks } from '../../src/profile/call-graph.js';
 import { parseProfileDocument } from '../../src/profile/document.js';
 import type { BenchmarkProfile, ProfileDocument } from '../../src/profile/profile.js';
+import { benchmarkCallTree } from '../../src/report/flame-graph.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { TOOL_NAME } from '../../src/version.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -137,15 +139,15 @@ describe('measure', () => {
   it('writes profile.json, equal to the document returned, and each run’s raw file', async () => {
     const out = join(scratch, 'first');
     expect((await readdir(out)).sort()).toEqual([
-      'format.1.cachegrind.out',
-      'format.2.cachegrind.out',
-      'hash.1.cachegrind.out',
-      'hash.2.cachegrind.out',
-      'parse.1.cachegrind.out',
-      'parse.2.cachegrind.out',
+      'format.1.callgrind.out',
+      'format.2.callgrind.out',
+      'hash.1.callgrind.out',
+      'hash.2.callgrind.out',
+      'parse.1.callgrind.out',
+      'parse.2.callgrind.out',
       'profile.json',
-      'sort.1.cachegrind.out',
-      'sort.2.cachegrind.out',
+      'sort.1.callgrind.out',
+      'sort.2.callgrind.out',
     ]);
     const written = await readFile(join(out, 'profile.json'), 'utf8');
     expect(parseProfileDocument(written, 'profile.json')).toEqual(first);
@@ -204,9 +206,41 @@ describe('measure', () => {
     expect(countOf(head, name)!).toBeGreaterThan(countOf(base, name)! * 1.1);
     expect(head.totals.Ir!).toBeGreaterThan(base.totals.Ir! * 1.1);
     expect(await readdir(join(scratch, 'slow'))).toEqual(
-      expect.arrayContaining(['parse.cachegrind.out', 'profile.json']),
+      expect.arrayContaining(['parse.callgrind.out', 'profile.json']),
     );
     expect(slow.fingerprint.runs).toBe(1);
+  });
+
+  it('records the call graph: roots adding up to the total, the slowed function under the crate’s own', () => {
+    for (const benchmark of first.benchmarks) {
+      const tree = benchmarkCallTree(benchmark)!;
+      const roots = tree.children.map((root) => root.value);
+      expect(roots.reduce((a, b) => a + b, 0)).toBe(benchmark.totals.Ir);
+      const folded = foldedStacks([tree]).trimEnd().split('\n');
+      const sum = folded.reduce(
+        (total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)),
+        0,
+      );
+      expect(sum).toBe(benchmark.totals.Ir);
+    }
+    const parse = bench(first, 'parse');
+    const field = parse.functions.find((fn) => fn.name === 'textbench::parse::parse_field')!;
+    expect(field.inclusive).toBeGreaterThanOrEqual(field.counts.Ir!);
+    const stack = foldedStacks([benchmarkCallTree(parse)!])
+      .split('\n')
+      .find((line) => line.includes(';textbench::parse::parse_field '))!
+      .split(';')
+      .filter(
+        (frame) =>
+          frame === 'parse' || frame.startsWith('parse::') || frame.startsWith('textbench::'),
+      );
+    expect(stack).toEqual([
+      'parse',
+      'parse::main',
+      'textbench::parse::parse_log',
+      'textbench::parse::parse_line',
+      expect.stringMatching(/^textbench::parse::parse_field \d+$/),
+    ]);
   });
 
   it('keeps the user’s RUSTFLAGS, in order, before its own flag', async () => {

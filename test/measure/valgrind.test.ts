@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { aslrOffPrefix, benchmarkEnvironment, benchmarkStderrTail } from '../../src/measure/run.js';
 import { withStagedExecutables } from '../../src/measure/staging.js';
-import { cachegrindArgs, detectValgrind } from '../../src/measure/valgrind.js';
+import { detectValgrind } from '../../src/measure/valgrind.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/system/process.js';
 import { memoryLogger } from '../support/memory-logger.js';
 
@@ -58,16 +58,6 @@ describe('detectValgrind', () => {
     await expect(detectValgrind(nodeProcessRunner, { PATH: fake })).rejects.toThrow(
       `\`${fake}/valgrind --version\` did not print a valgrind version (exit 0): not valgrind`,
     );
-  });
-});
-
-describe('cachegrindArgs', () => {
-  it('counts instructions only, into the given file', () => {
-    expect(cachegrindArgs('/out/parse.cachegrind.out')).toEqual([
-      '--tool=cachegrind',
-      '--cache-sim=no',
-      '--cachegrind-out-file=/out/parse.cachegrind.out',
-    ]);
   });
 });
 
