@@ -2625,7 +2625,7 @@ function describeMeasurement(comparison) {
   const harnesses = new Set(comparison.benchmarks.map((benchmark) => benchmark.harness));
   const routines = harnesses.has("criterion") || harnesses.has("libtest");
   const wholes = harnesses.has("plain") || harnesses.has("divan");
-  const tools = routines ? wholes ? "counted by Cachegrind for whole programs and by Callgrind for one iteration of each criterion or libtest routine" : "counted by Callgrind for one iteration of each benchmark\u2019s routine" : "counted by Cachegrind";
+  const tools = routines ? wholes ? "counted by Callgrind for whole programs and for one iteration of each criterion or libtest routine" : "counted by Callgrind for one iteration of each benchmark\u2019s routine" : "counted by Callgrind";
   return harnesses.has("divan") ? `${tools}; divan targets are measured as whole programs` : tools;
 }
 function describeEvent(event) {

@@ -53,9 +53,9 @@ export function describeThresholds(comparison: Comparison): string {
 
 /** What the primary event counts, for readers who do not know Cachegrind's event names. */
 /**
- * What the counts cover and which valgrind tool made them, by the harnesses in the comparison:
- * a whole program (Cachegrind), one iteration of a criterion or libtest routine (Callgrind),
- * a divan target measured whole.
+ * What the counts cover, by the harnesses in the comparison: a whole program, one iteration
+ * of a criterion or libtest routine, a divan target measured whole; Callgrind counts them all
+ * (but a raw Cachegrind file given to `compare`).
  */
 export function describeMeasurement(comparison: Comparison): string {
   const harnesses = new Set(comparison.benchmarks.map((benchmark) => benchmark.harness));
@@ -63,9 +63,9 @@ export function describeMeasurement(comparison: Comparison): string {
   const wholes = harnesses.has('plain') || harnesses.has('divan');
   const tools = routines
     ? wholes
-      ? 'counted by Cachegrind for whole programs and by Callgrind for one iteration of each criterion or libtest routine'
+      ? 'counted by Callgrind for whole programs and for one iteration of each criterion or libtest routine'
       : 'counted by Callgrind for one iteration of each benchmark’s routine'
-    : 'counted by Cachegrind';
+    : 'counted by Callgrind';
   return harnesses.has('divan') ? `${tools}; divan targets are measured as whole programs` : tools;
 }
 

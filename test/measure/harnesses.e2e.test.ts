@@ -172,7 +172,7 @@ describe('benchmarks as they are written', () => {
       'ops.1.callgrind.out',
       'ops.2.callgrind.out',
       'nightly.1.callgrind.out',
-      'plain.1.cachegrind.out',
+      'plain.1.callgrind.out',
     ]) {
       expect(existsSync(join(scratch, 'base', file)), file).toBe(true);
     }

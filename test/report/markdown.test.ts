@@ -197,7 +197,7 @@ describe('renderMarkdown', () => {
       expectIntactTables(cut);
       // The verdict, the benchmark table and the footer survive every cut.
       expect(cut).toContain('| <code>report</code> | — | 1,338,400 | new | 🆕 added |');
-      expect(cut).toContain('counted by Cachegrind</sub>');
+      expect(cut).toContain('counted by Callgrind</sub>');
     });
     // Sections go after rows, the least important first: the regression's heading is the last to go.
     expect(cuts[3]).toContain('#### 🔴 regressed: <code>parse</code> +25.01%');

@@ -62,7 +62,7 @@ describe('renderText: what the counts cover', () => {
       },
     );
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'counted by Cachegrind for whole programs and by Callgrind for one iteration of each criterion or libtest routine; divan targets are measured as whole programs',
+      'counted by Callgrind for whole programs and for one iteration of each criterion or libtest routine; divan targets are measured as whole programs',
     );
   });
 });
