@@ -3317,8 +3317,8 @@ var help = `rust-perf compare: compare two profiles function by function
 Usage: rust-perf compare BASE HEAD [options]
 
 BASE and HEAD are profile.json files written by \`rust-perf measure\`, or raw
-Cachegrind output files (*.cachegrind.out), each taken as one benchmark named
-after the file.
+Cachegrind or Callgrind output files (*.cachegrind.out, *.callgrind.out), each
+taken as one benchmark named after the file (a Callgrind file's parts added up).
 
 Options:
 ${compareOptionsHelp}

@@ -1,6 +1,6 @@
 /**
- * The inputs of a comparison: profile documents, or raw Cachegrind files read as one-benchmark
- * documents.
+ * The inputs of a comparison: profile documents, or raw Cachegrind or Callgrind files read as
+ * one-benchmark documents.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -16,7 +16,7 @@ import { type ComparableDocument, PROFILE_VERSION, wholeProgram } from '../profi
 import { TOOL_NAME } from '../version.js';
 
 /**
- * Reads what `compare` accepts: a profile.json, or a raw Cachegrind output file, which becomes a
+ * Reads what `compare` accepts: a profile.json, or a raw Cachegrind or Callgrind file, which becomes a
  * one-benchmark document named after the file (`parse.cachegrind.out` and
  * `parse.2.cachegrind.out` both give `parse`). A raw file records nothing about how it was
  * made, so its fingerprint says `unknown` and compares equal to any other raw file's. Its
