@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { BenchmarkError } from '../../src/errors.js';
 import {
   benchmarkEnvironment,
-  runUnderCachegrind,
+  runUnderCallgrind,
   type ValgrindSetup,
 } from '../../src/measure/run.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
@@ -39,10 +39,10 @@ function sleeping(seconds: number, timeoutSeconds?: number) {
     target: { name: 'stall', executable: '/bin/sleep', args: [String(seconds)], cwd: scratch },
     runNumber: 1,
     runs: 1,
-    outFile: join(scratch, 'stall.cachegrind.out'),
+    outFile: join(scratch, 'stall.callgrind.out'),
   };
   const deps = { log, processes: nodeProcessRunner, env: process.env };
-  const run = runUnderCachegrind(benchmarkRun, setup, deps, { isOwnFile: () => false });
+  const run = runUnderCallgrind(benchmarkRun, undefined, setup, deps, { isOwnFile: () => false });
   return { run, log };
 }
 
