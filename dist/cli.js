@@ -385,7 +385,7 @@ var FunctionPairs = class {
     };
     const counts = table.countsOf(event);
     for (let index = 0; index < table.length; index++) {
-      const name = table.name(index);
+      const name = pairingName(table.name(index));
       const count = counts[index];
       let slot = this.#slotByName.get(name);
       if (slot === void 0) {
@@ -408,7 +408,7 @@ var FunctionPairs = class {
       const before = this.#base.locations[slot];
       const after = this.#head.locations[slot];
       const [table, index] = after === NONE2 ? [this.#base.table, before] : [this.#head.table, after];
-      const name = table.name(index);
+      const name = pairingName(table.name(index));
       const deterministic = !noisy.has(name);
       const significant = deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
       changes.push({
@@ -432,6 +432,10 @@ function functionStatus(inBase, inHead, deterministic, significant, delta) {
   if (!inHead) return "removed";
   if (!significant) return "unchanged";
   return delta > 0 ? "regressed" : "improved";
+}
+var ADDRESS = /^0x[0-9a-f]+$/;
+function pairingName(name) {
+  return name.startsWith("0x") && ADDRESS.test(name) ? "???" : name;
 }
 function byMagnitude2(a, b) {
   const difference = Math.abs(b.delta) - Math.abs(a.delta);

@@ -259,7 +259,7 @@ class FunctionPairs {
     };
     const counts = table.countsOf(event);
     for (let index = 0; index < table.length; index++) {
-      const name = table.name(index);
+      const name = pairingName(table.name(index));
       const count = counts[index]!;
       let slot = this.#slotByName.get(name);
       if (slot === undefined) {
@@ -285,7 +285,7 @@ class FunctionPairs {
       // Every slot has a function on at least one side, both of the slot's name.
       const [table, index] =
         after === NONE ? [this.#base.table, before] : [this.#head.table, after];
-      const name = table.name(index);
+      const name = pairingName(table.name(index));
       const deterministic = !noisy.has(name);
       const significant =
         deterministic && reachesFraction(Math.abs(delta), reference, functionThreshold);
@@ -317,6 +317,17 @@ function functionStatus(
   if (!inHead) return 'removed';
   if (!significant) return 'unchanged';
   return delta > 0 ? 'regressed' : 'improved';
+}
+
+/** Callgrind's name for code without a symbol: its address, which moves between builds. */
+const ADDRESS = /^0x[0-9a-f]+$/;
+
+/**
+ * The name a function is paired by: code without a symbol is one unnamed function, `???`, as
+ * Cachegrind names it, since its address would pair nothing between two builds.
+ */
+function pairingName(name: string): string {
+  return name.startsWith('0x') && ADDRESS.test(name) ? '???' : name;
 }
 
 function byMagnitude(a: FunctionChange, b: FunctionChange): number {

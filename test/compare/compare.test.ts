@@ -561,3 +561,18 @@ describe('compareProfiles: benchmarks of one target', () => {
     ]);
   });
 });
+
+describe('compareProfiles: code without a symbol', () => {
+  it('pairs Callgrind’s address names as one unnamed function, since addresses move between builds', () => {
+    const comparison = compareProfiles(
+      document([
+        benchmark('parse', { work: 100, '0x0000000000015030': 14, '0x0000000000014fc0': 5 }),
+      ]),
+      document([
+        benchmark('parse', { work: 100, '0x0000000000015050': 14, '0x0000000000015090': 5 }),
+      ]),
+      DEFAULTS,
+    );
+    expect(comparison.benchmarks[0]?.functions).toEqual([]);
+  });
+});
