@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MeasureSettings } from '../../src/measure/measure.js';
 import { type ChildMeasurement, canMeasureRss, killRunningChildren, runMeasured } from './child.js';
+import { TWENTY, writeCriterionCrate } from './criterion-target.js';
 import { describeMachine, hasAnnotateDiff, type Machine } from './machine.js';
 import {
   checked,
@@ -54,6 +55,9 @@ const COMPARE_REPEATS = 3;
 const SCALING_ATTEMPTS = 5;
 const ENGINE_SHARE_ATTEMPTS = 3;
 const SCALING_BENCH = 'parse';
+const CRITERION_ATTEMPTS = 3;
+/** The issue's bound: measuring each benchmark on its own costs at most twice the whole target. */
+const MAX_CRITERION_RATIO = 2;
 /** Attempts at a `measure` run that no other rust-perf process interferes with. */
 const MEASURE_ATTEMPTS = 10;
 
@@ -119,6 +123,7 @@ export async function runBench(context: BenchContext): Promise<number> {
     const rows = [
       ...(await bench.profiles(values.quick === true)),
       ...(await bench.measureCrate()),
+      await bench.criterionTarget(),
     ];
     process.stdout.write(`\n${renderTextTable(rows)}\n`);
     if (values.markdown !== undefined) {
@@ -334,7 +339,11 @@ class Bench {
   /** Runs `measure` until no other rust-perf process made it wait (tests running alongside). */
   private async measureWorker(settings: MeasureSettings): Promise<MeasureResult> {
     for (let attempt = 1; ; attempt++) {
-      const { result } = await this.worker<MeasureResult>(['measure', JSON.stringify(settings)]);
+      // Maps (the harness settings) travel as objects.
+      const json = JSON.stringify(settings, (_key, value: unknown) =>
+        value instanceof Map ? Object.fromEntries(value) : value,
+      );
+      const { result } = await this.worker<MeasureResult>(['measure', json]);
       if (!result.waitedForAnotherProcess) return result;
       if (attempt === MEASURE_ATTEMPTS) {
         throw new Error(
@@ -344,6 +353,48 @@ class Bench {
       }
       progress('  another rust-perf process made measure wait: measuring again');
     }
+  }
+
+  /**
+   * A criterion target of twenty benchmarks measured one by one (one Callgrind run, cut) against
+   * the same target measured as one whole program: the valgrind phase of one run, median of three.
+   */
+  async criterionTarget(): Promise<Row> {
+    const title = `Criterion target of 20 benchmarks, each its own row vs the target as one program (valgrind phase, 1 run, median of ${CRITERION_ATTEMPTS})`;
+    const manifestPath = await writeCriterionCrate(
+      this.context.repoRoot,
+      join(this.scratch, 'criterion'),
+    );
+    if (manifestPath === undefined) {
+      return info(title, 'not measured: install the Debian package librust-criterion-dev');
+    }
+    const settings: MeasureSettings = {
+      manifestPath,
+      benches: [TWENTY],
+      commands: [],
+      cargoArgs: [],
+      runs: 1,
+      outDir: join(this.scratch, 'criterion-out'),
+      targetDir: join(this.scratch, 'criterion-target'),
+    };
+    progress('Building a criterion target of 20 benchmarks (a first, unreported measure)');
+    await this.measureWorker(settings);
+    const attempts: { cut: number; whole: number; ratio: number }[] = [];
+    for (let attempt = 0; attempt < CRITERION_ATTEMPTS; attempt++) {
+      const cut = (await this.measureWorker(settings)).valgrindSpanSeconds;
+      const whole = (
+        await this.measureWorker({ ...settings, harnesses: new Map([[TWENTY, 'plain']]) })
+      ).valgrindSpanSeconds;
+      attempts.push({ cut, whole, ratio: cut / whole });
+    }
+    attempts.sort((a, b) => a.ratio - b.ratio);
+    const { cut, whole, ratio } = attempts[Math.floor(attempts.length / 2)]!;
+    return checked(
+      title,
+      `${ratio.toFixed(2)}× (${formatSeconds(cut)} for 20 benchmarks, ${formatSeconds(whole)} as one program)`,
+      `≤ ${MAX_CRITERION_RATIO}×`,
+      ratio <= MAX_CRITERION_RATIO,
+    );
   }
 
   async measureCrate(): Promise<Row[]> {

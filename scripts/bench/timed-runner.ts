@@ -21,7 +21,7 @@ export class TimedProcessRunner implements ProcessRunner {
   constructor(private readonly inner: ProcessRunner) {}
 
   async run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
-    const isBenchmarkRun = args.some((arg) => arg.startsWith('--tool=cachegrind'));
+    const isBenchmarkRun = args.some((arg) => arg.startsWith('--tool='));
     const start = performance.now();
     try {
       return await this.inner.run(command, args, options);

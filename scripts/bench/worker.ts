@@ -11,6 +11,7 @@
 import { statSync } from 'node:fs';
 import { compareProfiles } from '../../src/compare/compare.js';
 import { loadProfileInput } from '../../src/compare/load-input.js';
+import type { Harness } from '../../src/harness.js';
 import { type MeasureSettings, measure } from '../../src/measure/measure.js';
 import { parseCachegrindFile } from '../../src/measure/parse-file.js';
 import { renderJson } from '../../src/report/json.js';
@@ -153,7 +154,13 @@ async function main(args: string[]): Promise<unknown> {
     return compareMode(first, second);
   }
   if (mode === 'measure' && first !== undefined) {
-    return measureMode(JSON.parse(first) as MeasureSettings);
+    const settings = JSON.parse(first) as Omit<MeasureSettings, 'harnesses'> & {
+      harnesses?: Record<string, Harness>;
+    };
+    return measureMode({
+      ...settings,
+      harnesses: new Map(Object.entries(settings.harnesses ?? {})),
+    });
   }
   throw new Error(`usage: worker parse FILE [REPEATS] | compare BASE HEAD | measure SETTINGS_JSON`);
 }

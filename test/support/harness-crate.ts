@@ -10,12 +10,15 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const fixture = fileURLToPath(new URL('../fixtures/crates/harnesses', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/crates/harnesses', import.meta.url));
 /** Where Debian's `librust-*-dev` packages install crate sources. */
 export const DEBIAN_CARGO_REGISTRY = '/usr/share/cargo/registry';
 
-/** Copies the crate to `destination` and returns its Cargo.toml. */
-export async function copyHarnessCrate(destination: string): Promise<string> {
+/**
+ * Copies the crate to `destination` and returns its Cargo.toml. `fixture` is where the crate is,
+ * for callers bundled elsewhere than this file (the benchmark script).
+ */
+export async function copyHarnessCrate(destination: string, fixture = FIXTURE): Promise<string> {
   if (!existsSync(join(DEBIAN_CARGO_REGISTRY, 'criterion-0.3.6'))) {
     throw new Error(
       `criterion 0.3.6 is not in ${DEBIAN_CARGO_REGISTRY}: install the Debian package librust-criterion-dev (.ci/run does)`,
