@@ -89,6 +89,7 @@ var package_default = {
     "d3-flame-graph": "^5.0.0",
     "d3-selection": "^3.0.1",
     esbuild: "^0.28.2",
+    "smol-toml": "^1.9.1",
     typescript: "^6.0.3",
     vitest: "^4.1.12",
     yaml: "^2.9.1"
@@ -103,7 +104,997 @@ var TOOL_VERSION = package_default.version;
 var TOOL_NAME = `rust-perf ${TOOL_VERSION}`;
 
 // src/cli/compare-command.ts
+import { readFile as readFile2 } from "node:fs/promises";
 import { resolve } from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines2 = string.slice(0, ptr).split(/\r?\n/);
+  return [lines2.length, lines2.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines2 = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines2[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray2 = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray2;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray2) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray2 ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/inputs/glob.ts
+function compileGlob(pattern) {
+  if (pattern.trim() === "") return { problem: "is empty: it would match no name" };
+  if (/\\$/.test(pattern.replace(/\\\\/g, ""))) {
+    return { problem: "ends in a lone \\, which escapes nothing" };
+  }
+  let source = "";
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern[index];
+    if (character === "\\") source += escapeRegExp(pattern[++index]);
+    else if (character === "*") source += ".*";
+    else if (character === "?") source += ".";
+    else source += escapeRegExp(character);
+  }
+  const expression = new RegExp(`^${source}$`, "s");
+  return (name) => expression.test(name);
+}
+function escapeRegExp(character) {
+  return character.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// src/inputs/percent.ts
+var PERCENT = /^(?:\d+(?:\.\d+)?|\.\d+)%?$/;
+function parsePercent(value, what) {
+  const text = value.trim();
+  const percent = PERCENT.test(text) ? Number(text.replace("%", "")) : Number.NaN;
+  if (!(percent >= 0 && percent <= 100)) {
+    throw new InputError(
+      `${what} must be a percentage from 0% to 100% such as '1%' or '0.1%', got '${value}'.`
+    );
+  }
+  return percent / 100;
+}
+
+// src/inputs/limits-file.ts
+var LIMITS_FILE = "rust-perf.toml";
+function limitsFor(limits, name) {
+  const applied = { functionBudgets: [] };
+  for (const entry of limits?.entries ?? []) {
+    if (!entry.matches(name)) continue;
+    if (entry.threshold !== void 0) applied.threshold = entry.threshold;
+    if (entry.ignore !== void 0) applied.ignore = entry.ignore;
+    if (entry.maxInstructions !== void 0) applied.maxInstructions = entry.maxInstructions;
+    applied.functionBudgets.push(...entry.functionBudgets);
+  }
+  return applied;
+}
+var ENTRY_KEYS = ["name", "threshold", "ignore", "max-instructions", "max-function-instructions"];
+function parseLimits(text, file, source = file) {
+  let document;
+  try {
+    document = parse(text);
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const reason = error.message.replace(/^Invalid TOML document: /, "").split("\n")[0];
+    throw limitsError(file, [`${file}:${error.line}: not valid TOML: ${reason}`]);
+  }
+  const mistakes = [];
+  for (const key of Object.keys(document)) {
+    if (key !== "benchmark") {
+      mistakes.push({
+        path: [key],
+        message: "not a known key (rust-perf.toml has [[benchmark]] entries)"
+      });
+    }
+  }
+  const entries = document.benchmark;
+  let read = [];
+  if (entries !== void 0 && !isTableArray(entries)) {
+    mistakes.push({ path: ["benchmark"], message: "must be [[benchmark]] tables" });
+  } else if (entries !== void 0) {
+    read = entries.flatMap((entry, index) => readEntry(entry, index, mistakes));
+  }
+  if (mistakes.length > 0) {
+    const located = mistakes.map(({ path, message }) => ({ line: lineOf(text, path), path, message })).sort((a, b) => a.line - b.line);
+    throw limitsError(
+      file,
+      located.map(({ line, path, message }) => `${file}:${line}: ${keyName(path)}: ${message}`)
+    );
+  }
+  return { source, entries: read };
+}
+function limitsError(file, messages) {
+  return new InputError(
+    messages.join("\n"),
+    `Fix ${file}: "Limits in the repository" in the README lists its keys.`
+  );
+}
+function isTableArray(value) {
+  return Array.isArray(value) && value.every(isTable);
+}
+function isTable(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function readEntry(entry, index, mistakes) {
+  const at = (key, sub) => ["benchmark", index, key, sub];
+  const before = mistakes.length;
+  for (const key of Object.keys(entry)) {
+    if (!ENTRY_KEYS.includes(key)) {
+      mistakes.push({ path: at(key), message: `not a known key (${ENTRY_KEYS.join(", ")})` });
+    }
+  }
+  const matches = readGlob(entry.name, at("name"), mistakes);
+  const read = {
+    pattern: typeof entry.name === "string" ? entry.name : "",
+    functionBudgets: readFunctionBudgets(entry["max-function-instructions"], at, mistakes)
+  };
+  if (entry.threshold !== void 0) {
+    if (typeof entry.threshold !== "string") {
+      mistakes.push({
+        path: at("threshold"),
+        message: `must be a percentage in quotes such as "5%", got ${describe(entry.threshold)}`
+      });
+    } else {
+      try {
+        read.threshold = parsePercent(entry.threshold, "it");
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        mistakes.push({
+          path: at("threshold"),
+          message: error.message.replace(/^it /, "").replace(/\.$/, "")
+        });
+      }
+    }
+  }
+  if (entry.ignore !== void 0) {
+    if (typeof entry.ignore === "boolean") read.ignore = entry.ignore;
+    else
+      mistakes.push({
+        path: at("ignore"),
+        message: `must be true or false, got ${describe(entry.ignore)}`
+      });
+  }
+  if (entry["max-instructions"] !== void 0) {
+    read.maxInstructions = readBudget(entry["max-instructions"], at("max-instructions"), mistakes);
+  }
+  return mistakes.length > before || matches === void 0 ? [] : [{ ...read, matches }];
+}
+function readGlob(value, path, mistakes) {
+  if (value === void 0) {
+    mistakes.push({
+      path: path.slice(0, 2),
+      message: 'has no name: a glob over benchmark names, e.g. name = "parse/*"'
+    });
+    return void 0;
+  }
+  if (typeof value !== "string") {
+    mistakes.push({ path, message: `must be a glob in quotes, got ${describe(value)}` });
+    return void 0;
+  }
+  const glob = compileGlob(value);
+  if (typeof glob === "function") return glob;
+  mistakes.push({ path, message: `the glob ${JSON.stringify(value)} ${glob.problem}` });
+  return void 0;
+}
+function readFunctionBudgets(value, at, mistakes) {
+  if (value === void 0) return [];
+  const key = "max-function-instructions";
+  if (!isTable(value)) {
+    mistakes.push({
+      path: at(key),
+      message: `must be a table of function globs and budgets, e.g. { "my_crate::parse::*" = 2_000_000 }, got ${describe(value)}`
+    });
+    return [];
+  }
+  return Object.entries(value).flatMap(([pattern, budget]) => {
+    const matches = readGlob(pattern, at(key, pattern), mistakes);
+    const maxInstructions = readBudget(budget, at(key, pattern), mistakes);
+    return matches === void 0 || maxInstructions === void 0 ? [] : [{ pattern, matches, maxInstructions }];
+  });
+}
+function readBudget(value, path, mistakes) {
+  if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+    if (typeof value === "number") return value;
+  }
+  mistakes.push({
+    path,
+    message: `must be a whole number of instructions, at least 0, got ${describe(value)}`
+  });
+  return void 0;
+}
+function describe(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (isTable(value)) return "a table";
+  if (Array.isArray(value)) return "an array";
+  return String(value);
+}
+function keyName([table, index, key, sub]) {
+  let name = index === void 0 ? table : `${table}[${index}]`;
+  if (key !== void 0) name += `.${key}`;
+  if (sub !== void 0) name += `.${JSON.stringify(sub)}`;
+  return name;
+}
+function lineOf(text, [table, index, key, sub]) {
+  const lines2 = text.split(/\r?\n/);
+  let entry = -1;
+  let subTable;
+  let fallback = 1;
+  for (const [number, line] of lines2.map((line2, lineIndex) => [lineIndex + 1, line2])) {
+    const header = /^\s*\[(\[)?\s*([^\]]+?)\s*\]/.exec(line);
+    if (header) {
+      const name = header[2];
+      if (index === void 0 && keyPattern(table).test(`${name} =`)) return number;
+      if (header[1] !== void 0 && name === table) {
+        entry++;
+        subTable = void 0;
+        if (entry === index) fallback = number;
+        continue;
+      }
+      subTable = name.startsWith(`${table}.`) ? name.slice(table.length + 1) : name;
+      if (entry === index && key !== void 0 && keyPattern(key).test(`${subTable} =`)) {
+        if (sub === void 0) return number;
+        fallback = number;
+      }
+      continue;
+    }
+    if (index === void 0) {
+      if (entry === -1 && subTable === void 0 && keyPattern(table).test(line)) return number;
+      continue;
+    }
+    if (entry !== index || key === void 0) continue;
+    if (subTable === void 0 && keyPattern(key).test(line)) return number;
+    if (subTable === key && sub !== void 0 && keyPattern(sub).test(line)) return number;
+  }
+  return fallback;
+}
+function keyPattern(key) {
+  const literal = key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return new RegExp(`^\\s*(?:${literal}|"${literal}"|'${literal}')\\s*[=.]`);
+}
 
 // src/profile/profile.ts
 var PROFILE_VERSION = 2;
@@ -115,6 +1106,8 @@ function wholeProgram(name) {
   return { name, target: name, harness: "plain" };
 }
 var MANGLINGS = ["v0", "legacy"];
+var HISTORY_LENGTH = 30;
+var HISTORY_EVENT = "Ir";
 var FINGERPRINT_FIELDS = [
   "valgrind",
   "rustc",
@@ -130,6 +1123,33 @@ var COMPARABLE_FINGERPRINT_FIELDS = [
   "rustflags",
   "mangling"
 ];
+
+// src/profile/history.ts
+function historyEntry(profile) {
+  const totals2 = {};
+  for (const benchmark of profile.benchmarks) {
+    const total = benchmark.totals[HISTORY_EVENT];
+    if (total !== void 0) totals2[benchmark.name] = total;
+  }
+  return {
+    ...profile.commit === void 0 ? {} : { commit: profile.commit },
+    createdAt: profile.createdAt,
+    totals: totals2
+  };
+}
+function withHistory(profile, previous) {
+  if (previous === void 0) return profile;
+  const earlier = previous.history ?? [];
+  const sameCommit = previous.commit !== void 0 && previous.commit === profile.commit;
+  const history = sameCommit ? earlier : [...earlier, historyEntry(previous)];
+  return { ...profile, history: history.slice(-HISTORY_LENGTH) };
+}
+function benchmarkTrend(history, name) {
+  return (history ?? []).flatMap((entry) => {
+    const total = entry.totals[name];
+    return total === void 0 ? [] : [total];
+  });
+}
 
 // src/system/text-order.ts
 function compareText(a, b) {
@@ -231,6 +1251,10 @@ var BENCHMARK_STATUSES = [
   "removed"
 ];
 var FUNCTION_STATUSES = [...BENCHMARK_STATUSES, "noisy"];
+function benchmarkFails(benchmark) {
+  if (benchmark.ignored) return false;
+  return benchmark.status === "regressed" || benchmark.allocations?.status === "regressed" || (benchmark.overBudget?.length ?? 0) > 0;
+}
 
 // src/compare/compare.ts
 var DEFAULT_ALLOCATION_THRESHOLD = 0.01;
@@ -240,16 +1264,20 @@ function compareProfiles(base, head, options) {
   const event = primaryEvent(base, head);
   const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
   const baseNames = new Set(base.benchmarks.map((benchmark) => benchmark.name));
+  const withTrend = (benchmark) => {
+    const trend = benchmarkTrend(base.history, benchmark.name);
+    return trend.length === 0 || benchmark.base === null ? benchmark : { ...benchmark, trend };
+  };
   const benchmarks = groupedByTarget([
     ...base.benchmarks.map(
-      (benchmark) => compareBenchmark(benchmark, headByName.get(benchmark.name), event, options)
+      (benchmark) => withTrend(compareBenchmark(benchmark, headByName.get(benchmark.name), event, options))
     ),
     ...head.benchmarks.filter((benchmark) => !baseNames.has(benchmark.name)).map((benchmark) => compareBenchmark(void 0, benchmark, event, options))
   ]);
   const comparesAllocations = benchmarks.some((benchmark) => benchmark.allocations !== void 0);
   return {
     version: COMPARISON_VERSION,
-    regressed: benchmarks.some(isRegressed),
+    regressed: benchmarks.some(benchmarkFails),
     event,
     threshold: options.threshold,
     functionThreshold: options.functionThreshold,
@@ -257,11 +1285,9 @@ function compareProfiles(base, head, options) {
     base: profileSide(base),
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
+    ...options.limits?.entries.length ? { limits: options.limits.source } : {},
     benchmarks
   };
-}
-function isRegressed(benchmark) {
-  return benchmark.status === "regressed" || benchmark.allocations?.status === "regressed";
 }
 function allocationThreshold(options) {
   return options.allocationThreshold ?? DEFAULT_ALLOCATION_THRESHOLD;
@@ -320,7 +1346,10 @@ function compareBenchmark(base, head, event, options) {
   const { name, target, id, harness } = head ?? base;
   const baseTotal = base ? base.totals[event] ?? 0 : null;
   const headTotal = head ? head.totals[event] ?? 0 : null;
-  const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
+  const limits = limitsFor(options.limits, name);
+  const overBudget = head ? exceededBudgets(head, headTotal, event, limits) : [];
+  const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
+  const status = overBudget.length > 0 && baseTotal !== null ? "regressed" : byThreshold;
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
   const functions = new FunctionPairs(
@@ -341,8 +1370,28 @@ function compareBenchmark(base, head, event, options) {
     change: percentChange(baseTotal, headTotal),
     otherEvents: otherEvents(base, head, event),
     functions,
-    ...allocations === void 0 ? {} : { allocations }
+    ...allocations === void 0 ? {} : { allocations },
+    ...limits.threshold === void 0 ? {} : { threshold: limits.threshold },
+    ...limits.ignore ? { ignored: true } : {},
+    ...overBudget.length > 0 ? { overBudget } : {}
   };
+}
+function exceededBudgets(head, total, event, limits) {
+  const exceeded = [];
+  if (limits.maxInstructions !== void 0 && total > limits.maxInstructions) {
+    exceeded.push({ limit: limits.maxInstructions, count: total });
+  }
+  if (limits.functionBudgets.length === 0) return exceeded;
+  const table = functionTable(head.functions);
+  const counts = table.countsOf(event);
+  for (let index = 0; index < table.length; index++) {
+    const name = table.name(index);
+    const budget = limits.functionBudgets.findLast((candidate) => candidate.matches(name));
+    if (budget !== void 0 && counts[index] > budget.maxInstructions) {
+      exceeded.push({ function: name, limit: budget.maxInstructions, count: counts[index] });
+    }
+  }
+  return exceeded;
 }
 function otherEvents(base, head, primary) {
   const events = [...base?.events ?? [], ...head?.events ?? []].filter(
@@ -2218,7 +3267,7 @@ function truncateForMessage(text) {
 // src/profile/document.ts
 var DOCUMENT_FIELDS = {
   required: ["version", "tool", "createdAt", "fingerprint", "benchmarks"],
-  optional: ["commit", "shard"]
+  optional: ["commit", "shard", "history"]
 };
 var SHARD_FIELDS = { required: ["index", "count"] };
 var BENCHMARK_FIELDS = {
@@ -2237,6 +3286,7 @@ var BENCHMARK_FIELDS = {
 var ALLOCATION_FIELDS = { required: ["allocations", "bytes", "peakBytes", "sites"] };
 var SITE_FIELDS = { required: ["function", "file", "line", "allocations", "bytes"] };
 var FUNCTION_FIELDS = { required: ["name", "file", "line", "counts"], optional: ["inclusive"] };
+var HISTORY_FIELDS = { required: ["createdAt", "totals"], optional: ["commit"] };
 function parseProfileDocument(text, source) {
   const data = parseJson(
     text,
@@ -2297,8 +3347,30 @@ function readDocument(reader, data) {
     createdAt,
     fingerprint: readFingerprint(reader, fields.fingerprint, "fingerprint"),
     ...fields.shard === void 0 ? {} : { shard: readShard(reader, fields.shard) },
+    ...fields.history === void 0 ? {} : { history: readHistory(reader, fields.history) },
     benchmarks
   };
+}
+function readHistory(reader, value) {
+  const entries = reader.array(value, "history");
+  if (entries.length > HISTORY_LENGTH) {
+    reader.refuse("history", `expected at most ${HISTORY_LENGTH} entries, found ${entries.length}`);
+  }
+  return entries.map((entry, index) => {
+    const path = `history[${index}]`;
+    const fields = reader.object(entry, path, HISTORY_FIELDS);
+    const totals2 = reader.object(fields.totals, `${path}.totals`);
+    return {
+      ...fields.commit === void 0 ? {} : { commit: reader.string(fields.commit, `${path}.commit`) },
+      createdAt: reader.string(fields.createdAt, `${path}.createdAt`),
+      totals: Object.fromEntries(
+        Object.entries(totals2).map(([name, total]) => [
+          name,
+          readCount(reader, total, `${path}.totals.${name}`)
+        ])
+      )
+    };
+  });
 }
 function readShard(reader, value) {
   const fields = reader.object(value, "shard", SHARD_FIELDS);
@@ -2452,6 +3524,15 @@ function serialiseProfileDocument(doc) {
     ...doc.shard === void 0 ? {} : { shard: { index: doc.shard.index, count: doc.shard.count } }
   };
   const headerLines = JSON.stringify(header, null, 2).split("\n").slice(1, -1);
+  if (doc.history !== void 0) {
+    const entries = doc.history.map((entry) => `    ${JSON.stringify(entry)}`);
+    headerLines[headerLines.length - 1] += ",";
+    headerLines.push(
+      entries.length === 0 ? '  "history": []' : `  "history": [
+${entries.join(",\n")}
+  ]`
+    );
+  }
   const benchmarks = doc.benchmarks.map(serialiseBenchmark).join(",\n");
   const body = doc.benchmarks.length === 0 ? '  "benchmarks": []' : `  "benchmarks": [
 ${benchmarks}
@@ -2577,19 +3658,6 @@ async function startsWithJsonObject(path) {
   return (await readStart(path)).trimStart().startsWith("{");
 }
 
-// src/inputs/percent.ts
-var PERCENT = /^(?:\d+(?:\.\d+)?|\.\d+)%?$/;
-function parsePercent(value, what) {
-  const text = value.trim();
-  const percent = PERCENT.test(text) ? Number(text.replace("%", "")) : Number.NaN;
-  if (!(percent >= 0 && percent <= 100)) {
-    throw new InputError(
-      `${what} must be a percentage from 0% to 100% such as '1%' or '0.1%', got '${value}'.`
-    );
-  }
-  return percent / 100;
-}
-
 // src/report/json.ts
 function renderJson(comparison) {
   return `${JSON.stringify(comparison, null, 2)}
@@ -2695,6 +3763,120 @@ function verdict(comparison, emphasise = (text) => text) {
   }
   return `${parts.join(", ")} in ${scope}`;
 }
+function withLimitNotes(status, benchmark) {
+  const notes = [];
+  if (benchmark.overBudget) notes.push("over budget");
+  if (benchmark.threshold !== void 0) {
+    notes.push(`threshold ${formatThreshold(benchmark.threshold)}`);
+  }
+  if (benchmark.ignored) notes.push("ignored");
+  return notes.length === 0 ? status : `${status} (${notes.join(", ")})`;
+}
+
+// src/report/columns.ts
+function alignColumns(rows, columns) {
+  const widths = columns.map((column, index) => {
+    let width = column.minWidth ?? 0;
+    for (const row of rows) width = Math.max(width, (row[index] ?? "").length);
+    return Math.min(width, column.maxWidth ?? width);
+  });
+  return rows.map(
+    (row) => row.map((cell, index) => {
+      const align = columns[index]?.align ?? "left";
+      if (align === "last") return cell;
+      const width = widths[index] ?? 0;
+      return align === "right" ? cell.padStart(width) : cell.padEnd(width);
+    }).join("  ").trimEnd()
+  );
+}
+
+// src/report/trend.ts
+var BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+var MAX_CHARTS = 10;
+function sparkline(values) {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const last = BARS.length - 1;
+  return values.map(
+    (value) => BARS[high === low ? last >> 1 : Math.round((value - low) / (high - low) * last)]
+  ).join("");
+}
+function comparisonTrends(comparison) {
+  return comparison.benchmarks.flatMap((benchmark) => {
+    const { trend, base, head } = benchmark;
+    if (trend === void 0 || base === null || head === null) return [];
+    return [
+      {
+        name: benchmark.name,
+        values: [...trend, base, head],
+        labels: [...trend.map((_, index) => `-${trend.length - index}`), "base", "head"]
+      }
+    ];
+  });
+}
+function profileTrends(profile) {
+  const history = profile.history ?? [];
+  const label = (commit) => commit === void 0 ? "?" : shortCommit(commit);
+  return profile.benchmarks.flatMap((benchmark) => {
+    const current = benchmark.totals[HISTORY_EVENT];
+    const earlier = history.filter((entry) => entry.totals[benchmark.name] !== void 0);
+    if (current === void 0 || earlier.length === 0) return [];
+    return [
+      {
+        name: benchmark.name,
+        values: [...earlier.map((entry) => entry.totals[benchmark.name]), current],
+        labels: [...earlier.map((entry) => label(entry.commit)), label(profile.commit)]
+      }
+    ];
+  });
+}
+function trendChartsMarkdown(series) {
+  if (series.length === 0) return [];
+  const charted = [...series].sort((a, b) => spread(b) - spread(a)).slice(0, MAX_CHARTS);
+  const more = series.length - charted.length;
+  return [
+    `#### Trend: ${HISTORY_EVENT === "Ir" ? "instructions" : HISTORY_EVENT} over the last baselines`,
+    "",
+    ...charted.flatMap((entry) => [
+      "```mermaid",
+      "xychart-beta",
+      `  title "${entry.name.replace(/[^A-Za-z0-9_/:.,()<> -]/g, "_").slice(0, 100)}"`,
+      `  x-axis [${entry.labels.map((label) => `"${label}"`).join(", ")}]`,
+      '  y-axis "instructions"',
+      `  line [${entry.values.join(", ")}]`,
+      "```",
+      ""
+    ]),
+    ...more > 0 ? [`\u2026 and ${formatCount(more)} more benchmarks with a history.`, ""] : []
+  ];
+}
+function spread(series) {
+  const low = Math.min(...series.values);
+  return (Math.max(...series.values) - low) / Math.max(low, 1);
+}
+function trendText(series) {
+  const rows = series.map((entry) => {
+    const first = entry.values[0];
+    const last = entry.values.at(-1);
+    const change = first === 0 ? "" : formatChange((last - first) / first * 100);
+    return [
+      sanitise(entry.name),
+      sparkline(entry.values),
+      formatCount(first),
+      formatCount(last),
+      change,
+      `${entry.labels[0]} \u2026 ${entry.labels.at(-1)}`
+    ];
+  });
+  const header = ["benchmark", "trend", "first", "last", "change", "commits"];
+  const alignments = ["left", "left", "right", "right", "right", "last"];
+  const lines2 = alignColumns(
+    [header, ...rows],
+    alignments.map((align) => ({ align }))
+  );
+  return `${lines2.join("\n")}
+`;
+}
 
 // src/report/markdown.ts
 var TARGETS = {
@@ -2744,6 +3926,7 @@ var FUNCTION_TABLE = [
 ];
 function renderMarkdown(comparison, options) {
   const limits = TARGETS[options.target];
+  const hasTrend = comparison.benchmarks.some((benchmark) => benchmark.trend !== void 0);
   const links = repositoryLinks(options.repository);
   const withAllocations = comparison.allocationThreshold !== void 0;
   const top = [
@@ -2751,16 +3934,21 @@ function renderMarkdown(comparison, options) {
     ...fingerprintWarning(comparison),
     verdictLine(comparison),
     "",
-    ...withAllocations ? ALLOCATION_BENCHMARK_TABLE : BENCHMARK_TABLE
+    ...acceptanceNote(comparison),
+    ...benchmarkTable(withAllocations, hasTrend)
   ];
   const benchmarkRows = comparison.benchmarks.map(
-    (benchmark) => benchmarkRow(benchmark, withAllocations)
+    (benchmark) => benchmarkRow(benchmark, withAllocations, hasTrend)
   );
   const siteSections = comparison.benchmarks.flatMap(
     (benchmark) => allocationSites(benchmark, links)
   );
   const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
   const footer2 = footerLines(comparison, links);
+  const overBudget = [
+    ...overBudgetLines(comparison),
+    ...options.target === "summary" ? trendChartsMarkdown(comparisonTrends(comparison)) : []
+  ];
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
   const budget = new Budget(options.maxLength ?? limits.maxLength);
   budget.spend([
@@ -2769,6 +3957,7 @@ function renderMarkdown(comparison, options) {
     omissionNote(comparison.benchmarks.length, totalFunctions, limits),
     "",
     ...siteSections,
+    ...overBudget,
     ...footer2
   ]);
   const shownBenchmarks = budget.takeRows(benchmarkRows, (row2) => row2, []);
@@ -2792,7 +3981,7 @@ function renderMarkdown(comparison, options) {
     const frame = [...detailsOpening(plan.section, -1), ...DETAILS_CLOSING];
     plan.folded = budget.takeRows(candidates, row, frame);
   }
-  const lines2 = [...top, ...shownBenchmarks, ""];
+  const lines2 = [...top, ...shownBenchmarks, "", ...overBudget];
   for (const { section, open: open2, folded, included } of plans) {
     if (!included) continue;
     lines2.push(...section.heading);
@@ -2905,6 +4094,37 @@ function verdictLine(comparison) {
   const icon = comparison.regressed ? "\u{1F534}" : comparison.benchmarks.some((benchmark) => benchmark.status === "improved") ? "\u{1F7E2}" : "\u2705";
   return `${icon} ${verdict(comparison, (text) => `**${text}**`)} \xB7 ${describeEvent(escapeText(comparison.event))}`;
 }
+var BUDGET_ROWS = 20;
+function overBudgetLines(comparison) {
+  const exceeded = comparison.benchmarks.flatMap(
+    (benchmark) => (benchmark.overBudget ?? []).map((budget) => ({ benchmark, budget }))
+  );
+  if (exceeded.length === 0) return [];
+  const rows = exceeded.slice(0, BUDGET_ROWS).map(({ benchmark, budget }) => {
+    const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
+    const subject = budget.function === void 0 ? name : `${code(budget.function, NAME_LENGTH)} in ${name}`;
+    const ignored = benchmark.ignored ? " (ignored)" : "";
+    return `- ${subject}: ${formatCount(budget.count)}, budget ${formatCount(budget.limit)}${ignored}`;
+  });
+  const more = exceeded.length - rows.length;
+  return [
+    `**Over budget** (${escapeText(comparison.limits ?? "rust-perf.toml")}):`,
+    "",
+    ...rows,
+    ...more > 0 ? [`- \u2026 and ${formatCount(more)} more: see the JSON report`] : [],
+    ""
+  ];
+}
+function acceptanceNote(comparison) {
+  if (comparison.acceptedBy === void 0) return [];
+  const regressed = comparison.benchmarks.filter((benchmark) => benchmark.status === "regressed");
+  const names = regressed.map((benchmark) => code(benchmark.name, BENCHMARK_NAME_LENGTH));
+  return [
+    "> [!NOTE]",
+    `> Accepted by the label ${code(comparison.acceptedBy, 60)}: the ${plural(regressed.length, "regression")} of ${names.join(", ")} do${regressed.length === 1 ? "es" : ""} not fail the check.`,
+    ""
+  ];
+}
 function fingerprintWarning(comparison) {
   if (comparison.fingerprintDifferences.length === 0) return [];
   const differences = comparison.fingerprintDifferences.map((difference) => {
@@ -2917,15 +4137,22 @@ function fingerprintWarning(comparison) {
     ""
   ];
 }
-function benchmarkRow(benchmark, withAllocations) {
+function benchmarkTable(withAllocations, hasTrend) {
+  const table = withAllocations ? ALLOCATION_BENCHMARK_TABLE : BENCHMARK_TABLE;
+  if (!hasTrend) return table;
+  const [header, alignment] = table;
+  return [`${header} Trend |`, `${alignment} :-- |`];
+}
+function benchmarkRow(benchmark, withAllocations, hasTrend) {
   const cells = [
     code(benchmark.name, BENCHMARK_NAME_LENGTH),
     countText(benchmark.base),
     countText(benchmark.head),
     changeText(benchmark.change, benchmark.status),
-    BENCHMARK_STATUS[benchmark.status]
+    benchmarkStatusCell(benchmark)
   ];
   if (withAllocations) cells.push(...allocationCells(benchmark.allocations));
+  if (hasTrend) cells.push(trendCell(benchmark));
   return tableRow(cells);
 }
 function allocationCells(allocations) {
@@ -2960,6 +4187,14 @@ function allocationSites(benchmark, links) {
     "",
     ...rest > 0 ? [`\u2026 and ${plural(rest, "more changed site")}: see the JSON report.`, ""] : []
   ];
+}
+function trendCell(benchmark) {
+  const { trend, base, head } = benchmark;
+  if (trend === void 0 || base === null || head === null) return "";
+  return `${sparkline([...trend, base, head])} <sub>${formatCount(trend.length)} earlier</sub>`;
+}
+function benchmarkStatusCell(benchmark) {
+  return withLimitNotes(BENCHMARK_STATUS[benchmark.status], benchmark);
 }
 function functionRow(change, links) {
   return tableRow([
@@ -3012,6 +4247,7 @@ function footerLines(comparison, links) {
       `valgrind ${escapeText(shorten(fingerprint.valgrind, FINGERPRINT_LENGTH))}`
     );
   }
+  if (comparison.limits !== void 0) facts.push(`limits from ${escapeText(comparison.limits)}`);
   facts.push(
     describeThresholds(comparison),
     `${describeEvent(escapeText(comparison.event))} ${describeMeasurement(comparison)}`
@@ -3061,23 +4297,6 @@ function escapeText(text) {
   return sanitise(text).replace(MARKUP, (character) => `&#${character.charCodeAt(0)};`).replaceAll("@", "@&#8203;").replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;");
 }
 
-// src/report/columns.ts
-function alignColumns(rows, columns) {
-  const widths = columns.map((column, index) => {
-    let width = column.minWidth ?? 0;
-    for (const row of rows) width = Math.max(width, (row[index] ?? "").length);
-    return Math.min(width, column.maxWidth ?? width);
-  });
-  return rows.map(
-    (row) => row.map((cell, index) => {
-      const align = columns[index]?.align ?? "left";
-      if (align === "last") return cell;
-      const width = widths[index] ?? 0;
-      return align === "right" ? cell.padStart(width) : cell.padEnd(width);
-    }).join("  ").trimEnd()
-  );
-}
-
 // src/report/text.ts
 var LISTED_FUNCTIONS = 20;
 var plain = (text) => text;
@@ -3107,7 +4326,7 @@ function renderText(comparison, options) {
     );
   }
   const withAllocations = comparison.allocationThreshold !== void 0;
-  lines2.push("", ...benchmarkTable(comparison.benchmarks, withAllocations, palette));
+  lines2.push("", ...benchmarkTable2(comparison.benchmarks, withAllocations, palette));
   for (const benchmark of comparison.benchmarks) {
     lines2.push(...functionSection(benchmark, palette), ...siteSection(benchmark));
   }
@@ -3115,7 +4334,7 @@ function renderText(comparison, options) {
   return `${lines2.join("\n")}
 `;
 }
-function benchmarkTable(benchmarks, withAllocations, palette) {
+function benchmarkTable2(benchmarks, withAllocations, palette) {
   const rows = benchmarks.map((benchmark) => {
     const allocations = benchmark.allocations;
     const cells = [
@@ -3123,7 +4342,7 @@ function benchmarkTable(benchmarks, withAllocations, palette) {
       benchmark.base === null ? "\u2014" : formatCount(benchmark.base),
       benchmark.head === null ? "\u2014" : formatCount(benchmark.head),
       changeText(benchmark.change, benchmark.status),
-      benchmark.status
+      withLimitNotes(benchmark.status, benchmark)
     ];
     if (withAllocations) {
       cells.push(
@@ -3246,7 +4465,8 @@ function styledTable(header, rows, alignments) {
 }
 function footer(comparison) {
   const commit = (value) => value === void 0 ? "commit unknown" : sanitise(shortCommit(value));
-  return `thresholds: ${describeThresholds(comparison)} \xB7 base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}` + (comparison.benchmarks.every((benchmark) => benchmark.harness === "plain") ? "" : `
+  const limits = comparison.limits === void 0 ? "" : `limits from ${sanitise(comparison.limits)} \xB7 `;
+  return `thresholds: ${describeThresholds(comparison)} \xB7 ${limits}base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}` + (comparison.benchmarks.every((benchmark) => benchmark.harness === "plain") ? "" : `
 ${describeMeasurement(comparison)}`);
 }
 
@@ -3304,7 +4524,8 @@ var compareOptions = {
   "function-threshold": { type: "string", default: "0.1%" },
   "allocation-threshold": { type: "string", default: "1%" },
   format: { type: "string" },
-  "fail-on-regression": { type: "boolean", default: false }
+  "fail-on-regression": { type: "boolean", default: false },
+  limits: { type: "string" }
 };
 var compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses (improves) when its total
                                  grows (shrinks) by more than this. Default: 1%
@@ -3315,7 +4536,11 @@ var compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses
                                  any change is listed. Default: 1%
   --format markdown|text|json    Report format. Default: text on a terminal,
                                  markdown otherwise.
-  --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
+  --fail-on-regression           Exit with status 1 when a benchmark regressed
+                                 or went over a budget of its limits.
+  --limits FILE                  Per-benchmark thresholds, ignores and budgets
+                                 (a rust-perf.toml; see "Limits in the
+                                 repository" in the README).`;
 var help = `rust-perf compare: compare two profiles function by function
 
 Usage: rust-perf compare BASE HEAD [options]
@@ -3346,6 +4571,9 @@ var compareCommand = {
       );
     }
     const report = reportSettingsFromOptions(values, context);
+    if (values.limits !== void 0) {
+      report.compare.limits = await readLimits(resolve(context.cwd, values.limits), values.limits);
+    }
     const workspace = { workspaceRoot: context.cwd };
     const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
     const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
@@ -3367,6 +4595,17 @@ function reportSettingsFromOptions(values, context) {
     format: chooseFormat(values.format, context),
     failOnRegression: values["fail-on-regression"]
   };
+}
+async function readLimits(path, name, optional = false) {
+  let text;
+  try {
+    text = await readFile2(path, "utf8");
+  } catch (error) {
+    const code2 = error.code;
+    if (optional && code2 === "ENOENT") return void 0;
+    throw new InputError(`Cannot read the limits ${name}: ${error.message}`);
+  }
+  return parseLimits(text, name);
 }
 function printReport(comparison, report, context) {
   context.stdout(render(comparison, report.format, context));
@@ -3581,20 +4820,82 @@ function graphedBenchmark(benchmark) {
   };
 }
 
+// src/cli/history-command.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+var help3 = `Usage: rust-perf history PROFILE [--format text|markdown]
+
+Prints the trend of each benchmark of a saved baseline: its instruction counts
+in the baselines saved before it (a baseline carries the totals of the last
+${HISTORY_LENGTH}) and its own. The action's baselines carry them, as do the
+baselines \`rust-perf run --save-baseline NAME\` saves again and again under one
+NAME (<target dir>/rust-perf/baselines/NAME/profile.json).
+
+Options:
+  --format text|markdown   text (default): one line per benchmark with its bars,
+                           first and last count; markdown: a Mermaid chart per
+                           benchmark, as the job summary shows them
+  -h, --help               Print this help
+
+Exit status: 0 success, 2 a usage error or a missing or invalid profile.
+`;
+var historyCommand = {
+  name: "history",
+  summary: "Print the trend of each benchmark from a saved baseline",
+  help: help3,
+  async execute(args2, context) {
+    const { values, positionals } = parseCommandArgs(
+      "history",
+      args2,
+      { format: { type: "string", default: "text" } },
+      true
+    );
+    const [file, ...extra] = positionals;
+    if (file === void 0 || extra.length > 0) {
+      throw new InputError(
+        `expected one PROFILE, found ${positionals.length}; see \`rust-perf history --help\``
+      );
+    }
+    if (values.format !== "text" && values.format !== "markdown") {
+      throw new InputError(`--format must be text or markdown, got '${values.format}'.`);
+    }
+    const path = resolve3(context.cwd, file);
+    const profile = parseProfileDocument(await readProfile(path, file), file);
+    const trends = profileTrends(profile);
+    if (trends.length === 0) {
+      context.log.info(
+        `${file} carries no history: it is the first baseline saved under its name or conditions.`
+      );
+      return 0;
+    }
+    context.stdout(
+      values.format === "markdown" ? trendChartsMarkdown(trends).join("\n") : trendText(trends)
+    );
+    return 0;
+  }
+};
+async function readProfile(path, name) {
+  try {
+    return await readFile3(path, "utf8");
+  } catch (error) {
+    throw new InputError(`Cannot read ${name}: ${error.message}`);
+  }
+}
+
 // src/cli/measure-command.ts
-import { join as join10, resolve as resolve8 } from "node:path";
+import { join as join10, resolve as resolve9 } from "node:path";
 
 // src/cargo/cargo.ts
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname4, resolve as resolve5 } from "node:path";
+import { dirname as dirname4, resolve as resolve6 } from "node:path";
 
 // src/system/process.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 var nodeProcessRunner = {
   run(command, args2, options) {
-    return new Promise((resolve12, reject) => {
+    return new Promise((resolve14, reject) => {
       const child = spawn(command, args2, {
         cwd: options.cwd,
         env: options.env,
@@ -3607,7 +4908,7 @@ var nodeProcessRunner = {
       child.stderr.on("data", stderr.write);
       child.on("error", reject);
       child.on("close", (exitCode2, signal) => {
-        resolve12({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
+        resolve14({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
       });
     });
   }
@@ -3654,7 +4955,7 @@ function definedEnvironment(env) {
 }
 
 // src/cargo/artifacts.ts
-import { dirname as dirname2, isAbsolute, resolve as resolve3 } from "node:path";
+import { dirname as dirname2, isAbsolute, resolve as resolve4 } from "node:path";
 
 // src/inputs/command-line.ts
 var BENCHMARK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -3779,7 +5080,7 @@ function resolveCommand(command, executables, packageRoot) {
     return { name: command.name, executable: built.path, args: args2, cwd: built.packageRoot };
   }
   if (program.includes("/")) {
-    const executable = isAbsolute(program) ? program : resolve3(packageRoot, program);
+    const executable = isAbsolute(program) ? program : resolve4(packageRoot, program);
     return { name: command.name, executable, args: args2, cwd: packageRoot };
   }
   const programs = [
@@ -3794,7 +5095,7 @@ function resolveCommand(command, executables, packageRoot) {
 }
 
 // src/cargo/metadata.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 function parseCargoMetadata(stdout) {
   const invalid = (reason) => new BuildError(`cargo metadata printed something rust-perf cannot read: ${reason}`);
   const raw = parseJson(stdout, invalid);
@@ -3808,7 +5109,7 @@ function parseCargoMetadata(stdout) {
       const pkg = entry;
       return {
         name: pkg.name,
-        manifestPath: resolve4(pkg.manifest_path),
+        manifestPath: resolve5(pkg.manifest_path),
         targets: pkg.targets.map((target) => ({
           name: target.name,
           kind: target.kind,
@@ -4037,7 +5338,7 @@ function splitWhitespace(value) {
 // src/cargo/cargo.ts
 async function buildBenchmarks(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve5(settings.manifestPath);
+  const manifestPath = resolve6(settings.manifestPath);
   const user = userRustflags({
     env: deps.env,
     cwd: dirname4(manifestPath),
@@ -4087,7 +5388,7 @@ ${cargoErrors(result.stderr)}`,
   });
 }
 async function cargoMetadata(manifestPath, deps) {
-  const path = resolve5(manifestPath);
+  const path = resolve6(manifestPath);
   const args2 = ["metadata", "--no-deps", "--format-version", "1", "--manifest-path", path];
   const result = await runCargo(args2, path, definedEnvironment(deps.env), deps);
   if (result.exitCode !== 0) {
@@ -4159,9 +5460,9 @@ function readTextIfExists(path) {
 
 // src/cargo/find-manifest.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname5, join as join4, resolve as resolve6 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve7 } from "node:path";
 function findManifest(directory) {
-  const start = resolve6(directory);
+  const start = resolve7(directory);
   for (let current = start; ; current = dirname5(current)) {
     const candidate = join4(current, "Cargo.toml");
     if (existsSync2(candidate)) return candidate;
@@ -4261,7 +5562,7 @@ function formatDuration(seconds) {
 import { readFileSync as readFileSync2 } from "node:fs";
 import { mkdir as mkdir5, readdir as readdir2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname9, join as join9, resolve as resolve7 } from "node:path";
+import { dirname as dirname9, join as join9, resolve as resolve8 } from "node:path";
 
 // src/benchmarks/bench-targets.ts
 import { dirname as dirname6, relative } from "node:path";
@@ -4541,7 +5842,7 @@ var Slots = class {
   async acquire(signal) {
     signal.throwIfAborted();
     if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve12) => this.#waiting.push(resolve12));
+    else await new Promise((resolve14) => this.#waiting.push(resolve14));
     let held = true;
     const release = () => {
       if (!held) return;
@@ -4709,7 +6010,7 @@ function misplaced(target, cut, what) {
 }
 
 // src/measure/run.ts
-import { readdir, readFile as readFile2, rename, rm } from "node:fs/promises";
+import { readdir, readFile as readFile4, rename, rm } from "node:fs/promises";
 import { machine } from "node:os";
 import { basename as basename2, dirname as dirname7, join as join5 } from "node:path";
 
@@ -4826,7 +6127,7 @@ async function runUnderDhat(benchmarkRun, setup, deps, normalisation) {
   const { outFile } = benchmarkRun;
   await runUnderValgrind(benchmarkRun, dhatArgs(outFile), [], setup, deps);
   const allocations = allocationProfile(
-    parseDhat(await readFile2(outFile, "utf8"), outFile),
+    parseDhat(await readFile4(outFile, "utf8"), outFile),
     normalisation
   );
   deps.log.info(
@@ -5021,7 +6322,7 @@ import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
 // src/system/lock.ts
-import { mkdir as mkdir3, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname8, join as join6 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
@@ -5054,7 +6355,7 @@ async function acquireLock(lock, deps) {
   }
 }
 async function isStale(lock) {
-  const owner = Number(await readFile3(join6(lock, "pid"), "utf8").catch(() => ""));
+  const owner = Number(await readFile5(join6(lock, "pid"), "utf8").catch(() => ""));
   if (!Number.isSafeInteger(owner) || owner <= 0) {
     const created = await stat2(lock).catch(() => void 0);
     return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
@@ -5150,7 +6451,7 @@ function findOnPath(name, path) {
 var MAX_UNNAMED_SHARE = 0.5;
 async function measure(settings, deps) {
   const { log } = deps;
-  const manifestPath = resolve7(settings.manifestPath);
+  const manifestPath = resolve8(settings.manifestPath);
   checkManifestExists(manifestPath);
   for (const command of settings.commands) splitCommandLine(command.command);
   const env = benchmarkEnvironment(deps.env);
@@ -5184,7 +6485,7 @@ async function measure(settings, deps) {
     )
   ];
   checkTargets(targets);
-  const outDir = resolve7(settings.outDir);
+  const outDir = resolve8(settings.outDir);
   await mkdir5(outDir, { recursive: true });
   await removeEarlierOutput(outDir);
   const rustcProbe = rustcVersion(
@@ -5473,7 +6774,7 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --out DIR              Where profile.json and the raw valgrind files go
                          (default: <target dir>/rust-perf/latest); those of an
                          earlier measurement there are replaced`;
-var help3 = `rust-perf measure: build the benchmarks and count their instructions per function
+var help4 = `rust-perf measure: build the benchmarks and count their instructions per function
 
 Usage: rust-perf measure [options]
 
@@ -5502,7 +6803,7 @@ Exit status: 0 measured, 2 a usage error, 3 a failed build or benchmark or a mis
 var measureCommand = {
   name: "measure",
   summary: "Build and run the benchmarks under valgrind; write profile.json",
-  help: help3,
+  help: help4,
   async execute(args2, context) {
     const { values } = parseCommandArgs("measure", args2, measureOptions, false);
     const settings = await measureSettingsFromOptions(values, context);
@@ -5525,8 +6826,8 @@ async function measureSettingsFromOptions(values, context) {
     timeoutSeconds: values.timeout === void 0 ? void 0 : parseTimeout(values.timeout, "--timeout"),
     ...values.shard === void 0 ? {} : { shard: { spec: parseShard(values.shard, "--shard") } }
   };
-  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve8(context.cwd, values["manifest-path"]);
-  const outDir = values.out === void 0 ? join10(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve8(context.cwd, values.out);
+  const manifestPath = values["manifest-path"] === void 0 ? findManifest(context.cwd) : resolve9(context.cwd, values["manifest-path"]);
+  const outDir = values.out === void 0 ? join10(await targetDirectory(manifestPath, measureDeps(context)), "rust-perf", "latest") : resolve9(context.cwd, values.out);
   return { manifestPath, ...options, outDir };
 }
 function measureDeps(context) {
@@ -5539,8 +6840,8 @@ function measureDeps(context) {
 }
 
 // src/cli/merge-command.ts
-import { readFile as readFile4, writeFile as writeFile5 } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { readFile as readFile6, writeFile as writeFile5 } from "node:fs/promises";
+import { resolve as resolve10 } from "node:path";
 
 // src/profile/merge.ts
 function mergeShardProfiles(parts) {
@@ -5607,7 +6908,7 @@ function refused(part, reason) {
 }
 
 // src/cli/merge-command.ts
-var help4 = `rust-perf merge: join the shards of one measurement into one profile
+var help5 = `rust-perf merge: join the shards of one measurement into one profile
 
 Usage: rust-perf merge --out FILE SHARD...
 
@@ -5625,7 +6926,7 @@ Exit status: 0 merged, 2 a usage error, a missing shard, or shards of different 
 var mergeCommand = {
   name: "merge",
   summary: "Join the profiles of several shards into one profile.json",
-  help: help4,
+  help: help5,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "merge",
@@ -5640,8 +6941,8 @@ var mergeCommand = {
     }
     const parts = await Promise.all(
       positionals.map(async (file) => {
-        const path = resolve9(context.cwd, file);
-        return { profile: parseProfileDocument(await readFile4(path, "utf8"), path), source: file };
+        const path = resolve10(context.cwd, file);
+        return { profile: parseProfileDocument(await readFile6(path, "utf8"), path), source: file };
       })
     );
     const { profile, count, missing } = mergeShardProfiles(parts);
@@ -5650,7 +6951,7 @@ var mergeCommand = {
         `shard ${missing.map((index) => `${index}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing: a merge of ${count} shards needs every one`
       );
     }
-    const out = resolve9(context.cwd, values.out);
+    const out = resolve10(context.cwd, values.out);
     await writeFile5(out, serialiseProfileDocument(profile));
     context.stdout(profileSummaryText(profile));
     context.stdout(`
@@ -5661,7 +6962,7 @@ profile: ${out}
 };
 
 // src/cli/parse-command.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 
 // src/report/function-table.ts
 var NAME_COLUMN_LIMIT = 60;
@@ -5697,7 +6998,7 @@ function renderFunctionTable(command, profile) {
 }
 
 // src/cli/parse-command.ts
-var help5 = `Usage: rust-perf parse FILE [--json] [--raw]
+var help6 = `Usage: rust-perf parse FILE [--json] [--raw]
 
 Prints the per-function profile in one Cachegrind or Callgrind output file
 (what \`valgrind --tool=cachegrind\` or \`--tool=callgrind\` writes, valgrind
@@ -5730,7 +7031,7 @@ Exit status: 0 success, 2 a usage error or a missing, unreadable or corrupt file
 var parseCommand = {
   name: "parse",
   summary: "Print one cachegrind.out or callgrind.out file's per-function profile",
-  help: help5,
+  help: help6,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "parse",
@@ -5746,7 +7047,7 @@ var parseCommand = {
     }
     const normalisation = { workspaceRoot: context.cwd };
     const parsed = await parseValgrindFile(
-      resolve10(context.cwd, file),
+      resolve11(context.cwd, file),
       parserOptions(normalisation)
     );
     const profile = values.raw ? rawProfile(parsed) : normaliseProfile(parsed, normalisation);
@@ -5759,12 +7060,12 @@ var parseCommand = {
 };
 
 // src/cli/run-command.ts
-import { dirname as dirname11, join as join14 } from "node:path";
+import { dirname as dirname11, join as join14, relative as relative3, resolve as resolve13 } from "node:path";
 
 // src/measure/measure-revision.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join12, relative as relative2, resolve as resolve11, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join12, relative as relative2, resolve as resolve12, sep } from "node:path";
 
 // src/system/git.ts
 import { mkdtemp, rm as rm5 } from "node:fs/promises";
@@ -5839,6 +7140,18 @@ function createGit(processes, options) {
       }
       await gitOutput(["fetch", "--no-tags", "--depth=1", "origin", sha]);
     },
+    async readFileAt(sha, path) {
+      if (!FULL_COMMIT_SHA.test(sha)) {
+        throw new GitError(`'${sha}' is not a full commit sha, so no file is read from it.`);
+      }
+      await gitOutput(["cat-file", "-e", `${sha}^{commit}`]);
+      const object = `${sha}:./${path}`;
+      if ((await git(["cat-file", "-e", object])).exitCode !== 0) return void 0;
+      const result = await git(["cat-file", "blob", object]);
+      if (result.exitCode !== 0)
+        throw new GitError(failureMessage(["cat-file", "blob", object], result));
+      return result.stdout;
+    },
     async hasUncommittedChanges() {
       return await gitOutput(["status", "--porcelain"]) !== "";
     },
@@ -5903,9 +7216,9 @@ async function measureRevision(ref, settings, deps) {
   const git = createGit(deps.processes, { cwd: deps.repoRoot, env: deps.env });
   const topLevel = await git.topLevel();
   const sha = await git.resolveCommit(ref);
-  const manifestPath = await existingPath(resolve11(deps.repoRoot, settings.manifestPath));
-  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve11(deps.repoRoot, settings.workspaceRoot));
-  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve11(deps.repoRoot, settings.targetDir);
+  const manifestPath = await existingPath(resolve12(deps.repoRoot, settings.manifestPath));
+  const workspaceRoot = settings.workspaceRoot === void 0 ? void 0 : await existingPath(resolve12(deps.repoRoot, settings.workspaceRoot));
+  const targetDir = settings.targetDir === void 0 ? await targetDirectory(manifestPath, deps) : resolve12(deps.repoRoot, settings.targetDir);
   deps.signal?.throwIfAborted();
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot, targetDir };
@@ -5947,8 +7260,17 @@ async function existingPath(path) {
 
 // src/publish/local-baselines.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdir as mkdir6, readdir as readdir3, readFile as readFile5, rename as rename3, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir6, readdir as readdir3, readFile as readFile7, rename as rename3, writeFile as writeFile6 } from "node:fs/promises";
 import { dirname as dirname10, join as join13 } from "node:path";
+
+// src/profile/identity.ts
+import { createHash as createHash3 } from "node:crypto";
+function fingerprintHash(fingerprint) {
+  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [field, fingerprint[field]]);
+  return createHash3("sha256").update(JSON.stringify(comparable)).digest("hex").slice(0, 16);
+}
+
+// src/publish/local-baselines.ts
 var BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function checkBaselineName(name) {
   if (!BASELINE_NAME.test(name) || /^\.+$/.test(name)) {
@@ -5967,16 +7289,30 @@ function baselineFile(targetDir, name) {
 async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
   await mkdir6(dirname10(file), { recursive: true });
+  const previous = await earlierBaseline(file, profile);
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile6(partial, serialiseProfileDocument(profile));
+  await writeFile6(partial, serialiseProfileDocument(withHistory(profile, previous)));
   await rename3(partial, file);
   return file;
+}
+async function earlierBaseline(file, profile) {
+  let previous;
+  try {
+    previous = parseProfileDocument(await readFile7(file, "utf8"), file);
+  } catch (error) {
+    if (error instanceof CorruptFileError || error.code === "ENOENT") {
+      return void 0;
+    }
+    throw error;
+  }
+  const comparable = fingerprintHash(previous.fingerprint) === fingerprintHash(profile.fingerprint);
+  return comparable ? previous : void 0;
 }
 async function loadBaseline(targetDir, name) {
   const file = baselineFile(targetDir, name);
   let text;
   try {
-    text = await readFile5(file, "utf8");
+    text = await readFile7(file, "utf8");
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     const saved = await savedBaselines(targetDir);
@@ -6007,7 +7343,7 @@ var runOptions = {
   "head-cargo-args": { type: "string" },
   "save-baseline": { type: "string" }
 };
-var help6 = `rust-perf run: measure the working tree and compare it with a base, in one command
+var help7 = `rust-perf run: measure the working tree and compare it with a base, in one command
 
 Usage: rust-perf run [--base-ref REF | --baseline NAME] [--head-cargo-args ARGS]
                      [--save-baseline NAME] [measure options] [compare options]
@@ -6023,6 +7359,8 @@ compares them function by function with a base:
                          without them: --head-cargo-args="--features slow" shows what
                          a feature costs
 Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
+The limits of rust-perf.toml next to Cargo.toml apply, when there is one (--limits
+names another file).
 
   --save-baseline NAME   Also save the working tree's profile as baseline NAME, in
                          <target dir>/rust-perf/baselines/NAME/profile.json (replacing an
@@ -6049,15 +7387,22 @@ Exit status: 0 measured and compared, 1 a regression with --fail-on-regression,
 var runCommand = {
   name: "run",
   summary: "Measure the working tree and compare it with a git ref or a saved baseline",
-  help: help6,
+  help: help7,
   async execute(args2, context) {
     const { values } = parseCommandArgs("run", args2, runOptions, false);
     const source = baseSource(values);
     const saveAs = values["save-baseline"];
     if (saveAs !== void 0) checkBaselineName(saveAs);
     const report = reportSettingsFromOptions(values, context);
-    const headCargoArgs = values["head-cargo-args"]?.trim() ? splitCommandLine(values["head-cargo-args"]) : [];
     const settings = await measureSettingsFromOptions(values, context);
+    const limitsPath = values.limits ?? join14(dirname11(settings.manifestPath), LIMITS_FILE);
+    const limits = await readLimits(
+      resolve13(context.cwd, limitsPath),
+      relative3(context.cwd, resolve13(context.cwd, limitsPath)) || LIMITS_FILE,
+      values.limits === void 0
+    );
+    if (limits !== void 0) report.compare.limits = limits;
+    const headCargoArgs = values["head-cargo-args"]?.trim() ? splitCommandLine(values["head-cargo-args"]) : [];
     const deps = measureDeps(context);
     const targetDir = await targetDirectory(settings.manifestPath, deps);
     const measuredBase = source.kind === "ref" || source.kind === "working-tree";
@@ -6140,6 +7485,7 @@ var commands = [
   compareCommand,
   runCommand,
   mergeCommand,
+  historyCommand,
   parseCommand,
   flamegraphCommand
 ];

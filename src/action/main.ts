@@ -1,7 +1,8 @@
 /**
  * The action's flow. `full` measures the checked-out commit; on a pull request it also gets the
  * base's profile (the cache, or by measuring the base commit), compares, and publishes the job
- * summary, the outputs, the JSON report and the sticky comment. `measure` does the same but
+ * summary, the outputs, the JSON report and the sticky comment; on a merge group it compares
+ * with the base the same way, without a comment. `measure` does the same but
  * uploads the report as an artifact instead of commenting; `report` publishes such an artifact
  * from a `workflow_run` event. A leg of a sharded matrix (`shard`) measures its share and
  * uploads it (shard-leg.ts); `merge` publishes the shards of its run as one (merge-mode.ts).
@@ -11,13 +12,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
-import type { Comparison } from '../compare/comparison.js';
+import { acceptRegressions, type Comparison } from '../compare/comparison.js';
 import { parseComparison } from '../compare/read-comparison.js';
 import { describeError, GitError, InputError, UserError } from '../errors.js';
 import type { PullRequestContext } from '../inputs/context.js';
 import { readRunContext } from '../inputs/context.js';
 import { readSettings } from '../inputs/settings.js';
 import type { MeasureSettings } from '../measure/measure.js';
+import { withHistory } from '../profile/history.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { verifyReportPullRequest } from '../publish/report-ownership.js';
@@ -27,8 +29,10 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { profileSummaryMarkdown } from '../report/profile-summary.js';
 import { summaryLine } from '../report/summary-line.js';
+import { profileTrends, trendChartsMarkdown } from '../report/trend.js';
 import { childEnvironment } from './child-env.js';
 import type { ActionDeps } from './deps.js';
+import { gateLimits } from './gate-limits.js';
 import { mergeShards } from './merge-mode.js';
 import { measureShard } from './shard-leg.js';
 import type { ActionStep, Delivery, Outcome, StepFlow } from './step.js';
@@ -67,7 +71,12 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
     if (outcome.failure !== undefined) {
       deps.results.setFailed(outcome.failure);
-    } else if (settings.failOnRegression && outcome.regressed && settings.shard === undefined) {
+    } else if (
+      settings.failOnRegression &&
+      outcome.regressed &&
+      outcome.acceptedBy === undefined &&
+      settings.shard === undefined
+    ) {
       // A leg's share does not gate: the merge job does, on the whole suite.
       deps.results.setFailed(`Performance regressed (fail-on-regression): ${outcome.summary}`);
     }
@@ -94,9 +103,14 @@ async function measureStep(step: ActionStep): Promise<Outcome> {
     measureSettings(step, 'head', context.sha),
     step.processDeps,
   );
-  return pullRequest === undefined
-    ? recordProfile(step, head, baselineIdentity(fingerprintHash(head.fingerprint), settings))
-    : comparePullRequest(step, pullRequest, head);
+  if (pullRequest !== undefined) {
+    return compareWithBase(step, pullRequest.baseSha, head, pullRequest);
+  }
+  // A merge queue's commit is compared like a pull request, but there is no pull request to comment on.
+  if (context.mergeGroup !== undefined) {
+    return compareWithBase(step, context.mergeGroup.baseSha, head);
+  }
+  return recordProfile(step, head, baselineIdentity(fingerprintHash(head.fingerprint), settings));
 }
 
 /** Where each side's build output and raw profiles go, and what they measure. */
@@ -133,8 +147,12 @@ async function recordProfile(
     setting: settings.saveBaseline,
   });
   let baselineNote: string;
+  let recorded = head;
   if (decision.save) {
-    const saved = await services.baselines.save(head, context.sha, identity);
+    // The newest baseline before this one hands on its history: the trend costs no storage.
+    const previous = await services.baselines.restore(context.sha, identity);
+    recorded = withHistory(head, previous?.profile);
+    const saved = await services.baselines.save(recorded, context.sha, identity);
     baselineNote =
       saved.status === 'saved'
         ? `saved as the baseline ${saved.key}`
@@ -143,26 +161,44 @@ async function recordProfile(
     deps.log.info(`Not saving a baseline: ${decision.reason}.`);
     baselineNote = `not saved as a baseline: ${decision.reason}`;
   }
-  await deps.results.appendSummary(profileSummaryMarkdown(head, baselineNote));
+  await deps.results.appendSummary(
+    [
+      profileSummaryMarkdown(recorded, baselineNote),
+      ...trendChartsMarkdown(profileTrends(recorded)),
+    ].join('\n'),
+  );
   const summary = `measured ${plural(head.benchmarks.length, 'benchmark')} at ${shortCommit(context.sha)}; ${baselineNote}`;
   return { regressed: false, summary };
 }
 
-async function comparePullRequest(
+/**
+ * Compares the measured head with the profile of `baseSha`; the comparison is delivered to the
+ * pull request, when there is one (a merge group has none).
+ */
+async function compareWithBase(
   step: ActionStep,
-  pullRequest: PullRequestContext,
+  baseSha: string,
   head: ProfileDocument,
+  pullRequest?: PullRequestContext,
 ): Promise<Outcome> {
-  const { settings } = step;
+  const { settings, context, deps } = step;
+  const { limits, note } = await gateLimits(
+    { workspace: context.workspace, workingDirectory: settings.workingDirectory },
+    checkoutRepository(step),
+    baseSha,
+    () => fetchBaseCommitIfMissing(step, baseSha),
+    deps.log,
+  );
   const identity = baselineIdentity(fingerprintHash(head.fingerprint), step.settings);
-  const base = await baseProfile(step, pullRequest.baseSha, identity);
-  if (base === undefined) return noBaseline(step, pullRequest.baseSha);
+  const base = await baseProfile(step, baseSha, identity);
+  if (base === undefined) return noBaseline(step, baseSha);
   const comparison = compareProfiles(base, head, {
     threshold: settings.threshold,
     functionThreshold: settings.functionThreshold,
     allocationThreshold: settings.allocationThreshold,
+    ...(limits === undefined ? {} : { limits }),
   });
-  return publishComparison(step, comparison, pullRequest);
+  return publishComparison(step, comparison, pullRequest, note === undefined ? [] : [note]);
 }
 
 /** No base to compare with (`baseline: cache` on a miss): said, and nothing compared. */
@@ -234,7 +270,7 @@ async function measureBase(step: ActionStep, baseSha: string): Promise<ProfileDo
  * from origin, without its history, which is all a worktree of it needs.
  */
 async function fetchBaseCommitIfMissing(step: ActionStep, baseSha: string): Promise<void> {
-  const git = step.deps.openRepository({ cwd: step.context.workspace, env: step.childEnv });
+  const git = checkoutRepository(step);
   try {
     await git.resolveCommit(baseSha);
     return;
@@ -247,11 +283,15 @@ async function fetchBaseCommitIfMissing(step: ActionStep, baseSha: string): Prom
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     throw new GitError(
-      `Cannot measure the base commit ${baseSha}: it is not in the checkout, and fetching it from origin failed: ${error.message}`,
+      `Cannot use the base commit ${baseSha}: it is not in the checkout, and fetching it from origin failed: ${error.message}`,
       'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is ' +
         'there to measure, or let a push to the default branch save a baseline first.',
     );
   }
+}
+
+function checkoutRepository(step: ActionStep) {
+  return step.deps.openRepository({ cwd: step.context.workspace, env: step.childEnv });
 }
 
 /** The `report` phase: the comparison a `mode: measure` run uploaded, published on its PR. */
@@ -284,15 +324,16 @@ async function reportArtifact(step: ActionStep): Promise<Outcome> {
 
 /**
  * Publishes a comparison where the step's results go: the JSON report and the job summary; the
- * comment (or, in `measure` mode, the artifact) is left to `deliver`.
+ * comment (or, in `measure` mode, the artifact) is left to `deliver`, when there is a pull request.
  */
 async function publishComparison(
   step: ActionStep,
-  comparison: Comparison,
-  pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
+  compared: Comparison,
+  pullRequest: Pick<PullRequestContext, 'number' | 'headSha'> | undefined,
   warnings: string[] = [],
 ): Promise<Outcome> {
   const { context, deps } = step;
+  const comparison = withAcceptance(step, compared);
   const json = renderJson(comparison);
   const reportPath = join(context.tempDir, 'rust-perf', 'report.json');
   await mkdir(join(context.tempDir, 'rust-perf'), { recursive: true });
@@ -315,8 +356,25 @@ async function publishComparison(
     summary,
     reportJson: reportPath,
     baselineSha: comparison.base.commit,
-    delivery: { comparison, json, pullRequest, repository, warnings },
+    ...(comparison.acceptedBy === undefined ? {} : { acceptedBy: comparison.acceptedBy }),
+    ...(pullRequest === undefined
+      ? {}
+      : { delivery: { comparison, json, pullRequest, repository, warnings } }),
   };
+}
+
+/**
+ * The comparison with its regressions accepted when the pull request of this event carries the
+ * accept label. (A report phase has no pull request in its event: the measuring run decided.)
+ */
+function withAcceptance(step: ActionStep, comparison: Comparison): Comparison {
+  const label = step.settings.acceptLabel;
+  if (label === '' || step.context.pullRequest?.labels.includes(label) !== true) return comparison;
+  const accepted = acceptRegressions(comparison, label);
+  if (accepted.acceptedBy !== undefined) {
+    step.deps.log.info(`The regressions are accepted by the label '${label}'.`);
+  }
+  return accepted;
 }
 
 /** Uploads the comparison (`measure` mode) or posts the comment; returns the comment's URL. */

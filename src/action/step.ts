@@ -14,6 +14,8 @@ import type { ActionDeps, ActionServices } from './deps.js';
 /** What the step concluded: its outputs, and the comparison still to deliver, if any. */
 export interface Outcome {
   regressed: boolean;
+  /** The label that accepted the regressions: `fail-on-regression` then passes. */
+  acceptedBy?: string;
   summary: string;
   reportJson?: string;
   baselineSha?: string;

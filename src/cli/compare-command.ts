@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type CompareOptions, compareProfiles } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { loadProfileInput } from '../compare/load-input.js';
 import { InputError } from '../errors.js';
+import { type Limits, parseLimits } from '../inputs/limits-file.js';
 import { parsePercent } from '../inputs/percent.js';
 import type { ComparableDocument } from '../profile/profile.js';
 import { renderJson } from '../report/json.js';
@@ -21,6 +23,7 @@ export const compareOptions = {
   'allocation-threshold': { type: 'string', default: '1%' },
   format: { type: 'string' },
   'fail-on-regression': { type: 'boolean', default: false },
+  limits: { type: 'string' },
 } as const;
 
 interface CompareOptionValues {
@@ -29,6 +32,7 @@ interface CompareOptionValues {
   'allocation-threshold': string;
   format?: string;
   'fail-on-regression': boolean;
+  limits?: string;
 }
 
 export const compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses (improves) when its total
@@ -40,7 +44,11 @@ export const compareOptionsHelp = `  --threshold PERCENT            A benchmark 
                                  any change is listed. Default: 1%
   --format markdown|text|json    Report format. Default: text on a terminal,
                                  markdown otherwise.
-  --fail-on-regression           Exit with status 1 when a benchmark regressed.`;
+  --fail-on-regression           Exit with status 1 when a benchmark regressed
+                                 or went over a budget of its limits.
+  --limits FILE                  Per-benchmark thresholds, ignores and budgets
+                                 (a rust-perf.toml; see "Limits in the
+                                 repository" in the README).`;
 
 /** How to compare and what to print, from the compare options. */
 interface ReportSettings {
@@ -80,6 +88,9 @@ export const compareCommand: Command = {
       );
     }
     const report = reportSettingsFromOptions(values, context);
+    if (values.limits !== undefined) {
+      report.compare.limits = await readLimits(resolve(context.cwd, values.limits), values.limits);
+    }
     const workspace = { workspaceRoot: context.cwd };
     const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
     const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
@@ -106,6 +117,26 @@ export function reportSettingsFromOptions(
     format: chooseFormat(values.format, context),
     failOnRegression: values['fail-on-regression'],
   };
+}
+
+/**
+ * Reads a rust-perf.toml; `name` is how messages call it. Undefined when `optional` and there
+ * is no such file (the one `run` looks for next to the manifest).
+ */
+export async function readLimits(
+  path: string,
+  name: string,
+  optional = false,
+): Promise<Limits | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (optional && code === 'ENOENT') return undefined;
+    throw new InputError(`Cannot read the limits ${name}: ${(error as Error).message}`);
+  }
+  return parseLimits(text, name);
 }
 
 /** Prints the report of `comparison`; returns the exit code (1 for a regression that fails). */

@@ -3,6 +3,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { CliContext, Command } from './command.js';
 import { compareCommand } from './compare-command.js';
 import { flamegraphCommand } from './flamegraph-command.js';
+import { historyCommand } from './history-command.js';
 import { measureCommand } from './measure-command.js';
 import { mergeCommand } from './merge-command.js';
 import { parseCommand } from './parse-command.js';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   compareCommand,
   runCommand,
   mergeCommand,
+  historyCommand,
   parseCommand,
   flamegraphCommand,
 ];

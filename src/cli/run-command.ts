@@ -1,8 +1,9 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import { InputError } from '../errors.js';
 import { splitCommandLine } from '../inputs/command-line.js';
+import { LIMITS_FILE } from '../inputs/limits-file.js';
 import { type MeasureSettings, measure } from '../measure/measure.js';
 import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../profile/profile.js';
@@ -16,6 +17,7 @@ import {
   compareOptions,
   compareOptionsHelp,
   printReport,
+  readLimits,
   reportSettingsFromOptions,
 } from './compare-command.js';
 import {
@@ -50,6 +52,8 @@ compares them function by function with a base:
                          without them: --head-cargo-args="--features slow" shows what
                          a feature costs
 Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
+The limits of rust-perf.toml next to Cargo.toml apply, when there is one (--limits
+names another file).
 
   --save-baseline NAME   Also save the working tree's profile as baseline NAME, in
                          <target dir>/rust-perf/baselines/NAME/profile.json (replacing an
@@ -92,10 +96,18 @@ export const runCommand: Command = {
     if (saveAs !== undefined) checkBaselineName(saveAs);
     // Every option is checked before anything is built: a typo must not cost a build.
     const report = reportSettingsFromOptions(values, context);
+    const settings = await measureSettingsFromOptions(values, context);
+    // The working tree's limits: locally, the gate is the developer's own.
+    const limitsPath = values.limits ?? join(dirname(settings.manifestPath), LIMITS_FILE);
+    const limits = await readLimits(
+      resolve(context.cwd, limitsPath),
+      relative(context.cwd, resolve(context.cwd, limitsPath)) || LIMITS_FILE,
+      values.limits === undefined,
+    );
+    if (limits !== undefined) report.compare.limits = limits;
     const headCargoArgs = values['head-cargo-args']?.trim()
       ? splitCommandLine(values['head-cargo-args'])
       : [];
-    const settings = await measureSettingsFromOptions(values, context);
     const deps = measureDeps(context);
     // Baselines live there, and a base revision builds there so dependencies build once.
     const targetDir = await targetDirectory(settings.manifestPath, deps);

@@ -3,6 +3,8 @@
  * same Comparison feeds every renderer, the action's outputs and the JSON report.
  */
 import { InputError } from '../errors.js';
+import { type BenchmarkLimits, type Limits, limitsFor } from '../inputs/limits-file.js';
+import { benchmarkTrend } from '../profile/history.js';
 import type {
   ComparableBenchmark,
   ComparableDocument,
@@ -16,9 +18,10 @@ import { compareAllocations } from './allocations.js';
 import { benchmarkStatus, percentChange, reachesFraction } from './change.js';
 import {
   type BenchmarkComparison,
-  type BenchmarkStatus,
+  benchmarkFails,
   COMPARISON_VERSION,
   type Comparison,
+  type ExceededBudget,
   type FingerprintDifference,
   type FunctionChange,
   type FunctionStatus,
@@ -32,6 +35,8 @@ export interface CompareOptions {
   functionThreshold: number;
   /** A benchmark's allocations regress (improve) when their count changes by more than this. */
   allocationThreshold?: number;
+  /** Per-benchmark thresholds, ignores and budgets (rust-perf.toml), over the two above. */
+  limits?: Limits;
 }
 
 /** Any increase in allocations is listed; beyond 1% more it is a regression. */
@@ -53,9 +58,13 @@ export function compareProfiles(
   const event = primaryEvent(base, head);
   const headByName = new Map(head.benchmarks.map((benchmark) => [benchmark.name, benchmark]));
   const baseNames = new Set(base.benchmarks.map((benchmark) => benchmark.name));
+  const withTrend = (benchmark: BenchmarkComparison): BenchmarkComparison => {
+    const trend = benchmarkTrend(base.history, benchmark.name);
+    return trend.length === 0 || benchmark.base === null ? benchmark : { ...benchmark, trend };
+  };
   const benchmarks = groupedByTarget([
     ...base.benchmarks.map((benchmark) =>
-      compareBenchmark(benchmark, headByName.get(benchmark.name), event, options),
+      withTrend(compareBenchmark(benchmark, headByName.get(benchmark.name), event, options)),
     ),
     ...head.benchmarks
       .filter((benchmark) => !baseNames.has(benchmark.name))
@@ -64,7 +73,7 @@ export function compareProfiles(
   const comparesAllocations = benchmarks.some((benchmark) => benchmark.allocations !== undefined);
   return {
     version: COMPARISON_VERSION,
-    regressed: benchmarks.some(isRegressed),
+    regressed: benchmarks.some(benchmarkFails),
     event,
     threshold: options.threshold,
     functionThreshold: options.functionThreshold,
@@ -72,13 +81,9 @@ export function compareProfiles(
     base: profileSide(base),
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
+    ...(options.limits?.entries.length ? { limits: options.limits.source } : {}),
     benchmarks,
   };
-}
-
-/** Whether a benchmark regressed in instructions or in allocations. */
-export function isRegressed(benchmark: BenchmarkComparison): boolean {
-  return benchmark.status === 'regressed' || benchmark.allocations?.status === 'regressed';
 }
 
 function allocationThreshold(options: CompareOptions): number {
@@ -163,7 +168,11 @@ function compareBenchmark(
   const { name, target, id, harness } = (head ?? base)!;
   const baseTotal = base ? (base.totals[event] ?? 0) : null;
   const headTotal = head ? (head.totals[event] ?? 0) : null;
-  const status = benchmarkStatus(baseTotal, headTotal, options.threshold);
+  const limits = limitsFor(options.limits, name);
+  const overBudget = head ? exceededBudgets(head, headTotal!, event, limits) : [];
+  const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
+  // A budget is absolute: a benchmark over it regressed, whatever its change.
+  const status = overBudget.length > 0 && baseTotal !== null ? 'regressed' : byThreshold;
   // Function significance is measured against the base total, or the head total for a new benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
@@ -187,7 +196,34 @@ function compareBenchmark(
     otherEvents: otherEvents(base, head, event),
     functions,
     ...(allocations === undefined ? {} : { allocations }),
+    ...(limits.threshold === undefined ? {} : { threshold: limits.threshold }),
+    ...(limits.ignore ? { ignored: true as const } : {}),
+    ...(overBudget.length > 0 ? { overBudget } : {}),
   };
+}
+
+/** The budgets of `limits` the head's total and functions exceed. */
+function exceededBudgets(
+  head: ComparableBenchmark,
+  total: number,
+  event: string,
+  limits: BenchmarkLimits,
+): ExceededBudget[] {
+  const exceeded: ExceededBudget[] = [];
+  if (limits.maxInstructions !== undefined && total > limits.maxInstructions) {
+    exceeded.push({ limit: limits.maxInstructions, count: total });
+  }
+  if (limits.functionBudgets.length === 0) return exceeded;
+  const table = functionTable(head.functions);
+  const counts = table.countsOf(event);
+  for (let index = 0; index < table.length; index++) {
+    const name = table.name(index);
+    const budget = limits.functionBudgets.findLast((candidate) => candidate.matches(name));
+    if (budget !== undefined && counts[index]! > budget.maxInstructions) {
+      exceeded.push({ function: name, limit: budget.maxInstructions, count: counts[index]! });
+    }
+  }
+  return exceeded;
 }
 
 function otherEvents(

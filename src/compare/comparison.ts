@@ -63,6 +63,38 @@ export interface BenchmarkComparison {
   functions: FunctionChange[];
   /** Heap allocations, when both sides measured them (or the one side there is). */
   allocations?: AllocationComparison;
+  /**
+   * Its totals in the baselines saved before the base, oldest first, when the base carries a
+   * history (a baseline saved by the action does).
+   */
+  trend?: number[];
+  /** The threshold rust-perf.toml set for it, when it set one. */
+  threshold?: number;
+  /** rust-perf.toml ignores it: whatever its status, it does not fail the gate. */
+  ignored?: true;
+  /** Budgets of rust-perf.toml the head exceeds; a benchmark over budget regressed. */
+  overBudget?: ExceededBudget[];
+}
+
+/** A budget of rust-perf.toml and the head's count above it. */
+export interface ExceededBudget {
+  /** The function over its budget; absent for the benchmark's total. */
+  function?: string;
+  limit: number;
+  count: number;
+}
+
+/**
+ * Whether a benchmark fails the gate: it regressed (in instructions or allocations) or went over
+ * a budget, and is not ignored (an ignored benchmark's allocations are ignored too).
+ */
+export function benchmarkFails(benchmark: BenchmarkComparison): boolean {
+  if (benchmark.ignored) return false;
+  return (
+    benchmark.status === 'regressed' ||
+    benchmark.allocations?.status === 'regressed' ||
+    (benchmark.overBudget?.length ?? 0) > 0
+  );
 }
 
 /** A benchmark's heap figures on one side. */
@@ -125,5 +157,17 @@ export interface Comparison {
   head: ProfileSide;
   /** Non-empty when the two profiles were not measured under the same conditions. */
   fingerprintDifferences: FingerprintDifference[];
+  /** Where the limits came from, e.g. `rust-perf.toml at 1a2b3c4d5e`, when a file set any. */
+  limits?: string;
   benchmarks: BenchmarkComparison[];
+  /**
+   * The pull-request label that accepted the regressions: the gate passes. Set only when a
+   * benchmark regressed.
+   */
+  acceptedBy?: string;
+}
+
+/** The comparison with its regressions accepted by `label`, if there are any to accept. */
+export function acceptRegressions(comparison: Comparison, label: string): Comparison {
+  return comparison.regressed ? { ...comparison, acceptedBy: label } : comparison;
 }

@@ -10,6 +10,7 @@ import {
   EVENT_NAME,
   FINGERPRINT_FIELDS,
   type Fingerprint,
+  HISTORY_LENGTH,
   MANGLINGS,
 } from '../profile/profile.js';
 import { COMMIT_ID } from '../system/commit-id.js';
@@ -20,15 +21,16 @@ import {
   StrictJsonReader,
   truncateForMessage,
 } from '../system/strict-json.js';
-import { isRegressed } from './compare.js';
 import {
   type AllocationComparison,
   type AllocationSiteChange,
   type AllocationTotals,
   BENCHMARK_STATUSES,
   type BenchmarkComparison,
+  benchmarkFails,
   COMPARISON_VERSION,
   type Comparison,
+  type ExceededBudget,
   type FingerprintDifference,
   FUNCTION_STATUSES,
   type FunctionChange,
@@ -51,7 +53,7 @@ const REPORT_FIELDS = [
   'fingerprintDifferences',
   'benchmarks',
 ];
-const OPTIONAL_REPORT_FIELDS = ['allocationThreshold'];
+const OPTIONAL_REPORT_FIELDS = ['allocationThreshold', 'acceptedBy', 'limits'];
 const BENCHMARK_FIELDS = {
   required: [
     'name',
@@ -64,7 +66,7 @@ const BENCHMARK_FIELDS = {
     'otherEvents',
     'functions',
   ],
-  optional: ['id', 'allocations'],
+  optional: ['id', 'allocations', 'trend', 'threshold', 'ignored', 'overBudget'],
 };
 const ALLOCATION_FIELDS = { required: ['status', 'base', 'head', 'change', 'sites'] };
 const TOTALS_FIELDS = { required: ['allocations', 'bytes', 'peakBytes'] };
@@ -138,8 +140,12 @@ class ComparisonReader {
       .array(object.benchmarks, 'benchmarks')
       .map((benchmark, index) => this.benchmark(benchmark, `benchmarks[${index}]`));
     const regressed = json.boolean(object.regressed, 'regressed');
-    if (regressed !== benchmarks.some(isRegressed)) {
-      json.refuse('regressed', 'must be true exactly when a benchmark regressed', regressed);
+    if (regressed !== benchmarks.some(benchmarkFails)) {
+      json.refuse(
+        'regressed',
+        'must be true exactly when a benchmark regressed (in instructions or allocations) or exceeded a budget, and is not ignored',
+        regressed,
+      );
     }
     return {
       version: COMPARISON_VERSION,
@@ -159,8 +165,23 @@ class ComparisonReader {
         .map((difference, index) =>
           this.difference(difference, `fingerprintDifferences[${index}]`),
         ),
+      ...(object.limits === undefined ? {} : { limits: this.name(object.limits, 'limits') }),
       benchmarks,
+      ...(object.acceptedBy === undefined
+        ? {}
+        : { acceptedBy: this.acceptedBy(object.acceptedBy, regressed) }),
     };
+  }
+
+  private acceptedBy(value: unknown, regressed: boolean): string {
+    const label = this.json.expect<string>(
+      value,
+      'acceptedBy',
+      (name) => typeof name === 'string' && name !== '' && name.length <= 50,
+      'a label name of 1 to 50 characters',
+    );
+    if (!regressed) this.json.refuse('acceptedBy', 'is set only when a benchmark regressed', label);
+    return label;
   }
 
   private side(value: unknown, path: string): ProfileSide {
@@ -235,6 +256,8 @@ class ComparisonReader {
       ...(object.allocations === undefined
         ? {}
         : { allocations: this.allocations(object.allocations, `${path}.allocations`) }),
+      ...(object.trend === undefined ? {} : { trend: this.trend(object.trend, `${path}.trend`) }),
+      ...this.limitFields(object, path),
     };
   }
 
@@ -275,6 +298,52 @@ class ComparisonReader {
       line: this.count(object.line, `${path}.line`),
       base: counts(object.base, `${path}.base`),
       head: counts(object.head, `${path}.head`),
+    };
+  }
+
+  private trend(value: unknown, path: string): number[] {
+    const values = this.json.array(value, path);
+    if (values.length > HISTORY_LENGTH) {
+      this.json.refuse(path, `must have at most ${HISTORY_LENGTH} values`, values.length);
+    }
+    return values.map((total, index) => this.count(total, `${path}[${index}]`));
+  }
+
+  /** What rust-perf.toml set for a benchmark: its threshold, ignore, exceeded budgets. */
+  private limitFields(
+    object: Record<string, unknown>,
+    path: string,
+  ): Pick<BenchmarkComparison, 'threshold' | 'ignored' | 'overBudget'> {
+    const fields: Pick<BenchmarkComparison, 'threshold' | 'ignored' | 'overBudget'> = {};
+    if (object.threshold !== undefined) {
+      fields.threshold = this.fraction(object.threshold, `${path}.threshold`);
+    }
+    if (object.ignored !== undefined) {
+      this.json.expect(object.ignored, `${path}.ignored`, (value) => value === true, 'true');
+      fields.ignored = true;
+    }
+    if (object.overBudget !== undefined) {
+      fields.overBudget = this.json
+        .array(object.overBudget, `${path}.overBudget`)
+        .map((budget, index) => this.exceededBudget(budget, `${path}.overBudget[${index}]`));
+    }
+    return fields;
+  }
+
+  private exceededBudget(value: unknown, path: string): ExceededBudget {
+    const object = this.json.object(value, path, {
+      required: ['limit', 'count'],
+      optional: ['function'],
+    });
+    const limit = this.count(object.limit, `${path}.limit`);
+    const count = this.count(object.count, `${path}.count`);
+    if (count <= limit) this.json.refuse(`${path}.count`, 'must exceed the limit', count);
+    return {
+      ...(object.function === undefined
+        ? {}
+        : { function: this.name(object.function, `${path}.function`) }),
+      limit,
+      count,
     };
   }
 

@@ -19,6 +19,16 @@ export interface PullRequestContext {
   headSha: string;
   /** Opened from another repository: its token is read-only, so it cannot comment. */
   fromFork: boolean;
+  /** The names of its labels when the event fired (a label added later re-runs `labeled`). */
+  labels: string[];
+}
+
+/** A `merge_group` event: the queued commit, tested against the commit it will land on. */
+export interface MergeGroupContext {
+  /** The tip of the target branch the queued changes are merged onto: the commit to compare against. */
+  baseSha: string;
+  /** The queued merge commit: the commit checked out and measured. */
+  headSha: string;
 }
 
 /** The run that triggered a `workflow_run` event: where the report phase finds the artifact. */
@@ -41,6 +51,7 @@ export interface RunContext {
   /** The repository's default branch, when the payload carries it. */
   defaultBranch: string | undefined;
   pullRequest: PullRequestContext | undefined;
+  mergeGroup: MergeGroupContext | undefined;
   triggeringRun: TriggeringRun | undefined;
   workflow: string;
   job: string;
@@ -80,6 +91,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     repo,
     defaultBranch: optionalString(field(payload, 'repository'), 'default_branch'),
     pullRequest: readPullRequest(eventName, payload),
+    mergeGroup: readMergeGroup(eventName, payload),
     triggeringRun: readTriggeringRun(eventName, payload),
     workflow: env.GITHUB_WORKFLOW ?? '',
     job: env.GITHUB_JOB ?? '',
@@ -131,6 +143,30 @@ function readPullRequest(eventName: string, event: Payload): PullRequestContext 
     headSha: requiredString(head, 'sha', 'pull_request.head.sha'),
     // A deleted fork has no head repository: still not this repository.
     fromFork: baseRepo !== headRepo,
+    labels: readLabels(pullRequest),
+  };
+}
+
+function readLabels(pullRequest: Payload | undefined): string[] {
+  const labels = pullRequest?.labels;
+  if (labels === undefined) return [];
+  if (!Array.isArray(labels))
+    throw new InputError("The event payload has no valid 'pull_request.labels'");
+  return labels.map((label, index) =>
+    requiredString(
+      isJsonObject(label) ? label : undefined,
+      'name',
+      `pull_request.labels[${index}].name`,
+    ),
+  );
+}
+
+function readMergeGroup(eventName: string, event: Payload): MergeGroupContext | undefined {
+  if (eventName !== 'merge_group') return undefined;
+  const group = field(event, 'merge_group');
+  return {
+    baseSha: requiredString(group, 'base_sha', 'merge_group.base_sha'),
+    headSha: requiredString(group, 'head_sha', 'merge_group.head_sha'),
   };
 }
 

@@ -53,6 +53,8 @@ export interface ActionSettings {
   mode: Mode;
   /** This step is one leg of a sharded matrix: it measures and uploads its share only. */
   shard: ShardSpec | undefined;
+  /** A pull request with this label passes the gate despite regressions; '' accepts none. */
+  acceptLabel: string;
 }
 
 // Cargo target names; also keeps bench names safe in file names and cache keys.
@@ -96,6 +98,7 @@ export function readSettings(input: InputSource): ActionSettings {
     cacheKeyPrefix: readCacheKeyPrefix(input),
     mode,
     shard: readShard(input, mode),
+    acceptLabel: readAcceptLabel(input),
   };
 }
 
@@ -195,6 +198,21 @@ function readBoolean(input: InputSource, name: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw invalid(name, "'true' or 'false'", value);
+}
+
+// GitHub's limit on a label's name.
+const MAX_LABEL_LENGTH = 50;
+
+function readAcceptLabel(input: InputSource): string {
+  const value = input('accept-label').trim();
+  if (value.length > MAX_LABEL_LENGTH || /[\r\n]/.test(value)) {
+    throw invalid(
+      'accept-label',
+      `a label name of at most ${MAX_LABEL_LENGTH} characters on one line, or empty to accept none`,
+      value,
+    );
+  }
+  return value;
 }
 
 function readCacheKeyPrefix(input: InputSource): string {

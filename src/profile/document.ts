@@ -21,6 +21,8 @@ import {
   type Fingerprint,
   type FunctionCall,
   type FunctionProfile,
+  HISTORY_LENGTH,
+  type HistoryEntry,
   MANGLINGS,
   PROFILE_VERSION,
   type ProfileDocument,
@@ -30,7 +32,7 @@ import {
 // The fields each object of a profile document has; any other field makes it invalid.
 const DOCUMENT_FIELDS = {
   required: ['version', 'tool', 'createdAt', 'fingerprint', 'benchmarks'],
-  optional: ['commit', 'shard'],
+  optional: ['commit', 'shard', 'history'],
 };
 const SHARD_FIELDS = { required: ['index', 'count'] };
 const BENCHMARK_FIELDS = {
@@ -49,6 +51,7 @@ const BENCHMARK_FIELDS = {
 const ALLOCATION_FIELDS = { required: ['allocations', 'bytes', 'peakBytes', 'sites'] };
 const SITE_FIELDS = { required: ['function', 'file', 'line', 'allocations', 'bytes'] };
 const FUNCTION_FIELDS = { required: ['name', 'file', 'line', 'counts'], optional: ['inclusive'] };
+const HISTORY_FIELDS = { required: ['createdAt', 'totals'], optional: ['commit'] };
 
 /** Parses and validates a profile document; `source` names it in errors (usually its path). */
 export function parseProfileDocument(text: string, source: string): ProfileDocument {
@@ -119,8 +122,33 @@ function readDocument(reader: StrictJsonReader, data: unknown): ProfileDocument 
     createdAt,
     fingerprint: readFingerprint(reader, fields.fingerprint, 'fingerprint'),
     ...(fields.shard === undefined ? {} : { shard: readShard(reader, fields.shard) }),
+    ...(fields.history === undefined ? {} : { history: readHistory(reader, fields.history) }),
     benchmarks,
   };
+}
+
+function readHistory(reader: StrictJsonReader, value: unknown): HistoryEntry[] {
+  const entries = reader.array(value, 'history');
+  if (entries.length > HISTORY_LENGTH) {
+    reader.refuse('history', `expected at most ${HISTORY_LENGTH} entries, found ${entries.length}`);
+  }
+  return entries.map((entry, index) => {
+    const path = `history[${index}]`;
+    const fields = reader.object(entry, path, HISTORY_FIELDS);
+    const totals = reader.object(fields.totals, `${path}.totals`);
+    return {
+      ...(fields.commit === undefined
+        ? {}
+        : { commit: reader.string(fields.commit, `${path}.commit`) }),
+      createdAt: reader.string(fields.createdAt, `${path}.createdAt`),
+      totals: Object.fromEntries(
+        Object.entries(totals).map(([name, total]) => [
+          name,
+          readCount(reader, total, `${path}.totals.${name}`),
+        ]),
+      ),
+    };
+  });
 }
 
 function readShard(reader: StrictJsonReader, value: unknown): ShardSpec {
@@ -328,6 +356,14 @@ export function serialiseProfileDocument(doc: ProfileDocument): string {
       : { shard: { index: doc.shard.index, count: doc.shard.count } }),
   };
   const headerLines = JSON.stringify(header, null, 2).split('\n').slice(1, -1);
+  // One earlier baseline per line, as one function per line below.
+  if (doc.history !== undefined) {
+    const entries = doc.history.map((entry) => `    ${JSON.stringify(entry)}`);
+    headerLines[headerLines.length - 1] += ',';
+    headerLines.push(
+      entries.length === 0 ? '  "history": []' : `  "history": [\n${entries.join(',\n')}\n  ]`,
+    );
+  }
   const benchmarks = doc.benchmarks.map(serialiseBenchmark).join(',\n');
   const body =
     doc.benchmarks.length === 0 ? '  "benchmarks": []' : `  "benchmarks": [\n${benchmarks}\n  ]`;

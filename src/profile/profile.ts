@@ -165,7 +165,26 @@ export interface ProfileDocument {
   fingerprint: Fingerprint;
   /** Set when the document holds one shard's share of the benchmarks (`rust-perf merge` joins them). */
   shard?: ShardSpec;
+  /**
+   * A baseline's memory of the baselines saved before it, oldest first, at most HISTORY_LENGTH:
+   * the trend of each benchmark, with no storage but the baseline itself.
+   */
+  history?: HistoryEntry[];
   benchmarks: BenchmarkProfile[];
+}
+
+/** How many earlier baselines a baseline carries the totals of. */
+export const HISTORY_LENGTH = 30;
+
+/** The event a history records: instructions. */
+export const HISTORY_EVENT = 'Ir';
+
+/** An earlier baseline as a later one remembers it. */
+export interface HistoryEntry {
+  commit?: string;
+  createdAt: string;
+  /** Benchmark name → its total of HISTORY_EVENT. */
+  totals: Record<string, number>;
 }
 
 /** Every field of a fingerprint, in the order a document lists them. */

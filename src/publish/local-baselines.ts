@@ -5,8 +5,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { CorruptFileError, InputError } from '../errors.js';
 import { parseProfileDocument, serialiseProfileDocument } from '../profile/document.js';
+import { withHistory } from '../profile/history.js';
+import { fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
 
 const BASELINE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -29,7 +31,11 @@ function baselineFile(targetDir: string, name: string): string {
   return join(baselinesDir(targetDir), checkBaselineName(name), 'profile.json');
 }
 
-/** Saves `profile` as baseline `name`, replacing any earlier one; returns the file written. */
+/**
+ * Saves `profile` as baseline `name`, replacing any earlier one, whose history it carries on
+ * (`rust-perf history` prints it) when it was measured under the same conditions; returns the
+ * file written.
+ */
 export async function saveBaseline(
   targetDir: string,
   name: string,
@@ -37,11 +43,31 @@ export async function saveBaseline(
 ): Promise<string> {
   const file = baselineFile(targetDir, name);
   await mkdir(dirname(file), { recursive: true });
+  const previous = await earlierBaseline(file, profile);
   // Write then rename, so an interrupted save never leaves a truncated baseline behind.
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, serialiseProfileDocument(profile));
+  await writeFile(partial, serialiseProfileDocument(withHistory(profile, previous)));
   await rename(partial, file);
   return file;
+}
+
+/** The baseline a save replaces, if it is one whose counts compare with `profile`'s. */
+async function earlierBaseline(
+  file: string,
+  profile: ProfileDocument,
+): Promise<ProfileDocument | undefined> {
+  let previous: ProfileDocument;
+  try {
+    previous = parseProfileDocument(await readFile(file, 'utf8'), file);
+  } catch (error) {
+    // A missing or unreadable baseline is replaced, as it always was: there is no history to keep.
+    if (error instanceof CorruptFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+  const comparable = fingerprintHash(previous.fingerprint) === fingerprintHash(profile.fingerprint);
+  return comparable ? previous : undefined;
 }
 
 /** Loads baseline `name`; an InputError listing the saved baselines when there is none by that name. */

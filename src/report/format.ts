@@ -3,6 +3,7 @@
  * one-line summary say the same thing the same way.
  */
 import type {
+  BenchmarkComparison,
   BenchmarkStatus,
   Comparison,
   FingerprintDifference,
@@ -171,4 +172,15 @@ export function verdict(
     return `No significant change in ${scope}${rest}`;
   }
   return `${parts.join(', ')} in ${scope}`;
+}
+
+/** A benchmark's status with what rust-perf.toml made of it: `regressed (over budget, ignored)`. */
+export function withLimitNotes(status: string, benchmark: BenchmarkComparison): string {
+  const notes: string[] = [];
+  if (benchmark.overBudget) notes.push('over budget');
+  if (benchmark.threshold !== undefined) {
+    notes.push(`threshold ${formatThreshold(benchmark.threshold)}`);
+  }
+  if (benchmark.ignored) notes.push('ignored');
+  return notes.length === 0 ? status : `${status} (${notes.join(', ')})`;
 }

@@ -25,7 +25,9 @@ import {
   shortCommit,
   shorten,
   verdict,
+  withLimitNotes,
 } from './format.js';
+import { comparisonTrends, sparkline, trendChartsMarkdown } from './trend.js';
 
 export interface MarkdownOptions {
   target: 'comment' | 'summary';
@@ -102,6 +104,7 @@ const FUNCTION_TABLE = [
 
 export function renderMarkdown(comparison: Comparison, options: MarkdownOptions): string {
   const limits = TARGETS[options.target];
+  const hasTrend = comparison.benchmarks.some((benchmark) => benchmark.trend !== undefined);
   const links = repositoryLinks(options.repository);
   const withAllocations = comparison.allocationThreshold !== undefined;
   const top = [
@@ -109,10 +112,11 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     ...fingerprintWarning(comparison),
     verdictLine(comparison),
     '',
-    ...(withAllocations ? ALLOCATION_BENCHMARK_TABLE : BENCHMARK_TABLE),
+    ...acceptanceNote(comparison),
+    ...benchmarkTable(withAllocations, hasTrend),
   ];
   const benchmarkRows = comparison.benchmarks.map((benchmark) =>
-    benchmarkRow(benchmark, withAllocations),
+    benchmarkRow(benchmark, withAllocations, hasTrend),
   );
   const siteSections = comparison.benchmarks.flatMap((benchmark) =>
     allocationSites(benchmark, links),
@@ -122,6 +126,10 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     .sort(bySeverity)
     .map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
   const footer = footerLines(comparison, links);
+  const overBudget = [
+    ...overBudgetLines(comparison),
+    ...(options.target === 'summary' ? trendChartsMarkdown(comparisonTrends(comparison)) : []),
+  ];
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
 
   const budget = new Budget(options.maxLength ?? limits.maxLength);
@@ -131,6 +139,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     omissionNote(comparison.benchmarks.length, totalFunctions, limits),
     '',
     ...siteSections,
+    ...overBudget,
     ...footer,
   ]);
   const shownBenchmarks = budget.takeRows(benchmarkRows, (row) => row, []);
@@ -155,7 +164,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     plan.folded = budget.takeRows(candidates, row, frame);
   }
 
-  const lines = [...top, ...shownBenchmarks, ''];
+  const lines = [...top, ...shownBenchmarks, '', ...overBudget];
   for (const { section, open, folded, included } of plans) {
     if (!included) continue;
     lines.push(...section.heading);
@@ -335,6 +344,45 @@ function verdictLine(comparison: Comparison): string {
   return `${icon} ${verdict(comparison, (text) => `**${text}**`)} · ${describeEvent(escapeText(comparison.event))}`;
 }
 
+/** Budgets listed under the benchmark table; the JSON report has them all. */
+const BUDGET_ROWS = 20;
+
+/** The budgets of rust-perf.toml the head exceeds, one line each. */
+function overBudgetLines(comparison: Comparison): string[] {
+  const exceeded = comparison.benchmarks.flatMap((benchmark) =>
+    (benchmark.overBudget ?? []).map((budget) => ({ benchmark, budget })),
+  );
+  if (exceeded.length === 0) return [];
+  const rows = exceeded.slice(0, BUDGET_ROWS).map(({ benchmark, budget }) => {
+    const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
+    const subject =
+      budget.function === undefined ? name : `${code(budget.function, NAME_LENGTH)} in ${name}`;
+    const ignored = benchmark.ignored ? ' (ignored)' : '';
+    return `- ${subject}: ${formatCount(budget.count)}, budget ${formatCount(budget.limit)}${ignored}`;
+  });
+  const more = exceeded.length - rows.length;
+  return [
+    `**Over budget** (${escapeText(comparison.limits ?? 'rust-perf.toml')}):`,
+    '',
+    ...rows,
+    ...(more > 0 ? [`- … and ${formatCount(more)} more: see the JSON report`] : []),
+    '',
+  ];
+}
+
+/** Which regressions a label accepted, so that no one wonders why a red report passed. */
+function acceptanceNote(comparison: Comparison): string[] {
+  if (comparison.acceptedBy === undefined) return [];
+  const regressed = comparison.benchmarks.filter((benchmark) => benchmark.status === 'regressed');
+  const names = regressed.map((benchmark) => code(benchmark.name, BENCHMARK_NAME_LENGTH));
+  return [
+    '> [!NOTE]',
+    `> Accepted by the label ${code(comparison.acceptedBy, 60)}: the ${plural(regressed.length, 'regression')} ` +
+      `of ${names.join(', ')} do${regressed.length === 1 ? 'es' : ''} not fail the check.`,
+    '',
+  ];
+}
+
 function fingerprintWarning(comparison: Comparison): string[] {
   if (comparison.fingerprintDifferences.length === 0) return [];
   const differences = comparison.fingerprintDifferences.map((difference) => {
@@ -349,15 +397,27 @@ function fingerprintWarning(comparison: Comparison): string[] {
   ];
 }
 
-function benchmarkRow(benchmark: BenchmarkComparison, withAllocations: boolean): string {
+function benchmarkTable(withAllocations: boolean, hasTrend: boolean): string[] {
+  const table = withAllocations ? ALLOCATION_BENCHMARK_TABLE : BENCHMARK_TABLE;
+  if (!hasTrend) return table;
+  const [header, alignment] = table;
+  return [`${header} Trend |`, `${alignment} :-- |`];
+}
+
+function benchmarkRow(
+  benchmark: BenchmarkComparison,
+  withAllocations: boolean,
+  hasTrend: boolean,
+): string {
   const cells = [
     code(benchmark.name, BENCHMARK_NAME_LENGTH),
     countText(benchmark.base),
     countText(benchmark.head),
     changeText(benchmark.change, benchmark.status),
-    BENCHMARK_STATUS[benchmark.status],
+    benchmarkStatusCell(benchmark),
   ];
   if (withAllocations) cells.push(...allocationCells(benchmark.allocations));
+  if (hasTrend) cells.push(trendCell(benchmark));
   return tableRow(cells);
 }
 
@@ -407,6 +467,18 @@ function allocationSites(
     '',
     ...(rest > 0 ? [`… and ${plural(rest, 'more changed site')}: see the JSON report.`, ''] : []),
   ];
+}
+
+/** The earlier baselines, the base and the head, as bars: was it always like this? */
+function trendCell(benchmark: BenchmarkComparison): string {
+  const { trend, base, head } = benchmark;
+  if (trend === undefined || base === null || head === null) return '';
+  return `${sparkline([...trend, base, head])} <sub>${formatCount(trend.length)} earlier</sub>`;
+}
+
+/** The status, and what rust-perf.toml made of it. */
+function benchmarkStatusCell(benchmark: BenchmarkComparison): string {
+  return withLimitNotes(BENCHMARK_STATUS[benchmark.status], benchmark);
 }
 
 function functionRow(change: FunctionChange, links: RepositoryLinks | undefined): string {
@@ -469,6 +541,7 @@ function footerLines(comparison: Comparison, links: RepositoryLinks | undefined)
       `valgrind ${escapeText(shorten(fingerprint.valgrind, FINGERPRINT_LENGTH))}`,
     );
   }
+  if (comparison.limits !== undefined) facts.push(`limits from ${escapeText(comparison.limits)}`);
   facts.push(
     describeThresholds(comparison),
     `${describeEvent(escapeText(comparison.event))} ${describeMeasurement(comparison)}`,

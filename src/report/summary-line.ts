@@ -31,6 +31,9 @@ export function summaryLine(comparison: Comparison): string {
   const removed = withStatus('removed');
   if (added.length > 0) parts.push(`added: ${listed(added, name)}`);
   if (removed.length > 0) parts.push(`removed: ${listed(removed, name)}`);
+  if (comparison.acceptedBy !== undefined) {
+    parts.push(`accepted by the label ${clean(comparison.acceptedBy)}`);
+  }
   if (comparison.fingerprintDifferences.length > 0) {
     const fields = comparison.fingerprintDifferences.map((difference) => difference.field);
     parts.push(`measured under different conditions (${fields.map(clean).join(', ')})`);

@@ -22,6 +22,7 @@ import {
   sanitise,
   shortCommit,
   verdict,
+  withLimitNotes,
 } from './format.js';
 
 /** Functions listed per benchmark; `--format json` lists every one. */
@@ -89,7 +90,7 @@ function benchmarkTable(
       benchmark.base === null ? '—' : formatCount(benchmark.base),
       benchmark.head === null ? '—' : formatCount(benchmark.head),
       changeText(benchmark.change, benchmark.status),
-      benchmark.status,
+      withLimitNotes(benchmark.status, benchmark),
     ];
     if (withAllocations) {
       cells.push(
@@ -241,8 +242,10 @@ function styledTable(
 function footer(comparison: Comparison): string {
   const commit = (value: string | undefined) =>
     value === undefined ? 'commit unknown' : sanitise(shortCommit(value));
+  const limits =
+    comparison.limits === undefined ? '' : `limits from ${sanitise(comparison.limits)} · `;
   return (
-    `thresholds: ${describeThresholds(comparison)} · ` +
+    `thresholds: ${describeThresholds(comparison)} · ${limits}` +
     `base ${commit(comparison.base.commit)} · head ${commit(comparison.head.commit)}` +
     (comparison.benchmarks.every((benchmark) => benchmark.harness === 'plain')
       ? ''

@@ -22,6 +22,11 @@ export interface Git {
    * that lacks it; GitError, quoting git, when origin cannot serve it.
    */
   fetchCommit(sha: string): Promise<void>;
+  /**
+   * The text of the file at `path` (relative to the directory git runs in) in the commit `sha`
+   * (in full), or undefined when that commit has no such file.
+   */
+  readFileAt(sha: string, path: string): Promise<string | undefined>;
   /** Whether the working tree differs from HEAD (staged, unstaged or untracked files). */
   hasUncommittedChanges(): Promise<boolean>;
   /** Checks `sha` out, detached, into a new worktree at `path` (absent or an empty directory). */
@@ -127,6 +132,20 @@ export function createGit(processes: ProcessRunner, options: GitOptions): Git {
         throw new GitError(`'${sha}' is not a full commit sha, so it cannot be fetched by itself.`);
       }
       await gitOutput(['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+    },
+
+    async readFileAt(sha, path) {
+      if (!FULL_COMMIT_SHA.test(sha)) {
+        throw new GitError(`'${sha}' is not a full commit sha, so no file is read from it.`);
+      }
+      await gitOutput(['cat-file', '-e', `${sha}^{commit}`]);
+      // `./` reads the path relative to the working directory, as the caller sees it.
+      const object = `${sha}:./${path}`;
+      if ((await git(['cat-file', '-e', object])).exitCode !== 0) return undefined;
+      const result = await git(['cat-file', 'blob', object]);
+      if (result.exitCode !== 0)
+        throw new GitError(failureMessage(['cat-file', 'blob', object], result));
+      return result.stdout;
     },
 
     async hasUncommittedChanges() {

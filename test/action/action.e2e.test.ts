@@ -5,6 +5,8 @@
  *
  * One story, in order: a push to main saves the baseline; a pull request that slows
  * `textbench::parse::parse_field` restores it and comments; the next run updates that comment;
+ * a label accepts the regression; a merge group's run fails on it without commenting; a pull
+ * request that loosens its own rust-perf.toml is held to the base's;
  * a fork's read-only token cannot comment but the run still succeeds; with the cache service
  * down the run measures the base commit itself, fetching it into a shallow checkout that lacks it.
  * Then the two-phase, fork-safe mode: `mode: measure` uploads a fork's pull request report as
@@ -269,6 +271,89 @@ describe('the action on the runner', () => {
       `PATCH /repos/${REPOSITORY}/issues/comments/${before[0]?.id}`,
     ]);
     expect(github.comments[0]?.body).toContain(SLOWED);
+  });
+
+  it('passes a labelled pull request that regressed, saying in its comment what was accepted', async () => {
+    const event = pullRequestEvent(REPOSITORY);
+    const labelled = {
+      ...event,
+      payload: {
+        ...event.payload,
+        pull_request: { ...event.payload.pull_request, labels: [{ name: 'perf-accepted' }] },
+      },
+    };
+
+    const result = await runStep(labelled, { inputs: { 'fail-on-regression': 'true' } });
+
+    expectSucceeded(result);
+    expect(result.outputs.regressed).toBe('true');
+    expect(result.outputs.summary).toMatch(/; accepted by the label perf-accepted$/);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]?.body).toMatch(
+      /^> Accepted by the label <code>perf-accepted<\/code>: the \d+ regressions? of .*<code>parse<\/code>.* not fail the check\.$/m,
+    );
+  });
+
+  it("fails a merge group's regression against the base's baseline, calling no GitHub API", async () => {
+    github.requests.length = 0;
+    const commentsBefore = github.comments.map((comment) => ({ ...comment }));
+
+    const result = await runStep(
+      {
+        name: 'merge_group',
+        sha: headSha,
+        ref: `refs/heads/gh-readonly-queue/main/pr-7-${baseSha}`,
+        payload: {
+          repository: { default_branch: 'main' },
+          merge_group: {
+            base_sha: baseSha,
+            head_sha: headSha,
+            head_ref: `refs/heads/gh-readonly-queue/main/pr-7-${baseSha}`,
+          },
+        },
+      },
+      { inputs: { 'fail-on-regression': 'true' } },
+    );
+
+    expectFailed(
+      result,
+      /^Performance regressed \(fail-on-regression\): regressed: (.*, )?parse \+/,
+    );
+    expect(result.stdout).toContain(
+      `Comparing with the cached baseline of the base commit ${baseSha}`,
+    );
+    expect(result.outputs['baseline-sha']).toBe(baseSha);
+    expect(result.outputs.regressed).toBe('true');
+    expect(result.outputs).not.toHaveProperty('comment-url');
+    expect(result.summary).toContain(SLOWED);
+    expect(github.requests).toEqual([]);
+    expect(github.comments).toEqual(commentsBefore);
+  });
+
+  it("holds a pull request that raises its own threshold to the base's limits", async () => {
+    await repository.write(
+      'rust-perf.toml',
+      '# Tolerate anything\n[[benchmark]]\nname = "*"\nthreshold = "90%"\n',
+    );
+    const loosening = repository.commitAll('Raise the threshold');
+    try {
+      const event = pullRequestEvent(REPOSITORY);
+      const result = await runStep(
+        { ...event, sha: loosening },
+        { inputs: { 'fail-on-regression': 'true' } },
+      );
+
+      expectFailed(
+        result,
+        /^Performance regressed \(fail-on-regression\): regressed: (.*, )?parse \+/,
+      );
+      expect(github.comments[0]?.body).toContain(
+        '> rust-perf.toml differs in this change: it is compared with the limits of the base (none); the new ones take effect once it is merged.',
+      );
+      expect(github.comments[0]?.body).not.toContain('threshold 90%');
+    } finally {
+      repository.git('reset', '--quiet', '--hard', headSha);
+    }
   });
 
   it("succeeds with its job summary when a fork's token may not comment", async () => {
@@ -650,6 +735,60 @@ describe('the action on the runner', () => {
       );
       expect(github.comments).toEqual(commentsBefore);
     });
+  });
+
+  it("shows in the comment the trend of each benchmark, from the totals of the pushes' baselines", async () => {
+    const manifest = join(repository.dir, 'Cargo.toml');
+    const slowManifest = await readFile(manifest, 'utf8');
+    const push = (sha: string) =>
+      runStep({
+        name: 'push',
+        sha,
+        ref: 'refs/heads/main',
+        payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      });
+    /** The `parse` total a push's job summary reports, as its baseline records it. */
+    const parseTotal = (summary: string) =>
+      Number(/^\| `parse` \| ([\d,]+) instructions/m.exec(summary)?.[1]?.replace(/,/g, ''));
+    // The slowed commit lands on main, then a fix: two more baselines after the first.
+    const slowPush = await push(headSha);
+    expectSucceeded(slowPush);
+    await writeFile(manifest, slowManifest.replace('default = ["slow"]\n', ''));
+    const fixed = repository.commitAll('Validate each field once');
+    const fixedPush = await push(fixed);
+    expectSucceeded(fixedPush);
+    // A pull request slows it down again.
+    await writeFile(manifest, slowManifest);
+    const slowedAgain = repository.commitAll('Validate every prefix again');
+
+    const result = await runStep({
+      name: 'pull_request',
+      sha: slowedAgain,
+      ref: 'refs/pull/12/merge',
+      payload: {
+        repository: { default_branch: 'main' },
+        pull_request: {
+          number: 12,
+          base: { sha: fixed, repo: { full_name: REPOSITORY } },
+          head: { sha: slowedAgain, repo: { full_name: REPOSITORY } },
+        },
+      },
+    });
+
+    expectSucceeded(result);
+    const report = JSON.parse(readFileSync(result.outputs['report-json'] ?? '', 'utf8')) as {
+      benchmarks: { name: string; base: number; head: number; trend?: number[] }[];
+    };
+    const parse = report.benchmarks.find((benchmark) => benchmark.name === 'parse');
+    // The baselines before the base: the first push's (fast), the slowed commit's; the base is
+    // the fix's. (Counts of one build move by a few instructions between processes.)
+    expect(parse?.base).toBe(parseTotal(fixedPush.summary));
+    expect(parse?.trend).toEqual([expect.any(Number), parseTotal(slowPush.summary)]);
+    expect(Math.abs((parse?.trend?.[0] ?? 0) - (parse?.base ?? 0))).toBeLessThan(1_000);
+    const comment = github.comments.find((entry) => entry.issueNumber === 12)?.body ?? '';
+    expect(comment).toContain('| Benchmark | Base | Head | Change | Status | Trend |');
+    expect(comment).toMatch(/^\| <code>parse<\/code> \|.*\| ▁█▁█ <sub>2 earlier<\/sub> \|$/m);
+    expect(result.summary).toMatch(/```mermaid\nxychart-beta\n {2}title "parse"\n/);
   });
 
   it('leaves the checkout as it found it', () => {

@@ -15,6 +15,7 @@ import { GitError } from '../../src/errors.js';
 import type { MeasureSettings } from '../../src/measure/measure.js';
 import type { RevisionDeps } from '../../src/measure/measure-revision.js';
 import { parseProfileDocument } from '../../src/profile/document.js';
+import { withHistory } from '../../src/profile/history.js';
 import { baselineIdentity, fingerprintHash } from '../../src/profile/identity.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import type { ReportEnvelope } from '../../src/publish/artifact.js';
@@ -94,6 +95,8 @@ interface Setup {
   cargoTargetDir?: string;
   artifact?: ReportEnvelope;
   pullRequestHeads?: Record<number, string>;
+  /** rust-perf.toml by commit, as git reads it (the head's is also written to the checkout). */
+  limitsFiles?: Record<string, string>;
 }
 
 function setUp(setup: Setup) {
@@ -114,6 +117,10 @@ function setUp(setup: Setup) {
   mkdirSync(join(workspace, 'crates', 'textbench'), { recursive: true });
   writeFileSync(join(workspace, 'crates', 'textbench', 'Cargo.toml'), '');
   if (setup.valgrindInstalled ?? true) writeFileSync(valgrind, '#!/bin/sh\n', { mode: 0o755 });
+  const headLimits = setup.limitsFiles?.[MERGE_SHA];
+  if (headLimits !== undefined) {
+    writeFileSync(join(workspace, 'crates', 'textbench', 'rust-perf.toml'), headLimits);
+  }
 
   const inputs: Record<string, string> = {
     ...actionInputDefaults(),
@@ -178,6 +185,11 @@ function setUp(setup: Setup) {
       gitCalls.push(`fetch ${sha}`);
       if (setup.fetchError) throw setup.fetchError;
       localCommits.add(sha);
+    },
+    async readFileAt(sha, path) {
+      gitCalls.push(`read ${sha} ${path}`);
+      if (!localCommits.has(sha)) throw new GitError(`no commit ${sha}`);
+      return setup.limitsFiles?.[sha];
     },
     topLevel: notExpected('topLevel'),
     hasUncommittedChanges: notExpected('hasUncommittedChanges'),
@@ -304,6 +316,12 @@ function setUp(setup: Setup) {
   };
 }
 
+/** The base's baseline, saved after an older one of commit eeee…: a history of one. */
+function cacheBaseWithHistory(baselines: MemoryBaselines) {
+  const older = { ...BASE_PROFILE, commit: 'e'.repeat(40) };
+  baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: withHistory(BASE_PROFILE, older) });
+}
+
 const pushPayload = (branch = 'main') => ({
   ref: `refs/heads/${branch}`,
   repository: { default_branch: 'main' },
@@ -344,7 +362,12 @@ describe('full mode on a push', () => {
       commit: MERGE_SHA,
       workspaceRoot: action.workspace,
     } satisfies MeasureSettings);
-    expect(action.baselines.calls).toEqual([`save ${MERGE_SHA} ${HASH}`]);
+    // The newest earlier baseline is looked for, to hand on its history.
+    expect(action.baselines.calls).toEqual([
+      `restore ${MERGE_SHA} ${HASH}`,
+      `save ${MERGE_SHA} ${HASH}`,
+    ]);
+    expect(action.baselines.entries[0]?.profile).not.toHaveProperty('history');
     expect(action.outputs).toEqual({
       regressed: 'false',
       summary: `measured 5 benchmarks at ${MERGE_SHA.slice(0, 10)}; saved as the baseline rust-perf-Linux-${HASH}-${MERGE_SHA}`,
@@ -356,6 +379,41 @@ describe('full mode on a push', () => {
     expect(action.summaries[0]).toContain('| `parse` | 6,016,008 instructions (Ir) |');
     expect(action.upserts).toEqual([]);
     expect(existsSync(join(action.tempDir, 'rust-perf', 'report.json'))).toBe(false);
+  });
+
+  it('carries the totals of the baselines before it, and charts them in the job summary', async () => {
+    const action = setUp(push());
+    cacheBaseWithHistory(action.baselines);
+    await runAction(action.deps);
+
+    const saved = action.baselines.entries.at(-1)?.profile;
+    expect(saved?.history?.map((entry) => entry.commit)).toEqual(['e'.repeat(40), BASE_SHA]);
+    expect(saved?.history?.[1]?.totals.parse).toBe(4_812_345);
+    expect(action.summaries[0]).toContain(
+      [
+        '```mermaid',
+        'xychart-beta',
+        '  title "parse"',
+        `  x-axis ["eeeeeeeeee", "${BASE_SHA.slice(0, 10)}", "${MERGE_SHA.slice(0, 10)}"]`,
+        '  y-axis "instructions"',
+        '  line [4812345, 4812345, 6016008]',
+        '```',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the trend of each benchmark in the comment, from the history of the base', async () => {
+    const action = setUp(pullRequest);
+    cacheBaseWithHistory(action.baselines);
+    await runAction(action.deps);
+
+    const body = action.upserts[0]?.body ?? '';
+    expect(body).toContain('| Benchmark | Base | Head | Change | Status | Trend |');
+    expect(body).toMatch(
+      /^\| <code>parse<\/code> \| 4,812,345 \| 6,016,008 \| .* \| ▁▁█ <sub>1 earlier<\/sub> \|$/m,
+    );
+    expect(body).not.toContain('```mermaid');
+    expect(action.summaries[0]).toContain('  line [4812345, 4812345, 6016008]');
   });
 
   it('does not save from another branch, and says why', async () => {
@@ -396,7 +454,11 @@ describe('full mode on a pull request', () => {
     expect(action.failures).toEqual([]);
     expect(action.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
     expect(action.revisions).toEqual([]);
-    expect(action.gitCalls).toEqual([]);
+    // The base's rust-perf.toml is read, from the commit in the checkout.
+    expect(action.gitCalls).toEqual([
+      `resolve ${BASE_SHA}`,
+      `read ${BASE_SHA} crates/textbench/rust-perf.toml`,
+    ]);
     expect(action.log.lines).toContain(
       `Comparing with the cached baseline of the base commit ${BASE_SHA} (rust-perf-Linux-${HASH}-${BASE_SHA}).`,
     );
@@ -464,7 +526,11 @@ describe('full mode on a pull request', () => {
     expect(revision?.deps.repoRoot).toBe(action.workspace);
     expect(action.effects.slice(0, 2)).toEqual(['measure', 'measure base']);
     // The base commit is in the checkout: nothing to fetch.
-    expect(action.gitCalls).toEqual([`resolve ${BASE_SHA}`]);
+    expect(action.gitCalls).toEqual([
+      `resolve ${BASE_SHA}`,
+      `read ${BASE_SHA} crates/textbench/rust-perf.toml`,
+      `resolve ${BASE_SHA}`,
+    ]);
     expect(action.outputs.regressed).toBe('true');
     expect(action.outputs['baseline-sha']).toBe(BASE_SHA);
   });
@@ -487,13 +553,21 @@ describe('full mode on a pull request', () => {
     await runAction(action.deps);
 
     expect(action.failures).toEqual([]);
-    expect(action.gitCalls).toEqual([`resolve ${BASE_SHA}`, `fetch ${BASE_SHA}`]);
+    expect(action.gitCalls).toEqual([
+      `resolve ${BASE_SHA}`,
+      `fetch ${BASE_SHA}`,
+      `read ${BASE_SHA} crates/textbench/rust-perf.toml`,
+      `resolve ${BASE_SHA}`,
+    ]);
     expect(action.effects.slice(0, 3)).toEqual(['measure', 'fetch', 'measure base']);
     expect(action.log.lines).toContain(
       `The base commit ${BASE_SHA} is not in the checkout: fetching it from origin.`,
     );
-    expect(action.gitOptions).toEqual([{ cwd: action.workspace, env: expect.any(Object) }]);
-    expect(JSON.stringify(action.gitOptions[0]?.env)).not.toContain(TOKEN);
+    // Every git it runs works in the checkout, without the token.
+    for (const options of action.gitOptions) {
+      expect(options).toEqual({ cwd: action.workspace, env: expect.any(Object) });
+      expect(JSON.stringify(options.env)).not.toContain(TOKEN);
+    }
     expect(action.revisions.map((revision) => revision.ref)).toEqual([BASE_SHA]);
     expect(action.outputs['baseline-sha']).toBe(BASE_SHA);
   });
@@ -534,7 +608,7 @@ describe('full mode on a pull request', () => {
     await runAction(action.deps);
 
     expect(action.failures).toEqual([
-      `Cannot measure the base commit ${BASE_SHA}: it is not in the checkout, and fetching it from origin failed: ${fetchFailure}\n` +
+      `Cannot use the base commit ${BASE_SHA}: it is not in the checkout, and fetching it from origin failed: ${fetchFailure}\n` +
         'Check out the history with actions/checkout `fetch-depth: 0`, so that the base commit is there to measure, or let a push to the default branch save a baseline first.',
     ]);
     expect(action.revisions).toEqual([]);
@@ -636,6 +710,171 @@ describe('fail-on-regression', () => {
       inputs: { 'fail-on-regression': 'true', threshold: '50%' },
     });
     await runAction(action.deps);
+    expect(action.failures).toEqual([]);
+  });
+});
+
+describe('accepting a regression with a label', () => {
+  const labelled = (...names: string[]) => ({
+    ...pullRequest,
+    payload: {
+      ...pullRequestPayload,
+      pull_request: {
+        ...pullRequestPayload.pull_request,
+        labels: names.map((name) => ({ name })),
+      },
+    },
+  });
+
+  it('passes the gate with the default label, and the comment says what was accepted', async () => {
+    const action = setUp({
+      ...labelled('bug', 'perf-accepted'),
+      inputs: { 'fail-on-regression': 'true' },
+    });
+    await runAction(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.outputs.regressed).toBe('true');
+    expect(action.outputs.summary).toMatch(
+      /^regressed: parse \+25\.01% .*; accepted by the label perf-accepted$/,
+    );
+    expect(action.upserts[0]?.body).toContain(
+      '> Accepted by the label <code>perf-accepted</code>: the 1 regression of <code>parse</code> does not fail the check.',
+    );
+    const reportPath = action.outputs['report-json'] ?? '';
+    expect(parseComparison(readFileSync(reportPath, 'utf8'), reportPath).acceptedBy).toBe(
+      'perf-accepted',
+    );
+  });
+
+  it('fails with another label, or when accept-label is empty', async () => {
+    const setups: Setup[] = [
+      {
+        ...labelled('perf-accepted'),
+        inputs: { 'fail-on-regression': 'true', 'accept-label': '' },
+      },
+      { ...labelled('perf-acceptedx'), inputs: { 'fail-on-regression': 'true' } },
+    ];
+    for (const setup of setups) {
+      const action = setUp(setup);
+      await runAction(action.deps);
+      expect(action.failures).toEqual([expect.stringMatching(/^Performance regressed/)]);
+      expect(action.upserts[0]?.body).not.toContain('Accepted by');
+    }
+  });
+
+  it('accepts nothing when nothing regressed', async () => {
+    const action = setUp({ ...labelled('perf-accepted'), inputs: { threshold: '50%' } });
+    await runAction(action.deps);
+    expect(action.upserts[0]?.body).not.toContain('Accepted by');
+    expect(action.outputs.summary).not.toContain('accepted');
+  });
+});
+
+describe('limits in the repository', () => {
+  const loose = '[[benchmark]]\nname = "parse"\nthreshold = "30%"\n';
+  const withCache = (setup: Setup) => {
+    const action = setUp(setup);
+    action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
+    return action;
+  };
+
+  it("holds the pull request to the base's rust-perf.toml", async () => {
+    const action = withCache({
+      ...pullRequest,
+      inputs: { 'fail-on-regression': 'true' },
+      limitsFiles: { [BASE_SHA]: loose, [MERGE_SHA]: loose },
+    });
+    await runAction(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.outputs.regressed).toBe('false');
+    const body = action.upserts[0]?.body ?? '';
+    expect(body).toContain('| ⚪ unchanged (threshold 30%) |');
+    expect(body).toContain(
+      `limits from crates/textbench/rust-perf.toml at ${BASE_SHA.slice(0, 10)}`,
+    );
+    expect(body).not.toContain('differs in this change');
+  });
+
+  it('does not let a pull request loosen its own gate, and says that its file is not applied yet', async () => {
+    const action = withCache({
+      ...pullRequest,
+      inputs: { 'fail-on-regression': 'true' },
+      limitsFiles: { [MERGE_SHA]: loose },
+    });
+    await runAction(action.deps);
+
+    expect(action.failures).toEqual([expect.stringMatching(/^Performance regressed/)]);
+    expect(action.upserts[0]?.body).toContain(
+      '> crates/textbench/rust-perf.toml differs in this change: it is compared with the limits of the base (none); the new ones take effect once it is merged.',
+    );
+  });
+
+  it("fails with the file, line and key of a mistake in the base's file", async () => {
+    const action = withCache({
+      ...pullRequest,
+      limitsFiles: { [BASE_SHA]: '[[benchmark]]\nname = "parse"\nmax-instructions = -1\n' },
+    });
+    await runAction(action.deps);
+
+    const file = `crates/textbench/rust-perf.toml at ${BASE_SHA.slice(0, 10)}`;
+    expect(action.failures).toEqual([
+      `${file}:3: benchmark[0].max-instructions: must be a whole number of instructions, at least 0, got -1\n` +
+        `Fix ${file}: "Limits in the repository" in the README lists its keys.`,
+    ]);
+    expect(action.upserts).toEqual([]);
+  });
+
+  it("warns of mistakes in the head's file, which is not applied yet", async () => {
+    const action = withCache({ ...pullRequest, limitsFiles: { [MERGE_SHA]: 'ignore = true\n' } });
+    await runAction(action.deps);
+
+    expect(action.failures).toEqual([]);
+    expect(action.log.lines).toContain(
+      'warning: The crates/textbench/rust-perf.toml of this change will not be read once merged: ' +
+        'crates/textbench/rust-perf.toml:1: ignore: not a known key (rust-perf.toml has [[benchmark]] entries)',
+    );
+  });
+});
+
+describe('a merge queue', () => {
+  const mergeGroup = {
+    eventName: 'merge_group',
+    payload: {
+      repository: { default_branch: 'main' },
+      merge_group: { base_sha: BASE_SHA, head_sha: MERGE_SHA },
+    },
+    env: { GITHUB_REF: `refs/heads/gh-readonly-queue/main/pr-7-${BASE_SHA}` },
+  };
+
+  it("compares the queued commit with the base's baseline and fails the gate, commenting nowhere", async () => {
+    const action = setUp({
+      ...mergeGroup,
+      inputs: { 'fail-on-regression': 'true', 'save-baseline': 'true' },
+    });
+    action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
+    await runAction(action.deps);
+
+    expect(action.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
+    expect(action.measured[0]?.settings.commit).toBe(MERGE_SHA);
+    expect(action.upserts).toEqual([]);
+    expect(action.summaries[0]).toContain(PARSE_FIELD_ROW);
+    expect(action.outputs).toEqual({
+      regressed: 'true',
+      summary: expect.stringMatching(/^regressed: parse \+25\.01%/),
+      'report-json': join(action.tempDir, 'rust-perf', 'report.json'),
+      'baseline-sha': BASE_SHA,
+    });
+    expect(action.failures).toEqual([expect.stringMatching(/^Performance regressed/)]);
+    expect(action.effects.at(-1)).toBe('failed');
+  });
+
+  it('measures the base commit when the cache has no baseline', async () => {
+    const action = setUp(mergeGroup);
+    await runAction(action.deps);
+    expect(action.revisions.map((revision) => revision.ref)).toEqual([BASE_SHA]);
+    expect(action.outputs['baseline-sha']).toBe(BASE_SHA);
     expect(action.failures).toEqual([]);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -116,6 +119,28 @@ describe('rust-perf compare', () => {
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
     expect(log).toEqual([message]);
+  });
+
+  it('holds each benchmark to the limits of --limits, and names the line of a mistake', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rust-perf-limits-'));
+    try {
+      const limits = join(dir, 'rust-perf.toml');
+      await writeFile(limits, '[[benchmark]]\nname = "pars*"\nthreshold = "30%"\n');
+      const loose = await run(['compare', BASE, HEAD, '--limits', limits, '--format', 'json']);
+      expect(loose.exitCode).toBe(0);
+      const report = JSON.parse(loose.stdout);
+      expect(report).toMatchObject({ regressed: false, limits });
+      expect(report.benchmarks[0]).toMatchObject({ name: 'parse', threshold: 0.3 });
+
+      await writeFile(limits, '[[benchmark]]\nname = "parse"\nignore = "yes"\n');
+      const wrong = await run(['compare', BASE, HEAD, '--limits', limits]);
+      expect(wrong.exitCode).toBe(2);
+      expect(wrong.log[0]).toContain(
+        `${limits}:3: benchmark[0].ignore: must be true or false, got "yes"`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on an unknown option and on a file that is not a profile', async () => {

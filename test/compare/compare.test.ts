@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
+import { parseComparison } from '../../src/compare/read-comparison.js';
 import { InputError } from '../../src/errors.js';
+import { parseLimits } from '../../src/inputs/limits-file.js';
 import { FunctionColumns } from '../../src/measure/normalise.js';
 import type {
   BenchmarkProfile,
   ComparableDocument,
   ProfileDocument,
 } from '../../src/profile/profile.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { benchmark, document, FINGERPRINT, fixtureProfile } from './documents.js';
 
 const DEFAULTS = { threshold: 0.01, functionThreshold: 0.001 };
@@ -574,5 +578,121 @@ describe('compareProfiles: code without a symbol', () => {
       DEFAULTS,
     );
     expect(comparison.benchmarks[0]?.functions).toEqual([]);
+  });
+});
+
+describe('compareProfiles: limits of rust-perf.toml', () => {
+  const limits = parseLimits(
+    [
+      '[[benchmark]]',
+      'name = "parse"',
+      'threshold = "30%"',
+      '',
+      '[[benchmark]]',
+      'name = "sort"',
+      'max-instructions = 1_000',
+      'max-function-instructions = { "sort::*" = 400 }',
+      '',
+      '[[benchmark]]',
+      'name = "startup"',
+      'ignore = true',
+    ].join('\n'),
+    'rust-perf.toml',
+    'rust-perf.toml at 1a2b3c4d5e',
+  );
+  const base = document([
+    benchmark('parse', { 'parse::field': 100 }),
+    benchmark('sort', { 'sort::merge': 500, 'other::helper': 500 }),
+    benchmark('startup', { init: 100 }),
+  ]);
+
+  it('holds each benchmark to its own threshold, budgets and ignore', () => {
+    const head = document([
+      benchmark('parse', { 'parse::field': 125 }),
+      benchmark('sort', { 'sort::merge': 500, 'other::helper': 501 }),
+      benchmark('startup', { init: 300 }),
+    ]);
+    const comparison = compareProfiles(base, head, { ...DEFAULTS, limits });
+
+    expect(comparison.limits).toBe('rust-perf.toml at 1a2b3c4d5e');
+    const [parse, sort, startup] = comparison.benchmarks;
+    expect(parse).toMatchObject({ status: 'unchanged', threshold: 0.3 });
+    expect(parse).not.toHaveProperty('overBudget');
+    // 1,001 instructions is over the budget; +0.1% is under the threshold: over budget decides.
+    expect(sort).toMatchObject({
+      status: 'regressed',
+      change: 0.1,
+      overBudget: [
+        { limit: 1_000, count: 1_001 },
+        { function: 'sort::merge', limit: 400, count: 500 },
+      ],
+    });
+    expect(startup).toMatchObject({ status: 'regressed', ignored: true });
+    expect(comparison.regressed).toBe(true);
+  });
+
+  it('passes when only an ignored benchmark regressed', () => {
+    const head = document([
+      benchmark('parse', { 'parse::field': 100 }),
+      benchmark('sort', { 'sort::merge': 300, 'other::helper': 400 }),
+      benchmark('startup', { init: 300 }),
+    ]);
+    const comparison = compareProfiles(base, head, { ...DEFAULTS, limits });
+    expect(comparison.benchmarks.map((entry) => entry.status)).toEqual([
+      'unchanged',
+      'improved',
+      'regressed',
+    ]);
+    expect(comparison.regressed).toBe(false);
+    const markdown = renderMarkdown(comparison, { target: 'comment' });
+    expect(markdown).toContain('| 🔴 regressed (ignored) |');
+    expect(markdown).toContain('| ⚪ unchanged (threshold 30%) |');
+    expect(markdown).toContain('limits from rust-perf.toml at 1a2b3c4d5e');
+    expect(parseComparison(renderJson(comparison), 'report.json')).toEqual(comparison);
+  });
+
+  it('fails on an allocation regression, unless the benchmark is ignored', () => {
+    const allocating = (name: string, allocations: number) => ({
+      ...benchmark(name, { work: 100 }),
+      allocations: { allocations, bytes: allocations * 8, peakBytes: 64, sites: [] },
+    });
+    const compared = (name: string) =>
+      compareProfiles(document([allocating(name, 1000)]), document([allocating(name, 2000)]), {
+        ...DEFAULTS,
+        limits,
+      });
+    const counted = compared('parse');
+    expect(counted.benchmarks[0]).toMatchObject({
+      status: 'unchanged',
+      allocations: { status: 'regressed' },
+    });
+    expect(counted.regressed).toBe(true);
+    const ignored = compared('startup');
+    expect(ignored.benchmarks[0]).toMatchObject({
+      ignored: true,
+      allocations: { status: 'regressed' },
+    });
+    expect(ignored.regressed).toBe(false);
+    expect(parseComparison(renderJson(ignored), 'report.json')).toEqual(ignored);
+  });
+
+  it('lists the budgets exceeded under the benchmark table', () => {
+    const head = document([
+      benchmark('parse', { 'parse::field': 100 }),
+      benchmark('sort', { 'sort::merge': 500, 'other::helper': 501 }),
+      benchmark('startup', { init: 100 }),
+    ]);
+    const comparison = compareProfiles(base, head, { ...DEFAULTS, limits });
+    const markdown = renderMarkdown(comparison, { target: 'comment' });
+    expect(markdown).toContain(
+      [
+        '**Over budget** (rust-perf.toml at 1a2b3c4d5e):',
+        '',
+        '- <code>sort</code>: 1,001, budget 1,000',
+        '- <code>sort::merge</code> in <code>sort</code>: 500, budget 400',
+      ].join('\n'),
+    );
+    expect(markdown).toContain('| 🔴 regressed (over budget) |');
+    expect(parseComparison(renderJson(comparison), 'report.json')).toEqual(comparison);
   });
 });

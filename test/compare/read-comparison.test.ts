@@ -110,7 +110,7 @@ describe('parseComparison', () => {
       (r) => {
         r.regressed = false;
       },
-      'regressed must be true exactly when a benchmark regressed (got false)',
+      'regressed must be true exactly when a benchmark regressed (in instructions or allocations) or exceeded a budget, and is not ignored (got false)',
     ],
     [
       'a null total on a measured benchmark',

@@ -41,6 +41,7 @@ function pullRequestPayload(headRepo: string | null) {
       number: 7,
       base: { sha: BASE, repo: { full_name: 'octo/engine' } },
       head: { sha: HEAD, repo: headRepo === null ? null : { full_name: headRepo } },
+      labels: [{ name: 'perf-accepted', color: 'ededed' }, { name: 'bug' }],
     },
   };
 }
@@ -54,7 +55,14 @@ describe('readRunContext', () => {
       owner: 'octo',
       repo: 'engine',
       defaultBranch: 'main',
-      pullRequest: { number: 7, baseSha: BASE, headSha: HEAD, fromFork: false },
+      pullRequest: {
+        number: 7,
+        baseSha: BASE,
+        headSha: HEAD,
+        fromFork: false,
+        labels: ['perf-accepted', 'bug'],
+      },
+      mergeGroup: undefined,
       triggeringRun: undefined,
       workflow: 'Perf',
       job: 'bench',
@@ -74,6 +82,36 @@ describe('readRunContext', () => {
     expect(deleted.pullRequest?.fromFork).toBe(true);
   });
 
+  it('refuses a label without a name', () => {
+    const payload = pullRequestPayload('octo/engine');
+    payload.pull_request.labels = [{ name: 'bug' }, { color: 'ededed' } as never];
+    expect(() => readRunContext(env('pull_request', payload))).toThrow(
+      "The event payload has no valid 'pull_request.labels[1].name'",
+    );
+  });
+
+  it('reads a merge_group event: the queued commit and the base it lands on', () => {
+    const context = readRunContext(
+      env(
+        'merge_group',
+        {
+          repository: { default_branch: 'main' },
+          merge_group: {
+            base_sha: BASE,
+            head_sha: MERGE,
+            head_ref: `refs/heads/gh-readonly-queue/main/pr-7-${BASE}`,
+          },
+        },
+        { GITHUB_REF: `refs/heads/gh-readonly-queue/main/pr-7-${BASE}` },
+      ),
+    );
+    expect(context.mergeGroup).toEqual({ baseSha: BASE, headSha: MERGE });
+    expect(context.pullRequest).toBeUndefined();
+    expect(() => readRunContext(env('merge_group', { merge_group: { head_sha: MERGE } }))).toThrow(
+      "The event payload has no valid 'merge_group.base_sha'",
+    );
+  });
+
   it('reads a push: no pull request', () => {
     const context = readRunContext(
       env(
@@ -83,6 +121,7 @@ describe('readRunContext', () => {
       ),
     );
     expect(context.pullRequest).toBeUndefined();
+    expect(context.mergeGroup).toBeUndefined();
     expect(context.triggeringRun).toBeUndefined();
     expect(context.defaultBranch).toBe('trunk');
     expect(context.ref).toBe('refs/heads/trunk');

@@ -49,6 +49,7 @@ describe('readSettings', () => {
       cacheKeyPrefix: 'rust-perf',
       mode: 'full',
       shard: undefined,
+      acceptLabel: 'perf-accepted',
     } satisfies ActionSettings);
   });
 
@@ -72,6 +73,7 @@ describe('readSettings', () => {
         'save-baseline': 'false',
         'cache-key-prefix': 'perf.linux_v2',
         mode: 'measure',
+        'accept-label': ' slower on purpose ',
       }),
     );
     expect(settings).toEqual({
@@ -100,7 +102,12 @@ describe('readSettings', () => {
       cacheKeyPrefix: 'perf.linux_v2',
       mode: 'measure',
       shard: undefined,
+      acceptLabel: 'slower on purpose',
     } satisfies ActionSettings);
+  });
+
+  it('accepts no label when accept-label is empty', () => {
+    expect(readSettings(inputs({ 'accept-label': '' })).acceptLabel).toBe('');
   });
 
   it.each([
@@ -140,6 +147,16 @@ describe('readSettings', () => {
       'shard',
       '3/2',
       "Input 'shard': the shard must be K/N, shard K of N with 1 <= K <= N <= 256, not '3/2'",
+    ],
+    [
+      'accept-label',
+      'perf\naccepted',
+      "Input 'accept-label' must be a label name of at most 50 characters on one line, or empty to accept none, got 'perf\naccepted'",
+    ],
+    [
+      'accept-label',
+      'x'.repeat(51),
+      `Input 'accept-label' must be a label name of at most 50 characters on one line, or empty to accept none, got '${'x'.repeat(51)}'`,
     ],
     [
       'fail-on-regression',

@@ -110,6 +110,32 @@ describe('resolveCommit', () => {
   });
 });
 
+describe('readFileAt', () => {
+  it('reads a file as a commit has it, relative to the directory git runs in', async () => {
+    await mkdir(join(repository.dir, 'crates', 'inner'), { recursive: true });
+    await repository.write('crates/inner/rust-perf.toml', '[[benchmark]]\n');
+    const third = repository.commitAll('third');
+    await repository.write('crates/inner/rust-perf.toml', 'changed\n');
+    const inner = createGit(nodeProcessRunner, {
+      cwd: join(repository.dir, 'crates'),
+      env: repository.env,
+    });
+
+    expect(await git.readFileAt(first, 'lib.rs')).toBe('pub fn answer() -> u32 { 41 }\n');
+    expect(await inner.readFileAt(third, 'inner/rust-perf.toml')).toBe('[[benchmark]]\n');
+    expect(await inner.readFileAt(second, 'inner/rust-perf.toml')).toBeUndefined();
+  });
+
+  it('refuses what is not a full sha, and a commit the repository lacks', async () => {
+    await expect(git.readFileAt('HEAD', 'lib.rs')).rejects.toThrow(
+      "'HEAD' is not a full commit sha, so no file is read from it.",
+    );
+    await expect(git.readFileAt(`${'c0ffee'.repeat(6)}c0ff`, 'lib.rs')).rejects.toBeInstanceOf(
+      GitError,
+    );
+  });
+});
+
 describe('hasUncommittedChanges', () => {
   it('is false for a clean tree and true for modified, staged or untracked files', async () => {
     expect(await git.hasUncommittedChanges()).toBe(false);
