@@ -1099,6 +1099,9 @@ function keyPattern(key) {
 // src/profile/profile.ts
 var PROFILE_VERSION = 2;
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+function countOf(counts, event) {
+  return Object.hasOwn(counts, event) ? counts[event] : void 0;
+}
 function siteKey(site) {
   return `${site.function} (${site.file}:${site.line})`;
 }
@@ -1121,7 +1124,8 @@ var COMPARABLE_FINGERPRINT_FIELDS = [
   "rustc",
   "target",
   "rustflags",
-  "mangling"
+  "mangling",
+  "codegen"
 ];
 
 // src/profile/history.ts
@@ -1330,7 +1334,7 @@ function isRawInput(fingerprint) {
   );
 }
 function fingerprintValue(fingerprint, field) {
-  const value = fingerprint[field];
+  const value = fingerprint[field] ?? [];
   return Array.isArray(value) ? value.join(" ") : value;
 }
 function groupedByTarget(benchmarks) {
@@ -1344,8 +1348,8 @@ function groupedByTarget(benchmarks) {
 }
 function compareBenchmark(base, head, event, options) {
   const { name, target, id, harness } = head ?? base;
-  const baseTotal = base ? base.totals[event] ?? 0 : null;
-  const headTotal = head ? head.totals[event] ?? 0 : null;
+  const baseTotal = base ? countOf(base.totals, event) ?? 0 : null;
+  const headTotal = head ? countOf(head.totals, event) ?? 0 : null;
   const limits = limitsFor(options.limits, name);
   const overBudget = head ? exceededBudgets(head, headTotal, event, limits) : [];
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
@@ -1400,7 +1404,10 @@ function otherEvents(base, head, primary) {
   return Object.fromEntries(
     events.map((event) => [
       event,
-      { base: base?.totals[event] ?? null, head: head?.totals[event] ?? null }
+      {
+        base: base ? countOf(base.totals, event) ?? null : null,
+        head: head ? countOf(head.totals, event) ?? null : null
+      }
     ])
   );
 }
@@ -1411,7 +1418,7 @@ function functionTable(functions) {
     name: (index) => functions[index].name,
     file: (index) => functions[index].file,
     line: (index) => functions[index].line,
-    countsOf: (event) => functions.map((fn) => fn.counts[event] ?? 0)
+    countsOf: (event) => functions.map((fn) => countOf(fn.counts, event) ?? 0)
   };
 }
 var NONE2 = -1;
@@ -1928,9 +1935,9 @@ function withProfiles({ events, totals: totals2, functions, calls }) {
 }
 function sortedByCount(profile) {
   const primary = profile.events[0];
-  const countOf = (fn) => primary === void 0 ? 0 : fn.counts[primary] ?? 0;
+  const countOf2 = (fn) => primary === void 0 ? 0 : fn.counts[primary] ?? 0;
   profile.functions.sort(
-    (a, b) => countOf(b) - countOf(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    (a, b) => countOf2(b) - countOf2(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   );
   return profile;
 }
@@ -2173,6 +2180,39 @@ function mergeParts(parts) {
 
 // src/measure/parse.ts
 import { Buffer as Buffer2 } from "node:buffer";
+
+// src/measure/pending-line.ts
+var LONGEST_LINE_BYTES = 16 * 1024 * 1024;
+var PendingLine = class {
+  /** `tooLong` is the error for a line past LONGEST_LINE_BYTES. */
+  constructor(tooLong) {
+    this.tooLong = tooLong;
+  }
+  tooLong;
+  #pieces = [];
+  #length = 0;
+  get isEmpty() {
+    return this.#length === 0;
+  }
+  /** Keeps a copy of `bytes` (the caller may reuse the chunk's memory for the next read). */
+  keep(bytes) {
+    this.#length += bytes.length;
+    if (this.#length > LONGEST_LINE_BYTES) throw this.tooLong();
+    this.#pieces.push(Buffer.from(bytes));
+  }
+  /** The line kept so far followed by `end`, and nothing kept any more. */
+  take(end) {
+    const line = Buffer.concat([...this.#pieces, end]);
+    this.#pieces = [];
+    this.#length = 0;
+    return line;
+  }
+};
+function afterByteOrderMark(bytes, start) {
+  return bytes[start] === 239 && bytes[start + 1] === 187 && bytes[start + 2] === 191 ? start + 3 : start;
+}
+
+// src/measure/parse.ts
 var LF = 10;
 var CR = 13;
 var SPACE = 32;
@@ -2206,13 +2246,21 @@ var CALLGRIND_PREFIXES = [
   "jump=",
   "jcnd="
 ];
+var LARGEST_LINE = 2 ** 32 - 1;
 var CachegrindParser = class {
   #source;
   #isOwnFile;
   #ownByPath = /* @__PURE__ */ new Map();
   #lineNumber = 0;
   /** The bytes of an incomplete last line, waiting for the rest of it. */
-  #pending;
+  #pending = new PendingLine(
+    () => new CorruptFileError(
+      this.#source,
+      this.#lineNumber + 1,
+      `a line longer than ${LONGEST_LINE_BYTES / 1024 / 1024} MiB: not Cachegrind output`
+    )
+  );
+  #started = false;
   #command;
   #events;
   /** Counts per line: the number of events, 0 until the events: line. */
@@ -2251,25 +2299,27 @@ var CachegrindParser = class {
   write(chunk) {
     const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    if (this.#pending !== void 0) {
+    if (!this.#started && bytes.length > 0) {
+      this.#started = true;
+      start = afterByteOrderMark(bytes, 0);
+    }
+    if (!this.#pending.isEmpty) {
       const newline = bytes.indexOf(LF);
       if (newline === -1) {
-        this.#pending = Buffer2.concat([this.#pending, bytes]);
+        this.#pending.keep(bytes);
         return;
       }
-      const line = Buffer2.concat([this.#pending, bytes.subarray(0, newline + 1)]);
-      this.#pending = void 0;
+      const line = this.#pending.take(bytes.subarray(0, newline + 1));
       this.#parseLines(line, 0, line.length);
       start = newline + 1;
     }
     const end = Math.max(start, bytes.lastIndexOf(LF) + 1);
     if (end > start) this.#parseLines(bytes, start, end);
-    if (end < bytes.length) this.#pending = Buffer2.from(bytes.subarray(end));
+    if (end < bytes.length) this.#pending.keep(bytes.subarray(end));
   }
   finish() {
-    if (this.#pending !== void 0) {
-      const lastLine = Buffer2.concat([this.#pending, Buffer2.of(LF)]);
-      this.#pending = void 0;
+    if (!this.#pending.isEmpty) {
+      const lastLine = this.#pending.take(Buffer2.of(LF));
       this.#parseLines(lastLine, 0, lastLine.length);
     }
     if (this.#lineNumber === 0) {
@@ -2346,6 +2396,10 @@ var CachegrindParser = class {
       while (byte >= DIGIT_0 && byte <= DIGIT_9) {
         sourceLine = sourceLine * 10 + (byte - DIGIT_0);
         byte = bytes[++position];
+      }
+      if (sourceLine > LARGEST_LINE) {
+        this.#lineNumber = lineNumber;
+        throw this.#corrupt(`a count line at a line beyond ${LARGEST_LINE}, which no file has`);
       }
       const base = current * width;
       let event = 0;
@@ -2598,7 +2652,7 @@ var LOWER_F2 = 102;
 var LOWER_X = 120;
 var LOWER_Z = 122;
 var LONGEST_KEY = 5;
-var LARGEST_LINE = 2 ** 32 - 1;
+var LARGEST_LINE2 = 2 ** 32 - 1;
 var RECURSION_SUFFIX = /'\d+$/;
 var CallgrindParser = class {
   #source;
@@ -2609,7 +2663,7 @@ var CallgrindParser = class {
   #parts = [];
   #lineNumber = 0;
   /** The bytes of an incomplete last line, waiting for the rest of it. */
-  #pending;
+  #pending = new PendingLine(() => this.#tooLong());
   #command = "";
   #part;
   /** The number of the last part read; 0 before the first. */
@@ -2639,23 +2693,35 @@ var CallgrindParser = class {
     this.#isOwnFile = isOwnFile2 === void 0 ? () => false : isOwnFile2;
   }
   write(chunk) {
-    let bytes = Buffer3.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.#pending !== void 0) {
-      bytes = Buffer3.concat([this.#pending, bytes]);
-      this.#pending = void 0;
+    const bytes = Buffer3.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const firstNewline = bytes.indexOf(LF2);
+    if (firstNewline === -1) {
+      this.#pending.keep(bytes);
+      return;
     }
     let start = 0;
-    for (let newline = bytes.indexOf(LF2); newline !== -1; newline = bytes.indexOf(LF2, start)) {
+    if (!this.#pending.isEmpty) {
+      const line = this.#pending.take(bytes.subarray(0, firstNewline + 1));
+      this.#parseLine(line, 0, line.length - 1);
+      start = firstNewline + 1;
+    }
+    for (let newline = bytes.indexOf(LF2, start); newline !== -1; newline = bytes.indexOf(LF2, start)) {
       this.#parseLine(bytes, start, newline);
       start = newline + 1;
     }
-    if (start < bytes.length) this.#pending = Buffer3.from(bytes.subarray(start));
+    if (start < bytes.length) this.#pending.keep(bytes.subarray(start));
+  }
+  #tooLong() {
+    return new CorruptFileError(
+      this.#source,
+      this.#lineNumber + 1,
+      `a line longer than ${LONGEST_LINE_BYTES / 1024 / 1024} MiB: not Callgrind output`
+    );
   }
   /** The parts in file order, each checked against its `summary:` and `totals:` lines. */
   finish() {
-    if (this.#pending !== void 0) {
-      const lastLine = this.#pending;
-      this.#pending = void 0;
+    if (!this.#pending.isEmpty) {
+      const lastLine = this.#pending.take(Buffer3.alloc(0));
       this.#parseLine(lastLine, 0, lastLine.length);
     }
     if (this.#lineNumber === 0) {
@@ -2675,6 +2741,7 @@ var CallgrindParser = class {
   /** Parses the line `bytes[start..end)`, `end` being where its line feed is or the file ends. */
   #parseLine(bytes, start, end) {
     this.#lineNumber++;
+    if (this.#lineNumber === 1) start = afterByteOrderMark(bytes, start);
     this.#lineStart = start;
     const lineEnd = end > start && bytes[end - 1] === CR2 ? end - 1 : end;
     const first = bytes[start];
@@ -2814,8 +2881,9 @@ var CallgrindParser = class {
         throw this.#malformed(bytes, end);
       }
     }
-    if (this.#positionLine < 0 || this.#positionLine > LARGEST_LINE) {
-      throw this.#corrupt(`a position at line ${this.#positionLine}, which no file has`);
+    if (this.#positionLine < 0 || this.#positionLine > LARGEST_LINE2) {
+      const where = this.#positionLine < 0 ? `line ${this.#positionLine}` : `a line beyond ${LARGEST_LINE2}`;
+      throw this.#corrupt(`a position at ${where}, which no file has`);
     }
   }
   /** Reads the counts after the position into `#costs`, zero for the events without one. */
@@ -2944,7 +3012,8 @@ var CallgrindParser = class {
     if (this.#part !== void 0) {
       throw this.#corrupt(`a part: line before part ${this.#part.number} has its totals: line`);
     }
-    if (!/^\d+$/.test(value)) throw this.#corrupt(`part: ${excerpt(value)} is not a part number`);
+    if (!/^\d{1,15}$/.test(value))
+      throw this.#corrupt(`part: ${excerpt(value)} is not a part number`);
     const number = Number(value);
     if (number <= this.#lastPart) {
       throw this.#corrupt(`part ${number} after part ${this.#lastPart}: two files concatenated?`);
@@ -3202,7 +3271,9 @@ var StrictJsonReader = class {
     if (fields !== void 0) {
       const optional = fields.optional ?? [];
       const unknown = unexpectedKey(object, [...fields.required, ...optional]);
-      if (unknown !== void 0) this.fail(path, { kind: "unknown-field", key: unknown, object });
+      if (unknown !== void 0) {
+        this.fail(path, { kind: "unknown-field", key: describeJsonKey(unknown), object });
+      }
       const missing = missingKey(object, fields.required);
       if (missing !== void 0) this.fail(path, { kind: "missing", key: missing, object });
     }
@@ -3240,7 +3311,7 @@ var StrictJsonReader = class {
 };
 function parseJson(text, invalid) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error));
   }
@@ -3258,7 +3329,16 @@ function describeJsonValue(value) {
   if (value === void 0) return "nothing";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object" && value !== null) return "an object";
-  return truncateForMessage(JSON.stringify(value));
+  return truncateForMessage(escapeControls(JSON.stringify(value)));
+}
+function describeJsonKey(key) {
+  return /^[A-Za-z_$][\w$-]{0,39}$/.test(key) ? key : describeJsonValue(key);
+}
+function escapeControls(json) {
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 function truncateForMessage(text) {
   return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
@@ -3382,7 +3462,10 @@ function readShard(reader, value) {
   return { index, count };
 }
 function readFingerprint(reader, value, path) {
-  const fields = reader.object(value, path, { required: FINGERPRINT_FIELDS });
+  const fields = reader.object(value, path, {
+    required: FINGERPRINT_FIELDS,
+    optional: ["codegen"]
+  });
   const mangling = reader.oneOf(fields.mangling, `${path}.mangling`, MANGLINGS, '"v0" or "legacy"');
   const runs = readCount(reader, fields.runs, `${path}.runs`);
   if (runs === 0) reader.refuse(`${path}.runs`, "expected at least 1 run, found 0");
@@ -3392,6 +3475,7 @@ function readFingerprint(reader, value, path) {
     target: reader.string(fields.target, `${path}.target`),
     rustflags: readStrings(reader, fields.rustflags, `${path}.rustflags`),
     mangling,
+    ...fields.codegen === void 0 ? {} : { codegen: readStrings(reader, fields.codegen, `${path}.codegen`) },
     runs
   };
 }
@@ -3411,6 +3495,8 @@ function readBenchmark(reader, value, path) {
     (index) => `${path}.functions[${index}].name`
   );
   const calls = fields.calls === void 0 ? void 0 : readCalls(reader, fields.calls, `${path}.calls`, functions);
+  const totals2 = readCounts(reader, fields.totals, `${path}.totals`, events);
+  checkTotals(reader, totals2, functions, `${path}.totals`);
   return {
     name: reader.string(fields.name, `${path}.name`),
     target: reader.string(fields.target, `${path}.target`),
@@ -3423,7 +3509,7 @@ function readBenchmark(reader, value, path) {
     ),
     command: readStrings(reader, fields.command, `${path}.command`),
     events,
-    totals: readCounts(reader, fields.totals, `${path}.totals`, events),
+    totals: totals2,
     nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions,
     ...calls === void 0 ? {} : { calls },
@@ -3480,6 +3566,18 @@ function readCalls(reader, value, path, functions) {
   );
   return calls;
 }
+function checkTotals(reader, totals2, functions, path) {
+  for (const [event, total] of Object.entries(totals2)) {
+    let sum = 0;
+    for (const entry of functions) sum += countOf(entry.counts, event) ?? 0;
+    if (!Number.isSafeInteger(sum)) {
+      reader.refuse(`${path}.${event}`, "its functions' counts add up to more than a count can be");
+    }
+    if (sum !== total) {
+      reader.refuse(`${path}.${event}`, `is ${total}, but its functions' counts add up to ${sum}`);
+    }
+  }
+}
 function readFunction(reader, value, path, events) {
   const fields = reader.object(value, path, FUNCTION_FIELDS);
   return {
@@ -3519,6 +3617,7 @@ function serialiseProfileDocument(doc) {
       target: doc.fingerprint.target,
       rustflags: doc.fingerprint.rustflags,
       mangling: doc.fingerprint.mangling,
+      ...doc.fingerprint.codegen?.length ? { codegen: doc.fingerprint.codegen } : {},
       runs: doc.fingerprint.runs
     },
     ...doc.shard === void 0 ? {} : { shard: { index: doc.shard.index, count: doc.shard.count } }
@@ -3609,13 +3708,22 @@ ${siteLines.join(",\n")}
 }
 function inEventOrder(counts, events) {
   const ordered = {};
-  for (const event of events) ordered[event] = counts[event] ?? 0;
+  for (const event of events) ordered[event] = countOf(counts, event) ?? 0;
   return ordered;
 }
 
 // src/compare/load-input.ts
 async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }) {
   if (await startsWithJsonObject(path)) {
+    const { size: size2 } = await stat(path);
+    if (size2 > MAX_DOCUMENT_BYTES) {
+      throw new CorruptFileError(
+        path,
+        void 0,
+        `is ${megabytes(size2)}, larger than a profile document can be (${megabytes(MAX_DOCUMENT_BYTES)})`,
+        "A profile document rust-perf writes is far smaller; compare the raw *.callgrind.out files it was written with instead."
+      );
+    }
     const text = await readFile(path, "utf8").catch((error) => {
       throw unreadable(path, error);
     });
@@ -3649,6 +3757,10 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
       }
     ]
   };
+}
+var MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+function megabytes(bytes) {
+  return `${Math.round(bytes / 1e6).toLocaleString("en-US")} MB`;
 }
 function benchmarkName(path) {
   const file = basename(path);
@@ -4243,8 +4355,8 @@ function footerLines(comparison, links) {
   ];
   if (fingerprint) {
     facts.push(
-      escapeText(shorten(fingerprint.rustc.split("\n")[0] ?? "", FINGERPRINT_LENGTH)),
-      `valgrind ${escapeText(shorten(fingerprint.valgrind, FINGERPRINT_LENGTH))}`
+      code(fingerprint.rustc.split("\n")[0] ?? "", FINGERPRINT_LENGTH),
+      `valgrind ${code(fingerprint.valgrind, FINGERPRINT_LENGTH)}`
     );
   }
   if (comparison.limits !== void 0) facts.push(`limits from ${escapeText(comparison.limits)}`);
@@ -4518,7 +4630,7 @@ function attachValues(args2, options) {
 }
 
 // src/cli/compare-command.ts
-var FORMATS = ["markdown", "text", "json"];
+var FORMATS = ["markdown", "comment", "text", "json"];
 var compareOptions = {
   threshold: { type: "string", default: "1%" },
   "function-threshold": { type: "string", default: "0.1%" },
@@ -4534,8 +4646,10 @@ var compareOptionsHelp = `  --threshold PERCENT            A benchmark regresses
   --allocation-threshold PERCENT A benchmark's allocations regress (improve) when
                                  their count grows (shrinks) by more than this;
                                  any change is listed. Default: 1%
-  --format markdown|text|json    Report format. Default: text on a terminal,
-                                 markdown otherwise.
+  --format FORMAT                text, markdown (the job summary's report),
+                                 comment (the pull request comment's, within
+                                 GitHub's 65,536 characters) or json. Default:
+                                 text on a terminal, markdown otherwise.
   --fail-on-regression           Exit with status 1 when a benchmark regressed
                                  or went over a budget of its limits.
   --limits FILE                  Per-benchmark thresholds, ignores and budgets
@@ -4636,6 +4750,8 @@ function render(comparison, format, context) {
       return renderText(comparison, { color: context.isTTY && !context.env.NO_COLOR });
     case "markdown":
       return renderMarkdown(comparison, { target: "summary" });
+    case "comment":
+      return renderMarkdown(comparison, { target: "comment" });
   }
 }
 
@@ -5339,18 +5455,12 @@ function splitWhitespace(value) {
 async function buildBenchmarks(settings, deps) {
   const { log } = deps;
   const manifestPath = resolve6(settings.manifestPath);
-  const user = userRustflags({
-    env: deps.env,
-    cwd: dirname4(manifestPath),
-    home: homedir(),
-    readFile: readTextIfExists
-  });
+  const { user, rustflags, mangling } = buildRustflags(manifestPath, deps.env);
   for (const setting of user.ignored) {
     log.warn(
       `rust-perf does not read ${setting}: those flags are not used. Set them in RUSTFLAGS or build.rustflags instead.`
     );
   }
-  const { rustflags, mangling } = withV0Mangling(user.flags);
   const env = cargoEnvironment(deps.env, rustflags, settings.targetDir);
   env.RUSTC_WORKSPACE_WRAPPER = await writePathRemapWrapper(
     settings.targetDir,
@@ -5386,6 +5496,21 @@ ${cargoErrors(result.stderr)}`,
     }
     return { executables, rustflags, mangling };
   });
+}
+function buildRustflags(manifestPath, env) {
+  const user = userRustflags({
+    env,
+    cwd: dirname4(resolve6(manifestPath)),
+    home: homedir(),
+    readFile: readTextIfExists
+  });
+  return { user, ...withV0Mangling(user.flags) };
+}
+var FORCED_PROFILE_SETTINGS = /^CARGO_PROFILE_(BENCH|RELEASE)_(DEBUG|STRIP)$/;
+function codegenSettings(env) {
+  return Object.entries(env).filter(
+    ([name, value]) => value !== void 0 && /^CARGO_PROFILE_(BENCH|RELEASE)_/.test(name) && !FORCED_PROFILE_SETTINGS.test(name)
+  ).map(([name, value]) => `${name}=${value}`).sort();
 }
 async function cargoMetadata(manifestPath, deps) {
   const path = resolve6(manifestPath);
@@ -5562,7 +5687,7 @@ function formatDuration(seconds) {
 import { readFileSync as readFileSync2 } from "node:fs";
 import { mkdir as mkdir5, readdir as readdir2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname9, join as join9, resolve as resolve8 } from "node:path";
+import { dirname as dirname8, join as join9, resolve as resolve8 } from "node:path";
 
 // src/benchmarks/bench-targets.ts
 import { dirname as dirname6, relative } from "node:path";
@@ -6258,7 +6383,7 @@ function combineRuns(identity2, runs) {
     const counts = {};
     let varies = present.length < runs.length;
     for (const event of events) {
-      const values = entries.map((entry) => entry?.counts[event] ?? 0);
+      const values = entries.map((entry) => (entry && countOf(entry.counts, event)) ?? 0);
       const smallest = Math.min(...values);
       varies ||= values.some((value) => value !== smallest);
       counts[event] = smallest;
@@ -6276,7 +6401,7 @@ function combineRuns(identity2, runs) {
   );
   const totals2 = {};
   for (const event of events) {
-    totals2[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
+    totals2[event] = functions.reduce((sum, entry) => sum + (countOf(entry.counts, event) ?? 0), 0);
   }
   const combined = { events, totals: totals2, functions };
   const calls = combineCalls(runs, new Set(functions.map((entry) => entry.name)));
@@ -6317,22 +6442,22 @@ function primaryCount(entry, events) {
 }
 
 // src/measure/staging.ts
-import { chmod as chmod2, copyFile, mkdir as mkdir4, rm as rm3, symlink } from "node:fs/promises";
+import { chmod as chmod2, copyFile, lstat, mkdir as mkdir4, rm as rm3, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
 // src/system/lock.ts
 import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname8, join as join6 } from "node:path";
+import { join as join6 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
-  await mkdir3(dirname8(lock), { recursive: true });
+  const owner = await ownerRecord(process.pid);
   let waiting = false;
   for (; ; ) {
     deps.signal?.throwIfAborted();
     try {
-      await mkdir3(lock);
-      await writeFile3(join6(lock, "pid"), String(process.pid));
+      await mkdir3(lock, { mode: 448 });
+      await writeFile3(join6(lock, "pid"), owner);
       return () => rm2(lock, { recursive: true, force: true });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -6354,29 +6479,60 @@ async function acquireLock(lock, deps) {
     await sleep(250, void 0, { signal: deps.signal });
   }
 }
+async function ownerRecord(pid) {
+  const started = await processStartTime(pid);
+  return started === void 0 ? String(pid) : `${pid} ${started}`;
+}
+async function processStartTime(pid) {
+  const stat3 = await readFile5(`/proc/${pid}/stat`, "utf8").catch(() => void 0);
+  if (stat3 === void 0) return void 0;
+  const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+  const started = fields[19];
+  return started !== void 0 && /^\d+$/.test(started) ? started : void 0;
+}
 async function isStale(lock) {
-  const owner = Number(await readFile5(join6(lock, "pid"), "utf8").catch(() => ""));
-  if (!Number.isSafeInteger(owner) || owner <= 0) {
-    const created = await stat2(lock).catch(() => void 0);
-    return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
+  const record = await readFile5(join6(lock, "pid"), "utf8").catch(() => "");
+  const match = /^(\d+)(?: (\d+))?$/.exec(record.trim());
+  const owner = Number(match?.[1]);
+  const started = match?.[2];
+  if (Number.isSafeInteger(owner) && owner > 0 && !isAlive(owner)) return true;
+  if (started !== void 0) {
+    const now = await processStartTime(owner);
+    return now !== void 0 && now !== started;
   }
+  if (match !== null && await processStartTime(process.pid) === void 0) return false;
+  const created = await stat2(lock).catch(() => void 0);
+  return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
+}
+function isAlive(pid) {
   try {
-    process.kill(owner, 0);
-    return false;
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    return error.code === "ESRCH";
+    return error.code !== "ESRCH";
   }
+}
+
+// src/system/temp-dir.ts
+function missingTempDirectory(tempDir, purpose) {
+  return new EnvironmentError(
+    `The temporary directory ${tempDir} does not exist, so rust-perf has nowhere to ${purpose}`,
+    "Create it, or set TMPDIR to a directory that exists."
+  );
+}
+function isMissingPath(error) {
+  const code2 = error?.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR";
 }
 
 // src/measure/staging.ts
 async function withStagedExecutables(targets, deps, work) {
-  const root = join7(tmpdir(), "rust-perf");
+  const root = await privateStagingRoot(deps.tempDir ?? tmpdir());
   const release = await acquireLock(join7(root, "lock"), deps);
+  const stagingDirs = [join7(root, "bin"), join7(root, "cwd")];
   try {
-    await Promise.all([
-      mkdir4(join7(root, "bin"), { recursive: true }),
-      mkdir4(join7(root, "cwd"), { recursive: true })
-    ]);
+    await removeAll(stagingDirs);
+    await Promise.all(stagingDirs.map((dir) => mkdir4(dir, { mode: 448 })));
     const staged = [];
     for (const target of targets) {
       const previous = staged.at(-1) ?? Promise.resolve();
@@ -6389,8 +6545,33 @@ async function withStagedExecutables(targets, deps, work) {
       await everyStaging;
     }
   } finally {
-    await release();
+    await removeAll(stagingDirs).finally(release);
   }
+}
+function removeAll(paths) {
+  return Promise.all(paths.map((path) => rm3(path, { recursive: true, force: true })));
+}
+async function privateStagingRoot(tempDir) {
+  const uid = process.getuid?.();
+  const root = join7(tempDir, uid === void 0 ? "rust-perf" : `rust-perf-${uid}`);
+  const hint = `Remove ${root} if it is yours, or set TMPDIR to a directory only you can write to.`;
+  try {
+    await mkdir4(root, { mode: 448 });
+  } catch (error) {
+    if (isMissingPath(error)) throw missingTempDirectory(tempDir, "stage the benchmarks");
+    if (error.code !== "EEXIST") {
+      throw new EnvironmentError(
+        `Cannot create the staging directory ${root}: ${error.message}`,
+        hint
+      );
+    }
+  }
+  const found = await lstat(root);
+  const refusal = found.isSymbolicLink() ? "is a symbolic link, which rust-perf does not follow" : !found.isDirectory() ? "is not a directory" : uid !== void 0 && found.uid !== uid ? `belongs to user ${found.uid}, not to you (user ${uid})` : (found.mode & 63) !== 0 ? `is open to other users (mode ${(found.mode & 511).toString(8)}, not 700)` : void 0;
+  if (refusal !== void 0) {
+    throw new EnvironmentError(`The staging directory ${root} ${refusal}`, hint);
+  }
+  return root;
 }
 async function stage(target, root) {
   const executable = join7(root, "bin", target.name);
@@ -6398,12 +6579,20 @@ async function stage(target, root) {
   await Promise.all([rm3(executable, { force: true }), rm3(cwd, { force: true })]);
   await Promise.all([
     copyFile(target.executable, executable).catch((error) => {
-      if (error.code !== "ENOENT") throw error;
+      if (error.code !== "ENOENT") throw stagingError(error, target);
       throw new InputError(`'${target.name}' runs ${target.executable}, which does not exist`);
-    }).then(() => chmod2(executable, 493)),
-    symlink(target.cwd, cwd)
+    }).then(() => chmod2(executable, 448)),
+    symlink(target.cwd, cwd).catch((error) => {
+      throw stagingError(error, target);
+    })
   ]);
   return { ...target, executable, cwd, built: { executable: target.executable, cwd: target.cwd } };
+}
+function stagingError(error, target) {
+  return new EnvironmentError(
+    `Cannot stage '${target.name}' (${target.executable}) for its run: ${error.message}`,
+    "Check the space and permissions of the temporary directory (TMPDIR)."
+  );
 }
 
 // src/measure/valgrind.ts
@@ -6481,7 +6670,7 @@ async function measure(settings, deps) {
   const targets = [
     ...selectBenches(build.executables, [...harnessOf.keys()]),
     ...settings.commands.map(
-      (command) => resolveCommand(command, build.executables, dirname9(manifestPath))
+      (command) => resolveCommand(command, build.executables, dirname8(manifestPath))
     )
   ];
   checkTargets(targets);
@@ -6491,17 +6680,14 @@ async function measure(settings, deps) {
   const rustcProbe = rustcVersion(
     deps.processes,
     definedEnvironment(deps.env),
-    dirname9(manifestPath)
+    dirname8(manifestPath)
   );
   const fingerprintProbe = rustcProbe.then(
-    (rustc) => ({
-      valgrind: valgrind.version,
-      rustc,
-      target: targetTriple(rustc, settings.cargoArgs),
-      rustflags: build.rustflags,
-      mangling: build.mangling,
-      runs: settings.runs
-    })
+    (rustc) => fingerprintOf(
+      { valgrind: valgrind.version, rustc, rustflags: build.rustflags, mangling: build.mangling },
+      settings,
+      deps.env
+    )
   );
   const measured = settings.shard === void 0 ? targets : await shareOfTargets(targets, settings.shard, await fingerprintProbe, log);
   const setup = {
@@ -6552,6 +6738,18 @@ async function shareOfTargets(targets, shard, fingerprint, log) {
     `Shard ${shardName(shard.spec)} measures ${names.length === 0 ? "no target" : names.join(", ")} of ${targets.length} (balanced by ${costs === void 0 ? "count" : "the baseline's costs"}).`
   );
   return targets.filter((target) => names.includes(target.name));
+}
+function fingerprintOf(toolchain, settings, env) {
+  const codegen = codegenSettings(env);
+  return {
+    valgrind: toolchain.valgrind,
+    rustc: toolchain.rustc,
+    target: targetTriple(toolchain.rustc, settings.cargoArgs),
+    rustflags: toolchain.rustflags,
+    mangling: toolchain.mangling,
+    ...codegen.length > 0 ? { codegen } : {},
+    runs: settings.runs
+  };
 }
 function chooseBenchTargets(metadata, manifestPath, settings, log) {
   const found = findBenchTargets(
@@ -6723,7 +6921,7 @@ function profileSummaryText(document) {
     const event = summaryEvent(benchmark);
     return [
       benchmark.name,
-      `${formatCount(benchmark.totals[event] ?? 0)} ${event}`,
+      `${formatCount(countOf(benchmark.totals, event) ?? 0)} ${event}`,
       String(benchmark.functions.length),
       String(benchmark.nondeterministic.length)
     ];
@@ -6970,14 +7168,14 @@ var SHARE_WIDTH = 7;
 function renderFunctionTable(command, profile) {
   const { events, totals: totals2 } = profile;
   const primary = events[0];
-  const primaryTotal = totals2[primary] ?? 0;
-  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => totals2[event] ?? 0).join(" ")}  functions: ${profile.functions.length}`;
+  const primaryTotal = countOf(totals2, primary) ?? 0;
+  const header = `cmd: ${sanitise(command)}  events: ${events.join(" ")}  totals: ${events.map((event) => countOf(totals2, event) ?? 0).join(" ")}  functions: ${profile.functions.length}`;
   const inclusive = profile.calls !== void 0;
   const rows = profile.functions.map((entry) => {
     const file = sanitise(entry.file);
     return [
-      ...events.map((event) => String(entry.counts[event] ?? 0)),
-      primaryTotal === 0 ? "-" : `${(100 * (entry.counts[primary] ?? 0) / primaryTotal).toFixed(2)}%`,
+      ...events.map((event) => String(countOf(entry.counts, event) ?? 0)),
+      primaryTotal === 0 ? "-" : `${(100 * (countOf(entry.counts, primary) ?? 0) / primaryTotal).toFixed(2)}%`,
       ...inclusive ? [String(entry.inclusive ?? 0)] : [],
       sanitise(entry.name),
       entry.line === 0 ? file : `${file}:${entry.line}`
@@ -7060,7 +7258,7 @@ var parseCommand = {
 };
 
 // src/cli/run-command.ts
-import { dirname as dirname11, join as join14, relative as relative3, resolve as resolve13 } from "node:path";
+import { dirname as dirname10, join as join14, relative as relative3, resolve as resolve13 } from "node:path";
 
 // src/measure/measure-revision.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -7178,7 +7376,9 @@ async function cleanWorkingTreeCommit(processes, options) {
 }
 async function withTemporaryWorktree(git, sha, log, work) {
   const repository = basename3(await git.topLevel());
-  const parent = await mkdtemp(join11(tmpdir2(), "rust-perf-worktree-"));
+  const parent = await mkdtemp(join11(tmpdir2(), "rust-perf-worktree-")).catch((error) => {
+    throw isMissingPath(error) ? missingTempDirectory(tmpdir2(), "check out the base") : error;
+  });
   const worktree = join11(parent, repository);
   let added = false;
   try {
@@ -7261,12 +7461,15 @@ async function existingPath(path) {
 // src/publish/local-baselines.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { mkdir as mkdir6, readdir as readdir3, readFile as readFile7, rename as rename3, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname10, join as join13 } from "node:path";
+import { dirname as dirname9, join as join13 } from "node:path";
 
 // src/profile/identity.ts
 import { createHash as createHash3 } from "node:crypto";
 function fingerprintHash(fingerprint) {
-  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [field, fingerprint[field]]);
+  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [
+    field,
+    fingerprint[field]
+  ]).filter(([, value]) => value !== void 0);
   return createHash3("sha256").update(JSON.stringify(comparable)).digest("hex").slice(0, 16);
 }
 
@@ -7288,7 +7491,7 @@ function baselineFile(targetDir, name) {
 }
 async function saveBaseline(targetDir, name, profile) {
   const file = baselineFile(targetDir, name);
-  await mkdir6(dirname10(file), { recursive: true });
+  await mkdir6(dirname9(file), { recursive: true });
   const previous = await earlierBaseline(file, profile);
   const partial = `${file}.${process.pid}.partial`;
   await writeFile6(partial, serialiseProfileDocument(withHistory(profile, previous)));
@@ -7395,7 +7598,7 @@ var runCommand = {
     if (saveAs !== void 0) checkBaselineName(saveAs);
     const report = reportSettingsFromOptions(values, context);
     const settings = await measureSettingsFromOptions(values, context);
-    const limitsPath = values.limits ?? join14(dirname11(settings.manifestPath), LIMITS_FILE);
+    const limitsPath = values.limits ?? join14(dirname10(settings.manifestPath), LIMITS_FILE);
     const limits = await readLimits(
       resolve13(context.cwd, limitsPath),
       relative3(context.cwd, resolve13(context.cwd, limitsPath)) || LIMITS_FILE,
@@ -7414,7 +7617,7 @@ var runCommand = {
     const baseSettings = { ...settings, outDir: join14(settings.outDir, "base"), targetDir };
     if (source.kind !== "ref") {
       headSettings.commit = await cleanWorkingTreeCommit(deps.processes, {
-        cwd: dirname11(settings.manifestPath),
+        cwd: dirname10(settings.manifestPath),
         env: deps.env
       });
       if (source.kind === "working-tree") baseSettings.commit = headSettings.commit;
@@ -7453,7 +7656,7 @@ var runCommand = {
   }
 };
 async function measureBaseRevision(ref, settings, deps) {
-  const repoRoot = dirname11(settings.manifestPath);
+  const repoRoot = dirname10(settings.manifestPath);
   const git = createGit(deps.processes, { cwd: repoRoot, env: deps.env });
   await git.topLevel();
   const sha = (await git.resolveCommit(ref)).slice(0, 12);

@@ -45,6 +45,14 @@ export class BenchmarkError extends UserError {
   readonly exitCode = 3;
 }
 
+/**
+ * A GitHub or Actions service (the REST API, the cache, the artifact store) failed after its
+ * retries, or refused the token: exit 3. The hint says whether to wait or to fix the workflow.
+ */
+export class ServiceError extends UserError {
+  readonly exitCode = 3;
+}
+
 /** A git operation the user asked for failed (unknown ref, worktree trouble): exit 2. */
 export class GitError extends InputError {}
 

@@ -7,7 +7,7 @@ import type { RunContext } from '../inputs/context.js';
 import type { ActionSettings, InputSource } from '../inputs/settings.js';
 import type { MeasureSettings } from '../measure/measure.js';
 import type { RevisionDeps } from '../measure/measure-revision.js';
-import type { ProfileDocument } from '../profile/profile.js';
+import type { Fingerprint, ProfileDocument } from '../profile/profile.js';
 import type { ReportArtifacts } from '../publish/artifact.js';
 import type { BaselineStore } from '../publish/baseline-cache.js';
 import type { CommentPublisher } from '../publish/comment.js';
@@ -34,6 +34,8 @@ interface ActionResults {
 
 /** Measuring, as src/measure does it; tests stand in for the real cargo and valgrind. */
 interface Profiler {
+  /** The fingerprint `measure` will record, found without running any of the package's code. */
+  fingerprint(settings: MeasureSettings, deps: ProcessDeps): Promise<Fingerprint>;
   measure(settings: MeasureSettings, deps: ProcessDeps): Promise<ProfileDocument>;
   measureRevision(
     ref: string,

@@ -14,16 +14,15 @@ import { targetDirectory } from '../cargo/cargo.js';
 import { compareProfiles } from '../compare/compare.js';
 import { acceptRegressions, type Comparison } from '../compare/comparison.js';
 import { parseComparison } from '../compare/read-comparison.js';
-import { describeError, GitError, InputError, UserError } from '../errors.js';
-import type { PullRequestContext } from '../inputs/context.js';
-import { readRunContext } from '../inputs/context.js';
+import { describeError, GitError, InputError, ServiceError, UserError } from '../errors.js';
+import { type PullRequestContext, type RunContext, readRunContext } from '../inputs/context.js';
 import { readSettings } from '../inputs/settings.js';
 import type { MeasureSettings } from '../measure/measure.js';
 import { withHistory } from '../profile/history.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { verifyReportPullRequest } from '../publish/report-ownership.js';
-import { maySaveBaseline } from '../publish/save-policy.js';
+import { maySaveBaseline, type SaveDecision } from '../publish/save-policy.js';
 import { plural, shortCommit } from '../report/format.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -99,22 +98,36 @@ async function measureStep(step: ActionStep): Promise<Outcome> {
   }
   await ensureValgrind(step.childEnv, deps);
   if (settings.shard !== undefined) return measureShard(step, settings.shard, flow);
+  if (pullRequest !== undefined) return compareWithBase(step, pullRequest.baseSha, pullRequest);
+  // A merge queue's commit is compared like a pull request, but there is no pull request to comment on.
+  if (context.mergeGroup !== undefined) return compareWithBase(step, context.mergeGroup.baseSha);
+  // The profile may become GITHUB_SHA's baseline: it records the commit checked out now, before
+  // the build, so that one of another commit is never saved as its.
   const head = await deps.profiler.measure(
-    measureSettings(step, 'head', context.sha),
+    measureSettings(step, 'head', await checkedOutCommit(step)),
     step.processDeps,
   );
-  if (pullRequest !== undefined) {
-    return compareWithBase(step, pullRequest.baseSha, head, pullRequest);
-  }
-  // A merge queue's commit is compared like a pull request, but there is no pull request to comment on.
-  if (context.mergeGroup !== undefined) {
-    return compareWithBase(step, context.mergeGroup.baseSha, head);
-  }
   return recordProfile(step, head, baselineIdentity(fingerprintHash(head.fingerprint), settings));
 }
 
+/** The commit the workspace has checked out, or undefined when git cannot tell. */
+async function checkedOutCommit(step: ActionStep): Promise<string | undefined> {
+  const git = step.deps.openRepository({ cwd: step.context.workspace, env: step.childEnv });
+  try {
+    return await git.resolveCommit('HEAD');
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    step.deps.log.info(`The checked-out commit is unknown: ${error.message}`);
+    return undefined;
+  }
+}
+
 /** Where each side's build output and raw profiles go, and what they measure. */
-function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string): MeasureSettings {
+function measureSettings(
+  step: ActionStep,
+  side: 'head' | 'base',
+  commit: string | undefined,
+): MeasureSettings {
   const { settings, context } = step;
   return {
     manifestPath: join(resolve(context.workspace, settings.workingDirectory), 'Cargo.toml'),
@@ -126,7 +139,7 @@ function measureSettings(step: ActionStep, side: 'head' | 'base', commit: string
     timeoutSeconds: settings.timeoutSeconds,
     metrics: settings.metrics,
     outDir: join(context.tempDir, 'rust-perf', side),
-    commit,
+    ...(commit === undefined ? {} : { commit }),
     // Paths relative to the repository root, so that the report links them on GitHub.
     workspaceRoot: context.workspace,
     ...(step.shard === undefined ? {} : { shard: step.shard }),
@@ -140,12 +153,16 @@ async function recordProfile(
   identity: string,
 ): Promise<Outcome> {
   const { settings, context, services, deps } = step;
-  const decision = maySaveBaseline({
-    eventName: context.eventName,
-    ref: context.ref,
-    defaultBranch: context.defaultBranch ?? '',
-    setting: settings.saveBaseline,
-  });
+  const decision = savesAsBaseline(
+    maySaveBaseline({
+      eventName: context.eventName,
+      ref: context.ref,
+      defaultBranch: context.defaultBranch ?? '',
+      setting: settings.saveBaseline,
+    }),
+    head,
+    context,
+  );
   let baselineNote: string;
   let recorded = head;
   if (decision.save) {
@@ -172,16 +189,39 @@ async function recordProfile(
 }
 
 /**
+ * The event's decision, and besides that a baseline is saved under `GITHUB_SHA` only if it
+ * measured that commit: a workflow may check out another ref.
+ */
+function savesAsBaseline(
+  decision: SaveDecision,
+  head: ProfileDocument,
+  context: RunContext,
+): SaveDecision {
+  if (!decision.save || head.commit === context.sha) return decision;
+  return {
+    save: false,
+    reason: `the checkout is ${head.commit ?? 'an unknown commit'}, not ${context.sha}, the commit of this ${context.eventName} event that a baseline is saved under`,
+  };
+}
+
+/**
  * Compares the measured head with the profile of `baseSha`; the comparison is delivered to the
  * pull request, when there is one (a merge group has none).
  */
 async function compareWithBase(
   step: ActionStep,
   baseSha: string,
-  head: ProfileDocument,
   pullRequest?: PullRequestContext,
 ): Promise<Outcome> {
   const { settings, context, deps } = step;
+  const headSettings = measureSettings(step, 'head', context.sha);
+  // The cache is restored before any of the pull request's code runs: a build script could
+  // otherwise put a program on PATH that the cache client runs with the runner's credentials.
+  const fingerprint = await deps.profiler.fingerprint(headSettings, step.processDeps);
+  const identity = baselineIdentity(fingerprintHash(fingerprint), settings);
+  const restored =
+    settings.baseline === 'rebuild' ? undefined : await restoreBaseline(step, baseSha, identity);
+  const head = await deps.profiler.measure(headSettings, step.processDeps);
   const { limits, note } = await gateLimits(
     { workspace: context.workspace, workingDirectory: settings.workingDirectory },
     checkoutRepository(step),
@@ -189,9 +229,13 @@ async function compareWithBase(
     () => fetchBaseCommitIfMissing(step, baseSha),
     deps.log,
   );
-  const identity = baselineIdentity(fingerprintHash(head.fingerprint), step.settings);
-  const base = await baseProfile(step, baseSha, identity);
-  if (base === undefined) return noBaseline(step, baseSha);
+  if (restored === undefined && settings.baseline === 'cache') return noBaseline(step, baseSha);
+  if (restored === undefined && settings.baseline === 'auto') {
+    deps.log.info(
+      `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
+    );
+  }
+  const base = restored ?? (await measureBase(step, baseSha));
   const comparison = compareProfiles(base, head, {
     threshold: settings.threshold,
     functionThreshold: settings.functionThreshold,
@@ -214,33 +258,22 @@ async function noBaseline(step: ActionStep, baseSha: string): Promise<Outcome> {
   return { regressed: false, summary };
 }
 
-/**
- * The base's profile: the cached baseline when there is a usable one (`auto`, `cache`), else
- * measured from the base commit (`auto`, `rebuild`); undefined only for `cache` on a miss.
- */
-async function baseProfile(
+/** The cached baseline of the base commit, or of the newest comparable one (`auto`, `cache`). */
+async function restoreBaseline(
   step: ActionStep,
   baseSha: string,
   identity: string,
 ): Promise<ProfileDocument | undefined> {
-  const { settings, services, deps } = step;
-  if (settings.baseline !== 'rebuild') {
-    const restored = await services.baselines.restore(baseSha, identity);
-    if (restored !== undefined) {
-      const commit = restored.profile.commit ?? 'an unrecorded commit';
-      deps.log.info(
-        restored.exact
-          ? `Comparing with the cached baseline of the base commit ${baseSha} (${restored.key}).`
-          : `There is no cached baseline of the base commit ${baseSha}; comparing with the newest one measured under the same conditions, of ${commit} (${restored.key}).`,
-      );
-      return restored.profile;
-    }
-    if (settings.baseline === 'cache') return undefined;
-    deps.log.info(
-      `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
-    );
-  }
-  return measureBase(step, baseSha);
+  const { services, deps } = step;
+  const restored = await services.baselines.restore(baseSha, identity);
+  if (restored === undefined) return undefined;
+  const commit = restored.profile.commit ?? 'an unrecorded commit';
+  deps.log.info(
+    restored.exact
+      ? `Comparing with the cached baseline of the base commit ${baseSha} (${restored.key}).`
+      : `There is no cached baseline of the base commit ${baseSha}; comparing with the newest one measured under the same conditions, of ${commit} (${restored.key}).`,
+  );
+  return restored.profile;
 }
 
 /** The base commit measured in a temporary worktree, fetched first if the checkout lacks it. */
@@ -395,6 +428,13 @@ async function deliver(step: ActionStep, delivery: Delivery): Promise<string | u
     renderMarkdown(comparison, { target: 'comment', repository, warnings }),
     { create: settings.comment === 'always' || comparison.regressed },
   );
+  if (outcome.action === 'forbidden' && settings.mode === 'report') {
+    // The reporting workflow runs in the base repository: a refusal is its own permissions.
+    throw new ServiceError(
+      `Could not comment on pull request #${pullRequest.number}: the token may not (${outcome.reason}).`,
+      'Give the reporting workflow `permissions: pull-requests: write` (and `actions: read`), as in "Pull requests from forks" in the README.',
+    );
+  }
   if (outcome.action === 'forbidden') {
     deps.log.warn(
       `Could not comment on pull request #${pullRequest.number}: the token may not (${outcome.reason}), as on pull requests from forks. ${FORK_COMMENT_HINT}`,

@@ -3,12 +3,13 @@
  * job summary; real processes; the Actions cache and artifact services; the GitHub API.
  */
 import * as core from '@actions/core';
-import { measure } from '../measure/measure.js';
+import { measure, measurementFingerprint } from '../measure/measure.js';
 import { measureRevision } from '../measure/measure-revision.js';
 import { GitHubReportArtifacts } from '../publish/artifact.js';
 import { ActionsCacheBaselineStore } from '../publish/baseline-cache.js';
 import { GitHubCommentPublisher, stickyCommentMarker } from '../publish/comment.js';
 import { createGitHubClient } from '../publish/github-client.js';
+import { pullRequestHeadShaFrom } from '../publish/report-ownership.js';
 import { GitHubShardArtifacts } from '../publish/shard-artifacts.js';
 import { createGit } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
@@ -40,7 +41,7 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
     },
     processes: nodeProcessRunner,
     openRepository: (options) => createGit(nodeProcessRunner, options),
-    profiler: { measure, measureRevision },
+    profiler: { fingerprint: measurementFingerprint, measure, measureRevision },
     platform: process.platform,
     isRoot: process.getuid?.() === 0,
     signal,
@@ -66,10 +67,7 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
           github,
           stickyCommentMarker(context.workflow, context.job, settings),
         ),
-        async pullRequestHeadSha(prNumber) {
-          const { data } = await github.rest.pulls.get({ ...repository, pull_number: prNumber });
-          return data.head.sha;
-        },
+        pullRequestHeadSha: pullRequestHeadShaFrom(github, repository),
       };
     },
   };

@@ -5,7 +5,8 @@
  * baseline and gates. The shares are balanced by the costs of the cached baseline (the merged
  * one, under the unsharded identity), restored once after the build tells the conditions: every
  * leg restores the same one, so every leg computes the same assignment, and the base of a pull
- * request is the leg's share of it. Without a cached baseline the shares go by count, and a
+ * request is the leg's share of it. It is restored before the build all the same, from the
+ * fingerprint found without building, so that none of a pull request's code has run yet. Without a cached baseline the shares go by count, and a
  * measured base is cut the same way.
  */
 import { compareProfiles } from '../compare/compare.js';
@@ -36,10 +37,11 @@ export async function measureShard(
       : { costs: (fingerprint) => baseline.costs(fingerprint) }),
   };
   const leg: ActionStep = { ...step, shard: selection };
-  const head = await deps.profiler.measure(
-    flow.measureSettings(leg, 'head', context.sha),
-    step.processDeps,
-  );
+  const headSettings = flow.measureSettings(leg, 'head', context.sha);
+  if (settings.baseline !== 'rebuild') {
+    await baseline.costs(await deps.profiler.fingerprint(headSettings, step.processDeps));
+  }
+  const head = await deps.profiler.measure(headSettings, step.processDeps);
   const base =
     pullRequest === undefined
       ? undefined

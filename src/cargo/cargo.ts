@@ -56,18 +56,12 @@ export async function buildBenchmarks(
 ): Promise<BuildResult> {
   const { log } = deps;
   const manifestPath = resolve(settings.manifestPath);
-  const user = userRustflags({
-    env: deps.env,
-    cwd: dirname(manifestPath),
-    home: homedir(),
-    readFile: readTextIfExists,
-  });
+  const { user, rustflags, mangling } = buildRustflags(manifestPath, deps.env);
   for (const setting of user.ignored) {
     log.warn(
       `rust-perf does not read ${setting}: those flags are not used. Set them in RUSTFLAGS or build.rustflags instead.`,
     );
   }
-  const { rustflags, mangling } = withV0Mangling(user.flags);
   const env = cargoEnvironment(deps.env, rustflags, settings.targetDir);
   env.RUSTC_WORKSPACE_WRAPPER = await writePathRemapWrapper(
     settings.targetDir,
@@ -102,6 +96,41 @@ export async function buildBenchmarks(
     }
     return { executables, rustflags, mangling };
   });
+}
+
+/**
+ * The rustflags a build of the manifest's package gets: the user's, read where cargo reads them
+ * (files and variables only: nothing of the package runs), with v0 mangling unless the user
+ * chose a scheme.
+ */
+export function buildRustflags(manifestPath: string, env: NodeJS.ProcessEnv) {
+  const user = userRustflags({
+    env,
+    cwd: dirname(resolve(manifestPath)),
+    home: homedir(),
+    readFile: readTextIfExists,
+  });
+  return { user, ...withV0Mangling(user.flags) };
+}
+
+/** What rust-perf sets itself in the bench and release profiles, and so never the user's. */
+const FORCED_PROFILE_SETTINGS = /^CARGO_PROFILE_(BENCH|RELEASE)_(DEBUG|STRIP)$/;
+
+/**
+ * The bench profile's settings the environment gives (`CARGO_PROFILE_BENCH_OPT_LEVEL=1`, and
+ * the release profile's, which it inherits), sorted: they change the code that is measured, so
+ * the fingerprint records them, and a matrix leg that sets them keeps its own baselines.
+ */
+export function codegenSettings(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(env)
+    .filter(
+      ([name, value]) =>
+        value !== undefined &&
+        /^CARGO_PROFILE_(BENCH|RELEASE)_/.test(name) &&
+        !FORCED_PROFILE_SETTINGS.test(name),
+    )
+    .map(([name, value]) => `${name}=${value}`)
+    .sort();
 }
 
 /**

@@ -13,7 +13,7 @@ import { renderText } from '../report/text.js';
 import { parseCommandArgs } from './args.js';
 import type { CliContext, Command } from './command.js';
 
-const FORMATS = ['markdown', 'text', 'json'] as const;
+const FORMATS = ['markdown', 'comment', 'text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The options that say how to compare and report; `rust-perf run` takes the same. */
@@ -42,8 +42,10 @@ export const compareOptionsHelp = `  --threshold PERCENT            A benchmark 
   --allocation-threshold PERCENT A benchmark's allocations regress (improve) when
                                  their count grows (shrinks) by more than this;
                                  any change is listed. Default: 1%
-  --format markdown|text|json    Report format. Default: text on a terminal,
-                                 markdown otherwise.
+  --format FORMAT                text, markdown (the job summary's report),
+                                 comment (the pull request comment's, within
+                                 GitHub's 65,536 characters) or json. Default:
+                                 text on a terminal, markdown otherwise.
   --fail-on-regression           Exit with status 1 when a benchmark regressed
                                  or went over a budget of its limits.
   --limits FILE                  Per-benchmark thresholds, ignores and budgets
@@ -186,5 +188,7 @@ function render(comparison: Comparison, format: Format, context: CliContext): st
       return renderText(comparison, { color: context.isTTY && !context.env.NO_COLOR });
     case 'markdown':
       return renderMarkdown(comparison, { target: 'summary' });
+    case 'comment':
+      return renderMarkdown(comparison, { target: 'comment' });
   }
 }

@@ -12,7 +12,7 @@ import type {
   FunctionProfile,
   FunctionTable,
 } from '../profile/profile.js';
-import { COMPARABLE_FINGERPRINT_FIELDS } from '../profile/profile.js';
+import { COMPARABLE_FINGERPRINT_FIELDS, countOf } from '../profile/profile.js';
 import { compareText } from '../system/text-order.js';
 import { compareAllocations } from './allocations.js';
 import { benchmarkStatus, percentChange, reachesFraction } from './change.js';
@@ -141,7 +141,7 @@ function fingerprintValue(
   fingerprint: Fingerprint,
   field: (typeof COMPARABLE_FINGERPRINT_FIELDS)[number],
 ): string {
-  const value = fingerprint[field];
+  const value = fingerprint[field] ?? [];
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
@@ -166,8 +166,8 @@ function compareBenchmark(
   options: CompareOptions,
 ): BenchmarkComparison {
   const { name, target, id, harness } = (head ?? base)!;
-  const baseTotal = base ? (base.totals[event] ?? 0) : null;
-  const headTotal = head ? (head.totals[event] ?? 0) : null;
+  const baseTotal = base ? (countOf(base.totals, event) ?? 0) : null;
+  const headTotal = head ? (countOf(head.totals, event) ?? 0) : null;
   const limits = limitsFor(options.limits, name);
   const overBudget = head ? exceededBudgets(head, headTotal!, event, limits) : [];
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
@@ -237,7 +237,10 @@ function otherEvents(
   return Object.fromEntries(
     events.map((event) => [
       event,
-      { base: base?.totals[event] ?? null, head: head?.totals[event] ?? null },
+      {
+        base: base ? (countOf(base.totals, event) ?? null) : null,
+        head: head ? (countOf(head.totals, event) ?? null) : null,
+      },
     ]),
   );
 }
@@ -250,7 +253,7 @@ function functionTable(functions: FunctionProfile[] | FunctionTable): FunctionTa
     name: (index) => functions[index]!.name,
     file: (index) => functions[index]!.file,
     line: (index) => functions[index]!.line,
-    countsOf: (event) => functions.map((fn) => fn.counts[event] ?? 0),
+    countsOf: (event) => functions.map((fn) => countOf(fn.counts, event) ?? 0),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { CorruptFileError } from '../errors.js';
 import {
   type NormaliseOptions,
   namedCalls,
@@ -29,6 +30,15 @@ export async function loadProfileInput(
   options: NormaliseOptions = { workspaceRoot: process.cwd() },
 ): Promise<ComparableDocument> {
   if (await startsWithJsonObject(path)) {
+    const { size } = await stat(path);
+    if (size > MAX_DOCUMENT_BYTES) {
+      throw new CorruptFileError(
+        path,
+        undefined,
+        `is ${megabytes(size)}, larger than a profile document can be (${megabytes(MAX_DOCUMENT_BYTES)})`,
+        'A profile document rust-perf writes is far smaller; compare the raw *.callgrind.out files it was written with instead.',
+      );
+    }
     const text = await readFile(path, 'utf8').catch((error: unknown) => {
       throw unreadable(path, error);
     });
@@ -62,6 +72,16 @@ export async function loadProfileInput(
       },
     ],
   };
+}
+
+/**
+ * The largest profile document read: a JavaScript string holds at most about 512 MiB, and a
+ * document of 200,000 functions is some 40 MB.
+ */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
 }
 
 function benchmarkName(path: string): string {

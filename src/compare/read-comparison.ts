@@ -205,17 +205,23 @@ class ComparisonReader {
   }
 
   private fingerprint(value: unknown, path: string): Fingerprint {
-    const object = this.json.object(value, path, { required: FINGERPRINT_FIELDS });
+    const object = this.json.object(value, path, {
+      required: FINGERPRINT_FIELDS,
+      optional: ['codegen'],
+    });
+    const strings = (field: 'rustflags' | 'codegen') =>
+      this.json
+        .array(object[field], `${path}.${field}`)
+        .map((entry, index) => this.string(entry, `${path}.${field}[${index}]`));
     const runs = this.count(object.runs, `${path}.runs`);
     if (runs < 1) this.json.refuse(`${path}.runs`, 'must be at least 1', runs);
     return {
       valgrind: this.string(object.valgrind, `${path}.valgrind`),
       rustc: this.string(object.rustc, `${path}.rustc`),
       target: this.string(object.target, `${path}.target`),
-      rustflags: this.json
-        .array(object.rustflags, `${path}.rustflags`)
-        .map((flag, index) => this.string(flag, `${path}.rustflags[${index}]`)),
+      rustflags: strings('rustflags'),
       mangling: this.json.oneOf(object.mangling, `${path}.mangling`, MANGLINGS),
+      ...(object.codegen === undefined ? {} : { codegen: strings('codegen') }),
       runs,
     };
   }

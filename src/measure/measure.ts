@@ -7,7 +7,13 @@ import { criterionVersionWarning } from '../benchmarks/harness.js';
 import { listBenchmarkIds } from '../benchmarks/list-ids.js';
 import { type RoutineCut, routineCut } from '../benchmarks/routine-cut.js';
 import { type BenchmarkTarget, resolveCommand, selectBenches } from '../cargo/artifacts.js';
-import { buildBenchmarks, cargoMetadata, checkManifestExists } from '../cargo/cargo.js';
+import {
+  buildBenchmarks,
+  buildRustflags,
+  cargoMetadata,
+  checkManifestExists,
+  codegenSettings,
+} from '../cargo/cargo.js';
 import type { CargoMetadata } from '../cargo/metadata.js';
 import { rustcVersion, targetTriple } from '../cargo/toolchain.js';
 import { BenchmarkError, InputError } from '../errors.js';
@@ -20,6 +26,7 @@ import {
   type AllocationProfile,
   type BenchmarkProfile,
   type Fingerprint,
+  type Mangling,
   PROFILE_VERSION,
   type ProfileDocument,
 } from '../profile/profile.js';
@@ -146,15 +153,12 @@ export async function measure(
     definedEnvironment(deps.env),
     dirname(manifestPath),
   );
-  const fingerprintProbe = rustcProbe.then(
-    (rustc): Fingerprint => ({
-      valgrind: valgrind.version,
-      rustc,
-      target: targetTriple(rustc, settings.cargoArgs),
-      rustflags: build.rustflags,
-      mangling: build.mangling,
-      runs: settings.runs,
-    }),
+  const fingerprintProbe = rustcProbe.then((rustc) =>
+    fingerprintOf(
+      { valgrind: valgrind.version, rustc, rustflags: build.rustflags, mangling: build.mangling },
+      settings,
+      deps.env,
+    ),
   );
   const measured =
     settings.shard === undefined
@@ -215,6 +219,47 @@ async function shareOfTargets(
     `Shard ${shardName(shard.spec)} measures ${names.length === 0 ? 'no target' : names.join(', ')} of ${targets.length} (balanced by ${costs === undefined ? 'count' : "the baseline's costs"}).`,
   );
   return targets.filter((target) => names.includes(target.name));
+}
+
+/**
+ * The fingerprint `measure` records for these settings, found without building or running
+ * anything of the package (valgrind's version, `rustc -vV` in the package's directory, flags
+ * and settings read from files and the environment), so that a pull request's baseline can be
+ * restored before any of its code runs.
+ */
+export async function measurementFingerprint(
+  settings: Pick<MeasureSettings, 'manifestPath' | 'cargoArgs' | 'runs'>,
+  deps: ProcessDeps,
+): Promise<Fingerprint> {
+  const manifestPath = resolve(settings.manifestPath);
+  checkManifestExists(manifestPath);
+  const [valgrind, rustc] = await allInOrder([
+    detectValgrind(deps.processes, deps.env),
+    rustcVersion(deps.processes, definedEnvironment(deps.env), dirname(manifestPath)),
+  ]);
+  const { rustflags, mangling } = buildRustflags(manifestPath, deps.env);
+  return fingerprintOf(
+    { valgrind: valgrind.version, rustc, rustflags, mangling },
+    settings,
+    deps.env,
+  );
+}
+
+function fingerprintOf(
+  toolchain: { valgrind: string; rustc: string; rustflags: string[]; mangling: Mangling },
+  settings: Pick<MeasureSettings, 'cargoArgs' | 'runs'>,
+  env: NodeJS.ProcessEnv,
+): Fingerprint {
+  const codegen = codegenSettings(env);
+  return {
+    valgrind: toolchain.valgrind,
+    rustc: toolchain.rustc,
+    target: targetTriple(toolchain.rustc, settings.cargoArgs),
+    rustflags: toolchain.rustflags,
+    mangling: toolchain.mangling,
+    ...(codegen.length > 0 ? { codegen } : {}),
+    runs: settings.runs,
+  };
 }
 
 /**

@@ -26,10 +26,12 @@
  * nearly all of a file, are read straight from the bytes, and a compressed name is decoded
  * once per id.
  */
+
 import { Buffer } from 'node:buffer';
 import { CorruptFileError } from '../errors.js';
 import { type CallgrindPart, CallgrindPartBuilder } from './callgrind-part.js';
 import { type CachegrindParserOptions, eventNames, excerpt, isCount } from './parse.js';
+import { afterByteOrderMark, LONGEST_LINE_BYTES, PendingLine } from './pending-line.js';
 
 /** Which of a position's subpositions is the source line, and how many there are. */
 interface Positions {
@@ -82,7 +84,7 @@ export class CallgrindParser {
   readonly #parts: CallgrindPart[] = [];
   #lineNumber = 0;
   /** The bytes of an incomplete last line, waiting for the rest of it. */
-  #pending: Buffer | undefined;
+  readonly #pending = new PendingLine(() => this.#tooLong());
   #command = '';
   #part: OpenPart | undefined;
   /** The number of the last part read; 0 before the first. */
@@ -114,25 +116,41 @@ export class CallgrindParser {
   }
 
   write(chunk: Uint8Array): void {
-    let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.#pending !== undefined) {
-      bytes = Buffer.concat([this.#pending, bytes]);
-      this.#pending = undefined;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const firstNewline = bytes.indexOf(LF);
+    if (firstNewline === -1) {
+      this.#pending.keep(bytes);
+      return;
     }
     let start = 0;
-    for (let newline = bytes.indexOf(LF); newline !== -1; newline = bytes.indexOf(LF, start)) {
+    if (!this.#pending.isEmpty) {
+      const line = this.#pending.take(bytes.subarray(0, firstNewline + 1));
+      this.#parseLine(line, 0, line.length - 1);
+      start = firstNewline + 1;
+    }
+    for (
+      let newline = bytes.indexOf(LF, start);
+      newline !== -1;
+      newline = bytes.indexOf(LF, start)
+    ) {
       this.#parseLine(bytes, start, newline);
       start = newline + 1;
     }
-    // Copied: the caller may reuse the chunk's memory for the next read.
-    if (start < bytes.length) this.#pending = Buffer.from(bytes.subarray(start));
+    if (start < bytes.length) this.#pending.keep(bytes.subarray(start));
+  }
+
+  #tooLong(): CorruptFileError {
+    return new CorruptFileError(
+      this.#source,
+      this.#lineNumber + 1,
+      `a line longer than ${LONGEST_LINE_BYTES / 1024 / 1024} MiB: not Callgrind output`,
+    );
   }
 
   /** The parts in file order, each checked against its `summary:` and `totals:` lines. */
   finish(): CallgrindPart[] {
-    if (this.#pending !== undefined) {
-      const lastLine = this.#pending;
-      this.#pending = undefined;
+    if (!this.#pending.isEmpty) {
+      const lastLine = this.#pending.take(Buffer.alloc(0));
       this.#parseLine(lastLine, 0, lastLine.length);
     }
     if (this.#lineNumber === 0) {
@@ -153,6 +171,7 @@ export class CallgrindParser {
   /** Parses the line `bytes[start..end)`, `end` being where its line feed is or the file ends. */
   #parseLine(bytes: Buffer, start: number, end: number): void {
     this.#lineNumber++;
+    if (this.#lineNumber === 1) start = afterByteOrderMark(bytes, start);
     this.#lineStart = start;
     const lineEnd = end > start && bytes[end - 1] === CR ? end - 1 : end;
     const first = bytes[start];
@@ -304,7 +323,9 @@ export class CallgrindParser {
       }
     }
     if (this.#positionLine < 0 || this.#positionLine > LARGEST_LINE) {
-      throw this.#corrupt(`a position at line ${this.#positionLine}, which no file has`);
+      const where =
+        this.#positionLine < 0 ? `line ${this.#positionLine}` : `a line beyond ${LARGEST_LINE}`;
+      throw this.#corrupt(`a position at ${where}, which no file has`);
     }
   }
 
@@ -450,7 +471,8 @@ export class CallgrindParser {
     if (this.#part !== undefined) {
       throw this.#corrupt(`a part: line before part ${this.#part.number} has its totals: line`);
     }
-    if (!/^\d+$/.test(value)) throw this.#corrupt(`part: ${excerpt(value)} is not a part number`);
+    if (!/^\d{1,15}$/.test(value))
+      throw this.#corrupt(`part: ${excerpt(value)} is not a part number`);
     const number = Number(value);
     if (number <= this.#lastPart) {
       throw this.#corrupt(`part ${number} after part ${this.#lastPart}: two files concatenated?`);

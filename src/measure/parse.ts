@@ -13,9 +13,11 @@
  * as they arrive and only a partial last line is kept between them. Count lines, nearly all of
  * the file, are parsed straight from the bytes; only `fl=`/`fn=` lines become strings.
  */
+
 import { Buffer } from 'node:buffer';
 import { CorruptFileError } from '../errors.js';
 import { EVENT_NAME } from '../profile/profile.js';
+import { afterByteOrderMark, LONGEST_LINE_BYTES, PendingLine } from './pending-line.js';
 
 export interface ParsedProfile {
   command: string;
@@ -117,13 +119,24 @@ export interface CachegrindParserOptions {
   isOwnFile?: (rawPath: string) => boolean;
 }
 
+/** Lines are unsigned 32-bit numbers in valgrind's debug info. */
+const LARGEST_LINE = 2 ** 32 - 1;
+
 export class CachegrindParser {
   readonly #source: string;
   readonly #isOwnFile: ((rawPath: string) => boolean) | undefined;
   readonly #ownByPath = new Map<string, boolean>();
   #lineNumber = 0;
   /** The bytes of an incomplete last line, waiting for the rest of it. */
-  #pending: Buffer | undefined;
+  readonly #pending = new PendingLine(
+    () =>
+      new CorruptFileError(
+        this.#source,
+        this.#lineNumber + 1,
+        `a line longer than ${LONGEST_LINE_BYTES / 1024 / 1024} MiB: not Cachegrind output`,
+      ),
+  );
+  #started = false;
   #command: string | undefined;
   #events: string[] | undefined;
   /** Counts per line: the number of events, 0 until the events: line. */
@@ -164,27 +177,28 @@ export class CachegrindParser {
   write(chunk: Uint8Array): void {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    if (this.#pending !== undefined) {
+    if (!this.#started && bytes.length > 0) {
+      this.#started = true;
+      start = afterByteOrderMark(bytes, 0);
+    }
+    if (!this.#pending.isEmpty) {
       const newline = bytes.indexOf(LF);
       if (newline === -1) {
-        this.#pending = Buffer.concat([this.#pending, bytes]);
+        this.#pending.keep(bytes);
         return;
       }
-      const line = Buffer.concat([this.#pending, bytes.subarray(0, newline + 1)]);
-      this.#pending = undefined;
+      const line = this.#pending.take(bytes.subarray(0, newline + 1));
       this.#parseLines(line, 0, line.length);
       start = newline + 1;
     }
     const end = Math.max(start, bytes.lastIndexOf(LF) + 1);
     if (end > start) this.#parseLines(bytes, start, end);
-    // Copied: the caller may reuse the chunk's memory for the next read.
-    if (end < bytes.length) this.#pending = Buffer.from(bytes.subarray(end));
+    if (end < bytes.length) this.#pending.keep(bytes.subarray(end));
   }
 
   finish(): ParsedProfile {
-    if (this.#pending !== undefined) {
-      const lastLine = Buffer.concat([this.#pending, Buffer.of(LF)]);
-      this.#pending = undefined;
+    if (!this.#pending.isEmpty) {
+      const lastLine = this.#pending.take(Buffer.of(LF));
       this.#parseLines(lastLine, 0, lastLine.length);
     }
     if (this.#lineNumber === 0) {
@@ -263,6 +277,10 @@ export class CachegrindParser {
       while (byte >= DIGIT_0 && byte <= DIGIT_9) {
         sourceLine = sourceLine * 10 + (byte - DIGIT_0);
         byte = bytes[++position]!;
+      }
+      if (sourceLine > LARGEST_LINE) {
+        this.#lineNumber = lineNumber;
+        throw this.#corrupt(`a count line at a line beyond ${LARGEST_LINE}, which no file has`);
       }
       const base = current * width;
       let event = 0;

@@ -1,8 +1,9 @@
-import type {
-  BenchmarkProfile,
-  Counts,
-  FunctionCall,
-  FunctionProfile,
+import {
+  type BenchmarkProfile,
+  type Counts,
+  countOf,
+  type FunctionCall,
+  type FunctionProfile,
 } from '../profile/profile.js';
 
 /** What a benchmark is, apart from what was measured of it. */
@@ -45,7 +46,7 @@ export function combineRuns(
     const counts: Counts = {};
     let varies = present.length < runs.length;
     for (const event of events) {
-      const values = entries.map((entry) => entry?.counts[event] ?? 0);
+      const values = entries.map((entry) => (entry && countOf(entry.counts, event)) ?? 0);
       const smallest = Math.min(...values);
       varies ||= values.some((value) => value !== smallest);
       counts[event] = smallest;
@@ -64,7 +65,7 @@ export function combineRuns(
   );
   const totals: Counts = {};
   for (const event of events) {
-    totals[event] = functions.reduce((sum, entry) => sum + (entry.counts[event] ?? 0), 0);
+    totals[event] = functions.reduce((sum, entry) => sum + (countOf(entry.counts, event) ?? 0), 0);
   }
   const combined = { events, totals, functions };
   const calls = combineCalls(runs, new Set(functions.map((entry) => entry.name)));

@@ -16,6 +16,7 @@ import {
   type AllocationSite,
   type BenchmarkProfile,
   type Counts,
+  countOf,
   EVENT_NAME,
   FINGERPRINT_FIELDS,
   type Fingerprint,
@@ -162,7 +163,10 @@ function readShard(reader: StrictJsonReader, value: unknown): ShardSpec {
 }
 
 function readFingerprint(reader: StrictJsonReader, value: unknown, path: string): Fingerprint {
-  const fields = reader.object(value, path, { required: FINGERPRINT_FIELDS });
+  const fields = reader.object(value, path, {
+    required: FINGERPRINT_FIELDS,
+    optional: ['codegen'],
+  });
   const mangling = reader.oneOf(fields.mangling, `${path}.mangling`, MANGLINGS, '"v0" or "legacy"');
   const runs = readCount(reader, fields.runs, `${path}.runs`);
   if (runs === 0) reader.refuse(`${path}.runs`, 'expected at least 1 run, found 0');
@@ -172,6 +176,9 @@ function readFingerprint(reader: StrictJsonReader, value: unknown, path: string)
     target: reader.string(fields.target, `${path}.target`),
     rustflags: readStrings(reader, fields.rustflags, `${path}.rustflags`),
     mangling,
+    ...(fields.codegen === undefined
+      ? {}
+      : { codegen: readStrings(reader, fields.codegen, `${path}.codegen`) }),
     runs,
   };
 }
@@ -197,6 +204,8 @@ function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): 
     fields.calls === undefined
       ? undefined
       : readCalls(reader, fields.calls, `${path}.calls`, functions);
+  const totals = readCounts(reader, fields.totals, `${path}.totals`, events);
+  checkTotals(reader, totals, functions, `${path}.totals`);
   return {
     name: reader.string(fields.name, `${path}.name`),
     target: reader.string(fields.target, `${path}.target`),
@@ -209,7 +218,7 @@ function readBenchmark(reader: StrictJsonReader, value: unknown, path: string): 
     ),
     command: readStrings(reader, fields.command, `${path}.command`),
     events,
-    totals: readCounts(reader, fields.totals, `${path}.totals`, events),
+    totals,
     nondeterministic: readStrings(reader, fields.nondeterministic, `${path}.nondeterministic`),
     functions,
     ...(calls === undefined ? {} : { calls }),
@@ -289,6 +298,28 @@ function readCalls(
   return calls;
 }
 
+/**
+ * A benchmark's totals are the sums of its functions' counts, as `measure` writes them: a total
+ * that disagrees would make every share and percentage of the report wrong.
+ */
+function checkTotals(
+  reader: StrictJsonReader,
+  totals: Counts,
+  functions: FunctionProfile[],
+  path: string,
+): void {
+  for (const [event, total] of Object.entries(totals)) {
+    let sum = 0;
+    for (const entry of functions) sum += countOf(entry.counts, event) ?? 0;
+    if (!Number.isSafeInteger(sum)) {
+      reader.refuse(`${path}.${event}`, "its functions' counts add up to more than a count can be");
+    }
+    if (sum !== total) {
+      reader.refuse(`${path}.${event}`, `is ${total}, but its functions' counts add up to ${sum}`);
+    }
+  }
+}
+
 function readFunction(
   reader: StrictJsonReader,
   value: unknown,
@@ -349,6 +380,7 @@ export function serialiseProfileDocument(doc: ProfileDocument): string {
       target: doc.fingerprint.target,
       rustflags: doc.fingerprint.rustflags,
       mangling: doc.fingerprint.mangling,
+      ...(doc.fingerprint.codegen?.length ? { codegen: doc.fingerprint.codegen } : {}),
       runs: doc.fingerprint.runs,
     },
     ...(doc.shard === undefined
@@ -438,6 +470,6 @@ function serialiseAllocations(allocations: AllocationProfile): string[] {
 
 function inEventOrder(counts: Counts, events: string[]): Counts {
   const ordered: Counts = {};
-  for (const event of events) ordered[event] = counts[event] ?? 0;
+  for (const event of events) ordered[event] = countOf(counts, event) ?? 0;
   return ordered;
 }

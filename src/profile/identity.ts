@@ -10,7 +10,11 @@ import { COMPARABLE_FINGERPRINT_FIELDS, type Fingerprint } from './profile.js';
  * equal hashes mean counts can be compared function by function.
  */
 export function fingerprintHash(fingerprint: Fingerprint): string {
-  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [field, fingerprint[field]]);
+  // A field a fingerprint leaves out (codegen, without settings) leaves the hash as it was.
+  const comparable = COMPARABLE_FINGERPRINT_FIELDS.map((field) => [
+    field,
+    fingerprint[field],
+  ]).filter(([, value]) => value !== undefined);
   return createHash('sha256').update(JSON.stringify(comparable)).digest('hex').slice(0, 16);
 }
 

@@ -18,6 +18,14 @@ export const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 /** Event name → count, e.g. `{ "Ir": 123456 }`. */
 export type Counts = Record<string, number>;
 
+/**
+ * The count of `event`, if `counts` has one of its own: an event named `constructor` or
+ * `toString` must not find Object's methods where a side has no count.
+ */
+export function countOf(counts: Counts, event: string): number | undefined {
+  return Object.hasOwn(counts, event) ? counts[event] : undefined;
+}
+
 export interface FunctionProfile {
   /** Normalised name: no symbol hashes, no LTO suffixes, no crate disambiguators. */
   name: string;
@@ -151,6 +159,11 @@ export interface Fingerprint {
   /** The rustflags the benchmarks were built with, as passed to rustc. */
   rustflags: string[];
   mangling: Mangling;
+  /**
+   * Cargo profile settings given through the environment (`CARGO_PROFILE_BENCH_OPT_LEVEL=1`),
+   * sorted; absent when there are none. They change the code as much as rustflags do.
+   */
+  codegen?: string[];
   /** How many times each benchmark ran. */
   runs: number;
 }
@@ -204,4 +217,5 @@ export const COMPARABLE_FINGERPRINT_FIELDS = [
   'target',
   'rustflags',
   'mangling',
+  'codegen',
 ] as const satisfies readonly (keyof Fingerprint)[];

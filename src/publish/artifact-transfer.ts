@@ -4,10 +4,12 @@
  * come back as the zip, unpacked by the caller with `unzipExactly`, so that nothing unbounded or
  * unexpected from another job is ever written to disk.
  */
+
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DefaultArtifactClient, FindOptions } from '@actions/artifact';
 import { CorruptFileError, EnvironmentError, InputError } from '../errors.js';
+import { serviceFailure } from './service-errors.js';
 
 export type FindBy = NonNullable<FindOptions['findBy']>;
 
@@ -70,12 +72,16 @@ export async function downloadArtifactZip(
     );
   if (artifact.size > maxBytes) throw tooLarge(artifact.size);
   return inPrivateDir(options.tempDir, async (dir) => {
-    const { digestMismatch } = await client.downloadArtifact(artifact.id, {
-      path: dir,
-      findBy: options.findBy,
-      skipDecompress: true,
-      expectedHash: artifact.digest,
-    });
+    const { digestMismatch } = await client
+      .downloadArtifact(artifact.id, {
+        path: dir,
+        findBy: options.findBy,
+        skipDecompress: true,
+        expectedHash: artifact.digest,
+      })
+      .catch((error: unknown) => {
+        throw serviceFailure(`Downloading ${source}`, error, 'actions: read');
+      });
     if (digestMismatch) {
       throw new CorruptFileError(source, undefined, 'does not match the digest recorded at upload');
     }

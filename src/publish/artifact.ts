@@ -5,6 +5,7 @@
  * the report phase treats it as hostile: bounded sizes, exactly the expected files, strict
  * schemas, and a pull request number that must agree with the run that produced it.
  */
+
 import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import { parseComparison } from '../compare/read-comparison.js';
 import { CorruptFileError, InputError } from '../errors.js';
@@ -16,6 +17,7 @@ import {
   uploadArtifactFiles,
 } from './artifact-transfer.js';
 import { parseMetadata, type ReportMetadata, serialiseMetadata } from './report-metadata.js';
+import { serviceFailure } from './service-errors.js';
 import { unzipExactly } from './zip.js';
 
 const REPORT_ARTIFACT_NAME = 'rust-perf-report';
@@ -87,7 +89,14 @@ export class GitHubReportArtifacts implements ReportArtifacts {
           'The workflow that triggers mode: report must run rust-perf with mode: measure on pull_request and reach its end; see that run for why it did not.',
         );
       }
-      throw deniedError(error, `the artifacts of workflow run ${runId}`) ?? error;
+      throw (
+        deniedError(error, `the artifacts of workflow run ${runId}`) ??
+        serviceFailure(
+          `Finding the report artifact of workflow run ${runId}`,
+          error,
+          'actions: read',
+        )
+      );
     }
     try {
       const zip = await downloadArtifactZip(this.#client, artifact, {

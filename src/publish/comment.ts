@@ -3,6 +3,7 @@
  * created once and updated in place on every later run.
  */
 import type { GitHubClient } from './github-client.js';
+import { httpStatus, isRateLimit, serviceFailure } from './service-errors.js';
 
 export interface CommentTarget {
   owner: string;
@@ -51,11 +52,8 @@ export function stickyCommentMarker(
  * A rate limit is a 403 as well, but a failure, not a permission.
  */
 function isPermissionError(error: unknown): error is { status: number; message: string } {
-  const { status, message } = (error ?? {}) as { status?: unknown; message?: unknown };
-  return (
-    (status === 403 || status === 404) &&
-    !(typeof message === 'string' && /rate limit/i.test(message))
-  );
+  const status = httpStatus(error);
+  return (status === 403 || status === 404) && !isRateLimit(error);
 }
 
 export class GitHubCommentPublisher implements CommentPublisher {
@@ -92,7 +90,11 @@ export class GitHubCommentPublisher implements CommentPublisher {
       return { action: 'created', url: data.html_url };
     } catch (error) {
       if (isPermissionError(error)) return { action: 'forbidden', reason: error.message };
-      throw error;
+      throw serviceFailure(
+        `Posting the comment on pull request #${target.issueNumber}`,
+        error,
+        'pull-requests: write',
+      );
     }
   }
 

@@ -13,6 +13,8 @@ interface GitHubClientOptions {
   /** The REST API root, e.g. `https://api.github.com` (GITHUB_API_URL). */
   baseUrl: string;
   log: Logger;
+  /** The unit of the waits between retries of a failed request, in ms; default 1000. */
+  retryUnitMs?: number;
 }
 
 /** How many times a rate-limited request is retried before it fails. */
@@ -40,7 +42,7 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
     token,
     {
       baseUrl,
-      retry: { retries: 3 },
+      retry: { retries: 3, retryAfterBaseValue: options.retryUnitMs ?? 1000 },
       throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
     },
     retry,

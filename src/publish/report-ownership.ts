@@ -3,6 +3,8 @@
  * GitHub says produced it.
  */
 import { InputError } from '../errors.js';
+import type { GitHubClient } from './github-client.js';
+import { httpStatus, serviceFailure } from './service-errors.js';
 
 /** The part of the `workflow_run` event payload's `workflow_run` object that the check reads. */
 export interface TriggeringRun {
@@ -46,4 +48,28 @@ export async function verifyReportPullRequest(
     );
   }
   return prNumber;
+}
+
+/**
+ * `pullRequestHeadSha` over the REST API (`pulls.get`): a pull request that does not exist is the
+ * report's fault, said as such; any other failure is the service's.
+ */
+export function pullRequestHeadShaFrom(
+  github: GitHubClient,
+  repository: { owner: string; repo: string },
+): (prNumber: number) => Promise<string> {
+  return async (prNumber) => {
+    try {
+      const { data } = await github.rest.pulls.get({ ...repository, pull_number: prNumber });
+      return data.head.sha;
+    } catch (error) {
+      if (httpStatus(error) === 404) {
+        throw new InputError(
+          `The report artifact names pull request #${prNumber}, which does not exist in ${repository.owner}/${repository.repo}; it is not published.`,
+          'A report names the pull request it measured; this one was not written by a mode: measure run of this repository.',
+        );
+      }
+      throw serviceFailure(`Looking up pull request #${prNumber}`, error, 'pull-requests: read');
+    }
+  };
 }

@@ -1,16 +1,25 @@
 /** Whether a run may save its profile as a baseline for later pull requests. */
 import type { SaveBaselineSetting } from '../inputs/settings.js';
 
-interface SaveDecision {
+export interface SaveDecision {
   save: boolean;
   /** Why, in words for the log. */
   reason: string;
 }
 
 /**
- * Whether this run may save its profile as a baseline. Never from pull-request events: their
- * code is untrusted, and `pull_request_target` runs in the base branch's cache scope, so a saved
- * entry would poison every later comparison.
+ * The events whose checkout is the repository's own code at `GITHUB_SHA`, the commit a baseline
+ * is saved under. Others either run pull-request code (`pull_request`, `pull_request_target`,
+ * whose saved entry would poison every later comparison) or check out something else than
+ * `GITHUB_SHA` (`issue_comment`, `workflow_run`: the default branch's head, while a workflow may
+ * check out a pull request).
+ */
+export const BASELINE_EVENTS = ['push', 'schedule', 'workflow_dispatch'];
+
+/**
+ * Whether this run may save its profile as a baseline: `auto` on pushes to the default branch,
+ * `true` on any of BASELINE_EVENTS, never otherwise. The caller checks besides that the
+ * checkout is `GITHUB_SHA`.
  */
 export function maySaveBaseline(event: {
   eventName: string;
@@ -25,6 +34,12 @@ export function maySaveBaseline(event: {
     return {
       save: false,
       reason: `baselines are never saved from ${eventName} events: pull-request code could poison the cache`,
+    };
+  }
+  if (!BASELINE_EVENTS.includes(eventName)) {
+    return {
+      save: false,
+      reason: `baselines are saved only from ${BASELINE_EVENTS.join(', ')} events, whose checkout is the commit they are saved under, not from ${eventName} events`,
     };
   }
   if (setting === 'true')

@@ -5,6 +5,7 @@
  * test, so the merge job reads what they left as untrusted: bounded sizes, exactly the expected
  * files, strict schemas, a name that agrees with the content.
  */
+
 import { DefaultArtifactClient } from '@actions/artifact';
 import { CorruptFileError } from '../errors.js';
 import { parseShard, type ShardSpec, shardName } from '../inputs/shard.js';
@@ -24,6 +25,7 @@ import {
   type ListedArtifact,
   uploadArtifactFiles,
 } from './artifact-transfer.js';
+import { serviceFailure } from './service-errors.js';
 import { unzipExactly } from './zip.js';
 
 const METADATA_FILE = 'metadata.json';
@@ -116,7 +118,14 @@ export class GitHubShardArtifacts implements ShardArtifacts {
       // The newest artifact of each name: a re-run leg replaces its earlier attempt's.
       ({ artifacts: listed } = await this.#client.listArtifacts({ latest: true, findBy }));
     } catch (error) {
-      throw deniedError(error, `the artifacts of workflow run ${runId}`) ?? error;
+      throw (
+        deniedError(error, `the artifacts of workflow run ${runId}`) ??
+        serviceFailure(
+          `Finding the shard artifacts of workflow run ${runId}`,
+          error,
+          'actions: read',
+        )
+      );
     }
     const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}-shard-(\\d+)-of-(\\d+)$`);
     const shards: DownloadedShard[] = [];

@@ -536,9 +536,10 @@ function footerLines(comparison: Comparison, links: RepositoryLinks | undefined)
     `head ${commitText(comparison.head.commit, links)}`,
   ];
   if (fingerprint) {
+    // In <code>, where GitHub links no commit hash and no `owner/repo#N` in a version text.
     facts.push(
-      escapeText(shorten(fingerprint.rustc.split('\n')[0] ?? '', FINGERPRINT_LENGTH)),
-      `valgrind ${escapeText(shorten(fingerprint.valgrind, FINGERPRINT_LENGTH))}`,
+      code(fingerprint.rustc.split('\n')[0] ?? '', FINGERPRINT_LENGTH),
+      `valgrind ${code(fingerprint.valgrind, FINGERPRINT_LENGTH)}`,
     );
   }
   if (comparison.limits !== undefined) facts.push(`limits from ${escapeText(comparison.limits)}`);

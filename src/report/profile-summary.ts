@@ -3,7 +3,7 @@
  * functions and its nondeterministic ones. The CLI prints it as text; the action puts it in the
  * job summary of a run that only measures (a push to the default branch).
  */
-import type { BenchmarkProfile, ProfileDocument } from '../profile/profile.js';
+import { type BenchmarkProfile, countOf, type ProfileDocument } from '../profile/profile.js';
 import { alignColumns } from './columns.js';
 import { describeEvent, formatCount, sanitise, shortCommit } from './format.js';
 
@@ -18,7 +18,7 @@ export function profileSummaryText(document: ProfileDocument): string {
     const event = summaryEvent(benchmark);
     return [
       benchmark.name,
-      `${formatCount(benchmark.totals[event] ?? 0)} ${event}`,
+      `${formatCount(countOf(benchmark.totals, event) ?? 0)} ${event}`,
       String(benchmark.functions.length),
       String(benchmark.nondeterministic.length),
     ];
@@ -38,7 +38,7 @@ export function profileSummaryMarkdown(profile: ProfileDocument, baselineNote: s
     const event = summaryEvent(benchmark);
     return [
       `\`${sanitise(benchmark.name)}\``,
-      `${formatCount(benchmark.totals[event] ?? 0)} ${describeEvent(event)}`,
+      `${formatCount(countOf(benchmark.totals, event) ?? 0)} ${describeEvent(event)}`,
       formatCount(benchmark.functions.length),
       formatCount(benchmark.nondeterministic.length),
     ];

@@ -10,6 +10,7 @@ import {
   type ProcessRunner,
   type RunResult,
 } from './process.js';
+import { isMissingPath, missingTempDirectory } from './temp-dir.js';
 
 /** The git operations rust-perf needs, on one repository: small, so tests and callers can fake it. */
 export interface Git {
@@ -196,7 +197,9 @@ export async function withTemporaryWorktree<T>(
   work: (worktree: string) => Promise<T>,
 ): Promise<T> {
   const repository = basename(await git.topLevel());
-  const parent = await mkdtemp(join(tmpdir(), 'rust-perf-worktree-'));
+  const parent = await mkdtemp(join(tmpdir(), 'rust-perf-worktree-')).catch((error: unknown) => {
+    throw isMissingPath(error) ? missingTempDirectory(tmpdir(), 'check out the base') : error;
+  });
   const worktree = join(parent, repository);
   let added = false;
   try {

@@ -52,7 +52,9 @@ export class StrictJsonReader {
     if (fields !== undefined) {
       const optional = fields.optional ?? [];
       const unknown = unexpectedKey(object, [...fields.required, ...optional]);
-      if (unknown !== undefined) this.fail(path, { kind: 'unknown-field', key: unknown, object });
+      if (unknown !== undefined) {
+        this.fail(path, { kind: 'unknown-field', key: describeJsonKey(unknown), object });
+      }
       const missing = missingKey(object, fields.required);
       if (missing !== undefined) this.fail(path, { kind: 'missing', key: missing, object });
     }
@@ -100,10 +102,13 @@ export class StrictJsonReader {
   }
 }
 
-/** Parses `text`; `invalid` turns the parser's reason into the error to throw. */
+/**
+ * Parses `text`, after a UTF-8 byte order mark if it starts with one (editors on Windows write
+ * it); `invalid` turns the parser's reason into the error to throw.
+ */
 export function parseJson(text: string, invalid: (reason: string) => Error): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error));
   }
@@ -129,7 +134,26 @@ export function describeJsonValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object' && value !== null) return 'an object';
-  return truncateForMessage(JSON.stringify(value));
+  return truncateForMessage(escapeControls(JSON.stringify(value)));
+}
+
+/**
+ * A key found in a document, for an error message: as it is when it is a plain name, else
+ * quoted and escaped like a value, so that no key can drive the terminal it is printed on.
+ */
+export function describeJsonKey(key: string): string {
+  return /^[A-Za-z_$][\w$-]{0,39}$/.test(key) ? key : describeJsonValue(key);
+}
+
+/**
+ * JSON.stringify escapes C0 controls only: C1 controls (a terminal reads U+009B as CSI), line
+ * and paragraph separators and bidirectional overrides are escaped as well.
+ */
+function escapeControls(json: string): string {
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** At most 40 characters, so that a hostile megabyte-long value cannot flood a log. */

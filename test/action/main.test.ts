@@ -62,7 +62,10 @@ class MemoryBaselines implements BaselineStore {
   calls: string[] = [];
   entries: { sha: string; hash: string; profile: ProfileDocument }[] = [];
 
+  constructor(private readonly effects: string[]) {}
+
   async restore(baseSha: string, hash: string): Promise<RestoredBaseline | undefined> {
+    this.effects.push('restore');
     this.calls.push(`restore ${baseSha} ${hash}`);
     const sameConditions = this.entries.filter((entry) => entry.hash === hash);
     const exact = sameConditions.find((entry) => entry.sha === baseSha);
@@ -88,6 +91,8 @@ interface Setup {
   valgrindInstalled?: boolean;
   commentOutcome?: CommentOutcome;
   measureRevisionError?: Error;
+  /** The commit checked out (HEAD); default: GITHUB_SHA. */
+  checkedOut?: string;
   /** The checkout has only the commit it checked out, as actions/checkout's default fetch-depth. */
   shallow?: boolean;
   fetchError?: Error;
@@ -165,7 +170,7 @@ function setUp(setup: Setup) {
   const uploads: ReportEnvelope[] = [];
   const shardUploads: ShardEnvelope[] = [];
   const downloads: number[] = [];
-  const baselines = new MemoryBaselines();
+  const baselines = new MemoryBaselines(effects);
   const gitCalls: string[] = [];
   const gitOptions: GitOptions[] = [];
   const localCommits = new Set(setup.shallow ? [MERGE_SHA] : [MERGE_SHA, BASE_SHA]);
@@ -175,6 +180,7 @@ function setUp(setup: Setup) {
   const repository: Git = {
     async resolveCommit(ref) {
       gitCalls.push(`resolve ${ref}`);
+      if (ref === 'HEAD') return setup.checkedOut ?? MERGE_SHA;
       if (!localCommits.has(ref)) {
         throw new GitError(`'${ref}' does not name a commit in this repository.`);
       }
@@ -239,6 +245,10 @@ function setUp(setup: Setup) {
       },
     },
     profiler: {
+      async fingerprint() {
+        effects.push('fingerprint');
+        return HEAD_PROFILE.fingerprint;
+      },
       async measure(settings, measureDeps) {
         effects.push('measure');
         measured.push({ settings, deps: measureDeps });
@@ -343,6 +353,26 @@ const push = (branch = 'main') => ({
 });
 const pullRequest = { eventName: 'pull_request', payload: pullRequestPayload };
 
+/**
+ * A `mode: report` run on the report a `mode: measure` run uploaded for pull request #7 (from a
+ * fork: the payload lists no pull requests).
+ */
+async function reportRun(setup: Pick<Setup, 'pullRequestHeads' | 'commentOutcome'>) {
+  const first = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
+  await runAction(first.deps);
+  const action = setUp({
+    eventName: 'workflow_run',
+    payload: {
+      workflow_run: { id: 555, event: 'pull_request', head_sha: PR_HEAD_SHA, pull_requests: [] },
+    },
+    inputs: { mode: 'report' },
+    artifact: first.uploads[0]!,
+    ...setup,
+  });
+  await runAction(action.deps);
+  return action;
+}
+
 describe('full mode on a push', () => {
   it('measures the commit and saves it as the baseline on the default branch', async () => {
     const action = setUp(push());
@@ -428,8 +458,64 @@ describe('full mode on a push', () => {
     expect(action.outputs.summary).toMatch(/; not saved as a baseline: save-baseline: auto/);
   });
 
+  it.each([
+    ['issue_comment', { issue: { number: 7, pull_request: {} } }],
+    ['repository_dispatch', { action: 'measure' }],
+    ['release', {}],
+  ])(
+    'never saves from a %s event, whose checkout is not its commit, even with save-baseline: true',
+    async (eventName, payload) => {
+      const action = setUp({
+        eventName,
+        payload: { ...payload, repository: { default_branch: 'main' } },
+        inputs: { 'save-baseline': 'true' },
+        env: { GITHUB_REF: 'refs/heads/main' },
+      });
+      await runAction(action.deps);
+
+      expect(action.failures).toEqual([]);
+      expect(action.baselines.calls).toEqual([]);
+      expect(action.log.lines).toContain(
+        `Not saving a baseline: baselines are saved only from push, schedule, workflow_dispatch events, whose checkout is the commit they are saved under, not from ${eventName} events.`,
+      );
+    },
+  );
+
+  it('saves from a workflow_dispatch event only when the checkout is GITHUB_SHA', async () => {
+    const dispatch = {
+      eventName: 'workflow_dispatch',
+      payload: { repository: { default_branch: 'main' } },
+      inputs: { 'save-baseline': 'true' },
+      env: { GITHUB_REF: 'refs/heads/main' },
+    };
+    const elsewhere = setUp({ ...dispatch, checkedOut: PR_HEAD_SHA });
+    await runAction(elsewhere.deps);
+    expect(elsewhere.baselines.calls).toEqual([]);
+    expect(elsewhere.outputs.summary).toBe(
+      `measured 5 benchmarks at ${MERGE_SHA.slice(0, 10)}; not saved as a baseline: the checkout is ${PR_HEAD_SHA}, not ${MERGE_SHA}, the commit of this workflow_dispatch event that a baseline is saved under`,
+    );
+
+    const atSha = setUp(dispatch);
+    await runAction(atSha.deps);
+    // The previous baseline is restored first for its history.
+    expect(atSha.baselines.calls).toEqual([
+      `restore ${MERGE_SHA} ${HASH}`,
+      `save ${MERGE_SHA} ${HASH}`,
+    ]);
+  });
+
   it('never passes the token or the runtime credentials to the processes it starts', async () => {
-    const action = setUp({ ...push(), env: { ...push().env, MY_COPY: `Bearer ${TOKEN}` } });
+    const commandFiles = {
+      GITHUB_OUTPUT: '/runner/output',
+      GITHUB_STATE: '/runner/state',
+      GITHUB_ENV: '/runner/env',
+      GITHUB_PATH: '/runner/path',
+      GITHUB_STEP_SUMMARY: '/runner/summary',
+    };
+    const action = setUp({
+      ...push(),
+      env: { ...push().env, ...commandFiles, MY_COPY: `Bearer ${TOKEN}` },
+    });
     await runAction(action.deps);
 
     expect(action.secrets).toEqual([TOKEN]);
@@ -437,6 +523,8 @@ describe('full mode on a push', () => {
     expect(Object.keys(measuredEnv).filter((name) => name.startsWith('INPUT_'))).toEqual([]);
     expect(measuredEnv).not.toHaveProperty('ACTIONS_RUNTIME_TOKEN');
     expect(measuredEnv).not.toHaveProperty('MY_COPY');
+    // Nor the files a step writes its outputs, later steps' environment and the summary to.
+    for (const name of Object.keys(commandFiles)) expect(measuredEnv).not.toHaveProperty(name);
     expect(measuredEnv.GITHUB_SHA).toBe(MERGE_SHA);
     for (const command of action.commands) {
       expect(JSON.stringify(command.env)).not.toContain(TOKEN);
@@ -453,6 +541,9 @@ describe('full mode on a pull request', () => {
 
     expect(action.failures).toEqual([]);
     expect(action.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
+    // Restored before any of the pull request's code runs: its build scripts could put a
+    // program on PATH that the cache client would run with the runner's credentials.
+    expect(action.effects.slice(0, 3)).toEqual(['fingerprint', 'restore', 'measure']);
     expect(action.revisions).toEqual([]);
     // The base's rust-perf.toml is read, from the commit in the checkout.
     expect(action.gitCalls).toEqual([
@@ -524,7 +615,13 @@ describe('full mode on a pull request', () => {
       targetDir: join(action.workspace, 'target'),
     } satisfies MeasureSettings);
     expect(revision?.deps.repoRoot).toBe(action.workspace);
-    expect(action.effects.slice(0, 2)).toEqual(['measure', 'measure base']);
+    // The cache is asked before the pull request's code is built.
+    expect(action.effects.slice(0, 4)).toEqual([
+      'fingerprint',
+      'restore',
+      'measure',
+      'measure base',
+    ]);
     // The base commit is in the checkout: nothing to fetch.
     expect(action.gitCalls).toEqual([
       `resolve ${BASE_SHA}`,
@@ -559,7 +656,13 @@ describe('full mode on a pull request', () => {
       `read ${BASE_SHA} crates/textbench/rust-perf.toml`,
       `resolve ${BASE_SHA}`,
     ]);
-    expect(action.effects.slice(0, 3)).toEqual(['measure', 'fetch', 'measure base']);
+    expect(action.effects.slice(0, 5)).toEqual([
+      'fingerprint',
+      'restore',
+      'measure',
+      'fetch',
+      'measure base',
+    ]);
     expect(action.log.lines).toContain(
       `The base commit ${BASE_SHA} is not in the checkout: fetching it from origin.`,
     );
@@ -938,20 +1041,23 @@ describe('the two-phase mode', () => {
     expect(action.outputs['comment-url']).toBe('https://github.com/c/1');
   });
 
-  it('report mode refuses a report whose pull request does not match the run', async () => {
-    const first = setUp({ ...pullRequest, inputs: { mode: 'measure' } });
-    await runAction(first.deps);
-
-    const action = setUp({
-      eventName: 'workflow_run',
-      payload: {
-        workflow_run: { id: 555, event: 'pull_request', head_sha: PR_HEAD_SHA, pull_requests: [] },
-      },
-      inputs: { mode: 'report' },
-      artifact: first.uploads[0]!,
-      pullRequestHeads: { 7: 'f'.repeat(40) },
+  it('report mode fails, naming the permission, when the token may not comment', async () => {
+    const action = await reportRun({
+      pullRequestHeads: { 7: PR_HEAD_SHA },
+      commentOutcome: { action: 'forbidden', reason: 'Resource not accessible by integration' },
     });
-    await runAction(action.deps);
+
+    expect(action.failures).toEqual([
+      'Could not comment on pull request #7: the token may not (Resource not accessible by integration).\n' +
+        'Give the reporting workflow `permissions: pull-requests: write` (and `actions: read`), as in "Pull requests from forks" in the README.',
+    ]);
+    // Published all the same where it can be.
+    expect(action.summaries).toHaveLength(1);
+    expect(action.outputs.regressed).toBe('true');
+  });
+
+  it('report mode refuses a report whose pull request does not match the run', async () => {
+    const action = await reportRun({ pullRequestHeads: { 7: 'f'.repeat(40) } });
 
     expect(action.upserts).toEqual([]);
     expect(action.failures).toEqual([

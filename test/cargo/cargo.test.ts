@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { targetDirectory } from '../../src/cargo/cargo.js';
+import { codegenSettings, targetDirectory } from '../../src/cargo/cargo.js';
 import { BuildError, EnvironmentError, InputError } from '../../src/errors.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -105,5 +105,25 @@ describe('targetDirectory', () => {
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as EnvironmentError).message).toBe('cargo was not found on PATH');
     expect((error as EnvironmentError).hint).toMatch(/^Install Rust with rustup/);
+  });
+});
+
+describe('codegenSettings', () => {
+  it('lists the bench and release profile settings the environment gives, but not those rust-perf sets', () => {
+    expect(
+      codegenSettings({
+        CARGO_PROFILE_RELEASE_LTO: 'fat',
+        CARGO_PROFILE_BENCH_OPT_LEVEL: '1',
+        CARGO_PROFILE_BENCH_DEBUG: 'true',
+        CARGO_PROFILE_RELEASE_STRIP: 'symbols',
+        CARGO_PROFILE_DEV_OPT_LEVEL: '3',
+        CARGO_PROFILE_BENCH_PACKAGE_FOO_OPT_LEVEL: 's',
+        PATH: '/usr/bin',
+      }),
+    ).toEqual([
+      'CARGO_PROFILE_BENCH_OPT_LEVEL=1',
+      'CARGO_PROFILE_BENCH_PACKAGE_FOO_OPT_LEVEL=s',
+      'CARGO_PROFILE_RELEASE_LTO=fat',
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serialiseProfileDocument } from '../../src/profile/document.js';
+import type { ProfileDocument } from '../../src/profile/profile.js';
 import { runCli } from '../support/cli.js';
+import { sampleDocument } from '../support/sample-profile.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const BASE = 'profiles/textbench-base.json';
@@ -13,7 +16,57 @@ const HEAD = 'profiles/textbench-head.json';
 const run = (args: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) =>
   runCli(args, { cwd: FIXTURES, ...options });
 
+/** One benchmark of `functions` functions, each `scale` times its base count. */
+function wideProfile(functions: number, scale: number): ProfileDocument {
+  const counts = Array.from({ length: functions }, (_, index) => (1000 + index) * scale);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return {
+    ...sampleDocument(),
+    benchmarks: [
+      {
+        name: 'wide',
+        target: 'wide',
+        harness: 'plain',
+        command: ['/bin/wide'],
+        events: ['Ir'],
+        totals: { Ir: total },
+        nondeterministic: [],
+        functions: counts.map((count, index) => ({
+          name: `wide::module_${index}::function_with_a_long_name_${index}`,
+          file: `src/module_${index}.rs`,
+          line: index + 1,
+          counts: { Ir: count },
+        })),
+      },
+    ],
+  };
+}
+
 describe('rust-perf compare', () => {
+  it('prints the comment-sized Markdown with --format comment, within what a GitHub comment holds', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'rust-perf-wide-'));
+    try {
+      await writeFile(
+        join(directory, 'base.json'),
+        serialiseProfileDocument(wideProfile(10_000, 1)),
+      );
+      await writeFile(
+        join(directory, 'head.json'),
+        serialiseProfileDocument(wideProfile(10_000, 3)),
+      );
+      const args = ['compare', 'base.json', 'head.json', '--format'];
+      const summary = await runCli([...args, 'markdown'], { cwd: directory });
+      const comment = await runCli([...args, 'comment'], { cwd: directory });
+
+      expect(summary.stdout.length).toBeGreaterThan(65_536);
+      expect(comment.exitCode).toBe(0);
+      expect(comment.stdout.length).toBeLessThanOrEqual(65_536);
+      expect(comment.stdout).toContain('**1 regression** in 1 benchmark');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   it('reports a regression as JSON and exits 0 unless asked to fail', async () => {
     const { exitCode, stdout } = await run(['compare', BASE, HEAD, '--format', 'json']);
     expect(exitCode).toBe(0);
@@ -112,7 +165,7 @@ describe('rust-perf compare', () => {
     ],
     [
       ['compare', BASE, HEAD, '--format', 'html'],
-      "rust-perf compare: --format must be one of markdown, text, json, got 'html'.",
+      "rust-perf compare: --format must be one of markdown, comment, text, json, got 'html'.",
     ],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const { exitCode, stdout, log } = await run(args);

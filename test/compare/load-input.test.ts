@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProfileInput } from '../../src/compare/load-input.js';
-import { InputError } from '../../src/errors.js';
+import { CorruptFileError, InputError } from '../../src/errors.js';
 import { FunctionColumns } from '../../src/measure/normalise.js';
 import { parseProfileDocument, serialiseProfileDocument } from '../../src/profile/document.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
@@ -27,6 +27,18 @@ describe('loadProfileInput', () => {
     const path = join(directory, 'profile.json');
     await writeFile(path, serialiseProfileDocument(sampleDocument()));
     expect(await loadProfileInput(path)).toEqual(sampleDocument());
+  });
+
+  it('refuses a profile document too large to be one, without reading it', async () => {
+    const path = join(directory, 'profile.json');
+    await writeFile(path, '{"version": 2,');
+    await truncate(path, 600_000_000); // sparse: no disk is used
+    const loading = loadProfileInput(path);
+    await expect(loading).rejects.toBeInstanceOf(CorruptFileError);
+    await expect(loading).rejects.toMatchObject({
+      message: `${path}: is 600 MB, larger than a profile document can be (268 MB)`,
+      hint: 'A profile document rust-perf writes is far smaller; compare the raw *.callgrind.out files it was written with instead.',
+    });
   });
 
   it('turns a raw Cachegrind file into a one-benchmark document with an unknown fingerprint', async () => {

@@ -4,7 +4,7 @@ import type { Comparison } from '../../src/compare/comparison.js';
 import { parseComparison } from '../../src/compare/read-comparison.js';
 import { CorruptFileError } from '../../src/errors.js';
 import { renderJson } from '../../src/report/json.js';
-import { fixtureProfile } from './documents.js';
+import { benchmark, document, fixtureProfile } from './documents.js';
 
 const OPTIONS = { threshold: 0.01, functionThreshold: 0.001 };
 const textbench = compareProfiles(
@@ -37,6 +37,19 @@ function failure(text: string): string {
 const NOT_OURS = '; this is not a comparison report written by rust-perf';
 
 describe('parseComparison', () => {
+  it('reads back a report of events named like Object methods, which the head alone records', () => {
+    const base = document([benchmark('parse', { 'a::f': 10 })]);
+    const head = document([
+      benchmark('parse', { 'a::f': 12 }, { otherEvents: { constructor: 5, toString: 7 } }),
+    ]);
+    const report = compareProfiles(base, head, OPTIONS);
+    expect(report.benchmarks[0]?.otherEvents).toEqual({
+      constructor: { base: null, head: 5 },
+      toString: { base: null, head: 7 },
+    });
+    expect(parseComparison(renderJson(report), 'report.json')).toEqual(report);
+  });
+
   it('reads back exactly what renderJson wrote, hostile names included', () => {
     const hostile = compareProfiles(
       fixtureProfile('hostile-base'),
@@ -152,7 +165,7 @@ describe('parseComparison', () => {
       (r) => {
         r.fingerprintDifferences = [{ field: 'runs', base: '1', head: '2' }];
       },
-      'fingerprintDifferences[0].field must be one of valgrind, rustc, target, rustflags, mangling (got "runs")',
+      'fingerprintDifferences[0].field must be one of valgrind, rustc, target, rustflags, mangling, codegen (got "runs")',
     ],
     [
       'an event that is no event name',

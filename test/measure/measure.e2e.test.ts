@@ -20,7 +20,7 @@ import { TOOL_NAME } from '../../src/version.js';
 import { memoryLogger } from '../support/memory-logger.js';
 
 const exampleCrate = fileURLToPath(new URL('../../examples/textbench', import.meta.url));
-const stableBin = (name: string) => join(tmpdir(), 'rust-perf', 'bin', name);
+const stableBin = (name: string) => join(tmpdir(), `rust-perf-${process.getuid!()}`, 'bin', name);
 
 let scratch: string;
 let crate: string;

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CorruptFileError, InputError } from '../../src/errors.js';
 import type { CallgrindPart } from '../../src/measure/callgrind-part.js';
-import { CachegrindParser, type CachegrindParserOptions } from '../../src/measure/parse.js';
+import type { CachegrindParserOptions } from '../../src/measure/parse.js';
 import { CallgrindParser } from '../../src/measure/parse-callgrind.js';
 import { parseCallgrindFile } from '../../src/measure/parse-file.js';
+import { expectLongLineRefused } from '../support/long-line.js';
 import { withRows } from '../support/parsed-functions.js';
 
 const fixtureDirectory = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -441,14 +442,23 @@ describe('CallgrindParser on hostile input', () => {
     ).toBe('the calls add up to more than rust-perf can count exactly');
   });
 
-  it('refuses a byte order mark, as the Cachegrind parser does', () => {
-    expect(parseError(`\ufeff${text}`).message).toBe(
-      'test.callgrind.out:1: unrecognised line "\ufeff# callgrind format": not Callgrind output',
+  it('reads past a UTF-8 byte order mark, which an editor may add', () => {
+    expect(parseText(`\ufeff${text}`)).toEqual(parseText(text));
+  });
+
+  it('reads a file fed one byte at a time like the file at once', () => {
+    const parser = new CallgrindParser('test.callgrind.out');
+    const bytes = Buffer.from(text);
+    for (let index = 0; index < bytes.length; index++)
+      parser.write(bytes.subarray(index, index + 1));
+    expect(parser.finish()).toEqual(parseText(text));
+  });
+
+  it('refuses a line longer than any Callgrind writes, in time linear in its length', () => {
+    expectLongLineRefused(
+      new CallgrindParser('test.callgrind.out'),
+      'test.callgrind.out:1: a line longer than 16 MiB: not Callgrind output',
     );
-    const cachegrind = new CachegrindParser('test.cachegrind.out');
-    expect(() =>
-      cachegrind.write(Buffer.from(`\ufeff${fixture('cachegrind/3.24-empty.cachegrind.out')}`)),
-    ).toThrow(/^test\.cachegrind\.out:1: unrecognised line/);
   });
 
   it.each([
@@ -457,6 +467,7 @@ describe('CallgrindParser on hostile input', () => {
     ['+ 2', 'malformed line "+ 2": expected <position> <count>...'],
     ['1 2 3 4', 'a cost line with more counts than the 2 events'],
     ['-9 1', 'a position at line -8, which no file has'],
+    ['100000000000000000000000 1', 'a position at a line beyond 4294967295, which no file has'],
     ['calls=1 3', 'a calls= line without a cfn= line before it'],
     ['cfn=g\ncalls=x 3', 'malformed line "calls=x 3": expected <position> <count>...'],
     ['cfn=g\ncalls=1 3\nfn=g', 'a calls= line must be followed by the cost line of the call'],

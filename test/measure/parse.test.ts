@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../../src/errors.js';
 import { CachegrindParser } from '../../src/measure/parse.js';
 import { parseCachegrindFile } from '../../src/measure/parse-file.js';
+import { expectLongLineRefused } from '../support/long-line.js';
 import { type ParsedProfileRows, withRows } from '../support/parsed-functions.js';
 
 const fixtureDirectory = fileURLToPath(new URL('../fixtures/cachegrind/', import.meta.url));
@@ -351,6 +352,31 @@ describe('CachegrindParser with isOwnFile', () => {
 
 describe('CachegrindParser on hostile input', () => {
   const header = 'cmd: ./bench\nevents: Ir Dr\nfl=src/lib.rs\nfn=work\n';
+
+  it('reads past a UTF-8 byte order mark, which an editor may add', () => {
+    const text = fixture('3.24-empty.cachegrind.out');
+    expect(parseText(`\ufeff${text}`)).toEqual(parseText(text));
+  });
+
+  it('refuses a line number no file has, instead of printing it as 1e+23', () => {
+    expect(parseError(`${header}100000000000000000000000 1 1\nsummary: 1 1\n`).message).toBe(
+      'test.cachegrind.out:5: a count line at a line beyond 4294967295, which no file has',
+    );
+  });
+
+  it('refuses a count of 2^53 + 1, which it cannot hold exactly', () => {
+    const huge = '9007199254740993';
+    expect(parseError(`${header}3 ${huge} 1\nsummary: ${huge} 1\n`).reason).toMatch(
+      /^summary: 9007199254740993 1 is not a list of at most 2 counts/,
+    );
+  });
+
+  it('refuses a line longer than any valgrind writes, in time linear in its length', () => {
+    expectLongLineRefused(
+      new CachegrindParser('test.cachegrind.out'),
+      'test.cachegrind.out:1: a line longer than 16 MiB: not Cachegrind output',
+    );
+  });
 
   it('finds each of thousands of functions again when a later fl= block names it', () => {
     // More functions than the parser first has room for, named again in reverse order.

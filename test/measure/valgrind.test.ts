@@ -1,20 +1,10 @@
-import {
-  chmod,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readlink,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { machine, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnvironmentError, InputError } from '../../src/errors.js';
+import { EnvironmentError } from '../../src/errors.js';
+import { measurementFingerprint } from '../../src/measure/measure.js';
 import { aslrOffPrefix, benchmarkEnvironment, benchmarkStderrTail } from '../../src/measure/run.js';
-import { withStagedExecutables } from '../../src/measure/staging.js';
 import { detectValgrind } from '../../src/measure/valgrind.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/system/process.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -134,94 +124,6 @@ describe('aslrOffPrefix', () => {
   });
 });
 
-describe('withStagedExecutables', () => {
-  const stagingRoot = join(tmpdir(), 'rust-perf');
-  const names = ['rust-perf-test-staged-a', 'rust-perf-test-staged-b'];
-
-  afterAll(async () => {
-    for (const name of names) {
-      await rm(join(stagingRoot, 'bin', name), { force: true });
-      await rm(join(stagingRoot, 'cwd', name), { force: true });
-    }
-  });
-
-  /** Other rust-perf processes may hold the lock by now, but not this one. */
-  async function expectLockReleased(): Promise<void> {
-    const owner = await readFile(join(stagingRoot, 'lock', 'pid'), 'utf8').catch(() => 'none');
-    expect(owner).not.toBe(String(process.pid));
-  }
-
-  it('copies each executable and links its directory at stable paths, in the targets’ order', async () => {
-    const built = join(scratch, 'built');
-    await mkdir(built, { recursive: true });
-    const targets = names.map((name, index) => ({
-      name,
-      executable: join(built, `${name}-0123abcd`),
-      args: ['--lines', String(index)],
-      cwd: join(scratch, `package-${index}`),
-    }));
-    for (const [index, target] of targets.entries()) {
-      await writeFile(target.executable, `#!/bin/sh\necho ${index}\n`, { mode: 0o700 });
-    }
-    const staged = await withStagedExecutables(targets, { log: memoryLogger() }, (promises) =>
-      Promise.all(promises),
-    );
-    expect(staged).toEqual(
-      targets.map((target) => ({
-        ...target,
-        executable: join(stagingRoot, 'bin', target.name),
-        cwd: join(stagingRoot, 'cwd', target.name),
-        built: { executable: target.executable, cwd: target.cwd },
-      })),
-    );
-    for (const [index, target] of staged.entries()) {
-      expect(await readFile(target.executable, 'utf8')).toBe(`#!/bin/sh\necho ${index}\n`);
-      expect((await stat(target.executable)).mode & 0o777).toBe(0o755);
-      expect(await readlink(target.cwd)).toBe(targets[index]!.cwd);
-    }
-    await expectLockReleased();
-  });
-
-  it.each([
-    ['whose owner is gone', '99999999', new Date()],
-    ['with no readable pid, left long ago', 'garbage', new Date(Date.now() - 60_000)],
-  ])('takes over a lock %s, and says nothing of waiting', async (_, pid, modified) => {
-    const lock = join(stagingRoot, 'lock');
-    await mkdir(lock, { recursive: true });
-    await writeFile(join(lock, 'pid'), pid);
-    await utimes(lock, modified, modified);
-    const built = join(scratch, 'built-for-stale-lock');
-    await mkdir(built, { recursive: true });
-    const target = { name: names[0]!, executable: join(built, 'a'), args: [], cwd: scratch };
-    await writeFile(target.executable, '#!/bin/sh\n', { mode: 0o700 });
-    const log = memoryLogger();
-
-    await withStagedExecutables([target], { log }, (promises) => Promise.all(promises));
-
-    expect(log.lines.filter((line) => line.startsWith('Waiting'))).toEqual([]);
-    await expectLockReleased();
-  });
-
-  it('rejects a target whose executable is missing, and reports what work made of it', async () => {
-    const targets = names.map((name) => ({
-      name,
-      executable: join(scratch, 'no-such-build', name),
-      args: [],
-      cwd: scratch,
-    }));
-    // Work stops at the first target: the second one's failure must not go unhandled.
-    const staging = withStagedExecutables(targets, { log: memoryLogger() }, async (staged) => {
-      await staged[0];
-      return 'unreachable';
-    });
-    await expect(staging).rejects.toThrow(InputError);
-    await expect(staging).rejects.toThrow(
-      `'${names[0]}' runs ${targets[0]!.executable}, which does not exist`,
-    );
-    await expectLockReleased();
-  });
-});
-
 describe('benchmarkStderrTail', () => {
   it("drops valgrind's own lines and keeps the benchmark's last lines, indented", () => {
     const stderr = [
@@ -244,5 +146,25 @@ describe('benchmarkStderrTail', () => {
     expect(benchmarkStderrTail(stderr)).toBe(
       '  ==9== Memcheck\n  ==9== valgrind: failed to start tool',
     );
+  });
+});
+
+describe('measurementFingerprint', () => {
+  it('finds what measure records without building: toolchain, flags and codegen settings from the environment', async () => {
+    const manifestPath = new URL('../../examples/textbench/Cargo.toml', import.meta.url).pathname;
+    const env = { ...process.env, CARGO_PROFILE_BENCH_OPT_LEVEL: '1', RUSTFLAGS: '--cfg probe' };
+    const fingerprint = await measurementFingerprint(
+      { manifestPath, cargoArgs: [], runs: 3 },
+      { log: memoryLogger(), processes: nodeProcessRunner, env },
+    );
+    expect(fingerprint).toEqual({
+      valgrind: (await detectValgrind(nodeProcessRunner, process.env)).version,
+      rustc: expect.stringMatching(/^rustc \d/),
+      target: expect.stringMatching(/-linux-/),
+      rustflags: ['--cfg', 'probe', '-Csymbol-mangling-version=v0'],
+      mangling: 'v0',
+      codegen: ['CARGO_PROFILE_BENCH_OPT_LEVEL=1'],
+      runs: 3,
+    });
   });
 });

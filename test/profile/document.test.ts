@@ -95,6 +95,11 @@ describe('serialiseProfileDocument', () => {
 });
 
 describe('parseProfileDocument', () => {
+  it('reads a document that starts with a UTF-8 byte order mark', () => {
+    const text = `\uFEFF${serialiseProfileDocument(sampleDocument())}`;
+    expect(parseProfileDocument(text, 'profile.json')).toEqual(sampleDocument());
+  });
+
   it.each([
     ['invalid JSON', '{"version": 1,', 'not a profile document: invalid JSON'],
     ['an array', '[]', 'the document: expected an object, found an array'],
@@ -216,6 +221,25 @@ describe('parseProfileDocument', () => {
       'a function that is not an object',
       mutated((doc) => (doc.benchmarks[0].functions[0] = 'f')),
       'benchmarks[0].functions[0]: expected an object, found "f"',
+    ],
+    [
+      'totals that disagree with the functions',
+      mutated((doc) => (doc.benchmarks[0].totals.Ir = 6_016_008_000)),
+      "benchmarks[0].totals.Ir: is 6016008000, but its functions' counts add up to 1000",
+    ],
+    [
+      'a count of 2^53 + 1, which a double cannot hold',
+      serialiseProfileDocument(sampleDocument()).replace(
+        '"totals": {"Ir":1000',
+        '"totals": {"Ir":9007199254740993',
+      ),
+      // JSON.parse rounds it to 2^53, which is no longer exact, so it is refused.
+      'benchmarks[0].totals.Ir: expected a whole number of at least 0, found 9007199254740992',
+    ],
+    [
+      'an unknown field whose name holds control characters, escaped',
+      mutated((doc) => (doc['\u009b2J\u001b[31mred'] = 1)),
+      '"\\u009b2J\\u001b[31mred": not a known field',
     ],
   ])('refuses %s, naming the field', (_, text, reason) => {
     let caught: unknown;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { baselineIdentity, fingerprintHash } from '../../src/profile/identity.js';
 import type { Fingerprint } from '../../src/profile/profile.js';
@@ -24,8 +25,18 @@ describe('fingerprintHash', () => {
       { ...fingerprint, target: 'aarch64-unknown-linux-gnu' },
       { ...fingerprint, rustflags: ['-Ctarget-cpu=native', '-Csymbol-mangling-version=v0'] },
       { ...fingerprint, mangling: 'legacy' },
+      { ...fingerprint, codegen: ['CARGO_PROFILE_BENCH_OPT_LEVEL=1'] },
     ];
     for (const other of changed) expect(fingerprintHash(other)).not.toBe(hash);
+  });
+
+  it('is what it was before codegen settings were recorded, when there are none', () => {
+    // So that the baselines saved until then keep their keys.
+    const fields = ['valgrind', 'rustc', 'target', 'rustflags', 'mangling'] as const;
+    const before = JSON.stringify(fields.map((field) => [field, fingerprint[field]]));
+    expect(fingerprintHash(fingerprint)).toBe(
+      createHash('sha256').update(before).digest('hex').slice(0, 16),
+    );
   });
 
   it('does not confuse flags joined differently', () => {

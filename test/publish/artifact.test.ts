@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
-import { CorruptFileError, EnvironmentError, InputError } from '../../src/errors.js';
+import { CorruptFileError, EnvironmentError, InputError, ServiceError } from '../../src/errors.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import type * as ArtifactModule from '../../src/publish/artifact.js';
 import type * as OwnershipModule from '../../src/publish/report-ownership.js';
@@ -152,6 +152,24 @@ describe('GitHubReportArtifacts through the Actions artifact service and the RES
       hint: 'Give the job `permissions: actions: read` (and pull-requests: write to comment).',
     });
   });
+
+  it('says that the service failed, and what to do, when it cannot be reached', async () => {
+    await artifacts.upload({ prNumber: 17, headSha: HEAD_SHA, comparisonJson });
+    services.down = true;
+    try {
+      const download = artifacts.download(4242);
+      await expect(download).rejects.toBeInstanceOf(ServiceError);
+      await expect(download).rejects.toMatchObject({
+        message: expect.stringMatching(
+          /^Finding the report artifact of workflow run 4242 failed: /,
+        ),
+        hint: 'The service may be having trouble: re-run the job later (https://www.githubstatus.com).',
+      });
+    } finally {
+      services.down = false;
+    }
+    // The artifact library's own retries take about half a minute.
+  }, 120_000);
 
   it('accepts a report zipped by another writer, stored or deflated', async () => {
     const zip = zipOf([

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ServiceError } from '../../src/errors.js';
 import { GitHubCommentPublisher, stickyCommentMarker } from '../../src/publish/comment.js';
 import { createGitHubClient } from '../../src/publish/github-client.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
@@ -18,7 +19,7 @@ beforeEach(async () => {
   github = await startGitHubApiServer({ token: TOKEN, viewer: BOT, maxPerPage: 100 });
   log = memoryLogger();
   publisher = new GitHubCommentPublisher(
-    createGitHubClient(TOKEN, { baseUrl: github.url, log }),
+    createGitHubClient(TOKEN, { baseUrl: github.url, log, retryUnitMs: 10 }),
     marker,
   );
 });
@@ -176,9 +177,33 @@ describe('GitHubCommentPublisher', () => {
   it('fails on bad credentials: that is not a read-only token', async () => {
     const client = createGitHubClient('ghp_revoked', { baseUrl: github.url, log });
 
-    await expect(
-      new GitHubCommentPublisher(client, marker).upsert(target, 'report', { create: true }),
-    ).rejects.toMatchObject({ status: 401, message: expect.stringContaining('Bad credentials') });
+    const failure = new GitHubCommentPublisher(client, marker).upsert(target, 'report', {
+      create: true,
+    });
+    await expect(failure).rejects.toBeInstanceOf(ServiceError);
+    await expect(failure).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /^Posting the comment on pull request #7 failed: 401 Bad credentials/,
+      ),
+      hint: 'The github-token was refused: check the github-token input (an expired or revoked token?).',
+    });
+  });
+
+  it('fails with one message when GitHub keeps answering a server error', async () => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      github.failures.push({
+        method: 'POST',
+        pathPattern: /\/comments$/,
+        status: 503,
+        message: 'Service Unavailable',
+      });
+    }
+
+    await expect(publisher.upsert(target, 'report', { create: true })).rejects.toMatchObject({
+      name: 'ServiceError',
+      message: 'Posting the comment on pull request #7 failed: 503 Service Unavailable',
+      hint: 'The service may be having trouble: re-run the job later (https://www.githubstatus.com).',
+    });
   });
 
   it('retries a transient server error', async () => {
@@ -233,7 +258,11 @@ describe('GitHubCommentPublisher', () => {
 
     // A rate limit is a 403 as well, but not a read-only token: after the retries it fails.
     await expect(publisher.upsert(target, 'report', { create: true })).rejects.toMatchObject({
-      status: 403,
+      name: 'ServiceError',
+      message: expect.stringMatching(
+        /^Posting the comment on pull request #7 failed: 403 You have exceeded a secondary rate limit/,
+      ),
+      hint: "GitHub's rate limit was still reached after the retries: re-run the job later.",
     });
     expect(log.lines.filter((line) => line.includes('secondary rate limit'))).toEqual([
       expect.stringMatching(/retrying in 1s$/),

@@ -177,6 +177,22 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('keeps the tool versions in the footer inside <code>, where GitHub links nothing', () => {
+    const base = fixtureProfile('textbench-base');
+    const head = fixtureProfile('textbench-head');
+    head.fingerprint = {
+      ...head.fingerprint,
+      rustc: 'rustc 1.95.0-nightly (octo-org/textbench#12 59807616e7d4c3e2f1a0 2026-04-14)',
+      valgrind: '3.19.0 see @octocat',
+    };
+    const footer = renderMarkdown(compareProfiles(base, head, OPTIONS), { target: 'comment' })
+      .split('\n')
+      .find((line) => line.startsWith('<sub>base'));
+    expect(footer).toContain(
+      ' · <code>rustc 1.95.0-nightly (octo-org/textbench&#35;12 59807616e7d4c3e2f1a0 2026-04-14)</code> · valgrind <code>3.19.0 see @&#8203;octocat</code> · ',
+    );
+  });
+
   it('cuts function rows first, then detail sections, to fit a smaller budget', () => {
     const comparison = fixturePair('textbench');
     // 14 changed functions, 3 of them below the function threshold: counted, not listed.
@@ -184,7 +200,7 @@ describe('renderMarkdown', () => {
     const full = renderMarkdown(comparison, { target: 'comment' });
     expect(functionRows(full)).toBe(total);
     expect(full.match(/smaller change below the 0\.1% function threshold/g)).toHaveLength(3);
-    const budgets = [4_000, 2_500, 1_500, 1_060, 960];
+    const budgets = [4_000, 2_530, 1_530, 1_090, 990];
     const cuts = budgets.map((maxLength) =>
       renderMarkdown(comparison, { target: 'comment', maxLength }),
     );
