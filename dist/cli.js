@@ -1544,7 +1544,7 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
 }
 
 // src/compare/load-input.ts
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat as stat2 } from "node:fs/promises";
 import { basename } from "node:path";
 
 // src/profile/call-graph.ts
@@ -2222,7 +2222,7 @@ var DIGIT_9 = 57;
 var LOWER_F = 102;
 var LOWER_N = 110;
 var EQUALS = 61;
-var NON_ASCII = 128;
+var NAME_BYTES_PER_STRING = 1 << 26;
 var FNV_OFFSET = 2166136261 | 0;
 var FNV_PRIME = 16777619;
 var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
@@ -2246,6 +2246,25 @@ var CALLGRIND_PREFIXES = [
   "jump=",
   "jcnd="
 ];
+function withDecodedNames(profile) {
+  const { nameBytes, ...functions } = profile.functions;
+  return { ...profile, functions: { ...functions, names: decodeNames(nameBytes) } };
+}
+function decodeNames(bytes) {
+  const text = Buffer2.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let names = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.length;
+    if (end - start > NAME_BYTES_PER_STRING) {
+      end = text.lastIndexOf(LF, start + NAME_BYTES_PER_STRING - 1) + 1;
+      if (end <= start) end = text.indexOf(LF, start) + 1;
+    }
+    const part = text.toString("utf8", start, end - 1).split("\n");
+    names = start === 0 ? part : names.concat(part);
+    start = end;
+  }
+  return names;
+}
 var LARGEST_LINE = 2 ** 32 - 1;
 var CachegrindParser = class {
   #source;
@@ -2276,12 +2295,20 @@ var CachegrindParser = class {
    * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
    * one of the user's own files when `linesOwn[i]` is 1.
    *
-   * Functions are found by name in a hash table of their own, keyed by the bytes of the `fn=`
-   * line: a name becomes a string only the first time it is seen, and a lookup needs neither a
-   * new string nor a Map's hashing of one. `slots` holds pairs, `nameHashes[i]` and `i + 1`
-   * for function `i` (0: empty), found from the hash by linear probing; at most half are used.
+   * Names stay bytes while parsing (`decodeNames` says why): function `i`'s name is
+   * `nameBytes[nameStarts[i] .. nameStarts[i + 1] - 1]`, each followed by a line feed.
+   * Functions are found by name in a hash table keyed by those bytes: `slots` holds pairs, the
+   * name's hash and `i + 1` for function `i` (0: empty), found from the hash by linear probing;
+   * at most half are used.
    */
-  #names = [];
+  #nameBytes = newBuffer(1 << 16);
+  #nameView = new DataView(
+    this.#nameBytes.buffer,
+    this.#nameBytes.byteOffset,
+    this.#nameBytes.length
+  );
+  #nameStarts = new Int32Array(1025);
+  #length = 0;
   #nameHashes = new Int32Array(1024);
   #slots = new Int32Array(4096);
   #files = [];
@@ -2289,6 +2316,11 @@ var CachegrindParser = class {
   #lineCounts = new Float64Array(1024);
   #linesOwn = new Uint8Array(1024);
   #counts = new Float64Array(0);
+  /** The block being read: its primary counts summed, its best line and that line's count. */
+  #blockPrimary = 0;
+  #blockBestLine = 0;
+  /** -1 while the block has no count line. */
+  #blockBest = -1;
   /** Index of the function the next count line belongs to; -1 for none. */
   #current = -1;
   /** `source` names the input in error messages (usually its path). */
@@ -2318,6 +2350,10 @@ var CachegrindParser = class {
     if (end < bytes.length) this.#pending.keep(bytes.subarray(end));
   }
   finish() {
+    return withDecodedNames(this.finishUndecoded());
+  }
+  /** `finish` without decoding the names, for a reader that decodes them elsewhere. */
+  finishUndecoded() {
     if (!this.#pending.isEmpty) {
       const lastLine = this.#pending.take(Buffer2.of(LF));
       this.#parseLines(lastLine, 0, lastLine.length);
@@ -2334,14 +2370,14 @@ var CachegrindParser = class {
     if (events === void 0 || summary === void 0) {
       throw this.#corrupt("the file ends without a summary: line: it is truncated or corrupt");
     }
-    const length = this.#names.length;
+    const length = this.#length;
     return {
       command: this.#command ?? "",
       events,
       totals: summary,
       functions: {
         length,
-        names: this.#names,
+        nameBytes: this.#nameBytes.subarray(0, this.#nameStarts[length]),
         files: this.#files,
         lines: this.#lines.subarray(0, length),
         counts: this.#counts.subarray(0, length * events.length)
@@ -2351,37 +2387,42 @@ var CachegrindParser = class {
   /**
    * Parses complete lines (`bytes[end - 1]` is a line feed). Count lines, nearly all of a file,
    * are parsed here from the bytes with the parser's state held in locals; other lines are
-   * rare enough to be decoded and handled one by one.
+   * rare enough to be handled one by one.
+   *
+   * A block (the count lines after one `fn=`) is added up in locals and merged into its
+   * function's columns when it ends, at the next other line: a count line then touches no
+   * memory but its own bytes. Within a block the file is the same, so its best line is simply
+   * the first with the largest primary count; its line number is read only when it becomes
+   * that best line.
    */
   #parseLines(bytes, start, end) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     let lineNumber = this.#lineNumber;
     let current = this.#current;
     let counts = this.#counts;
     let width = this.#width;
-    let fileOwn = this.#fileOwn;
-    let linesOwn = this.#linesOwn;
-    let lineCounts = this.#lineCounts;
-    let lines2 = this.#lines;
+    let blockPrimary = this.#blockPrimary;
+    let blockBest = this.#blockBest;
+    let blockBestLine = this.#blockBestLine;
     let position = start;
     while (position < end) {
       lineNumber++;
       let byte = bytes[position];
       if (byte < DIGIT_0 || byte > DIGIT_9) {
         this.#lineNumber = lineNumber;
+        this.#endBlock(blockPrimary, blockBest, blockBestLine);
+        blockPrimary = 0;
+        blockBest = -1;
         const newline = bytes.indexOf(LF, position);
         const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
         if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
-          this.#startFunction(bytes, position + 3, lineEnd);
+          this.#startFunction(bytes, view, position + 3, lineEnd);
         } else {
           this.#parseOtherLine(bytes.toString("utf8", position, lineEnd));
         }
         current = this.#current;
         counts = this.#counts;
         width = this.#width;
-        fileOwn = this.#fileOwn;
-        linesOwn = this.#linesOwn;
-        lineCounts = this.#lineCounts;
-        lines2 = this.#lines;
         position = newline + 1;
         continue;
       }
@@ -2392,12 +2433,8 @@ var CachegrindParser = class {
         );
       }
       const lineStart = position;
-      let sourceLine = 0;
-      while (byte >= DIGIT_0 && byte <= DIGIT_9) {
-        sourceLine = sourceLine * 10 + (byte - DIGIT_0);
-        byte = bytes[++position];
-      }
-      if (sourceLine > LARGEST_LINE) {
+      while (byte >= DIGIT_0 && byte <= DIGIT_9) byte = bytes[++position];
+      if (position - lineStart >= 10 && readNumber(bytes, lineStart) > LARGEST_LINE) {
         this.#lineNumber = lineNumber;
         throw this.#corrupt(`a count line at a line beyond ${LARGEST_LINE}, which no file has`);
       }
@@ -2424,20 +2461,41 @@ var CachegrindParser = class {
           count = count * 10 + (byte - DIGIT_0);
           byte = bytes[++position];
         }
-        counts[base + event] += count;
         if (event === 0) primary = count;
+        else counts[base + event] += count;
         event++;
       }
-      const bestOwn = linesOwn[current];
-      if (fileOwn > bestOwn || fileOwn === bestOwn && primary > lineCounts[current]) {
-        linesOwn[current] = fileOwn;
-        lineCounts[current] = primary;
-        lines2[current] = sourceLine;
-        this.#files[current] = this.#file;
+      blockPrimary += primary;
+      if (primary > blockBest) {
+        blockBest = primary;
+        blockBestLine = readNumber(bytes, lineStart);
       }
       position++;
     }
     this.#lineNumber = lineNumber;
+    this.#blockPrimary = blockPrimary;
+    this.#blockBest = blockBest;
+    this.#blockBestLine = blockBestLine;
+  }
+  /**
+   * Merges a block into its function: the primary counts summed over the block, and its best
+   * line (`best` is that line's primary count, -1 when the block has no count line). Lines are
+   * ranked by (own file, primary count): a line in the user's code beats any other line.
+   */
+  #endBlock(primarySum, best, bestLine) {
+    this.#blockPrimary = 0;
+    this.#blockBest = -1;
+    const current = this.#current;
+    if (best < 0 || current < 0) return;
+    this.#counts[current * this.#width] += primarySum;
+    const fileOwn = this.#fileOwn;
+    const bestOwn = this.#linesOwn[current];
+    if (fileOwn > bestOwn || fileOwn === bestOwn && best > this.#lineCounts[current]) {
+      this.#linesOwn[current] = fileOwn;
+      this.#lineCounts[current] = best;
+      this.#lines[current] = bestLine;
+      this.#files[current] = this.#file;
+    }
   }
   #parseOtherLine(line) {
     if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
@@ -2472,23 +2530,35 @@ var CachegrindParser = class {
     }
   }
   /** Starts the function named by `bytes[start..end)`, the rest of an `fn=` line. */
-  #startFunction(bytes, start, end) {
+  #startFunction(bytes, view, start, end) {
     if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
     this.#requireEvents("fn=");
     if (this.#file === void 0) throw this.#corrupt("an fn= line before any fl= line");
-    const hash = hashBytes(bytes, start, end);
+    const index = this.#length;
+    const nameStart = this.#nameStarts[index];
+    if (nameStart + (end - start) + 1 > this.#nameBytes.length) {
+      this.#nameBytes = grownBuffer(this.#nameBytes, nameStart + (end - start) + 1);
+      this.#nameView = new DataView(
+        this.#nameBytes.buffer,
+        this.#nameBytes.byteOffset,
+        this.#nameBytes.length
+      );
+    }
+    const hash = hashCopying(view, bytes, start, end, this.#nameView, this.#nameBytes, nameStart);
     const slots = this.#slots;
     const mask = slots.length - 2;
     let slot = hash & mask;
     for (let entry = slots[slot + 1]; entry !== 0; entry = slots[slot + 1]) {
-      if (slots[slot] === hash && isNamedBy(this.#names[entry - 1], bytes, start, end)) {
+      if (slots[slot] === hash && this.#isNamedBy(entry - 1, nameStart, end - start)) {
         this.#current = entry - 1;
         return;
       }
       slot = slot + 2 & mask;
     }
-    const index = this.#names.length;
-    this.#names.push(bytes.toString("utf8", start, end));
+    const nameEnd = nameStart + (end - start);
+    this.#nameBytes[nameEnd] = LF;
+    this.#nameStarts[index + 1] = nameEnd + 1;
+    this.#length = index + 1;
     this.#files.push(this.#file);
     this.#lineCounts[index] = -1;
     this.#nameHashes[index] = hash;
@@ -2497,15 +2567,32 @@ var CachegrindParser = class {
     if (index + 1 === this.#lineCounts.length) this.#grow();
     this.#current = index;
   }
+  /** Whether function `index` is named by the `length` bytes of names from `start` on. */
+  #isNamedBy(index, start, length) {
+    const nameStart = this.#nameStarts[index];
+    if (this.#nameStarts[index + 1] - 1 - nameStart !== length) return false;
+    const view = this.#nameView;
+    let offset = 0;
+    for (; offset + 4 <= length; offset += 4) {
+      if (view.getInt32(start + offset) !== view.getInt32(nameStart + offset)) return false;
+    }
+    for (; offset < length; offset++) {
+      if (view.getUint8(start + offset) !== view.getUint8(nameStart + offset)) return false;
+    }
+    return true;
+  }
   /** Doubles the capacity of the function columns and of the table that finds them by name. */
   #grow() {
     const capacity = this.#lineCounts.length * 2;
     const nameHashes = new Int32Array(capacity);
     nameHashes.set(this.#nameHashes);
     this.#nameHashes = nameHashes;
+    const nameStarts = new Int32Array(capacity + 1);
+    nameStarts.set(this.#nameStarts);
+    this.#nameStarts = nameStarts;
     const slots = new Int32Array(capacity * 4);
     const mask = slots.length - 2;
-    for (let index = 0; index < this.#names.length; index++) {
+    for (let index = 0; index < this.#length; index++) {
       const hash = nameHashes[index];
       let slot = hash & mask;
       while (slots[slot + 1] !== 0) slot = slot + 2 & mask;
@@ -2547,7 +2634,7 @@ var CachegrindParser = class {
     const summary = events.map((_, index) => Number(fields[index] ?? "0"));
     const width = events.length;
     const totals2 = new Float64Array(width);
-    for (let index = 0; index < this.#names.length * width; index++) {
+    for (let index = 0; index < this.#length * width; index++) {
       totals2[index % width] += this.#counts[index];
     }
     events.forEach((event, index) => {
@@ -2587,27 +2674,40 @@ var CachegrindParser = class {
     return new CorruptFileError(this.#source, this.#lineNumber, reason);
   }
 };
-function hashBytes(bytes, start, end) {
+function hashCopying(view, bytes, start, end, targetView, target, targetStart) {
   let hash = FNV_OFFSET;
   let position = start;
-  for (; position + 4 <= end; position += 4) {
-    const word = bytes[position] | bytes[position + 1] << 8 | bytes[position + 2] << 16 | bytes[position + 3] << 24;
+  let at = targetStart;
+  for (; position + 4 <= end; position += 4, at += 4) {
+    const word = view.getInt32(position, true);
+    targetView.setInt32(at, word, true);
     hash = Math.imul(hash ^ word, FNV_PRIME);
     hash ^= hash >>> 15;
   }
-  for (; position < end; position++) hash = Math.imul(hash ^ bytes[position], FNV_PRIME);
+  for (; position < end; position++, at++) {
+    const byte = bytes[position];
+    target[at] = byte;
+    hash = Math.imul(hash ^ byte, FNV_PRIME);
+  }
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 2246822507);
   return hash ^ hash >>> 13;
 }
-function isNamedBy(name, bytes, start, end) {
-  if (name.length > end - start) return false;
-  for (let position = start; position < end; position++) {
+function readNumber(bytes, start) {
+  let value = 0;
+  for (let position = start; ; position++) {
     const byte = bytes[position];
-    if (byte >= NON_ASCII) return name === bytes.toString("utf8", start, end);
-    if (name.charCodeAt(position - start) !== byte) return false;
+    if (byte < DIGIT_0 || byte > DIGIT_9) return value;
+    value = value * 10 + (byte - DIGIT_0);
   }
-  return name.length === end - start;
+}
+function newBuffer(length) {
+  return Buffer2.from(new ArrayBuffer(length));
+}
+function grownBuffer(buffer, length) {
+  const grown = newBuffer(Math.max(length, buffer.length * 2));
+  buffer.copy(grown);
+  return grown;
 }
 function resized(array, length) {
   const copy = new Float64Array(length);
@@ -3166,9 +3266,12 @@ function isHexDigit(byte) {
 // src/measure/parse-file.ts
 var CHUNK_BYTES = 1 << 20;
 async function parseCachegrindFile(path, options = {}) {
+  return (await readCachegrindFile(path, options)).finish();
+}
+async function readCachegrindFile(path, options) {
   const parser = new CachegrindParser(path, options);
   await readInChunks(path, parser);
-  return parser.finish();
+  return parser;
 }
 async function parseCallgrindFile(path, options = {}) {
   const parser = new CallgrindParser(path, options);
@@ -3176,8 +3279,11 @@ async function parseCallgrindFile(path, options = {}) {
   return parser.finish();
 }
 async function parseValgrindFile(path, options = {}) {
+  return await isCallgrindFile(path) ? mergeParts(await parseCallgrindFile(path, options)) : parseCachegrindFile(path, options);
+}
+async function isCallgrindFile(path) {
   const firstLine = (await readStart(path)).split("\n", 1)[0];
-  return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix)) ? mergeParts(await parseCallgrindFile(path, options)) : parseCachegrindFile(path, options);
+  return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix));
 }
 async function readStart(path) {
   try {
@@ -3195,14 +3301,17 @@ async function readStart(path) {
 async function readInChunks(path, parser) {
   try {
     const file = await open(path, "r");
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let reading = file.read(buffers[0], 0, CHUNK_BYTES, null);
     try {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      for (; ; ) {
-        const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      for (let turn = 0; ; turn = 1 - turn) {
+        const { bytesRead } = await reading;
         if (bytesRead === 0) break;
-        parser.write(chunk.subarray(0, bytesRead));
+        reading = file.read(buffers[1 - turn], 0, CHUNK_BYTES, null);
+        parser.write(buffers[turn].subarray(0, bytesRead));
       }
     } finally {
+      await reading.catch(() => void 0);
       await file.close();
     }
   } catch (error) {
@@ -3222,6 +3331,153 @@ function unreadable(path, error) {
 function isSystemError(error) {
   return error instanceof Error && typeof error.code === "string";
 }
+
+// src/measure/parse-pool.ts
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/system/concurrency.ts
+import { setMaxListeners } from "node:events";
+var Slots = class {
+  #free;
+  #waiting = [];
+  constructor(count) {
+    this.#free = count;
+  }
+  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
+  async acquire(signal) {
+    signal.throwIfAborted();
+    if (this.#free > 0) this.#free -= 1;
+    else await new Promise((resolve14) => this.#waiting.push(resolve14));
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.#handOver();
+    };
+    if (signal.aborted) {
+      release();
+      signal.throwIfAborted();
+    }
+    return release;
+  }
+  /** Straight to the next in line, so that no newcomer takes the slot in between. */
+  #handOver() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free += 1;
+  }
+};
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const values = settled.map((outcome) => {
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  });
+  return values;
+}
+async function allOrNone(count, signal, task) {
+  const controller2 = new AbortController();
+  setMaxListeners(count, controller2.signal);
+  const forwardAbort = () => controller2.abort(signal?.reason);
+  signal?.addEventListener("abort", forwardAbort, { once: true });
+  let failure;
+  try {
+    await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        try {
+          await task(index, controller2.signal);
+        } catch (error) {
+          failure ??= { error };
+          controller2.abort();
+        }
+      })
+    );
+  } finally {
+    signal?.removeEventListener("abort", forwardAbort);
+  }
+  if (failure) throw failure.error;
+  signal?.throwIfAborted();
+}
+
+// src/measure/parse-transfer.ts
+function fromMessage(message) {
+  if (!message.ok) throw rebuiltError(message.error);
+  const { nameBytes, paths, pathIndexes, lines: lines2, counts } = message;
+  const files = new Array(pathIndexes.length);
+  for (let index = 0; index < files.length; index++) files[index] = paths[pathIndexes[index]];
+  return withDecodedNames({
+    command: message.command,
+    events: message.events,
+    totals: message.totals,
+    functions: { length: files.length, nameBytes, files, lines: lines2, counts }
+  });
+}
+function rebuiltError(error) {
+  switch (error.kind) {
+    case "corrupt":
+      return new CorruptFileError(error.file, error.lineNumber, error.reason, error.hint);
+    case "input":
+      return new InputError(error.message, error.hint);
+    case "other": {
+      const rebuilt = new Error(error.message);
+      rebuilt.stack = error.stack;
+      return rebuilt;
+    }
+  }
+}
+
+// src/measure/parse-pool.ts
+var NEVER_ABORTED = new AbortController().signal;
+var ParsePool = class {
+  #options;
+  #slots;
+  #hasWorker;
+  constructor(options) {
+    this.#options = options;
+    this.#slots = new Slots(Math.max(1, options.threads));
+  }
+  async parse(path, normalisation) {
+    if (!await this.#worthAWorker(path)) {
+      return parseValgrindFile(path, parserOptions(normalisation));
+    }
+    const release = await this.#slots.acquire(NEVER_ABORTED);
+    try {
+      const job = { path, workspaceRoot: normalisation.workspaceRoot };
+      return fromMessage(await runWorker(this.#options.worker, job));
+    } finally {
+      release();
+    }
+  }
+  async #worthAWorker(path) {
+    if (this.#options.threads < 2) return false;
+    this.#hasWorker ??= existsSync(fileURLToPath(this.#options.worker));
+    if (!this.#hasWorker) return false;
+    const size2 = await stat(path).then(
+      (stats) => stats.size,
+      () => 0
+    );
+    return size2 >= this.#options.minBytes && !await isCallgrindFile(path);
+  }
+};
+function runWorker(worker, job) {
+  return new Promise((resolve14, reject) => {
+    const thread = new Worker(worker, { workerData: job });
+    thread.once("message", resolve14);
+    thread.once("error", reject);
+    thread.once("exit", (code2) => {
+      reject(new Error(`the parse worker for ${job.path} exited (code ${code2}) without a result`));
+    });
+  });
+}
+var parsePool = new ParsePool({
+  worker: new URL("./parse-worker.js", import.meta.url),
+  threads: availableParallelism(),
+  minBytes: 8e6
+});
 
 // src/harness.ts
 var HARNESSES = ["plain", "criterion", "libtest", "divan", "gungraun"];
@@ -3715,7 +3971,7 @@ function inEventOrder(counts, events) {
 // src/compare/load-input.ts
 async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }) {
   if (await startsWithJsonObject(path)) {
-    const { size: size2 } = await stat(path);
+    const { size: size2 } = await stat2(path);
     if (size2 > MAX_DOCUMENT_BYTES) {
       throw new CorruptFileError(
         path,
@@ -3729,8 +3985,8 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parseValgrindFile(path, parserOptions(options));
-  const { mtime } = await stat(path);
+  const parsed = await parsePool.parse(path, options);
+  const { mtime } = await stat2(path);
   const { events, totals: totals2, functions, calls } = normaliseColumns(parsed, options);
   return {
     version: PROFILE_VERSION,
@@ -4689,8 +4945,10 @@ var compareCommand = {
       report.compare.limits = await readLimits(resolve(context.cwd, values.limits), values.limits);
     }
     const workspace = { workspaceRoot: context.cwd };
-    const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
-    const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
+    const [base, head] = await allInOrder([
+      loadProfileInput(resolve(context.cwd, basePath), workspace),
+      loadProfileInput(resolve(context.cwd, headPath), workspace)
+    ]);
     const comparison = compareProfiles(
       base,
       pairSingleBenchmarks(base, head, context),
@@ -5002,7 +5260,7 @@ async function readProfile(path, name) {
 import { join as join10, resolve as resolve9 } from "node:path";
 
 // src/cargo/cargo.ts
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname4, resolve as resolve6 } from "node:path";
 
@@ -5548,7 +5806,7 @@ function runCargo(args2, manifestPath, env, deps, onStderrLine) {
   });
 }
 function checkManifestExists(manifestPath) {
-  if (!existsSync(manifestPath)) {
+  if (!existsSync2(manifestPath)) {
     throw new InputError(
       `there is no Cargo.toml at ${manifestPath}`,
       "Point the manifest path at the Cargo.toml of the crate whose benchmarks to measure."
@@ -5584,13 +5842,13 @@ function readTextIfExists(path) {
 }
 
 // src/cargo/find-manifest.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { dirname as dirname5, join as join4, resolve as resolve7 } from "node:path";
 function findManifest(directory) {
   const start = resolve7(directory);
   for (let current = start; ; current = dirname5(current)) {
     const candidate = join4(current, "Cargo.toml");
-    if (existsSync2(candidate)) return candidate;
+    if (existsSync3(candidate)) return candidate;
     if (dirname5(current) === current) break;
   }
   throw new InputError(
@@ -5686,7 +5944,7 @@ function formatDuration(seconds) {
 // src/measure/measure.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { mkdir as mkdir5, readdir as readdir2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 import { dirname as dirname8, join as join9, resolve as resolve8 } from "node:path";
 
 // src/benchmarks/bench-targets.ts
@@ -5953,70 +6211,6 @@ function rendezvous(unit, count) {
 }
 function hashOf(unit, shard) {
   return createHash2("sha256").update(`${unit}\0${shard}`).digest().readUIntBE(0, 6);
-}
-
-// src/system/concurrency.ts
-import { setMaxListeners } from "node:events";
-var Slots = class {
-  #free;
-  #waiting = [];
-  constructor(count) {
-    this.#free = count;
-  }
-  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
-  async acquire(signal) {
-    signal.throwIfAborted();
-    if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve14) => this.#waiting.push(resolve14));
-    let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      this.#handOver();
-    };
-    if (signal.aborted) {
-      release();
-      signal.throwIfAborted();
-    }
-    return release;
-  }
-  /** Straight to the next in line, so that no newcomer takes the slot in between. */
-  #handOver() {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free += 1;
-  }
-};
-async function allInOrder(promises) {
-  const settled = await Promise.allSettled(promises);
-  const values = settled.map((outcome) => {
-    if (outcome.status === "rejected") throw outcome.reason;
-    return outcome.value;
-  });
-  return values;
-}
-async function allOrNone(count, signal, task) {
-  const controller2 = new AbortController();
-  setMaxListeners(count, controller2.signal);
-  const forwardAbort = () => controller2.abort(signal?.reason);
-  signal?.addEventListener("abort", forwardAbort, { once: true });
-  let failure;
-  try {
-    await Promise.all(
-      Array.from({ length: count }, async (_, index) => {
-        try {
-          await task(index, controller2.signal);
-        } catch (error) {
-          failure ??= { error };
-          controller2.abort();
-        }
-      })
-    );
-  } finally {
-    signal?.removeEventListener("abort", forwardAbort);
-  }
-  if (failure) throw failure.error;
-  signal?.throwIfAborted();
 }
 
 // src/measure/routine.ts
@@ -6447,7 +6641,7 @@ import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
 // src/system/lock.ts
-import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm as rm2, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 async function acquireLock(lock, deps) {
@@ -6484,9 +6678,9 @@ async function ownerRecord(pid) {
   return started === void 0 ? String(pid) : `${pid} ${started}`;
 }
 async function processStartTime(pid) {
-  const stat3 = await readFile5(`/proc/${pid}/stat`, "utf8").catch(() => void 0);
-  if (stat3 === void 0) return void 0;
-  const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+  const stat4 = await readFile5(`/proc/${pid}/stat`, "utf8").catch(() => void 0);
+  if (stat4 === void 0) return void 0;
+  const fields = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ");
   const started = fields[19];
   return started !== void 0 && /^\d+$/.test(started) ? started : void 0;
 }
@@ -6501,7 +6695,7 @@ async function isStale(lock) {
     return now !== void 0 && now !== started;
   }
   if (match !== null && await processStartTime(process.pid) === void 0) return false;
-  const created = await stat2(lock).catch(() => void 0);
+  const created = await stat3(lock).catch(() => void 0);
   return created !== void 0 && Date.now() - created.mtimeMs > 1e4;
 }
 function isAlive(pid) {
@@ -6820,7 +7014,7 @@ async function runAll(staged, measuring, deps) {
   const jobsPerTarget = jobs.length / Math.max(plans.length, 1);
   const ofTargets = plans.map(() => ({ ended: 0, profiles: /* @__PURE__ */ new Map() }));
   const benchmarks = [];
-  const slots = new Slots(availableParallelism());
+  const slots = new Slots(availableParallelism2());
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index];
     const plan = await job.plan;
@@ -7261,7 +7455,7 @@ var parseCommand = {
 import { dirname as dirname10, join as join14, relative as relative3, resolve as resolve13 } from "node:path";
 
 // src/measure/measure-revision.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join12, relative as relative2, resolve as resolve12, sep } from "node:path";
 
@@ -7423,7 +7617,7 @@ async function measureRevision(ref, settings, deps) {
   return withTemporaryWorktree(git, sha, deps.log, async (worktree) => {
     const shared = { ...settings, manifestPath, workspaceRoot, targetDir };
     const mapped = settingsInWorktree(shared, topLevel, { worktree, sha });
-    if (!existsSync3(mapped.manifestPath)) {
+    if (!existsSync4(mapped.manifestPath)) {
       throw new GitError(
         `${ref} (${sha.slice(0, 12)}) has no ${relative2(topLevel, manifestPath)}: the crate does not exist at that commit.`
       );
@@ -7459,7 +7653,7 @@ async function existingPath(path) {
 }
 
 // src/publish/local-baselines.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { mkdir as mkdir6, readdir as readdir3, readFile as readFile7, rename as rename3, writeFile as writeFile6 } from "node:fs/promises";
 import { dirname as dirname9, join as join13 } from "node:path";
 
@@ -7534,7 +7728,7 @@ async function savedBaselines(targetDir) {
     if (error.code === "ENOENT") return [];
     throw error;
   }
-  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync4(baselineFile(targetDir, entry))).sort();
+  return entries.filter((entry) => BASELINE_NAME.test(entry) && existsSync5(baselineFile(targetDir, entry))).sort();
 }
 
 // src/cli/run-command.ts

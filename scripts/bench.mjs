@@ -15,10 +15,12 @@ process.on('SIGINT', () => {
 });
 try {
   await build({
-    entryPoints: [
-      join(repoRoot, 'scripts/bench/main.ts'),
-      join(repoRoot, 'scripts/bench/worker.ts'),
-    ],
+    // Named: the parse worker (src/measure/parse-pool.ts) must sit next to the bundle that starts it.
+    entryPoints: {
+      main: join(repoRoot, 'scripts/bench/main.ts'),
+      worker: join(repoRoot, 'scripts/bench/worker.ts'),
+      'parse-worker': join(repoRoot, 'src/measure/parse-worker.ts'),
+    },
     outdir,
     bundle: true,
     platform: 'node',

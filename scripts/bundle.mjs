@@ -1,4 +1,5 @@
-// Bundles the two entry points into self-contained ESM files under dist/.
+// Bundles the entry points into self-contained ESM files under dist/: the action, the CLI and
+// the parse worker thread both start.
 // The banner gives bundled CommonJS dependencies a `require` for Node's built-ins.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +52,12 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: join(outdir, 'index.js') });
+// Started by both bundles as a worker thread, from the folder they are in (src/measure/parse-pool.ts).
+await build({
+  ...common,
+  entryPoints: ['src/measure/parse-worker.ts'],
+  outfile: join(outdir, 'parse-worker.js'),
+});
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -18,6 +18,14 @@ export interface SyntheticShape {
   files: number;
   /** Count lines per function, over all its blocks. */
   linesPerFunction: number;
+  /** How deep generic arguments nest at most (`Vec<Option<Box<u8>>>`: 3). */
+  typeDepth: number;
+  /**
+   * Where the workspace's own files are: '' for paths relative to it (`src/parse.rs`), as
+   * rust-perf's builds write them; else an absolute workspace root with a folder per crate
+   * (`<root>/crates/<crate>/src/parse.rs`), as other builds do.
+   */
+  workspaceRoot: string;
 }
 
 /** What the head side changes relative to the base side. */
@@ -145,7 +153,10 @@ function moduleWords(random: Random): string[] {
   return Array.from({ length: depth }, () => random.pick(MODULE_WORDS));
 }
 
-function makeSourceFiles(count: number, random: Random): SourceFile[] {
+/** The crates of a workspace whose root is given (`SyntheticShape.workspaceRoot`). */
+const WORKSPACE_CRATES = ['app_core', 'app_storage', 'app_query_planner', 'app_http_server'];
+
+function makeSourceFiles(count: number, workspaceRoot: string, random: Random): SourceFile[] {
   const rustcHash = random.hex(40);
   const files: SourceFile[] = [];
   const seen = new Set<string>();
@@ -167,10 +178,17 @@ function makeSourceFiles(count: number, random: Random): SourceFile[] {
         module: [crate, ...words].join('::'),
         isStd: false,
       };
-    } else {
+    } else if (workspaceRoot === '') {
       file = {
         path: `src/${words.join('/')}.rs`,
         module: [WORKSPACE_CRATE, ...words].join('::'),
+        isStd: false,
+      };
+    } else {
+      const crate = random.pick(WORKSPACE_CRATES);
+      file = {
+        path: `${workspaceRoot}/crates/${crate.replaceAll('_', '-')}/src/${words.join('/')}.rs`,
+        module: [crate, ...words].join('::'),
         isStd: false,
       };
     }
@@ -187,17 +205,17 @@ function typeExpression(random: Random, depth: number): string {
   return wrap(typeExpression(random, depth - 1));
 }
 
-function functionName(module: string, random: Random): string {
+function functionName(module: string, depth: number, random: Random): string {
   const shape = random.next();
   const word = random.pick(FUNCTION_WORDS);
   const typeName = `${module}::${random.pick(TYPE_WORDS)}`;
   if (shape < 0.2) return `${module}::${word}`;
-  if (shape < 0.35) return `${module}::${word}::<${typeExpression(random, 2)}>`;
+  if (shape < 0.35) return `${module}::${word}::<${typeExpression(random, depth)}>`;
   if (shape < 0.5) return `${module}::${word}::{closure#${random.below(4)}}`;
-  if (shape < 0.7) return `<${typeName}<${typeExpression(random, 2)}>>::${word}`;
+  if (shape < 0.7) return `<${typeName}<${typeExpression(random, depth)}>>::${word}`;
   const [trait, method] = random.pick(TRAIT_METHODS);
-  const implementor = `${typeName}<${typeExpression(random, 1)}>`;
-  return `<${implementor} as ${trait}<${typeExpression(random, 2)}>>::${method}::<${typeExpression(random, 2)}>`;
+  const implementor = `${typeName}<${typeExpression(random, depth - 1)}>`;
+  return `<${implementor} as ${trait}<${typeExpression(random, depth)}>>::${method}::<${typeExpression(random, depth)}>`;
 }
 
 /** Up to this many blocks (files) per function: its own file plus inlined library code. */
@@ -220,7 +238,7 @@ export class SyntheticProgram {
 
   constructor(readonly shape: SyntheticShape) {
     const random = new Random(shape.seed);
-    this.files = makeSourceFiles(shape.files, random);
+    this.files = makeSourceFiles(shape.files, shape.workspaceRoot, random);
     const stdFiles = this.files.flatMap((file, index) => (file.isStd ? [index] : []));
     const total = shape.functions + HEAD_CHANGES.added;
     this.baseFunctions = shape.functions;
@@ -230,8 +248,8 @@ export class SyntheticProgram {
     for (let fn = 0; fn < total; fn++) {
       const home = random.below(this.files.length);
       const homeFile = this.files[home]!;
-      let name = functionName(homeFile.module, random);
-      while (seen.has(name)) name = functionName(homeFile.module, random);
+      let name = functionName(homeFile.module, shape.typeDepth, random);
+      while (seen.has(name)) name = functionName(homeFile.module, shape.typeDepth, random);
       seen.add(name);
       this.names.push(name);
       this.blockFiles[fn * MAX_BLOCKS] = home;

@@ -2,7 +2,8 @@
  * The engine side of the benchmark, run as a child process so that its peak memory is its own:
  *
  *     worker parse FILE REPEATS      parse a cachegrind.out REPEATS times
- *     worker compare BASE HEAD       load both (parse + normalise), compare, render Markdown + JSON
+ *     worker compare BASE HEAD ROOT  load both at once (parse + normalise, ROOT the workspace's
+ *                                    root), compare, render Markdown + JSON, as `rust-perf compare`
  *     worker measure SETTINGS_JSON   `measure()` on a crate, timing every child process it starts
  *
  * Each prints one JSON object on stdout. Times are taken in-process, so they exclude Node's
@@ -30,8 +31,8 @@ export interface ParseResult {
 
 export interface CompareResult {
   seconds: {
-    loadBase: number;
-    loadHead: number;
+    /** Both sides, loaded side by side as `rust-perf compare` loads them. */
+    load: number;
     compare: number;
     markdown: number;
     json: number;
@@ -85,7 +86,11 @@ async function parseMode(file: string, repeats: number): Promise<ParseResult> {
   return { bytes: statSync(file).size, functions, seconds, peakRssBytes: peakRss() };
 }
 
-async function compareMode(baseFile: string, headFile: string): Promise<CompareResult> {
+async function compareMode(
+  baseFile: string,
+  headFile: string,
+  workspaceRoot: string,
+): Promise<CompareResult> {
   const start = performance.now();
   let step = start;
   const lap = () => {
@@ -93,10 +98,11 @@ async function compareMode(baseFile: string, headFile: string): Promise<CompareR
     step = performance.now();
     return elapsed;
   };
-  const base = await loadProfileInput(baseFile);
-  const loadBase = lap();
-  const head = await loadProfileInput(headFile);
-  const loadHead = lap();
+  const [base, head] = await Promise.all([
+    loadProfileInput(baseFile, { workspaceRoot }),
+    loadProfileInput(headFile, { workspaceRoot }),
+  ]);
+  const load = lap();
   const comparison = compareProfiles(base, head, { threshold: 0.01, functionThreshold: 0.001 });
   const compare = lap();
   const markdown = renderMarkdown(comparison, { target: 'comment' });
@@ -105,8 +111,7 @@ async function compareMode(baseFile: string, headFile: string): Promise<CompareR
   const jsonSeconds = lap();
   return {
     seconds: {
-      loadBase,
-      loadHead,
+      load,
       compare,
       markdown: markdownSeconds,
       json: jsonSeconds,
@@ -148,10 +153,10 @@ async function measureMode(settings: MeasureSettings): Promise<MeasureResult> {
 }
 
 async function main(args: string[]): Promise<unknown> {
-  const [mode, first, second] = args;
+  const [mode, first, second, third] = args;
   if (mode === 'parse' && first !== undefined) return parseMode(first, Number(second ?? 1));
-  if (mode === 'compare' && first !== undefined && second !== undefined) {
-    return compareMode(first, second);
+  if (mode === 'compare' && first !== undefined && second !== undefined && third !== undefined) {
+    return compareMode(first, second, third);
   }
   if (mode === 'measure' && first !== undefined) {
     const settings = JSON.parse(first) as Omit<MeasureSettings, 'harnesses'> & {
@@ -162,7 +167,9 @@ async function main(args: string[]): Promise<unknown> {
       harnesses: new Map(Object.entries(settings.harnesses ?? {})),
     });
   }
-  throw new Error(`usage: worker parse FILE [REPEATS] | compare BASE HEAD | measure SETTINGS_JSON`);
+  throw new Error(
+    `usage: worker parse FILE [REPEATS] | compare BASE HEAD ROOT | measure SETTINGS_JSON`,
+  );
 }
 
 process.stdout.write(`${JSON.stringify(await main(process.argv.slice(2)))}\n`);

@@ -10,6 +10,7 @@ import type { ComparableDocument } from '../profile/profile.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
+import { allInOrder } from '../system/concurrency.js';
 import { parseCommandArgs } from './args.js';
 import type { CliContext, Command } from './command.js';
 
@@ -94,8 +95,11 @@ export const compareCommand: Command = {
       report.compare.limits = await readLimits(resolve(context.cwd, values.limits), values.limits);
     }
     const workspace = { workspaceRoot: context.cwd };
-    const base = await loadProfileInput(resolve(context.cwd, basePath), workspace);
-    const head = await loadProfileInput(resolve(context.cwd, headPath), workspace);
+    // Both load at once, a large raw file on a worker thread of its own; BASE's failure first.
+    const [base, head] = await allInOrder([
+      loadProfileInput(resolve(context.cwd, basePath), workspace),
+      loadProfileInput(resolve(context.cwd, headPath), workspace),
+    ]);
     const comparison = compareProfiles(
       base,
       pairSingleBenchmarks(base, head, context),

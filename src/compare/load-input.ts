@@ -5,13 +5,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CorruptFileError } from '../errors.js';
-import {
-  type NormaliseOptions,
-  namedCalls,
-  normaliseColumns,
-  parserOptions,
-} from '../measure/normalise.js';
-import { parseValgrindFile, readStart, unreadable } from '../measure/parse-file.js';
+import { type NormaliseOptions, namedCalls, normaliseColumns } from '../measure/normalise.js';
+import { readStart, unreadable } from '../measure/parse-file.js';
+import { parsePool } from '../measure/parse-pool.js';
 import { parseProfileDocument } from '../profile/document.js';
 import { type ComparableDocument, PROFILE_VERSION, wholeProgram } from '../profile/profile.js';
 import { TOOL_NAME } from '../version.js';
@@ -44,7 +40,7 @@ export async function loadProfileInput(
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parseValgrindFile(path, parserOptions(options));
+  const parsed = await parsePool.parse(path, options);
   const { mtime } = await stat(path);
   const { events, totals, functions, calls } = normaliseColumns(parsed, options);
   return {

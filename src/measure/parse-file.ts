@@ -19,9 +19,17 @@ export async function parseCachegrindFile(
   path: string,
   options: CachegrindParserOptions = {},
 ): Promise<ParsedProfile> {
+  return (await readCachegrindFile(path, options)).finish();
+}
+
+/** The parser, fed the whole file and ready to `finish`. */
+export async function readCachegrindFile(
+  path: string,
+  options: CachegrindParserOptions,
+): Promise<CachegrindParser> {
   const parser = new CachegrindParser(path, options);
   await readInChunks(path, parser);
-  return parser.finish();
+  return parser;
 }
 
 /** Feeds a `callgrind.out` file through the parser chunk by chunk, as `parseCachegrindFile`. */
@@ -42,10 +50,15 @@ export async function parseValgrindFile(
   path: string,
   options: CachegrindParserOptions = {},
 ): Promise<ParsedProfile> {
-  const firstLine = (await readStart(path)).split('\n', 1)[0]!;
-  return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix))
+  return (await isCallgrindFile(path))
     ? mergeParts(await parseCallgrindFile(path, options))
     : parseCachegrindFile(path, options);
+}
+
+/** Whether the file is Callgrind's rather than Cachegrind's, told by its first line. */
+export async function isCallgrindFile(path: string): Promise<boolean> {
+  const firstLine = (await readStart(path)).split('\n', 1)[0]!;
+  return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix));
 }
 
 /** The file's first bytes as text, enough for its first line. */
@@ -63,22 +76,29 @@ export async function readStart(path: string): Promise<string> {
   }
 }
 
-/** Reads the file into one buffer, chunk after chunk: no chunk is left for the garbage collector. */
+/**
+ * Reads the file into two buffers in turn, the next chunk while the parser works on the last
+ * one: no chunk is left for the garbage collector.
+ */
 async function readInChunks(
   path: string,
   parser: { write(chunk: Uint8Array): void },
 ): Promise<void> {
   try {
     const file = await open(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
+    let reading = file.read(buffers[0], 0, CHUNK_BYTES, null);
     try {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      for (;;) {
-        const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      for (let turn = 0; ; turn = 1 - turn) {
+        const { bytesRead } = await reading;
         if (bytesRead === 0) break;
+        reading = file.read(buffers[1 - turn]!, 0, CHUNK_BYTES, null);
         // The parser copies what it keeps of a chunk, so the buffer can be read into again.
-        parser.write(chunk.subarray(0, bytesRead));
+        parser.write(buffers[turn]!.subarray(0, bytesRead));
       }
     } finally {
+      // A chunk may still be being read, when the parser threw: the file closes after it.
+      await reading.catch(() => undefined);
       await file.close();
     }
   } catch (error) {

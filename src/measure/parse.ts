@@ -11,7 +11,8 @@
  *
  * Memory grows with the number of distinct functions, never with the file: chunks are parsed
  * as they arrive and only a partial last line is kept between them. Count lines, nearly all of
- * the file, are parsed straight from the bytes; only `fl=`/`fn=` lines become strings.
+ * the file, are parsed straight from the bytes, and so are `fn=` lines: a name is kept as bytes
+ * the first time it is seen, and all names are decoded together at the end.
  */
 
 import { Buffer } from 'node:buffer';
@@ -79,10 +80,13 @@ const DIGIT_9 = 0x39;
 const LOWER_F = 0x66;
 const LOWER_N = 0x6e;
 const EQUALS = 0x3d;
-/** Bytes from here on are part of a multi-byte UTF-8 sequence. */
-const NON_ASCII = 0x80;
+/**
+ * At most this many bytes of names are decoded into one string (V8's limit is about 512 MB);
+ * names are then split from it.
+ */
+const NAME_BYTES_PER_STRING = 1 << 26;
 
-/** FNV-1a's 32-bit offset basis and prime, for `hashBytes`. */
+/** FNV-1a's 32-bit offset basis and prime, for `hashCopying`. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -110,6 +114,47 @@ export const CALLGRIND_PREFIXES = [
   'jump=',
   'jcnd=',
 ];
+
+/** A parsed profile whose names are still bytes, as `CachegrindParser.finishUndecoded` gives it. */
+export interface UndecodedProfile extends Omit<ParsedProfile, 'functions'> {
+  functions: Omit<ParsedFunctions, 'names'> & {
+    /**
+     * The names as the `fn=` lines write them (UTF-8), in function order, each followed by a
+     * line feed; `decodeNames` makes them the strings of `ParsedFunctions.names`.
+     */
+    nameBytes: Uint8Array;
+  };
+}
+
+/** The profile with its names decoded. */
+export function withDecodedNames(profile: UndecodedProfile): ParsedProfile {
+  const { nameBytes, ...functions } = profile.functions;
+  return { ...profile, functions: { ...functions, names: decodeNames(nameBytes) } };
+}
+
+/**
+ * Every name in `bytes` (`UndecodedProfile`'s `nameBytes`), decoded together rather than name by
+ * name: hundreds of thousands of strings of their own would each be allocated, then copied by
+ * every garbage collection they survive. A name decodes as it would on its own, since UTF-8
+ * decoding never merges a line feed into a neighbouring character. Decoded in parts of at most
+ * `NAME_BYTES_PER_STRING` bytes where names allow: a string cannot be longer than V8 allows.
+ */
+export function decodeNames(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let names: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.length;
+    if (end - start > NAME_BYTES_PER_STRING) {
+      end = text.lastIndexOf(LF, start + NAME_BYTES_PER_STRING - 1) + 1;
+      if (end <= start) end = text.indexOf(LF, start) + 1;
+    }
+    // Without the last line feed, so that splitting gives no empty name after it.
+    const part = text.toString('utf8', start, end - 1).split('\n');
+    names = start === 0 ? part : names.concat(part);
+    start = end;
+  }
+  return names;
+}
 
 export interface CachegrindParserOptions {
   /**
@@ -152,12 +197,20 @@ export class CachegrindParser {
    * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
    * one of the user's own files when `linesOwn[i]` is 1.
    *
-   * Functions are found by name in a hash table of their own, keyed by the bytes of the `fn=`
-   * line: a name becomes a string only the first time it is seen, and a lookup needs neither a
-   * new string nor a Map's hashing of one. `slots` holds pairs, `nameHashes[i]` and `i + 1`
-   * for function `i` (0: empty), found from the hash by linear probing; at most half are used.
+   * Names stay bytes while parsing (`decodeNames` says why): function `i`'s name is
+   * `nameBytes[nameStarts[i] .. nameStarts[i + 1] - 1]`, each followed by a line feed.
+   * Functions are found by name in a hash table keyed by those bytes: `slots` holds pairs, the
+   * name's hash and `i + 1` for function `i` (0: empty), found from the hash by linear probing;
+   * at most half are used.
    */
-  #names: string[] = [];
+  #nameBytes = newBuffer(1 << 16);
+  #nameView = new DataView(
+    this.#nameBytes.buffer,
+    this.#nameBytes.byteOffset,
+    this.#nameBytes.length,
+  );
+  #nameStarts = new Int32Array(1025);
+  #length = 0;
   #nameHashes = new Int32Array(1024);
   #slots = new Int32Array(4096);
   #files: string[] = [];
@@ -165,6 +218,11 @@ export class CachegrindParser {
   #lineCounts = new Float64Array(1024);
   #linesOwn = new Uint8Array(1024);
   #counts = new Float64Array(0);
+  /** The block being read: its primary counts summed, its best line and that line's count. */
+  #blockPrimary = 0;
+  #blockBestLine = 0;
+  /** -1 while the block has no count line. */
+  #blockBest = -1;
   /** Index of the function the next count line belongs to; -1 for none. */
   #current = -1;
 
@@ -197,6 +255,11 @@ export class CachegrindParser {
   }
 
   finish(): ParsedProfile {
+    return withDecodedNames(this.finishUndecoded());
+  }
+
+  /** `finish` without decoding the names, for a reader that decodes them elsewhere. */
+  finishUndecoded(): UndecodedProfile {
     if (!this.#pending.isEmpty) {
       const lastLine = this.#pending.take(Buffer.of(LF));
       this.#parseLines(lastLine, 0, lastLine.length);
@@ -213,7 +276,7 @@ export class CachegrindParser {
     if (events === undefined || summary === undefined) {
       throw this.#corrupt('the file ends without a summary: line: it is truncated or corrupt');
     }
-    const length = this.#names.length;
+    const length = this.#length;
     // Handed over as they are: the parser is done with them.
     return {
       command: this.#command ?? '',
@@ -221,7 +284,7 @@ export class CachegrindParser {
       totals: summary,
       functions: {
         length,
-        names: this.#names,
+        nameBytes: this.#nameBytes.subarray(0, this.#nameStarts[length]),
         files: this.#files,
         lines: this.#lines.subarray(0, length),
         counts: this.#counts.subarray(0, length * events.length),
@@ -232,37 +295,43 @@ export class CachegrindParser {
   /**
    * Parses complete lines (`bytes[end - 1]` is a line feed). Count lines, nearly all of a file,
    * are parsed here from the bytes with the parser's state held in locals; other lines are
-   * rare enough to be decoded and handled one by one.
+   * rare enough to be handled one by one.
+   *
+   * A block (the count lines after one `fn=`) is added up in locals and merged into its
+   * function's columns when it ends, at the next other line: a count line then touches no
+   * memory but its own bytes. Within a block the file is the same, so its best line is simply
+   * the first with the largest primary count; its line number is read only when it becomes
+   * that best line.
    */
   #parseLines(bytes: Buffer, start: number, end: number): void {
+    // Names are hashed and copied four bytes at a time through a view.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     let lineNumber = this.#lineNumber;
     let current = this.#current;
     let counts = this.#counts;
     let width = this.#width;
-    let fileOwn = this.#fileOwn;
-    let linesOwn = this.#linesOwn;
-    let lineCounts = this.#lineCounts;
-    let lines = this.#lines;
+    let blockPrimary = this.#blockPrimary;
+    let blockBest = this.#blockBest;
+    let blockBestLine = this.#blockBestLine;
     let position = start;
     while (position < end) {
       lineNumber++;
       let byte = bytes[position]!;
       if (byte < DIGIT_0 || byte > DIGIT_9) {
         this.#lineNumber = lineNumber;
+        this.#endBlock(blockPrimary, blockBest, blockBestLine);
+        blockPrimary = 0;
+        blockBest = -1;
         const newline = bytes.indexOf(LF, position);
         const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
         if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
-          this.#startFunction(bytes, position + 3, lineEnd);
+          this.#startFunction(bytes, view, position + 3, lineEnd);
         } else {
           this.#parseOtherLine(bytes.toString('utf8', position, lineEnd));
         }
         current = this.#current;
         counts = this.#counts;
         width = this.#width;
-        fileOwn = this.#fileOwn;
-        linesOwn = this.#linesOwn;
-        lineCounts = this.#lineCounts;
-        lines = this.#lines;
         position = newline + 1;
         continue;
       }
@@ -273,12 +342,9 @@ export class CachegrindParser {
         );
       }
       const lineStart = position;
-      let sourceLine = 0;
-      while (byte >= DIGIT_0 && byte <= DIGIT_9) {
-        sourceLine = sourceLine * 10 + (byte - DIGIT_0);
-        byte = bytes[++position]!;
-      }
-      if (sourceLine > LARGEST_LINE) {
+      while (byte >= DIGIT_0 && byte <= DIGIT_9) byte = bytes[++position]!;
+      // Only a line number of ten digits or more can pass the largest; only such a one is read.
+      if (position - lineStart >= 10 && readNumber(bytes, lineStart) > LARGEST_LINE) {
         this.#lineNumber = lineNumber;
         throw this.#corrupt(`a count line at a line beyond ${LARGEST_LINE}, which no file has`);
       }
@@ -306,21 +372,42 @@ export class CachegrindParser {
           count = count * 10 + (byte - DIGIT_0);
           byte = bytes[++position]!;
         }
-        counts[base + event]! += count;
         if (event === 0) primary = count;
+        else counts[base + event]! += count;
         event++;
       }
-      // Ranked by (own file, primary count): a line in the user's code beats any other line.
-      const bestOwn = linesOwn[current]!;
-      if (fileOwn > bestOwn || (fileOwn === bestOwn && primary > lineCounts[current]!)) {
-        linesOwn[current] = fileOwn;
-        lineCounts[current] = primary;
-        lines[current] = sourceLine;
-        this.#files[current] = this.#file!;
+      blockPrimary += primary;
+      if (primary > blockBest) {
+        blockBest = primary;
+        blockBestLine = readNumber(bytes, lineStart);
       }
       position++;
     }
     this.#lineNumber = lineNumber;
+    this.#blockPrimary = blockPrimary;
+    this.#blockBest = blockBest;
+    this.#blockBestLine = blockBestLine;
+  }
+
+  /**
+   * Merges a block into its function: the primary counts summed over the block, and its best
+   * line (`best` is that line's primary count, -1 when the block has no count line). Lines are
+   * ranked by (own file, primary count): a line in the user's code beats any other line.
+   */
+  #endBlock(primarySum: number, best: number, bestLine: number): void {
+    this.#blockPrimary = 0;
+    this.#blockBest = -1;
+    const current = this.#current;
+    if (best < 0 || current < 0) return;
+    this.#counts[current * this.#width]! += primarySum;
+    const fileOwn = this.#fileOwn;
+    const bestOwn = this.#linesOwn[current]!;
+    if (fileOwn > bestOwn || (fileOwn === bestOwn && best > this.#lineCounts[current]!)) {
+      this.#linesOwn[current] = fileOwn;
+      this.#lineCounts[current] = best;
+      this.#lines[current] = bestLine;
+      this.#files[current] = this.#file!;
+    }
   }
 
   #parseOtherLine(line: string): void {
@@ -358,23 +445,36 @@ export class CachegrindParser {
   }
 
   /** Starts the function named by `bytes[start..end)`, the rest of an `fn=` line. */
-  #startFunction(bytes: Buffer, start: number, end: number): void {
+  #startFunction(bytes: Buffer, view: DataView, start: number, end: number): void {
     if (this.#summary !== undefined) throw this.#corrupt(AFTER_SUMMARY);
     this.#requireEvents('fn=');
     if (this.#file === undefined) throw this.#corrupt('an fn= line before any fl= line');
-    const hash = hashBytes(bytes, start, end);
+    // The name is copied to the end of the names as it is hashed, and kept there if it is new.
+    const index = this.#length;
+    const nameStart = this.#nameStarts[index]!;
+    if (nameStart + (end - start) + 1 > this.#nameBytes.length) {
+      this.#nameBytes = grownBuffer(this.#nameBytes, nameStart + (end - start) + 1);
+      this.#nameView = new DataView(
+        this.#nameBytes.buffer,
+        this.#nameBytes.byteOffset,
+        this.#nameBytes.length,
+      );
+    }
+    const hash = hashCopying(view, bytes, start, end, this.#nameView, this.#nameBytes, nameStart);
     const slots = this.#slots;
     const mask = slots.length - 2;
     let slot = hash & mask;
     for (let entry = slots[slot + 1]!; entry !== 0; entry = slots[slot + 1]!) {
-      if (slots[slot] === hash && isNamedBy(this.#names[entry - 1]!, bytes, start, end)) {
+      if (slots[slot] === hash && this.#isNamedBy(entry - 1, nameStart, end - start)) {
         this.#current = entry - 1;
         return;
       }
       slot = (slot + 2) & mask;
     }
-    const index = this.#names.length;
-    this.#names.push(bytes.toString('utf8', start, end));
+    const nameEnd = nameStart + (end - start);
+    this.#nameBytes[nameEnd] = LF;
+    this.#nameStarts[index + 1] = nameEnd + 1;
+    this.#length = index + 1;
     this.#files.push(this.#file);
     this.#lineCounts[index] = -1;
     this.#nameHashes[index] = hash;
@@ -384,15 +484,33 @@ export class CachegrindParser {
     this.#current = index;
   }
 
+  /** Whether function `index` is named by the `length` bytes of names from `start` on. */
+  #isNamedBy(index: number, start: number, length: number): boolean {
+    const nameStart = this.#nameStarts[index]!;
+    if (this.#nameStarts[index + 1]! - 1 - nameStart !== length) return false;
+    const view = this.#nameView;
+    let offset = 0;
+    for (; offset + 4 <= length; offset += 4) {
+      if (view.getInt32(start + offset) !== view.getInt32(nameStart + offset)) return false;
+    }
+    for (; offset < length; offset++) {
+      if (view.getUint8(start + offset) !== view.getUint8(nameStart + offset)) return false;
+    }
+    return true;
+  }
+
   /** Doubles the capacity of the function columns and of the table that finds them by name. */
   #grow(): void {
     const capacity = this.#lineCounts.length * 2;
     const nameHashes = new Int32Array(capacity);
     nameHashes.set(this.#nameHashes);
     this.#nameHashes = nameHashes;
+    const nameStarts = new Int32Array(capacity + 1);
+    nameStarts.set(this.#nameStarts);
+    this.#nameStarts = nameStarts;
     const slots = new Int32Array(capacity * 4);
     const mask = slots.length - 2;
-    for (let index = 0; index < this.#names.length; index++) {
+    for (let index = 0; index < this.#length; index++) {
       const hash = nameHashes[index]!;
       let slot = hash & mask;
       while (slots[slot + 1] !== 0) slot = (slot + 2) & mask;
@@ -438,7 +556,7 @@ export class CachegrindParser {
     // Added up here from the functions' counts rather than line by line: the same exact sums.
     const width = events.length;
     const totals = new Float64Array(width);
-    for (let index = 0; index < this.#names.length * width; index++) {
+    for (let index = 0; index < this.#length * width; index++) {
       totals[index % width]! += this.#counts[index]!;
     }
     events.forEach((event, index) => {
@@ -484,34 +602,61 @@ export class CachegrindParser {
   }
 }
 
-/** FNV-1a over four bytes at a time, then mixed so that every byte reaches the low bits. */
-function hashBytes(bytes: Buffer, start: number, end: number): number {
+/**
+ * FNV-1a over four bytes at a time, then mixed so that every byte reaches the low bits; the bytes
+ * are copied to `target` from `targetStart` on along the way.
+ */
+function hashCopying(
+  view: DataView,
+  bytes: Buffer,
+  start: number,
+  end: number,
+  targetView: DataView,
+  target: Buffer,
+  targetStart: number,
+): number {
   let hash = FNV_OFFSET;
   let position = start;
-  for (; position + 4 <= end; position += 4) {
-    const word =
-      bytes[position]! |
-      (bytes[position + 1]! << 8) |
-      (bytes[position + 2]! << 16) |
-      (bytes[position + 3]! << 24);
+  let at = targetStart;
+  for (; position + 4 <= end; position += 4, at += 4) {
+    const word = view.getInt32(position, true);
+    targetView.setInt32(at, word, true);
     hash = Math.imul(hash ^ word, FNV_PRIME);
     hash ^= hash >>> 15;
   }
-  for (; position < end; position++) hash = Math.imul(hash ^ bytes[position]!, FNV_PRIME);
+  for (; position < end; position++, at++) {
+    const byte = bytes[position]!;
+    target[at] = byte;
+    hash = Math.imul(hash ^ byte, FNV_PRIME);
+  }
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   return hash ^ (hash >>> 13);
 }
 
-/** Whether the bytes `bytes[start..end)` are UTF-8 for `name`, without decoding them when ASCII. */
-function isNamedBy(name: string, bytes: Buffer, start: number, end: number): boolean {
-  if (name.length > end - start) return false;
-  for (let position = start; position < end; position++) {
+/** The number written in digits from `bytes[start]` on. */
+function readNumber(bytes: Buffer, start: number): number {
+  let value = 0;
+  for (let position = start; ; position++) {
     const byte = bytes[position]!;
-    if (byte >= NON_ASCII) return name === bytes.toString('utf8', start, end);
-    if (name.charCodeAt(position - start) !== byte) return false;
+    if (byte < DIGIT_0 || byte > DIGIT_9) return value;
+    value = value * 10 + (byte - DIGIT_0);
   }
-  return name.length === end - start;
+}
+
+/**
+ * `length` bytes of a memory of their own, which a worker thread can hand over to another thread
+ * (`Buffer.allocUnsafe` may give a part of a shared pool, which it cannot).
+ */
+function newBuffer(length: number): Buffer {
+  return Buffer.from(new ArrayBuffer(length));
+}
+
+/** A copy of `buffer` with room for at least `length` bytes. */
+function grownBuffer(buffer: Buffer, length: number): Buffer {
+  const grown = newBuffer(Math.max(length, buffer.length * 2));
+  buffer.copy(grown);
+  return grown;
 }
 
 function resized(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {

@@ -402,6 +402,23 @@ describe('CachegrindParser on hostile input', () => {
     });
   });
 
+  it('decodes a name that is not valid UTF-8 as it would decode on its own', () => {
+    // A cut-off two-byte sequence at the end of one name, a stray continuation byte in the next.
+    const names = [Buffer.from('cut\xc3', 'latin1'), Buffer.from('\x80stray', 'latin1')];
+    const bytes = Buffer.concat([
+      Buffer.from('cmd: ./bench\nevents: Ir\nfl=src/lib.rs\n'),
+      ...names.flatMap((name, index) => [
+        Buffer.from('fn='),
+        name,
+        Buffer.from(`\n${index + 1} 1\n`),
+      ]),
+      Buffer.from('summary: 2\n'),
+    ]);
+    const parser = new CachegrindParser('invalid-utf8');
+    parser.write(bytes);
+    expect(parser.finish().functions.names).toEqual(['cut\ufffd', '\ufffdstray']);
+  });
+
   it('tells apart names that differ only in a non-ASCII character or in length', () => {
     const text = [
       'cmd: ./bench',

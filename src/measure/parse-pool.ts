@@ -1,0 +1,96 @@
+/**
+ * Parses Cachegrind and Callgrind files as `parseValgrindFile` does, a large Cachegrind file on a
+ * worker thread, so that files wanted at the same time (the two sides of a compare) are parsed
+ * side by side where there are cores for it. An edge around the parser: it starts threads and
+ * reads files, the parser does neither. Without a second core, without the bundled worker
+ * (running from the TypeScript sources, as the tests do), for a small file or a Callgrind file
+ * (whose calls and parts the worker does not hand over), a file is parsed in this thread: what is
+ * parsed and what is thrown are the same either way.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Slots } from '../system/concurrency.js';
+import { type NormaliseOptions, parserOptions } from './normalise.js';
+import type { ParsedProfile } from './parse.js';
+import { isCallgrindFile, parseValgrindFile } from './parse-file.js';
+import { fromMessage, type ParseMessage } from './parse-transfer.js';
+import type { ParseJob } from './parse-worker.js';
+
+/** Parses a file with the parser options `parserOptions(normalisation)` gives. */
+export interface ProfileFileParser {
+  parse(path: string, normalisation: NormaliseOptions): Promise<ParsedProfile>;
+}
+
+export interface ParsePoolOptions {
+  /** The bundled parse-worker.js; when it does not exist, every file is parsed in this thread. */
+  worker: URL;
+  /** Worker threads at most at once; below 2, every file is parsed in this thread. */
+  threads: number;
+  /** Smaller files are parsed in this thread: starting a worker would take longer. */
+  minBytes: number;
+}
+
+/** No parse is ever cancelled: a slot is only waited for while other files are parsed. */
+const NEVER_ABORTED = new AbortController().signal;
+
+export class ParsePool implements ProfileFileParser {
+  readonly #options: ParsePoolOptions;
+  readonly #slots: Slots;
+  #hasWorker: boolean | undefined;
+
+  constructor(options: ParsePoolOptions) {
+    this.#options = options;
+    this.#slots = new Slots(Math.max(1, options.threads));
+  }
+
+  async parse(path: string, normalisation: NormaliseOptions): Promise<ParsedProfile> {
+    if (!(await this.#worthAWorker(path))) {
+      return parseValgrindFile(path, parserOptions(normalisation));
+    }
+    const release = await this.#slots.acquire(NEVER_ABORTED);
+    try {
+      const job: ParseJob = { path, workspaceRoot: normalisation.workspaceRoot };
+      return fromMessage(await runWorker(this.#options.worker, job));
+    } finally {
+      release();
+    }
+  }
+
+  async #worthAWorker(path: string): Promise<boolean> {
+    if (this.#options.threads < 2) return false;
+    this.#hasWorker ??= existsSync(fileURLToPath(this.#options.worker));
+    if (!this.#hasWorker) return false;
+    // A file that cannot be read is left to the parse in this thread to report.
+    const size = await stat(path).then(
+      (stats) => stats.size,
+      () => 0,
+    );
+    return size >= this.#options.minBytes && !(await isCallgrindFile(path));
+  }
+}
+
+/** What the worker posts; an uncaught error in it, or an exit without a message, rejects. */
+function runWorker(worker: URL, job: ParseJob): Promise<ParseMessage> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(worker, { workerData: job });
+    thread.once('message', resolve);
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      reject(new Error(`the parse worker for ${job.path} exited (code ${code}) without a result`));
+    });
+  });
+}
+
+/**
+ * The pool the CLI and the action use: the worker sits next to the bundle this module is part of
+ * (dist/cli.js, dist/index.js), one thread per core. About 8 MB take as long to parse as a
+ * worker takes to start.
+ */
+export const parsePool = new ParsePool({
+  worker: new URL('./parse-worker.js', import.meta.url),
+  threads: availableParallelism(),
+  minBytes: 8_000_000,
+});
