@@ -5267,26 +5267,41 @@ import { dirname as dirname4, resolve as resolve6 } from "node:path";
 // src/system/process.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
+import { setTimeout as sleep } from "node:timers/promises";
+var TEXT_BUSY_ATTEMPTS = 5;
+var TEXT_BUSY_DELAY_MS = 20;
 var nodeProcessRunner = {
-  run(command, args2, options) {
-    return new Promise((resolve14, reject) => {
-      const child = spawn(command, args2, {
-        cwd: options.cwd,
-        env: options.env,
-        signal: options.signal,
-        stdio: ["ignore", "pipe", "pipe"]
-      });
-      const stdout = collectLines(options.onStdoutLine);
-      const stderr = collectLines(options.onStderrLine);
-      child.stdout.on("data", stdout.write);
-      child.stderr.on("data", stderr.write);
-      child.on("error", reject);
-      child.on("close", (exitCode2, signal) => {
-        resolve14({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
-      });
-    });
+  async run(command, args2, options) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await spawnOnce(command, args2, options);
+      } catch (error) {
+        if (error.code !== "ETXTBSY" || attempt === TEXT_BUSY_ATTEMPTS) {
+          throw error;
+        }
+        await sleep(TEXT_BUSY_DELAY_MS * attempt, void 0, { signal: options.signal });
+      }
+    }
   }
 };
+function spawnOnce(command, args2, options) {
+  return new Promise((resolve14, reject) => {
+    const child = spawn(command, args2, {
+      cwd: options.cwd,
+      env: options.env,
+      signal: options.signal,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const stdout = collectLines(options.onStdoutLine);
+    const stderr = collectLines(options.onStderrLine);
+    child.stdout.on("data", stdout.write);
+    child.stderr.on("data", stderr.write);
+    child.on("error", reject);
+    child.on("close", (exitCode2, signal) => {
+      resolve14({ exitCode: exitCode2, signal, stdout: stdout.end(), stderr: stderr.end() });
+    });
+  });
+}
 function isMissingProgram(error) {
   const code2 = error?.code;
   return code2 === "ENOENT" || code2 === "EACCES";
@@ -6643,7 +6658,7 @@ import { join as join7 } from "node:path";
 // src/system/lock.ts
 import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm as rm2, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 async function acquireLock(lock, deps) {
   const owner = await ownerRecord(process.pid);
   let waiting = false;
@@ -6670,7 +6685,7 @@ async function acquireLock(lock, deps) {
       deps.log.info(`Waiting for another rust-perf process to release ${lock}`);
       waiting = true;
     }
-    await sleep(250, void 0, { signal: deps.signal });
+    await sleep2(250, void 0, { signal: deps.signal });
   }
 }
 async function ownerRecord(pid) {

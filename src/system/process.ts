@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './logger.js';
 
 export interface RunOptions {
@@ -43,26 +44,46 @@ export interface ProcessDeps {
   signal?: AbortSignal;
 }
 
+/** How often a program that is busy being written (ETXTBSY) is started again, and how long apart. */
+const TEXT_BUSY_ATTEMPTS = 5;
+const TEXT_BUSY_DELAY_MS = 20;
+
 export const nodeProcessRunner: ProcessRunner = {
-  run(command, args, options) {
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, args, {
-        cwd: options.cwd,
-        env: options.env,
-        signal: options.signal,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const stdout = collectLines(options.onStdoutLine);
-      const stderr = collectLines(options.onStderrLine);
-      child.stdout.on('data', stdout.write);
-      child.stderr.on('data', stderr.write);
-      child.on('error', reject);
-      child.on('close', (exitCode, signal) => {
-        resolve({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
-      });
-    });
+  async run(command, args, options) {
+    // A program copied just before it runs (the staged benchmarks) can still be open for
+    // writing in a child that another thread forked meanwhile, until that child execs: Linux
+    // then refuses to run it for a moment (ETXTBSY). Go's os/exec retries the same way.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await spawnOnce(command, args, options);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ETXTBSY' || attempt === TEXT_BUSY_ATTEMPTS) {
+          throw error;
+        }
+        await sleep(TEXT_BUSY_DELAY_MS * attempt, undefined, { signal: options.signal });
+      }
+    }
   },
 };
+
+function spawnOnce(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      signal: options.signal,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout = collectLines(options.onStdoutLine);
+    const stderr = collectLines(options.onStderrLine);
+    child.stdout.on('data', stdout.write);
+    child.stderr.on('data', stderr.write);
+    child.on('error', reject);
+    child.on('close', (exitCode, signal) => {
+      resolve({ exitCode, signal, stdout: stdout.end(), stderr: stderr.end() });
+    });
+  });
+}
 
 /** Whether `error` says that the program to run does not exist (or is not executable). */
 export function isMissingProgram(error: unknown): boolean {

@@ -1,3 +1,6 @@
+import { chmod, copyFile, mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   definedEnvironment,
@@ -71,5 +74,26 @@ describe('nodeProcessRunner', () => {
 describe('definedEnvironment', () => {
   it('drops unset variables', () => {
     expect(definedEnvironment({ A: '1', B: undefined, C: '' })).toEqual({ A: '1', C: '' });
+  });
+});
+
+describe('nodeProcessRunner: a program still open for writing', () => {
+  it('starts it once the writer has closed it, as a staged copy is started right after copying', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rust-perf-etxtbsy-'));
+    try {
+      const program = join(dir, 'true');
+      await copyFile('/bin/true', program);
+      await chmod(program, 0o755);
+      // While this process holds it open for writing, Linux refuses to run it (ETXTBSY).
+      const writer = await open(program, 'r+');
+      const closing = new Promise<void>((resolve) => {
+        setTimeout(() => void writer.close().then(resolve), 30);
+      });
+      const result = await nodeProcessRunner.run(program, [], { cwd: dir, env: {} });
+      await closing;
+      expect(result.exitCode).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
