@@ -1245,6 +1245,225 @@ function byMagnitude(a, b) {
   return count(b) - count(a) || bytes(b) - bytes(a) || compareText(a.function, b.function) || compareText(a.file, b.file) || a.line - b.line;
 }
 
+// src/profile/call-graph.ts
+function inclusiveCosts(functions, calls, total) {
+  const inclusive = new Map(functions.map((fn) => [fn.name, fn.self]));
+  for (const call of calls) {
+    const own = inclusive.get(call.caller);
+    if (call.caller !== call.callee && own !== void 0 && inclusive.has(call.callee)) {
+      inclusive.set(call.caller, own + call.inclusive);
+    }
+  }
+  for (const [name, cost] of inclusive) inclusive.set(name, Math.min(cost, total));
+  return inclusive;
+}
+var SPLIT_SHARE = 1 / 2e3;
+function callTree(functions, calls, total) {
+  const graph = acyclicGraph(functions, calls);
+  const weight = subtreeWeights(graph);
+  const minimum = total * SPLIT_SHARE;
+  const expand = (fn, value) => {
+    const node = { name: graph.names[fn], value, self: value, children: [] };
+    if (value < minimum || weight[fn] === 0) return node;
+    const scale = value / weight[fn];
+    const parts = [graph.self[fn] * scale];
+    for (const edge of graph.out[fn]) parts.push(edge.share * weight[edge.callee] * scale);
+    const shares = wholeShares(value, parts);
+    node.self = shares[0];
+    graph.out[fn].forEach((edge, index) => {
+      const share = shares[index + 1];
+      if (share > 0) node.children.push(expand(edge.callee, share));
+    });
+    return node;
+  };
+  const rootValues = wholeShares(
+    total,
+    graph.roots.map((root) => weight[root])
+  );
+  return graph.roots.map((root, index) => expand(root, rootValues[index])).filter((node) => node.value > 0);
+}
+function acyclicGraph(functions, calls) {
+  const index = new Map(functions.map((fn, position) => [fn.name, position]));
+  const out = functions.map(() => []);
+  const called = new Uint8Array(functions.length);
+  for (const call of calls) {
+    const caller = index.get(call.caller);
+    const callee = index.get(call.callee);
+    if (caller === void 0 || callee === void 0 || caller === callee) continue;
+    out[caller].push({ callee, cost: call.inclusive });
+    called[callee] = 1;
+  }
+  const state = new Uint8Array(functions.length);
+  const kept = functions.map(() => []);
+  const roots = [];
+  const walk = (start) => {
+    roots.push(start);
+    const stack = [{ fn: start, next: 0 }];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const edge = out[top.fn][top.next++];
+      if (edge === void 0) {
+        state[top.fn] = 2;
+        stack.pop();
+      } else if (state[edge.callee] !== 1) {
+        kept[top.fn].push(edge);
+        if (state[edge.callee] === 0) {
+          state[edge.callee] = 1;
+          stack.push({ fn: edge.callee, next: 0 });
+        }
+      }
+    }
+  };
+  const bySelf = functions.map((_, position) => position);
+  bySelf.sort((a, b) => functions[b].self - functions[a].self || a - b);
+  for (const fn of bySelf) if (called[fn] === 0) walk(fn);
+  for (const fn of bySelf) if (state[fn] === 0) walk(fn);
+  const incoming = new Float64Array(functions.length);
+  for (const edges of kept) for (const edge of edges) incoming[edge.callee] += edge.cost;
+  return {
+    names: functions.map((fn) => fn.name),
+    self: functions.map((fn) => fn.self),
+    roots,
+    out: kept.map(
+      (edges) => edges.map((edge) => ({
+        callee: edge.callee,
+        share: incoming[edge.callee] === 0 ? 0 : edge.cost / incoming[edge.callee]
+      }))
+    )
+  };
+}
+function subtreeWeights(graph) {
+  const weight = new Float64Array(graph.names.length).fill(-1);
+  const weigh = (start) => {
+    const stack = [start];
+    while (stack.length > 0) {
+      const fn = stack[stack.length - 1];
+      const pending = graph.out[fn].filter((edge) => weight[edge.callee] < 0);
+      if (pending.length > 0) {
+        for (const edge of pending) stack.push(edge.callee);
+        continue;
+      }
+      stack.pop();
+      if (weight[fn] >= 0) continue;
+      weight[fn] = graph.out[fn].reduce(
+        (sum, edge) => sum + edge.share * weight[edge.callee],
+        graph.self[fn]
+      );
+    }
+  };
+  graph.roots.forEach(weigh);
+  return weight;
+}
+function wholeShares(whole, parts) {
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return parts.map((_, index) => index === 0 ? whole : 0);
+  const exact = parts.map((part) => part / sum * whole);
+  const shares = exact.map(Math.floor);
+  let left = whole - shares.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((_, index) => index);
+  byRemainder.sort((a, b) => exact[b] - shares[b] - (exact[a] - shares[a]) || a - b);
+  for (const index of byRemainder) {
+    if (left <= 0) break;
+    shares[index] += 1;
+    left -= 1;
+  }
+  return shares;
+}
+function foldedStacks(roots) {
+  const lines2 = [];
+  const visit = (node, prefix) => {
+    const stack = prefix + node.name.replace(/;/g, ":").replace(/[\r\n]/g, " ");
+    if (node.self > 0) lines2.push(`${stack} ${node.self}`);
+    for (const child of node.children) visit(child, `${stack};`);
+  };
+  for (const root of roots) visit(root, "");
+  return lines2.length === 0 ? "" : `${lines2.join("\n")}
+`;
+}
+
+// src/compare/call-context.ts
+function callGraphSide(benchmark, table, event, total) {
+  const { calls } = benchmark;
+  if (calls === void 0 || benchmark.events[0] !== event) return void 0;
+  const counts = table.countsOf(event);
+  const functions = Array.from({ length: table.length }, (_, index) => ({
+    name: table.name(index),
+    self: counts[index]
+  }));
+  const files = /* @__PURE__ */ new Map();
+  for (let index = 0; index < table.length; index++) {
+    if (!files.has(table.name(index))) files.set(table.name(index), table.file(index));
+  }
+  const callers = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    if (call.caller === call.callee) continue;
+    const into = callers.get(call.callee);
+    if (into) into.push(call);
+    else callers.set(call.callee, [call]);
+  }
+  return { inclusive: inclusiveCosts(functions, calls, total), files, callers };
+}
+function addCallContext(changes, benchmark, base, head) {
+  if (base === void 0 || head === void 0 || base === null && head === null) return;
+  const detailed = benchmark.status === "regressed" || benchmark.status === "improved";
+  for (const change of changes) {
+    change.inclusive = {
+      base: base?.inclusive.get(change.name) ?? 0,
+      head: head?.inclusive.get(change.name) ?? 0
+    };
+    if (!detailed || !change.significant) continue;
+    const side = head?.inclusive.has(change.name) ? head : base;
+    if (side?.inclusive.has(change.name)) {
+      change.callPath = callPath(side, change.name, benchmark.name);
+    }
+    const growth = base && head && change.delta > 0 ? callGrowth(base, head, change.name) : void 0;
+    if (growth !== void 0) change.calledMoreBy = growth;
+  }
+}
+function callPath(graph, name, benchmark) {
+  const above = [];
+  const seen = /* @__PURE__ */ new Set([name]);
+  let current = name;
+  for (; ; ) {
+    const heaviest = (graph.callers.get(current) ?? []).filter((call) => !seen.has(call.caller)).sort(byWeight)[0];
+    if (heaviest === void 0) break;
+    seen.add(heaviest.caller);
+    above.push(heaviest.caller);
+    current = heaviest.caller;
+  }
+  const own = above.reverse().filter((caller) => isOwnFile(graph.files.get(caller) ?? "???"));
+  return [benchmark, ...own, name];
+}
+function byWeight(a, b) {
+  return b.inclusive - a.inclusive || b.calls - a.calls || compareText(a.caller, b.caller);
+}
+function isOwnFile(file) {
+  return !(file === "???" || file.startsWith("/") || file.startsWith("./") || file.startsWith("["));
+}
+function callGrowth(base, head, name) {
+  const before = callsByCaller(base, name);
+  const after = callsByCaller(head, name);
+  const sum = (calls) => [...calls.values()].reduce((a, b) => a + b, 0);
+  if (sum(after) <= sum(before)) return void 0;
+  let best;
+  for (const [caller, calls] of after) {
+    const growth = calls - (before.get(caller) ?? 0);
+    const bestGrowth = best === void 0 ? 0 : best.head - best.base;
+    if (growth > bestGrowth || growth === bestGrowth && best && compareText(caller, best.caller) < 0) {
+      best = { caller, base: before.get(caller) ?? 0, head: calls };
+    }
+  }
+  return best;
+}
+function callsByCaller(graph, name) {
+  const calls = /* @__PURE__ */ new Map();
+  for (const call of graph.callers.get(name) ?? []) {
+    calls.set(call.caller, (calls.get(call.caller) ?? 0) + call.calls);
+  }
+  return calls;
+}
+
 // src/compare/comparison.ts
 var COMPARISON_VERSION = 2;
 var BENCHMARK_STATUSES = [
@@ -1356,12 +1575,22 @@ function compareBenchmark(base, head, event, options) {
   const status = overBudget.length > 0 && baseTotal !== null ? "regressed" : byThreshold;
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
-  const functions = new FunctionPairs(
-    functionTable(base?.functions ?? []),
-    functionTable(head?.functions ?? []),
-    event
-  ).changes(noisy, reference, options.functionThreshold);
+  const baseTable = functionTable(base?.functions ?? []);
+  const headTable = functionTable(head?.functions ?? []);
+  const functions = new FunctionPairs(baseTable, headTable, event).changes(
+    noisy,
+    reference,
+    options.functionThreshold
+  );
   if (status === "unchanged") markMoves(functions, reference, options.functionThreshold);
+  if (functions.length > 0) {
+    addCallContext(
+      functions,
+      { name, status },
+      base ? callGraphSide(base, baseTable, event, baseTotal) : null,
+      head ? callGraphSide(head, headTable, event, headTotal) : null
+    );
+  }
   const allocations = compareAllocations(base, head, allocationThreshold(options));
   return {
     name,
@@ -1547,143 +1776,6 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
 import { readFile, stat as stat2 } from "node:fs/promises";
 import { basename } from "node:path";
 
-// src/profile/call-graph.ts
-function inclusiveCosts(functions, calls, total) {
-  const inclusive = new Map(functions.map((fn) => [fn.name, fn.self]));
-  for (const call of calls) {
-    const own = inclusive.get(call.caller);
-    if (call.caller !== call.callee && own !== void 0 && inclusive.has(call.callee)) {
-      inclusive.set(call.caller, own + call.inclusive);
-    }
-  }
-  for (const [name, cost] of inclusive) inclusive.set(name, Math.min(cost, total));
-  return inclusive;
-}
-var SPLIT_SHARE = 1 / 2e3;
-function callTree(functions, calls, total) {
-  const graph = acyclicGraph(functions, calls);
-  const weight = subtreeWeights(graph);
-  const minimum = total * SPLIT_SHARE;
-  const expand = (fn, value) => {
-    const node = { name: graph.names[fn], value, self: value, children: [] };
-    if (value < minimum || weight[fn] === 0) return node;
-    const scale = value / weight[fn];
-    const parts = [graph.self[fn] * scale];
-    for (const edge of graph.out[fn]) parts.push(edge.share * weight[edge.callee] * scale);
-    const shares = wholeShares(value, parts);
-    node.self = shares[0];
-    graph.out[fn].forEach((edge, index) => {
-      const share = shares[index + 1];
-      if (share > 0) node.children.push(expand(edge.callee, share));
-    });
-    return node;
-  };
-  const rootValues = wholeShares(
-    total,
-    graph.roots.map((root) => weight[root])
-  );
-  return graph.roots.map((root, index) => expand(root, rootValues[index])).filter((node) => node.value > 0);
-}
-function acyclicGraph(functions, calls) {
-  const index = new Map(functions.map((fn, position) => [fn.name, position]));
-  const out = functions.map(() => []);
-  const called = new Uint8Array(functions.length);
-  for (const call of calls) {
-    const caller = index.get(call.caller);
-    const callee = index.get(call.callee);
-    if (caller === void 0 || callee === void 0 || caller === callee) continue;
-    out[caller].push({ callee, cost: call.inclusive });
-    called[callee] = 1;
-  }
-  const state = new Uint8Array(functions.length);
-  const kept = functions.map(() => []);
-  const roots = [];
-  const walk = (start) => {
-    roots.push(start);
-    const stack = [{ fn: start, next: 0 }];
-    state[start] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const edge = out[top.fn][top.next++];
-      if (edge === void 0) {
-        state[top.fn] = 2;
-        stack.pop();
-      } else if (state[edge.callee] !== 1) {
-        kept[top.fn].push(edge);
-        if (state[edge.callee] === 0) {
-          state[edge.callee] = 1;
-          stack.push({ fn: edge.callee, next: 0 });
-        }
-      }
-    }
-  };
-  const bySelf = functions.map((_, position) => position);
-  bySelf.sort((a, b) => functions[b].self - functions[a].self || a - b);
-  for (const fn of bySelf) if (called[fn] === 0) walk(fn);
-  for (const fn of bySelf) if (state[fn] === 0) walk(fn);
-  const incoming = new Float64Array(functions.length);
-  for (const edges of kept) for (const edge of edges) incoming[edge.callee] += edge.cost;
-  return {
-    names: functions.map((fn) => fn.name),
-    self: functions.map((fn) => fn.self),
-    roots,
-    out: kept.map(
-      (edges) => edges.map((edge) => ({
-        callee: edge.callee,
-        share: incoming[edge.callee] === 0 ? 0 : edge.cost / incoming[edge.callee]
-      }))
-    )
-  };
-}
-function subtreeWeights(graph) {
-  const weight = new Float64Array(graph.names.length).fill(-1);
-  const weigh = (start) => {
-    const stack = [start];
-    while (stack.length > 0) {
-      const fn = stack[stack.length - 1];
-      const pending = graph.out[fn].filter((edge) => weight[edge.callee] < 0);
-      if (pending.length > 0) {
-        for (const edge of pending) stack.push(edge.callee);
-        continue;
-      }
-      stack.pop();
-      if (weight[fn] >= 0) continue;
-      weight[fn] = graph.out[fn].reduce(
-        (sum, edge) => sum + edge.share * weight[edge.callee],
-        graph.self[fn]
-      );
-    }
-  };
-  graph.roots.forEach(weigh);
-  return weight;
-}
-function wholeShares(whole, parts) {
-  const sum = parts.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return parts.map((_, index) => index === 0 ? whole : 0);
-  const exact = parts.map((part) => part / sum * whole);
-  const shares = exact.map(Math.floor);
-  let left = whole - shares.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((_, index) => index);
-  byRemainder.sort((a, b) => exact[b] - shares[b] - (exact[a] - shares[a]) || a - b);
-  for (const index of byRemainder) {
-    if (left <= 0) break;
-    shares[index] += 1;
-    left -= 1;
-  }
-  return shares;
-}
-function foldedStacks(roots) {
-  const lines2 = [];
-  const visit = (node, prefix) => {
-    const stack = prefix + node.name.replace(/;/g, ":").replace(/[\r\n]/g, " ");
-    if (node.self > 0) lines2.push(`${stack} ${node.self}`);
-    for (const child of node.children) visit(child, `${stack};`);
-  };
-  for (const root of roots) visit(root, "");
-  return lines2.length === 0 ? "" : `${lines2.join("\n")}
-`;
-}
-
 // src/measure/normalise.ts
 var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
 var LLVM_SUFFIX = /\.llvm\.\d+$/;
@@ -1724,7 +1816,7 @@ function normalisePath(raw, options) {
   if (root !== "" && raw.startsWith(`${root}/`)) return raw.slice(root.length + 1);
   return raw;
 }
-function isOwnFile(raw, options) {
+function isOwnFile2(raw, options) {
   if (raw === "" || raw === "???") return false;
   if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
   if (!raw.startsWith("/")) return !raw.startsWith("./");
@@ -1732,7 +1824,7 @@ function isOwnFile(raw, options) {
   return root !== "" && raw.startsWith(`${root}/`);
 }
 function parserOptions(options) {
-  return { isOwnFile: (raw) => isOwnFile(raw, options) };
+  return { isOwnFile: (raw) => isOwnFile2(raw, options) };
 }
 function normaliseProfile(parsed, options) {
   return withProfiles(normaliseColumns(parsed, options));
@@ -1742,7 +1834,7 @@ function normaliseColumns(parsed, options) {
     parsed,
     normaliseName,
     oncePerPath((raw) => normalisePath(raw, options)),
-    oncePerPath((raw) => isOwnFile(raw, options))
+    oncePerPath((raw) => isOwnFile2(raw, options))
   );
 }
 function rawProfile(parsed) {
@@ -1975,9 +2067,9 @@ var CallgrindPartBuilder = class {
   #calls = [];
   #edgeCounts = [];
   /** `isOwnFile` is asked once per distinct path of the part. */
-  constructor(events, isOwnFile2) {
+  constructor(events, isOwnFile3) {
     this.#width = events;
-    this.#isOwnFile = isOwnFile2;
+    this.#isOwnFile = isOwnFile3;
   }
   /** The index of a source file, for `functionIndex` and `addSelfCost`. */
   fileIndex(path) {
@@ -2789,8 +2881,8 @@ var CallgrindParser = class {
   /** `source` names the input in error messages (usually its path). */
   constructor(source, options = {}) {
     this.#source = source;
-    const isOwnFile2 = options.isOwnFile;
-    this.#isOwnFile = isOwnFile2 === void 0 ? () => false : isOwnFile2;
+    const isOwnFile3 = options.isOwnFile;
+    this.#isOwnFile = isOwnFile3 === void 0 ? () => false : isOwnFile3;
   }
   write(chunk) {
     const bytes = Buffer3.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -4566,7 +4658,7 @@ function benchmarkStatusCell(benchmark) {
 }
 function functionRow(change, links) {
   return tableRow([
-    code(change.name, NAME_LENGTH),
+    functionCell(change),
     sourceCell(change, links),
     formatCount(change.base),
     formatCount(change.head),
@@ -4574,6 +4666,25 @@ function functionRow(change, links) {
     changeText(change.change, change.status),
     functionStatus2(change)
   ]);
+}
+var PATH_FRAMES = { first: 3, last: 3 };
+var FRAME_LENGTH = 80;
+function functionCell(change) {
+  const lines2 = [code(change.name, NAME_LENGTH)];
+  if (change.callPath) lines2.push(`<sub>${callPathText(change.callPath)}</sub>`);
+  if (change.calledMoreBy) {
+    const { caller, base, head } = change.calledMoreBy;
+    lines2.push(
+      `<sub>called more by ${code(caller, FRAME_LENGTH)}: ${formatCount(base)} \u2192 ${plural(head, "call")}</sub>`
+    );
+  }
+  return lines2.join("<br>");
+}
+function callPathText(path) {
+  const { first, last } = PATH_FRAMES;
+  const frames = path.map((frame) => code(frame, FRAME_LENGTH));
+  const shown = frames.length <= first + last + 1 ? frames : [...frames.slice(0, first), "\u2026", ...frames.slice(frames.length - last)];
+  return shown.join(" \u2192 ");
 }
 function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
@@ -4667,6 +4778,7 @@ function escapeText(text) {
 
 // src/report/text.ts
 var LISTED_FUNCTIONS = 20;
+var FRAME_LENGTH2 = 80;
 var plain = (text) => text;
 var ansi = (code2) => (text) => `\x1B[${code2}m${text}\x1B[0m`;
 var PLAIN = { bold: plain, dim: plain, red: plain, green: plain, yellow: plain };
@@ -4775,7 +4887,8 @@ function functionSection(benchmark, palette) {
       functionStatus3(change2),
       functionLabel(change2)
     ],
-    style: statusStyle(change2.status, palette)
+    style: statusStyle(change2.status, palette),
+    notes: callNotes(change2).map(palette.dim)
   }));
   const change = benchmark.change === null ? "" : ` ${formatChange(benchmark.change)}`;
   const heading = `${palette.bold(sanitise(benchmark.name))}: ${benchmark.status}${change}`;
@@ -4800,6 +4913,20 @@ function functionSection(benchmark, palette) {
     );
   }
   return lines2;
+}
+function callNotes(change) {
+  const notes = [];
+  if (change.callPath)
+    notes.push(
+      `    via ${change.callPath.map((frame) => sanitise(shorten(frame, FRAME_LENGTH2))).join(" \u2192 ")}`
+    );
+  if (change.calledMoreBy) {
+    const { caller, base, head } = change.calledMoreBy;
+    notes.push(
+      `    called more by ${sanitise(caller)}: ${formatCount(base)} \u2192 ${plural(head, "call")}`
+    );
+  }
+  return notes;
 }
 function functionStatus3(change) {
   if (change.movedTo || change.movedFrom) return "moved";
@@ -4829,7 +4956,10 @@ function styledTable(header, rows, alignments) {
     [header, ...rows.map((row) => row.cells)],
     columns
   );
-  return [headerLine, ...lines2.map((line, index) => rows[index].style(line))];
+  return [
+    headerLine,
+    ...lines2.flatMap((line, index) => [rows[index].style(line), ...rows[index].notes ?? []])
+  ];
 }
 function footer(comparison) {
   const commit = (value) => value === void 0 ? "commit unknown" : sanitise(shortCommit(value));
@@ -6395,7 +6525,7 @@ function readFrame(text) {
   return { address: match[1], name: match[2], file: match[3] ?? "", line: Number(match[4] ?? 0) };
 }
 function isWorkspaceFrame(frame, options) {
-  return frame.file.includes("/./") ? false : isOwnFile(frame.file, options);
+  return frame.file.includes("/./") ? false : isOwnFile2(frame.file, options);
 }
 function allocationProfile(points, options) {
   const sites = /* @__PURE__ */ new Map();

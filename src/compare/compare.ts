@@ -15,6 +15,7 @@ import type {
 import { COMPARABLE_FINGERPRINT_FIELDS, countOf } from '../profile/profile.js';
 import { compareText } from '../system/text-order.js';
 import { compareAllocations } from './allocations.js';
+import { addCallContext, callGraphSide } from './call-context.js';
 import { benchmarkStatus, percentChange, reachesFraction } from './change.js';
 import {
   type BenchmarkComparison,
@@ -176,13 +177,23 @@ function compareBenchmark(
   // Function significance is measured against the base total, or the head total for a new benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
-  const functions = new FunctionPairs(
-    functionTable(base?.functions ?? []),
-    functionTable(head?.functions ?? []),
-    event,
-  ).changes(noisy, reference, options.functionThreshold);
+  const baseTable = functionTable(base?.functions ?? []);
+  const headTable = functionTable(head?.functions ?? []);
+  const functions = new FunctionPairs(baseTable, headTable, event).changes(
+    noisy,
+    reference,
+    options.functionThreshold,
+  );
   // A move is only claimed when the total says no cost was gained or lost overall.
   if (status === 'unchanged') markMoves(functions, reference, options.functionThreshold);
+  if (functions.length > 0) {
+    addCallContext(
+      functions,
+      { name, status },
+      base ? callGraphSide(base, baseTable, event, baseTotal!) : null,
+      head ? callGraphSide(head, headTable, event, headTotal!) : null,
+    );
+  }
   const allocations = compareAllocations(base, head, allocationThreshold(options));
   return {
     name,

@@ -41,6 +41,27 @@ export interface FunctionChange {
    */
   movedFrom?: string[];
   movedTo?: string[];
+  /**
+   * Inclusive costs of the primary event (the function and everything it called, from
+   * Callgrind's call graph), where every side the benchmark exists on has a call graph; 0 on a
+   * side where the function does not exist.
+   */
+  inclusive?: { base: number; head: number };
+  /**
+   * For a significant change in a regressed or improved benchmark with a call graph: the
+   * benchmark's name, then the workspace's own functions on the heaviest path of calls down to
+   * this function (the head's, or the base's for a removed function), then the function.
+   */
+  callPath?: string[];
+  /** Set when its cost grew and it was called more often: its caller whose calls grew most. */
+  calledMoreBy?: CallGrowth;
+}
+
+/** A caller's calls to a function on each side. */
+export interface CallGrowth {
+  caller: string;
+  base: number;
+  head: number;
 }
 
 export interface BenchmarkComparison {

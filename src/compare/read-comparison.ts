@@ -74,8 +74,10 @@ const SITE_FIELDS = { required: ['function', 'file', 'line', 'base', 'head'] };
 const SITE_COUNTS_FIELDS = { required: ['allocations', 'bytes'] };
 const FUNCTION_CHANGE_FIELDS = {
   required: ['name', 'file', 'line', 'base', 'head', 'delta', 'change', 'status', 'significant'],
-  optional: ['movedFrom', 'movedTo'],
+  optional: ['movedFrom', 'movedTo', 'inclusive', 'callPath', 'calledMoreBy'],
 };
+const SIDES_FIELDS = { required: ['base', 'head'] };
+const CALL_GROWTH_FIELDS = { required: ['caller', 'base', 'head'] };
 /** Event names as Cachegrind writes them are short; a report's are bounded too. */
 const MAX_EVENT_LENGTH = 32;
 
@@ -391,7 +393,37 @@ class ComparisonReader {
         .array(object[key], `${path}.${key}`)
         .map((name, index) => this.name(name, `${path}.${key}[${index}]`));
     }
-    return change;
+    return { ...change, ...this.callContext(object, path) };
+  }
+
+  /** What the call graph told of a function: inclusive costs, call path, who called it more. */
+  private callContext(
+    object: Record<string, unknown>,
+    path: string,
+  ): Pick<FunctionChange, 'inclusive' | 'callPath' | 'calledMoreBy'> {
+    const context: Pick<FunctionChange, 'inclusive' | 'callPath' | 'calledMoreBy'> = {};
+    if (object.inclusive !== undefined) {
+      const at = `${path}.inclusive`;
+      const sides = this.json.object(object.inclusive, at, SIDES_FIELDS);
+      context.inclusive = {
+        base: this.count(sides.base, `${at}.base`),
+        head: this.count(sides.head, `${at}.head`),
+      };
+    }
+    if (object.callPath !== undefined) {
+      const names = this.json.array(object.callPath, `${path}.callPath`);
+      if (names.length < 2) this.json.refuse(`${path}.callPath`, 'must name at least 2 frames');
+      context.callPath = names.map((name, index) => this.name(name, `${path}.callPath[${index}]`));
+    }
+    if (object.calledMoreBy !== undefined) {
+      const at = `${path}.calledMoreBy`;
+      const growth = this.json.object(object.calledMoreBy, at, CALL_GROWTH_FIELDS);
+      const base = this.count(growth.base, `${at}.base`);
+      const head = this.count(growth.head, `${at}.head`);
+      if (head <= base) this.json.refuse(`${at}.head`, 'must exceed base', head);
+      context.calledMoreBy = { caller: this.name(growth.caller, `${at}.caller`), base, head };
+    }
+    return context;
   }
 
   /** A string of at most MAX_STRING characters. */

@@ -483,7 +483,7 @@ function benchmarkStatusCell(benchmark: BenchmarkComparison): string {
 
 function functionRow(change: FunctionChange, links: RepositoryLinks | undefined): string {
   return tableRow([
-    code(change.name, NAME_LENGTH),
+    functionCell(change),
     sourceCell(change, links),
     formatCount(change.base),
     formatCount(change.head),
@@ -491,6 +491,36 @@ function functionRow(change: FunctionChange, links: RepositoryLinks | undefined)
     changeText(change.change, change.status),
     functionStatus(change),
   ]);
+}
+
+/** Frames of a call path shown: the first ones and the last ones, `…` between. */
+const PATH_FRAMES = { first: 3, last: 3 };
+const FRAME_LENGTH = 80;
+
+/**
+ * The function's name, and under it, where the comparison has them, the path of calls from
+ * the benchmark to it and the caller that called it more.
+ */
+function functionCell(change: FunctionChange): string {
+  const lines = [code(change.name, NAME_LENGTH)];
+  if (change.callPath) lines.push(`<sub>${callPathText(change.callPath)}</sub>`);
+  if (change.calledMoreBy) {
+    const { caller, base, head } = change.calledMoreBy;
+    lines.push(
+      `<sub>called more by ${code(caller, FRAME_LENGTH)}: ${formatCount(base)} → ${plural(head, 'call')}</sub>`,
+    );
+  }
+  return lines.join('<br>');
+}
+
+function callPathText(path: readonly string[]): string {
+  const { first, last } = PATH_FRAMES;
+  const frames = path.map((frame) => code(frame, FRAME_LENGTH));
+  const shown =
+    frames.length <= first + last + 1
+      ? frames
+      : [...frames.slice(0, first), '…', ...frames.slice(frames.length - last)];
+  return shown.join(' → ');
 }
 
 function tableRow(cells: string[]): string {

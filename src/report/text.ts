@@ -21,12 +21,15 @@ import {
   plural,
   sanitise,
   shortCommit,
+  shorten,
   verdict,
   withLimitNotes,
 } from './format.js';
 
 /** Functions listed per benchmark; `--format json` lists every one. */
 const LISTED_FUNCTIONS = 20;
+/** Longest frame of a call path: long generic names lose their middle. */
+const FRAME_LENGTH = 80;
 
 type Style = (text: string) => string;
 
@@ -165,6 +168,7 @@ function functionSection(benchmark: BenchmarkComparison, palette: Palette): stri
       functionLabel(change),
     ],
     style: statusStyle(change.status, palette),
+    notes: callNotes(change).map(palette.dim),
   }));
   const change = benchmark.change === null ? '' : ` ${formatChange(benchmark.change)}`;
   const heading = `${palette.bold(sanitise(benchmark.name))}: ${benchmark.status}${change}`;
@@ -189,6 +193,22 @@ function functionSection(benchmark: BenchmarkComparison, palette: Palette): stri
     );
   }
   return lines;
+}
+
+/** What the call graph tells of a function: the path of calls to it, who called it more. */
+function callNotes(change: FunctionChange): string[] {
+  const notes: string[] = [];
+  if (change.callPath)
+    notes.push(
+      `    via ${change.callPath.map((frame) => sanitise(shorten(frame, FRAME_LENGTH))).join(' → ')}`,
+    );
+  if (change.calledMoreBy) {
+    const { caller, base, head } = change.calledMoreBy;
+    notes.push(
+      `    called more by ${sanitise(caller)}: ${formatCount(base)} → ${plural(head, 'call')}`,
+    );
+  }
+  return notes;
 }
 
 function functionStatus(change: FunctionChange): string {
@@ -225,10 +245,13 @@ function statusStyle(status: FunctionStatus, palette: Palette): Style {
   }
 }
 
-/** The header and the rows aligned; colour goes on after padding, so escape codes take no width. */
+/**
+ * The header and the rows aligned, each row followed by its notes (lines outside the columns);
+ * colour goes on after padding, so escape codes take no width.
+ */
 function styledTable(
   header: string[],
-  rows: { cells: string[]; style: Style }[],
+  rows: { cells: string[]; style: Style; notes?: string[] }[],
   alignments: Alignment[],
 ): string[] {
   const columns = alignments.map((align) => ({ align }));
@@ -236,7 +259,10 @@ function styledTable(
     [header, ...rows.map((row) => row.cells)],
     columns,
   );
-  return [headerLine, ...lines.map((line, index) => rows[index]!.style(line))];
+  return [
+    headerLine,
+    ...lines.flatMap((line, index) => [rows[index]!.style(line), ...(rows[index]!.notes ?? [])]),
+  ];
 }
 
 function footer(comparison: Comparison): string {

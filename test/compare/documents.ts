@@ -3,6 +3,7 @@
  * and its total is their sum unless given.
  */
 import { readFileSync } from 'node:fs';
+import { parseProfileDocument } from '../../src/profile/document.js';
 import {
   type BenchmarkProfile,
   type Fingerprint,
@@ -57,8 +58,8 @@ export function document(
   };
 }
 
-/** A hand-made profile from test/fixtures/profiles (see the README there). */
+/** A hand-made profile from test/fixtures/profiles (see the README there), read as compare reads one. */
 export function fixtureProfile(name: string): ProfileDocument {
   const url = new URL(`../fixtures/profiles/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as ProfileDocument;
+  return parseProfileDocument(readFileSync(url, 'utf8'), `${name}.json`);
 }

@@ -112,6 +112,27 @@ describe('parseComparison', () => {
       'benchmarks[0].functions[0].line must be a whole number (got 1.5)',
     ],
     [
+      'a call path of one frame',
+      (r) => {
+        r.benchmarks[0].functions[0].callPath = ['parse'];
+      },
+      'benchmarks[0].functions[0].callPath must name at least 2 frames',
+    ],
+    [
+      'a caller said to call more that called less',
+      (r) => {
+        r.benchmarks[0].functions[0].calledMoreBy = { caller: 'a::f', base: 16, head: 10 };
+      },
+      'benchmarks[0].functions[0].calledMoreBy.head must exceed base (got 10)',
+    ],
+    [
+      'an inclusive cost without its base',
+      (r) => {
+        r.benchmarks[0].functions[0].inclusive = { head: 10 };
+      },
+      'benchmarks[0].functions[0].inclusive.base is missing',
+    ],
+    [
       'a delta that is not head - base',
       (r) => {
         r.benchmarks[0].functions[0].delta = 1;

@@ -90,7 +90,31 @@ describe('comparing real profiles of the example crate', () => {
       '🔴 **3 regressions** in 4 benchmarks · instructions (Ir)',
     );
     expect(firstFunctionRow(markdown, '#### 🔴 regressed: <code>parse</code> +')).toMatch(
-      /^\| <code>textbench::parse::parse&#95;field<\/code> \| .* \| 🔴 regressed \|$/,
+      /^\| <code>textbench::parse::parse&#95;field<\/code><br><sub><code>parse<\/code> → <code>parse::main<\/code> → <code>textbench::parse::parse&#95;log<\/code> → .* → <code>textbench::parse::parse&#95;line<\/code> → <code>textbench::parse::parse&#95;field<\/code><\/sub> \| .* \| 🔴 regressed \|$/,
+    );
+  });
+
+  it('gives parse_field the path of calls from each benchmark through the crate’s own functions', () => {
+    const comparison = compareProfiles(base, slow, DEFAULTS);
+    for (const name of ['format', 'parse', 'sort']) {
+      const change = bench(comparison, name).functions[0]!;
+      const path = change.callPath!;
+      expect(path[0]).toBe(name);
+      expect(path[1]).toBe(`${name}::main`);
+      expect(path.at(-2)).toBe('textbench::parse::parse_line');
+      expect(path.at(-1)).toBe(SLOWED);
+      // Every frame between the benchmark and parse_field is one of the crate's own.
+      const head = slow.benchmarks.find((benchmark) => benchmark.name === name)!;
+      const files = new Map(head.functions.map((fn) => [fn.name, fn.file]));
+      for (const frame of path.slice(1)) {
+        expect(files.get(frame), frame).toMatch(/^(src|benches)\//);
+      }
+      // The slow feature does more work per call, not more calls.
+      expect(change.calledMoreBy).toBeUndefined();
+      expect(change.inclusive!.head - change.inclusive!.base).toBe(change.delta);
+    }
+    expect(bench(comparison, 'parse').functions[0]!.callPath).toContain(
+      'textbench::parse::parse_log',
     );
   });
 

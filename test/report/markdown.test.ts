@@ -37,7 +37,7 @@ function expectIntactTables(markdown: string): void {
 
 /** The only HTML in a report is rust-perf's own few tags. */
 function expectNoForeignHtml(markdown: string): void {
-  const ours = /<\/?(code|details|summary|sub)>/g;
+  const ours = /<\/?(code|details|summary|sub|br)>/g;
   expect(markdown.replace(ours, '')).not.toMatch(/[<>]/);
 }
 
