@@ -10,6 +10,9 @@
  *      `cg_annotate` before valgrind 3.21); one file's parse against `cg_annotate FILE`.
  *   3. `measure` on the example crate: the share of its wall time spent outside cargo and
  *      valgrind, and whether N benchmark runs use every core.
+ *   4. A criterion target of twenty benchmarks measured one by one against as one program.
+ *   5. What the call graph costs: the example crate's runs under Callgrind, as rust-perf runs
+ *      them, against the same runs under Cachegrind without cache simulation.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +39,7 @@ import {
   type SyntheticShape,
   type WrittenProfile,
 } from './synthetic.js';
-import type { CompareResult, MeasureResult, ParseResult } from './worker.js';
+import type { CallGraphCostResult, CompareResult, MeasureResult, ParseResult } from './worker.js';
 
 const SHAPE: SyntheticShape = {
   seed: 0x2f6e_a1c3,
@@ -83,10 +86,20 @@ const MAX_CRITERION_RATIO = 2;
 /** Attempts at a `measure` run that no other rust-perf process interferes with. */
 const MEASURE_ATTEMPTS = 10;
 
-const USAGE = `Usage: npm run bench -- [--quick] [--markdown FILE]
+const CALL_GRAPH_ATTEMPTS = 3;
+
+/** The steps of the benchmark, in the order they run; `--only` picks some. */
+const STEPS = ['profiles', 'measure', 'criterion', 'call-graph'] as const;
+type Step = (typeof STEPS)[number];
+
+const USAGE = `Usage: npm run bench -- [--quick] [--markdown FILE] [--only STEP]...
 
   --quick          skip the 1 GB profile (generating and parsing it takes a minute or two)
   --markdown FILE  also write the results table, with the machine, as Markdown to FILE
+  --only STEP      run only this step (repeat for several): profiles (synthetic profiles:
+                   parse and compare), measure (the example crate's engine share and
+                   scaling), criterion (20 criterion benchmarks one by one vs one program),
+                   call-graph (the example crate under Callgrind vs Cachegrind)
 `;
 
 export interface BenchContext {
@@ -100,21 +113,28 @@ const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 /** Returns the exit code: 0 when every target is met, 1 when one is not, 2 on a usage error. */
 export async function runBench(context: BenchContext): Promise<number> {
-  let values: { quick?: boolean; markdown?: string; help?: boolean };
+  let values: { quick?: boolean; markdown?: string; only?: string[]; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: context.argv,
       options: {
         quick: { type: 'boolean' },
         markdown: { type: 'string' },
+        only: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
+    for (const step of values.only ?? []) {
+      if (!(STEPS as readonly string[]).includes(step)) {
+        throw new Error(`--only: unknown step '${step}'; the steps are ${STEPS.join(', ')}`);
+      }
+    }
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
+  const runs = (step: Step) => values.only === undefined || values.only.includes(step);
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -143,9 +163,10 @@ export async function runBench(context: BenchContext): Promise<number> {
   try {
     const bench = new Bench(context, machine, scratch);
     const rows = [
-      ...(await bench.profiles(values.quick === true)),
-      ...(await bench.measureCrate()),
-      await bench.criterionTarget(),
+      ...(runs('profiles') ? await bench.profiles(values.quick === true) : []),
+      ...(runs('measure') ? await bench.measureCrate() : []),
+      ...(runs('criterion') ? [await bench.criterionTarget()] : []),
+      ...(runs('call-graph') ? [await bench.callGraphCost()] : []),
     ];
     process.stdout.write(`\n${renderTextTable(rows)}\n`);
     if (values.markdown !== undefined) {
@@ -389,13 +410,16 @@ class Bench {
   }
 
   /** Runs `measure` until no other rust-perf process made it wait (tests running alongside). */
-  private async measureWorker(settings: MeasureSettings): Promise<MeasureResult> {
+  private async measureWorker<T extends { waitedForAnotherProcess: boolean } = MeasureResult>(
+    settings: MeasureSettings,
+    mode: 'measure' | 'call-graph-cost' = 'measure',
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       // Maps (the harness settings) travel as objects.
       const json = JSON.stringify(settings, (_key, value: unknown) =>
         value instanceof Map ? Object.fromEntries(value) : value,
       );
-      const { result } = await this.worker<MeasureResult>(['measure', json]);
+      const { result } = await this.worker<T & { peakRssBytes?: number }>([mode, json]);
       if (!result.waitedForAnotherProcess) return result;
       if (attempt === MEASURE_ATTEMPTS) {
         throw new Error(
@@ -446,6 +470,39 @@ class Bench {
       `${ratio.toFixed(2)}× (${formatSeconds(cut)} for 20 benchmarks, ${formatSeconds(whole)} as one program)`,
       `≤ ${MAX_CRITERION_RATIO}×`,
       ratio <= MAX_CRITERION_RATIO,
+    );
+  }
+
+  /**
+   * The example crate's benchmark runs under Callgrind, as rust-perf runs them, against the same
+   * runs under `valgrind --tool=cachegrind --cache-sim=no`: one run of each benchmark, one run
+   * at a time, median of CALL_GRAPH_ATTEMPTS measurements (by the ratio).
+   */
+  async callGraphCost(): Promise<Row> {
+    const settings: MeasureSettings = {
+      manifestPath: join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml'),
+      benches: [],
+      commands: [],
+      cargoArgs: [],
+      runs: 1,
+      outDir: join(this.scratch, 'call-graph'),
+      targetDir: join(this.scratch, 'target'),
+    };
+    progress('Building examples/textbench (a first, unreported measure)');
+    await this.measureWorker(settings);
+    progress(`examples/textbench under Callgrind vs Cachegrind (${CALL_GRAPH_ATTEMPTS} times)`);
+    const attempts: CallGraphCostResult[] = [];
+    for (let attempt = 0; attempt < CALL_GRAPH_ATTEMPTS; attempt++) {
+      attempts.push(await this.measureWorker<CallGraphCostResult>(settings, 'call-graph-cost'));
+    }
+    const byRatio = (run: CallGraphCostResult) => run.callgrindSeconds / run.cachegrindSeconds;
+    attempts.sort((a, b) => byRatio(a) - byRatio(b));
+    const middle = attempts[Math.floor(attempts.length / 2)]!;
+    const extra = byRatio(middle) - 1;
+    return info(
+      `Call graph cost: examples/textbench under Callgrind (as rust-perf runs it) vs \`valgrind --tool=cachegrind --cache-sim=no\` (${middle.runs} benchmark runs one at a time, valgrind phase, median of ${CALL_GRAPH_ATTEMPTS})`,
+      `${formatSeconds(middle.callgrindSeconds)} vs ${formatSeconds(middle.cachegrindSeconds)}: ` +
+        `${byRatio(middle).toFixed(2)}× (${extra >= 0 ? '+' : '−'}${percent(Math.abs(extra))} with the call graph)`,
     );
   }
 

@@ -5,6 +5,9 @@
  *     worker compare BASE HEAD ROOT  load both at once (parse + normalise, ROOT the workspace's
  *                                    root), compare, render Markdown + JSON, as `rust-perf compare`
  *     worker measure SETTINGS_JSON   `measure()` on a crate, timing every child process it starts
+ *     worker call-graph-cost SETTINGS_JSON
+ *                                    `measure()` on a crate, its Callgrind runs one at a time,
+ *                                    each timed against the same run under Cachegrind
  *
  * Each prints one JSON object on stdout. Times are taken in-process, so they exclude Node's
  * start-up; the parent measures the whole child from the outside as well.
@@ -19,6 +22,7 @@ import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { lineLogger } from '../../src/system/logger.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
+import { type CallGraphCost, CallgrindVersusCachegrind } from './call-graph-cost.js';
 import { TimedProcessRunner } from './timed-runner.js';
 
 export interface ParseResult {
@@ -152,23 +156,46 @@ async function measureMode(settings: MeasureSettings): Promise<MeasureResult> {
   };
 }
 
+export interface CallGraphCostResult extends CallGraphCost {
+  /** As in MeasureResult: the run waited for another rust-perf process and is discarded. */
+  waitedForAnotherProcess: boolean;
+}
+
+async function callGraphCostMode(settings: MeasureSettings): Promise<CallGraphCostResult> {
+  const processes = new CallgrindVersusCachegrind(nodeProcessRunner);
+  const logged: string[] = [];
+  const log = lineLogger((text) => logged.push(text), { debug: false });
+  try {
+    await measure(settings, { log, processes, env: process.env });
+  } finally {
+    processes.dispose();
+  }
+  return {
+    ...processes.cost,
+    waitedForAnotherProcess: logged.some((line) => line.startsWith(WAITING_FOR_LOCK)),
+  };
+}
+
+/** Settings as the parent sends them: Maps (the harness settings) travel as objects. */
+function measureSettings(json: string): MeasureSettings {
+  const settings = JSON.parse(json) as Omit<MeasureSettings, 'harnesses'> & {
+    harnesses?: Record<string, Harness>;
+  };
+  return { ...settings, harnesses: new Map(Object.entries(settings.harnesses ?? {})) };
+}
+
 async function main(args: string[]): Promise<unknown> {
   const [mode, first, second, third] = args;
   if (mode === 'parse' && first !== undefined) return parseMode(first, Number(second ?? 1));
   if (mode === 'compare' && first !== undefined && second !== undefined && third !== undefined) {
     return compareMode(first, second, third);
   }
-  if (mode === 'measure' && first !== undefined) {
-    const settings = JSON.parse(first) as Omit<MeasureSettings, 'harnesses'> & {
-      harnesses?: Record<string, Harness>;
-    };
-    return measureMode({
-      ...settings,
-      harnesses: new Map(Object.entries(settings.harnesses ?? {})),
-    });
+  if (mode === 'measure' && first !== undefined) return measureMode(measureSettings(first));
+  if (mode === 'call-graph-cost' && first !== undefined) {
+    return callGraphCostMode(measureSettings(first));
   }
   throw new Error(
-    `usage: worker parse FILE [REPEATS] | compare BASE HEAD ROOT | measure SETTINGS_JSON`,
+    `usage: worker parse FILE [REPEATS] | compare BASE HEAD ROOT | measure SETTINGS_JSON | call-graph-cost SETTINGS_JSON`,
   );
 }
 
