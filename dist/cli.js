@@ -4404,7 +4404,7 @@ function renderMarkdown(comparison, options) {
     (benchmark) => allocationSites(benchmark, links)
   );
   const sections = comparison.benchmarks.filter((benchmark) => benchmark.functions.length > 0).sort(bySeverity).map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
-  const footer2 = footerLines(comparison, links);
+  const footer2 = [...flameGraphLines(options.flameGraphs), ...footerLines(comparison, links)];
   const overBudget = [
     ...overBudgetLines(comparison),
     ...options.target === "summary" ? trendChartsMarkdown(comparisonTrends(comparison)) : []
@@ -4732,6 +4732,15 @@ function footerLines(comparison, links) {
     `${describeEvent(escapeText(comparison.event))} ${describeMeasurement(comparison)}`
   );
   return ["---", `<sub>${facts.join(" \xB7 ")}</sub>`];
+}
+function flameGraphLines(flameGraphs) {
+  if (flameGraphs === void 0) return [];
+  const label = code(flameGraphs.name, 100);
+  const artifact = REPOSITORY_URL.test(flameGraphs.url) ? `[${label}](${flameGraphs.url})` : label;
+  return [
+    `\u{1F525} Differential flame graphs of the ${plural(flameGraphs.benchmarks, "benchmark")} that regressed or improved: ${artifact}, an artifact of this run (unzip it, open a file in a browser; width is the head's cost, red grew, blue shrank).`,
+    ""
+  ];
 }
 function commitText(commit, links) {
   if (commit === void 0) return "commit unknown";
@@ -5202,6 +5211,7 @@ function escapeHtml(text) {
 }
 function flameGraphFiles(base, head, names) {
   const baseByName = new Map(base.map((benchmark) => [benchmark.name, benchmark]));
+  const taken = /* @__PURE__ */ new Set();
   return head.flatMap((benchmark) => {
     if (!names.includes(benchmark.name)) return [];
     const headTree = benchmarkCallTree(benchmark);
@@ -5212,7 +5222,7 @@ function flameGraphFiles(base, head, names) {
     return [
       {
         benchmark: benchmark.name,
-        fileName: `${benchmark.name.replace(/[^A-Za-z0-9._-]+/g, "_")}.flamegraph.html`,
+        fileName: uniqueFileName(benchmark.name, taken),
         html: flameGraphHtml({
           title: `${benchmark.name}: ${differential ? "base \u2192 head" : "flame graph"}`,
           event: benchmark.events[0] ?? "",
@@ -5222,6 +5232,34 @@ function flameGraphFiles(base, head, names) {
       }
     ];
   });
+}
+function uniqueFileName(benchmark, taken) {
+  const stem = benchmark.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "_");
+  let name = `${stem}.flamegraph.html`;
+  for (let number = 2; taken.has(name); number++) name = `${stem}-${number}.flamegraph.html`;
+  taken.add(name);
+  return name;
+}
+function movedFlameGraphs(base, head, comparison) {
+  const moved = comparison.benchmarks.filter((benchmark) => benchmark.status === "regressed" || benchmark.status === "improved").map((benchmark) => benchmark.name);
+  return flameGraphFiles(
+    base.benchmarks.map(graphedBenchmark),
+    head.benchmarks.map(graphedBenchmark),
+    moved
+  );
+}
+function graphedBenchmark(benchmark) {
+  const { functions } = benchmark;
+  if (Array.isArray(functions)) return { ...benchmark, functions };
+  const primary = benchmark.events[0] ?? "";
+  const counts = functions.countsOf(primary);
+  return {
+    ...benchmark,
+    functions: Array.from({ length: functions.length }, (_, index) => ({
+      name: functions.name(index),
+      counts: { [primary]: counts[index] }
+    }))
+  };
 }
 
 // src/cli/flamegraph-command.ts
@@ -5293,35 +5331,33 @@ var flamegraphCommand = {
       );
       return 0;
     }
-    const names = base === void 0 ? graphed.map((benchmark) => benchmark.name) : compareProfiles(base, head, { threshold, functionThreshold: threshold }).benchmarks.filter(
-      (entry) => entry.status === "regressed" || entry.status === "improved"
-    ).map((entry) => entry.name);
-    const files = flameGraphFiles((base?.benchmarks ?? []).map(graphedBenchmark), graphed, names);
+    const files = base === void 0 ? flameGraphFiles(
+      [],
+      graphed,
+      graphed.map((benchmark) => benchmark.name)
+    ) : movedFlameGraphs(
+      base,
+      { ...head, benchmarks: head.benchmarks.filter(chosen) },
+      compareProfiles(base, head, { threshold, functionThreshold: threshold })
+    );
     const outDir = values.out === void 0 ? dirname(paths.at(-1)) : resolve2(context.cwd, values.out);
-    await mkdir(outDir, { recursive: true });
-    for (const file of files) {
-      const path = join(outDir, file.fileName);
-      await writeFile(path, file.html);
-      context.stdout(`${path}
+    for (const path of await writeFlameGraphs(outDir, files)) context.stdout(`${path}
 `);
-    }
     if (files.length === 0)
       context.log.info("No benchmark regressed or improved: no flame graph written.");
     return 0;
   }
 };
-function graphedBenchmark(benchmark) {
-  const { functions } = benchmark;
-  if (Array.isArray(functions)) return { ...benchmark, functions };
-  const primary = benchmark.events[0] ?? "";
-  const counts = functions.countsOf(primary);
-  return {
-    ...benchmark,
-    functions: Array.from({ length: functions.length }, (_, index) => ({
-      name: functions.name(index),
-      counts: { [primary]: counts[index] }
-    }))
-  };
+async function writeFlameGraphs(outDir, files) {
+  if (files.length === 0) return [];
+  await mkdir(outDir, { recursive: true });
+  return Promise.all(
+    files.map(async (file) => {
+      const path = join(outDir, file.fileName);
+      await writeFile(path, file.html);
+      return path;
+    })
+  );
 }
 
 // src/cli/history-command.ts
@@ -7901,6 +7937,9 @@ compares them function by function with a base:
                          without them: --head-cargo-args="--features slow" shows what
                          a feature costs
 Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
+For each benchmark that regressed or improved it writes a differential flame graph,
+<out dir>/<benchmark>.flamegraph.html (see \`rust-perf flamegraph\`), and prints its
+path on stderr.
 The limits of rust-perf.toml next to Cargo.toml apply, when there is one (--limits
 names another file).
 
@@ -7991,7 +8030,13 @@ var runCommand = {
       context.stdout(profileSummaryText(head));
       return 0;
     }
-    return printReport(compareProfiles(base, head, report.compare), report, context);
+    const comparison = compareProfiles(base, head, report.compare);
+    const flameGraphs = await writeFlameGraphs(
+      settings.outDir,
+      movedFlameGraphs(base, head, comparison)
+    );
+    for (const path of flameGraphs) context.log.info(`Flame graph: ${path}`);
+    return printReport(comparison, report, context);
   }
 };
 async function measureBaseRevision(ref, settings, deps) {

@@ -11,13 +11,20 @@ import type { Fingerprint, ProfileDocument } from '../profile/profile.js';
 import type { ReportArtifacts } from '../publish/artifact.js';
 import type { BaselineStore } from '../publish/baseline-cache.js';
 import type { CommentPublisher } from '../publish/comment.js';
+import type { FlameGraphArtifacts } from '../publish/flame-graph-artifact.js';
 import type { ShardArtifacts } from '../publish/shard-artifacts.js';
 import type { Git, GitOptions } from '../system/git.js';
 import type { Logger } from '../system/logger.js';
 import type { ProcessDeps, ProcessRunner } from '../system/process.js';
 
 /** The outputs declared in action.yml. */
-export type ActionOutput = 'regressed' | 'report-json' | 'comment-url' | 'baseline-sha' | 'summary';
+export type ActionOutput =
+  | 'regressed'
+  | 'report-json'
+  | 'comment-url'
+  | 'baseline-sha'
+  | 'summary'
+  | 'flame-graphs-url';
 
 /** Where the step's results go: outputs, the job summary, the step's status. */
 interface ActionResults {
@@ -50,6 +57,8 @@ export interface ActionServices {
   artifacts: ReportArtifacts;
   /** The shards of a sharded matrix: a leg uploads one, the merge job downloads them all. */
   shards: ShardArtifacts;
+  /** The differential flame graphs of a pull request's run, as one artifact of the run. */
+  flameGraphs: FlameGraphArtifacts;
   comments: CommentPublisher;
   /** The current head commit of a pull request, to check a downloaded report against. */
   pullRequestHeadSha(prNumber: number): Promise<string>;

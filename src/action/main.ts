@@ -21,11 +21,13 @@ import type { MeasureSettings } from '../measure/measure.js';
 import { withHistory } from '../profile/history.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
 import type { ProfileDocument } from '../profile/profile.js';
+import { artifactUrl } from '../publish/flame-graph-artifact.js';
 import { verifyReportPullRequest } from '../publish/report-ownership.js';
 import { maySaveBaseline, type SaveDecision } from '../publish/save-policy.js';
+import { movedFlameGraphs } from '../report/flame-graph.js';
 import { plural, shortCommit } from '../report/format.js';
 import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { type MarkdownOptions, renderMarkdown } from '../report/markdown.js';
 import { profileSummaryMarkdown } from '../report/profile-summary.js';
 import { summaryLine } from '../report/summary-line.js';
 import { profileTrends, trendChartsMarkdown } from '../report/trend.js';
@@ -34,7 +36,7 @@ import type { ActionDeps } from './deps.js';
 import { gateLimits } from './gate-limits.js';
 import { mergeShards } from './merge-mode.js';
 import { measureShard } from './shard-leg.js';
-import type { ActionStep, Delivery, Outcome, StepFlow } from './step.js';
+import type { ActionStep, ComparedProfiles, Delivery, Outcome, StepFlow } from './step.js';
 import { ensureValgrind } from './valgrind-setup.js';
 
 const FORK_COMMENT_HINT =
@@ -242,7 +244,10 @@ async function compareWithBase(
     allocationThreshold: settings.allocationThreshold,
     ...(limits === undefined ? {} : { limits }),
   });
-  return publishComparison(step, comparison, pullRequest, note === undefined ? [] : [note]);
+  return publishComparison(step, comparison, pullRequest, note === undefined ? [] : [note], {
+    base,
+    head,
+  });
 }
 
 /** No base to compare with (`baseline: cache` on a miss): said, and nothing compared. */
@@ -363,10 +368,15 @@ async function publishComparison(
   step: ActionStep,
   compared: Comparison,
   pullRequest: Pick<PullRequestContext, 'number' | 'headSha'> | undefined,
-  warnings: string[] = [],
+  given: string[] = [],
+  profiles?: ComparedProfiles,
 ): Promise<Outcome> {
   const { context, deps } = step;
   const comparison = withAcceptance(step, compared);
+  const uploaded =
+    profiles === undefined ? {} : await uploadFlameGraphs(step, profiles, comparison);
+  const warnings = uploaded.warning === undefined ? given : [...given, uploaded.warning];
+  const flameGraphs = uploaded.link;
   const json = renderJson(comparison);
   const reportPath = join(context.tempDir, 'rust-perf', 'report.json');
   await mkdir(join(context.tempDir, 'rust-perf'), { recursive: true });
@@ -380,7 +390,7 @@ async function publishComparison(
           sha: comparison.head.commit,
         };
   await deps.results.appendSummary(
-    renderMarkdown(comparison, { target: 'summary', repository, warnings }),
+    renderMarkdown(comparison, { target: 'summary', repository, warnings, flameGraphs }),
   );
   const summary = summaryLine(comparison);
   deps.log.info(summary);
@@ -389,11 +399,37 @@ async function publishComparison(
     summary,
     reportJson: reportPath,
     baselineSha: comparison.base.commit,
+    ...(flameGraphs === undefined ? {} : { flameGraphsUrl: flameGraphs.url }),
     ...(comparison.acceptedBy === undefined ? {} : { acceptedBy: comparison.acceptedBy }),
     ...(pullRequest === undefined
       ? {}
-      : { delivery: { comparison, json, pullRequest, repository, warnings } }),
+      : { delivery: { comparison, json, pullRequest, repository, warnings, flameGraphs } }),
   };
+}
+
+/**
+ * Uploads the differential flame graphs of the benchmarks that regressed or improved (not in
+ * `measure` mode: its report is published by another run, which could not link them).
+ * A failed upload costs the link, not the report: it is warned of, and the report says why.
+ */
+async function uploadFlameGraphs(
+  step: ActionStep,
+  profiles: ComparedProfiles,
+  comparison: Comparison,
+): Promise<{ link?: MarkdownOptions['flameGraphs']; warning?: string }> {
+  if (step.settings.mode === 'measure') return {};
+  const files = movedFlameGraphs(profiles.base, profiles.head, comparison);
+  if (files.length === 0) return {};
+  try {
+    const { name, id } = await step.services.flameGraphs.upload(files);
+    const { context } = step;
+    return { link: { url: artifactUrl(context, id), name, benchmarks: files.length } };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const warning = `The flame graphs of ${plural(files.length, 'benchmark')} that moved were not uploaded, so there is no link to them: ${describeError(error).replace(/\n/g, ' ')}`;
+    step.deps.log.warn(warning);
+    return { warning };
+  }
 }
 
 /**
@@ -425,7 +461,12 @@ async function deliver(step: ActionStep, delivery: Delivery): Promise<string | u
   if (settings.comment === 'never') return undefined;
   const outcome = await services.comments.upsert(
     { owner: context.owner, repo: context.repo, issueNumber: pullRequest.number },
-    renderMarkdown(comparison, { target: 'comment', repository, warnings }),
+    renderMarkdown(comparison, {
+      target: 'comment',
+      repository,
+      warnings,
+      flameGraphs: delivery.flameGraphs,
+    }),
     { create: settings.comment === 'always' || comparison.regressed },
   );
   if (outcome.action === 'forbidden' && settings.mode === 'report') {
@@ -465,4 +506,7 @@ function writeOutputs(results: ActionDeps['results'], outcome: Outcome): void {
   if (outcome.reportJson !== undefined) results.setOutput('report-json', outcome.reportJson);
   if (outcome.baselineSha !== undefined) results.setOutput('baseline-sha', outcome.baselineSha);
   if (outcome.commentUrl !== undefined) results.setOutput('comment-url', outcome.commentUrl);
+  if (outcome.flameGraphsUrl !== undefined) {
+    results.setOutput('flame-graphs-url', outcome.flameGraphsUrl);
+  }
 }

@@ -63,6 +63,7 @@ export async function mergeShards(step: ActionStep, flow: StepFlow): Promise<Out
           }),
           pullRequest,
           incomplete === undefined ? [] : [incomplete.warning],
+          { base, head: head.profile },
         );
   if (incomplete === undefined) return outcome;
   return {

@@ -8,6 +8,7 @@ import { measureRevision } from '../measure/measure-revision.js';
 import { GitHubReportArtifacts } from '../publish/artifact.js';
 import { ActionsCacheBaselineStore } from '../publish/baseline-cache.js';
 import { GitHubCommentPublisher, stickyCommentMarker } from '../publish/comment.js';
+import { GitHubFlameGraphArtifacts } from '../publish/flame-graph-artifact.js';
 import { createGitHubClient } from '../publish/github-client.js';
 import { pullRequestHeadShaFrom } from '../publish/report-ownership.js';
 import { GitHubShardArtifacts } from '../publish/shard-artifacts.js';
@@ -63,6 +64,11 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
         }),
         artifacts: new GitHubReportArtifacts(artifactAccess),
         shards: new GitHubShardArtifacts({ ...artifactAccess, prefix: settings.cacheKeyPrefix }),
+        flameGraphs: new GitHubFlameGraphArtifacts({
+          log,
+          prefix: settings.cacheKeyPrefix,
+          tempDir: context.tempDir,
+        }),
         comments: new GitHubCommentPublisher(
           github,
           stickyCommentMarker(context.workflow, context.job, settings),

@@ -20,6 +20,7 @@ export interface Outcome {
   reportJson?: string;
   baselineSha?: string;
   commentUrl?: string;
+  flameGraphsUrl?: string;
   /** A comparison to post as the comment, or to upload in `measure` mode. */
   delivery?: Delivery;
   /** Fails the step with this message once everything is published (an incomplete merge). */
@@ -33,6 +34,14 @@ export interface Delivery {
   repository: MarkdownOptions['repository'];
   /** Said above the comparison, in the comment and the summary alike. */
   warnings?: string[];
+  /** The uploaded flame graphs, linked from the comment as from the summary. */
+  flameGraphs?: MarkdownOptions['flameGraphs'];
+}
+
+/** Both sides of a comparison, for the flame graphs of the benchmarks that moved. */
+export interface ComparedProfiles {
+  base: ProfileDocument;
+  head: ProfileDocument;
 }
 
 /** One step of the action: its settings, its event, and what it may touch. */
@@ -62,5 +71,6 @@ export interface StepFlow {
     comparison: Comparison,
     pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
     warnings?: string[],
+    profiles?: ComparedProfiles,
   ): Promise<Outcome>;
 }

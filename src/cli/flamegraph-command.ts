@@ -8,8 +8,10 @@ import { foldedStacks } from '../profile/call-graph.js';
 import type { ComparableBenchmark } from '../profile/profile.js';
 import {
   benchmarkCallTree,
+  type FlameGraphFile,
   flameGraphFiles,
-  type GraphedBenchmark,
+  graphedBenchmark,
+  movedFlameGraphs,
 } from '../report/flame-graph.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
@@ -87,40 +89,39 @@ export const flamegraphCommand: Command = {
       );
       return 0;
     }
-    const names =
+    const files =
       base === undefined
-        ? graphed.map((benchmark) => benchmark.name)
-        : compareProfiles(base, head, { threshold, functionThreshold: threshold })
-            .benchmarks.filter(
-              (entry) => entry.status === 'regressed' || entry.status === 'improved',
-            )
-            .map((entry) => entry.name);
-    const files = flameGraphFiles((base?.benchmarks ?? []).map(graphedBenchmark), graphed, names);
+        ? flameGraphFiles(
+            [],
+            graphed,
+            graphed.map((benchmark) => benchmark.name),
+          )
+        : movedFlameGraphs(
+            base,
+            { ...head, benchmarks: head.benchmarks.filter(chosen) },
+            compareProfiles(base, head, { threshold, functionThreshold: threshold }),
+          );
     const outDir =
       values.out === undefined ? dirname(paths.at(-1)!) : resolve(context.cwd, values.out);
-    await mkdir(outDir, { recursive: true });
-    for (const file of files) {
-      const path = join(outDir, file.fileName);
-      await writeFile(path, file.html);
-      context.stdout(`${path}\n`);
-    }
+    for (const path of await writeFlameGraphs(outDir, files)) context.stdout(`${path}\n`);
     if (files.length === 0)
       context.log.info('No benchmark regressed or improved: no flame graph written.');
     return 0;
   },
 };
 
-/** A benchmark's functions as objects, whether they come as objects or as a table. */
-function graphedBenchmark(benchmark: ComparableBenchmark): GraphedBenchmark {
-  const { functions } = benchmark;
-  if (Array.isArray(functions)) return { ...benchmark, functions };
-  const primary = benchmark.events[0] ?? '';
-  const counts = functions.countsOf(primary);
-  return {
-    ...benchmark,
-    functions: Array.from({ length: functions.length }, (_, index) => ({
-      name: functions.name(index),
-      counts: { [primary]: counts[index]! },
-    })),
-  };
+/** Writes the flame graphs into `outDir` (created if need be); returns their paths. */
+export async function writeFlameGraphs(
+  outDir: string,
+  files: readonly FlameGraphFile[],
+): Promise<string[]> {
+  if (files.length === 0) return [];
+  await mkdir(outDir, { recursive: true });
+  return Promise.all(
+    files.map(async (file) => {
+      const path = join(outDir, file.fileName);
+      await writeFile(path, file.html);
+      return path;
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import { type MeasureSettings, measure } from '../measure/measure.js';
 import { measureRevision } from '../measure/measure-revision.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import { checkBaselineName, loadBaseline, saveBaseline } from '../publish/local-baselines.js';
+import { movedFlameGraphs } from '../report/flame-graph.js';
 import { profileSummaryText } from '../report/profile-summary.js';
 import { cleanWorkingTreeCommit, createGit } from '../system/git.js';
 import type { ProcessDeps } from '../system/process.js';
@@ -20,6 +21,7 @@ import {
   readLimits,
   reportSettingsFromOptions,
 } from './compare-command.js';
+import { writeFlameGraphs } from './flamegraph-command.js';
 import {
   measureDeps,
   measureOptions,
@@ -52,6 +54,9 @@ compares them function by function with a base:
                          without them: --head-cargo-args="--features slow" shows what
                          a feature costs
 Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
+For each benchmark that regressed or improved it writes a differential flame graph,
+<out dir>/<benchmark>.flamegraph.html (see \`rust-perf flamegraph\`), and prints its
+path on stderr.
 The limits of rust-perf.toml next to Cargo.toml apply, when there is one (--limits
 names another file).
 
@@ -158,7 +163,13 @@ export const runCommand: Command = {
       context.stdout(profileSummaryText(head));
       return 0;
     }
-    return printReport(compareProfiles(base, head, report.compare), report, context);
+    const comparison = compareProfiles(base, head, report.compare);
+    const flameGraphs = await writeFlameGraphs(
+      settings.outDir,
+      movedFlameGraphs(base, head, comparison),
+    );
+    for (const path of flameGraphs) context.log.info(`Flame graph: ${path}`);
+    return printReport(comparison, report, context);
   },
 };
 

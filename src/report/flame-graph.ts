@@ -3,8 +3,15 @@
  * width is the head's inclusive cost along a stack; against a base, a frame is red where its
  * own cost grew and blue where it shrank, and its tooltip gives base, head and change.
  */
+import type { Comparison } from '../compare/comparison.js';
 import { type CallTreeNode, callTree } from '../profile/call-graph.js';
-import type { BenchmarkProfile, FunctionCall, FunctionProfile } from '../profile/profile.js';
+import type {
+  BenchmarkProfile,
+  ComparableBenchmark,
+  ComparableDocument,
+  FunctionCall,
+  FunctionProfile,
+} from '../profile/profile.js';
 import { FLAME_GRAPH_SCRIPT, FLAME_GRAPH_STYLE } from './flame-graph-viewer.generated.js';
 
 /** A benchmark as a flame graph reads it: its functions and the calls between them. */
@@ -111,6 +118,7 @@ export function flameGraphFiles(
   names: readonly string[],
 ): FlameGraphFile[] {
   const baseByName = new Map(base.map((benchmark) => [benchmark.name, benchmark]));
+  const taken = new Set<string>();
   return head.flatMap((benchmark) => {
     if (!names.includes(benchmark.name)) return [];
     const headTree = benchmarkCallTree(benchmark);
@@ -121,7 +129,7 @@ export function flameGraphFiles(
     return [
       {
         benchmark: benchmark.name,
-        fileName: `${benchmark.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.flamegraph.html`,
+        fileName: uniqueFileName(benchmark.name, taken),
         html: flameGraphHtml({
           title: `${benchmark.name}: ${differential ? 'base → head' : 'flame graph'}`,
           event: benchmark.events[0] ?? '',
@@ -131,4 +139,50 @@ export function flameGraphFiles(
       },
     ];
   });
+}
+
+/**
+ * `<name>.flamegraph.html`, the name made safe for any file system (`parse/fib 10` →
+ * `parse_fib_10`) and numbered where two benchmarks would otherwise share a file.
+ */
+function uniqueFileName(benchmark: string, taken: Set<string>): string {
+  const stem = benchmark.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_');
+  let name = `${stem}.flamegraph.html`;
+  for (let number = 2; taken.has(name); number++) name = `${stem}-${number}.flamegraph.html`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * The differential flame graphs of the benchmarks of `comparison` that regressed or improved,
+ * base against head, for those with a call graph.
+ */
+export function movedFlameGraphs(
+  base: ComparableDocument,
+  head: ComparableDocument,
+  comparison: Comparison,
+): FlameGraphFile[] {
+  const moved = comparison.benchmarks
+    .filter((benchmark) => benchmark.status === 'regressed' || benchmark.status === 'improved')
+    .map((benchmark) => benchmark.name);
+  return flameGraphFiles(
+    base.benchmarks.map(graphedBenchmark),
+    head.benchmarks.map(graphedBenchmark),
+    moved,
+  );
+}
+
+/** A benchmark's functions as objects, whether they come as objects or as a table. */
+export function graphedBenchmark(benchmark: ComparableBenchmark): GraphedBenchmark {
+  const { functions } = benchmark;
+  if (Array.isArray(functions)) return { ...benchmark, functions };
+  const primary = benchmark.events[0] ?? '';
+  const counts = functions.countsOf(primary);
+  return {
+    ...benchmark,
+    functions: Array.from({ length: functions.length }, (_, index) => ({
+      name: functions.name(index),
+      counts: { [primary]: counts[index]! },
+    })),
+  };
 }

@@ -37,6 +37,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** Said first, as warnings: what the comparison leaves out (a missing shard). */
   warnings?: readonly string[];
+  /** The artifact of differential flame graphs of the benchmarks that moved, when uploaded. */
+  flameGraphs?: { url: string; name: string; benchmarks: number };
 }
 
 interface TargetLimits {
@@ -125,7 +127,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
     .filter((benchmark) => benchmark.functions.length > 0)
     .sort(bySeverity)
     .map((benchmark) => detailSection(benchmark, comparison.functionThreshold, limits));
-  const footer = footerLines(comparison, links);
+  const footer = [...flameGraphLines(options.flameGraphs), ...footerLines(comparison, links)];
   const overBudget = [
     ...overBudgetLines(comparison),
     ...(options.target === 'summary' ? trendChartsMarkdown(comparisonTrends(comparison)) : []),
@@ -578,6 +580,17 @@ function footerLines(comparison: Comparison, links: RepositoryLinks | undefined)
     `${describeEvent(escapeText(comparison.event))} ${describeMeasurement(comparison)}`,
   );
   return ['---', `<sub>${facts.join(' · ')}</sub>`];
+}
+
+/** The link to the flame graphs, if its URL is certain to be one and nothing else. */
+function flameGraphLines(flameGraphs: MarkdownOptions['flameGraphs']): string[] {
+  if (flameGraphs === undefined) return [];
+  const label = code(flameGraphs.name, 100);
+  const artifact = REPOSITORY_URL.test(flameGraphs.url) ? `[${label}](${flameGraphs.url})` : label;
+  return [
+    `🔥 Differential flame graphs of the ${plural(flameGraphs.benchmarks, 'benchmark')} that regressed or improved: ${artifact}, an artifact of this run (unzip it, open a file in a browser; width is the head's cost, red grew, blue shrank).`,
+    '',
+  ];
 }
 
 function commitText(commit: string | undefined, links: RepositoryLinks | undefined): string {

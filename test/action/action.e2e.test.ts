@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stickyCommentMarker } from '../../src/publish/comment.js';
+import { unzipExactly } from '../../src/publish/zip.js';
 import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';
 import { createExampleCrateRepository, type GitRepository } from '../support/git-fixture.js';
 import {
@@ -94,6 +95,11 @@ async function runStep(
   event: StepEvent,
   { inputs = {}, workspace = repository.dir, env = {} }: StepOptions = {},
 ): Promise<ActionResult> {
+  // Each step stands for a job of a new workflow run, which has none of the flame graphs an
+  // earlier one uploaded (the fake service keeps one run's artifacts, and names are unique in it).
+  const earlier = services.artifacts.filter((artifact) => artifact.name.endsWith('-flamegraphs'));
+  for (const artifact of earlier)
+    services.artifacts.splice(services.artifacts.indexOf(artifact), 1);
   const runnerTemp = join(scratch, 'runner-temp');
   await rm(runnerTemp, { recursive: true, force: true });
   await mkdir(runnerTemp);
@@ -254,6 +260,29 @@ describe('the action on the runner', () => {
     expect(report.regressed).toBe(true);
     expect(report.base.commit).toBe(baseSha);
     expect(report.head.commit).toBe(headSha);
+
+    // The flame graphs of the three benchmarks the slowed function regressed, as one artifact
+    // of the run, linked from the comment, the job summary and the output.
+    const uploaded = services.artifacts.filter((artifact) =>
+      artifact.name.endsWith('-flamegraphs'),
+    );
+    expect(uploaded.map(({ name, workflowRunId }) => ({ name, workflowRunId }))).toEqual([
+      { name: 'rust-perf-flamegraphs', workflowRunId: services.workflowRunId },
+    ]);
+    const names = ['format.flamegraph.html', 'parse.flamegraph.html', 'sort.flamegraph.html'];
+    const files = unzipExactly(uploaded[0]!.zip!, names, 64 * 1024 * 1024, 'the artifact');
+    for (const name of names) {
+      const html = files.get(name)!.toString('utf8');
+      expect(html).toContain(`<title>${name.split('.')[0]}: base → head</title>`);
+      expect(html).toContain('"name":"textbench::parse::parse_field"');
+    }
+    const url = `https://github.com/${REPOSITORY}/actions/runs/${services.workflowRunId}/artifacts/${uploaded[0]!.id}`;
+    const link =
+      '🔥 Differential flame graphs of the 3 benchmarks that regressed or improved: ' +
+      `[<code>rust-perf-flamegraphs</code>](${url}), an artifact of this run`;
+    expect(comment?.body).toContain(link);
+    expect(result.summary).toContain(link);
+    expect(result.outputs['flame-graphs-url']).toBe(url);
     unshardedPull = { outputs: result.outputs, comment: comment?.body ?? '' };
   });
 
@@ -387,9 +416,15 @@ describe('the action on the runner', () => {
       const result = await runStep(pullRequestEvent(REPOSITORY), { workspace: checkout });
 
       expectSucceeded(result);
+      const flameGraphsLost =
+        'The flame graphs of 3 benchmarks that moved were not uploaded, so there is no link to them: Uploading the rust-perf-flamegraphs artifact failed: ';
       expect(result.warnings).toEqual([
         expect.stringMatching(/^Failed to restore: Failed to GetCacheEntryDownloadURL: /),
+        expect.stringContaining(flameGraphsLost),
       ]);
+      // The comment is posted all the same, and says why it has no link.
+      expect(github.comments[0]?.body).toContain(`> [!WARNING]\n> ${flameGraphsLost}`);
+      expect(github.comments[0]?.body).not.toContain('🔥');
       expect(result.stdout).toContain(
         `No usable cached baseline of the base commit ${baseSha}: measuring it in a temporary worktree.`,
       );
@@ -600,7 +635,9 @@ describe('the action on the runner', () => {
         .slice(body.indexOf('\n') + 1)
         .replace(/[+-]?\d{1,3}(,\d{3})+/g, '#')
         .replace(/^\| <code>hash<\/code> \|.*$/m, '| hash |')
-        .replace(/\d+ smaller changes? below/g, '# smaller changes below');
+        .replace(/\d+ smaller changes? below/g, '# smaller changes below')
+        // Each suite's flame graphs are an artifact of its own name and id.
+        .replace(/\[<code>[a-z-]+-flamegraphs<\/code>\]\([^)]+\)/, '[flame graphs](URL)');
     const shardedComments = () => github.comments.filter((c) => c.issueNumber === SHARDED_PR);
 
     async function legs(
@@ -691,6 +728,11 @@ describe('the action on the runner', () => {
         ...unshardedPull.outputs,
         'comment-url': comment?.html_url,
         'report-json': expect.any(String),
+        'flame-graphs-url': expect.stringMatching(
+          new RegExp(
+            `^https://github\\.com/${REPOSITORY}/actions/runs/${services.workflowRunId}/artifacts/\\d+$`,
+          ),
+        ),
       });
       expect(writesOf(github.requests)).toEqual([
         `POST /repos/${REPOSITORY}/issues/${SHARDED_PR}/comments`,

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionDeps, ActionOutput } from '../../src/action/deps.js';
 import { runAction } from '../../src/action/main.js';
 import { parseComparison } from '../../src/compare/read-comparison.js';
-import { GitError } from '../../src/errors.js';
+import { EnvironmentError, GitError } from '../../src/errors.js';
 import type { MeasureSettings } from '../../src/measure/measure.js';
 import type { RevisionDeps } from '../../src/measure/measure-revision.js';
 import { parseProfileDocument } from '../../src/profile/document.js';
@@ -22,6 +22,7 @@ import type { ReportEnvelope } from '../../src/publish/artifact.js';
 import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
 import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
 import type { ShardEnvelope } from '../../src/publish/shard-artifacts.js';
+import type { FlameGraphFile } from '../../src/report/flame-graph.js';
 import type { Git, GitOptions } from '../../src/system/git.js';
 import type { ProcessDeps, RunOptions, RunResult } from '../../src/system/process.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -102,6 +103,17 @@ interface Setup {
   pullRequestHeads?: Record<number, string>;
   /** rust-perf.toml by commit, as git reads it (the head's is also written to the checkout). */
   limitsFiles?: Record<string, string>;
+  /** Both sides measured under Callgrind: every benchmark has a call graph. */
+  callGraphs?: boolean;
+  flameGraphUploadError?: Error;
+}
+
+/** The profile with a call graph for every benchmark (one without calls: each function a root). */
+function withCallGraphs(profile: ProfileDocument): ProfileDocument {
+  return {
+    ...profile,
+    benchmarks: profile.benchmarks.map((benchmark) => ({ ...benchmark, calls: [] })),
+  };
 }
 
 function setUp(setup: Setup) {
@@ -143,6 +155,7 @@ function setUp(setup: Setup) {
     GITHUB_REF: 'refs/pull/7/merge',
     GITHUB_WORKFLOW: 'Perf',
     GITHUB_JOB: 'bench',
+    GITHUB_RUN_ID: '31337',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_WORKSPACE: workspace,
@@ -169,6 +182,7 @@ function setUp(setup: Setup) {
   const upserts: { target: CommentTarget; body: string; create: boolean }[] = [];
   const uploads: ReportEnvelope[] = [];
   const shardUploads: ShardEnvelope[] = [];
+  const flameGraphUploads: FlameGraphFile[][] = [];
   const downloads: number[] = [];
   const baselines = new MemoryBaselines(effects);
   const gitCalls: string[] = [];
@@ -252,7 +266,8 @@ function setUp(setup: Setup) {
       async measure(settings, measureDeps) {
         effects.push('measure');
         measured.push({ settings, deps: measureDeps });
-        return { ...HEAD_PROFILE, commit: settings.commit };
+        const head = setup.callGraphs ? withCallGraphs(HEAD_PROFILE) : HEAD_PROFILE;
+        return { ...head, commit: settings.commit };
       },
       async measureRevision(ref, settings, revisionDeps) {
         effects.push('measure base');
@@ -289,6 +304,14 @@ function setUp(setup: Setup) {
           return shardUploads.map((shard) => ({ ...shard, source: `shard ${shard.shard.index}` }));
         },
       },
+      flameGraphs: {
+        async upload(files) {
+          effects.push('upload flame graphs');
+          flameGraphUploads.push([...files]);
+          if (setup.flameGraphUploadError) throw setup.flameGraphUploadError;
+          return { name: 'rust-perf-flamegraphs', id: 4242 };
+        },
+      },
       comments: {
         async upsert(target, body, options) {
           effects.push('comment');
@@ -321,6 +344,7 @@ function setUp(setup: Setup) {
     gitOptions,
     upserts,
     uploads,
+    flameGraphUploads,
     downloads,
     baselines,
   };
@@ -573,6 +597,60 @@ describe('full mode on a pull request', () => {
     });
     expect(action.summaries).toHaveLength(1);
     expect(action.summaries[0]).toContain(PARSE_FIELD_ROW);
+  });
+
+  it('uploads the flame graphs of the benchmarks that moved as one artifact and links it from the comment and the summary', async () => {
+    const action = setUp({ ...pullRequest, callGraphs: true });
+    const base = withCallGraphs(BASE_PROFILE);
+    action.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: base });
+    await runAction(action.deps);
+
+    expect(action.failures).toEqual([]);
+    // parse regressed, sort improved; format (moved cost) and hash are unchanged.
+    expect(action.flameGraphUploads.map((files) => files.map((file) => file.fileName))).toEqual([
+      ['parse.flamegraph.html', 'sort.flamegraph.html'],
+    ]);
+    const url = 'https://github.com/octo/engine/actions/runs/31337/artifacts/4242';
+    const link =
+      '🔥 Differential flame graphs of the 2 benchmarks that regressed or improved: ' +
+      `[<code>rust-perf-flamegraphs</code>](${url}), an artifact of this run`;
+    expect(action.upserts[0]?.body).toContain(link);
+    expect(action.summaries[0]).toContain(link);
+    expect(action.outputs['flame-graphs-url']).toBe(url);
+    expect(action.effects.indexOf('upload flame graphs')).toBeLessThan(
+      action.effects.indexOf('comment'),
+    );
+  });
+
+  it('still comments when the flame graphs cannot be uploaded, and says why there is no link', async () => {
+    const action = setUp({
+      ...pullRequest,
+      callGraphs: true,
+      flameGraphUploadError: new EnvironmentError(
+        'Uploading the rust-perf-flamegraphs artifact failed: 409 Conflict',
+        'Give each job its own cache-key-prefix.',
+      ),
+    });
+    action.baselines.entries.push({
+      sha: BASE_SHA,
+      hash: HASH,
+      profile: withCallGraphs(BASE_PROFILE),
+    });
+    await runAction(action.deps);
+
+    expect(action.failures).toEqual([]);
+    const warning =
+      'The flame graphs of 2 benchmarks that moved were not uploaded, so there is no link to them: ' +
+      'Uploading the rust-perf-flamegraphs artifact failed: 409 Conflict Give each job its own cache-key-prefix.';
+    expect(action.log.lines).toContain(`warning: ${warning}`);
+    expect(action.upserts).toHaveLength(1);
+    expect(action.upserts[0]?.body).toContain('> [!WARNING]\n> The flame graphs of 2 benchmarks');
+    // With no calls recorded, parse_field's path is the benchmark and itself.
+    expect(action.upserts[0]?.body).toContain(
+      '| <code>textbench::parse::parse&#95;field</code><br><sub><code>parse</code> → <code>textbench::parse::parse&#95;field</code></sub> |',
+    );
+    expect(action.upserts[0]?.body).not.toContain('🔥');
+    expect(action.outputs).not.toHaveProperty('flame-graphs-url');
   });
 
   it('compares with the newest baseline of the same conditions when the base has none', async () => {

@@ -100,6 +100,12 @@ describe('rust-perf run --base-ref', () => {
     const out = join(repository.dir, 'target', 'rust-perf-out');
     expect(existsSync(join(out, 'base', 'profile.json'))).toBe(true);
     expect(existsSync(join(out, 'head', 'profile.json'))).toBe(true);
+    // Next to them, the regressed benchmark's differential flame graph, named on stderr.
+    const flameGraph = join(out, 'parse.flamegraph.html');
+    expect(result.log).toContain(`Flame graph: ${flameGraph}`);
+    const html = await readFile(flameGraph, 'utf8');
+    expect(html).toContain('<title>parse: base → head</title>');
+    expect(html).toContain(`"name":"${SLOWED}"`);
     expect(repository.git('status', '--porcelain')).toBe('');
   });
 

@@ -14,6 +14,7 @@ import type { BenchmarkComparison, Comparison } from '../../src/compare/comparis
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
+import { expectCallTreeAddsUp } from '../support/call-tree.js';
 import { copyExampleCrate, measureExampleCrate } from '../support/measure-textbench.js';
 
 const DEFAULTS = { threshold: 0.01, functionThreshold: 0.001 };
@@ -116,6 +117,10 @@ describe('comparing real profiles of the example crate', () => {
     expect(bench(comparison, 'parse').functions[0]!.callPath).toContain(
       'textbench::parse::parse_log',
     );
+    // On both sides of the pair, the call tree adds up to each benchmark's total.
+    for (const benchmark of [...base.benchmarks, ...slow.benchmarks]) {
+      expectCallTreeAddsUp(benchmark);
+    }
   });
 
   it('reports nothing for the unchanged crate rebuilt in another directory with another version', () => {

@@ -17,6 +17,7 @@ import type { BenchmarkProfile, ProfileDocument } from '../../src/profile/profil
 import { benchmarkCallTree } from '../../src/report/flame-graph.js';
 import { nodeProcessRunner } from '../../src/system/process.js';
 import { TOOL_NAME } from '../../src/version.js';
+import { expectCallTreeAddsUp } from '../support/call-tree.js';
 import { memoryLogger } from '../support/memory-logger.js';
 
 const exampleCrate = fileURLToPath(new URL('../../examples/textbench', import.meta.url));
@@ -212,17 +213,7 @@ describe('measure', () => {
   });
 
   it('records the call graph: roots adding up to the total, the slowed function under the crate’s own', () => {
-    for (const benchmark of first.benchmarks) {
-      const tree = benchmarkCallTree(benchmark)!;
-      const roots = tree.children.map((root) => root.value);
-      expect(roots.reduce((a, b) => a + b, 0)).toBe(benchmark.totals.Ir);
-      const folded = foldedStacks([tree]).trimEnd().split('\n');
-      const sum = folded.reduce(
-        (total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)),
-        0,
-      );
-      expect(sum).toBe(benchmark.totals.Ir);
-    }
+    for (const benchmark of first.benchmarks) expectCallTreeAddsUp(benchmark);
     const parse = bench(first, 'parse');
     const field = parse.functions.find((fn) => fn.name === 'textbench::parse::parse_field')!;
     expect(field.inclusive).toBeGreaterThanOrEqual(field.counts.Ir!);
