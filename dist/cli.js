@@ -1498,6 +1498,7 @@ function compareProfiles(base, head, options) {
     ...head.benchmarks.filter((benchmark) => !baseNames.has(benchmark.name)).map((benchmark) => compareBenchmark(void 0, benchmark, event, options))
   ]);
   const comparesAllocations = benchmarks.some((benchmark) => benchmark.allocations !== void 0);
+  const unmeasured = allocationsUnmeasured(base, head);
   return {
     version: COMPARISON_VERSION,
     regressed: benchmarks.some(benchmarkFails),
@@ -1505,12 +1506,18 @@ function compareProfiles(base, head, options) {
     threshold: options.threshold,
     functionThreshold: options.functionThreshold,
     ...comparesAllocations ? { allocationThreshold: allocationThreshold(options) } : {},
+    ...unmeasured === void 0 ? {} : { allocationsUnmeasured: unmeasured },
     base: profileSide(base),
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
     ...options.limits?.entries.length ? { limits: options.limits.source } : {},
     benchmarks
   };
+}
+function allocationsUnmeasured(base, head) {
+  const measured = (document) => document.benchmarks.some((benchmark) => benchmark.allocations !== void 0);
+  if (measured(base) === measured(head)) return void 0;
+  return measured(base) ? "head" : "base";
 }
 function allocationThreshold(options) {
   return options.allocationThreshold ?? DEFAULT_ALLOCATION_THRESHOLD;
@@ -4177,6 +4184,10 @@ function shorten(text, max) {
 function shortCommit(commit) {
   return commit.slice(0, 10);
 }
+function unmeasuredAllocations(side) {
+  const [measured, unmeasured] = side === "base" ? ["head", "base"] : ["base", "head"];
+  return `Allocations were measured on the ${measured} but not on the ${unmeasured}, so they are not compared: measure both sides with the metrics instructions,allocations (a baseline measured with instructions alone has none).`;
+}
 function describeDifference(difference) {
   const baseLines = difference.base.split("\n");
   const headLines = difference.head.split("\n");
@@ -4392,6 +4403,7 @@ function renderMarkdown(comparison, options) {
   const top = [
     ...(options.warnings ?? []).flatMap((warning) => ["> [!WARNING]", `> ${warning}`, ""]),
     ...fingerprintWarning(comparison),
+    ...unmeasuredAllocationsNote(comparison),
     verdictLine(comparison),
     "",
     ...acceptanceNote(comparison),
@@ -4584,6 +4596,10 @@ function acceptanceNote(comparison) {
     `> Accepted by the label ${code(comparison.acceptedBy, 60)}: the ${plural(regressed.length, "regression")} of ${names.join(", ")} do${regressed.length === 1 ? "es" : ""} not fail the check.`,
     ""
   ];
+}
+function unmeasuredAllocationsNote(comparison) {
+  if (comparison.allocationsUnmeasured === void 0) return [];
+  return ["> [!NOTE]", `> ${unmeasuredAllocations(comparison.allocationsUnmeasured)}`, ""];
 }
 function fingerprintWarning(comparison) {
   if (comparison.fingerprintDifferences.length === 0) return [];
@@ -4813,6 +4829,9 @@ function renderText(comparison, options) {
         `warning: base and head were not measured under the same conditions: ${differences.join("; ")}`
       )
     );
+  }
+  if (comparison.allocationsUnmeasured !== void 0) {
+    lines2.push(`note: ${unmeasuredAllocations(comparison.allocationsUnmeasured)}`);
   }
   const withAllocations = comparison.allocationThreshold !== void 0;
   lines2.push("", ...benchmarkTable2(comparison.benchmarks, withAllocations, palette));
@@ -6287,6 +6306,9 @@ function routineCut(harness) {
         listArgs: ["--bench", "--list"],
         // Without --bench, criterion runs in test mode.
         runArgs: [],
+        // Criterion's filter is a regular expression (0.4 and later also take `--exact`, 0.3
+        // refuses it): the id, anchored and escaped, matches that id alone.
+        onlyArgs: (id) => [`^${escapeRegex(id)}$`],
         callgrindArgs: callgrindArgs(CRITERION_ROUTINES, CRITERION_BOUNDARIES),
         isRoutine: matcher(CRITERION_ROUTINES),
         isTiming: matcher(CRITERION_TIMING)
@@ -6298,6 +6320,7 @@ function routineCut(harness) {
         // Without --bench, libtest runs each benchmark once as a test; one thread keeps the
         // parts in order and the counts free of scheduling.
         runArgs: ["--test-threads=1"],
+        onlyArgs: (id) => ["--exact", id],
         callgrindArgs: callgrindArgs([LIBTEST_ROUTINE], [LIBTEST_BOUNDARY]),
         isRoutine: matcher([LIBTEST_ROUTINE]),
         isTiming: matcher(LIBTEST_TIMING),
@@ -6319,6 +6342,9 @@ function callgrindArgs(routines, boundaries) {
     ...boundaries.map((pattern) => `--dump-after=${pattern}`),
     "--combine-dumps=yes"
   ];
+}
+function escapeRegex(text) {
+  return text.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
 }
 function matcher(patterns) {
   const expression = new RegExp(
@@ -6515,8 +6541,15 @@ import { machine } from "node:os";
 import { basename as basename2, dirname as dirname7, join as join5 } from "node:path";
 
 // src/measure/dhat.ts
-function dhatArgs(outFile) {
-  return ["--tool=dhat", "--fullpath-after=", "--num-callers=40", `--dhat-out-file=${outFile}`];
+var PROGRAM_STACK_DEPTH = 40;
+var ROUTINE_STACK_DEPTH = 256;
+function dhatArgs(outFile, depth = PROGRAM_STACK_DEPTH) {
+  return [
+    "--tool=dhat",
+    "--fullpath-after=",
+    `--num-callers=${depth}`,
+    `--dhat-out-file=${outFile.replaceAll("%", "%%")}`
+  ];
 }
 var POINT_FIELDS = ["tb", "tbk", "gb", "fs"];
 function parseDhat(text, source) {
@@ -6562,6 +6595,24 @@ function readFrame(text) {
 }
 function isWorkspaceFrame(frame, options) {
   return frame.file.includes("/./") ? false : isOwnFile2(frame.file, options);
+}
+function routinePoints(points, routine, depth) {
+  const kept = [];
+  for (const point of points) {
+    const frames = point.frames.map(readFrame);
+    const at = frames.findIndex((frame) => routine.isRoutine(frame.name));
+    if (at === -1) {
+      if (addresses(frames) >= depth) return void 0;
+      continue;
+    }
+    if (!frames.slice(0, at).some((frame) => routine.isTiming(frame.name))) kept.push(point);
+  }
+  return kept;
+}
+function addresses(frames) {
+  return frames.filter(
+    (frame, index) => index === 0 || frame.address !== frames[index - 1].address
+  ).length;
 }
 function allocationProfile(points, options) {
   const sites = /* @__PURE__ */ new Map();
@@ -6622,14 +6673,21 @@ async function aslrOffPrefix(processes, env) {
     throw error;
   }
 }
-async function runUnderDhat(benchmarkRun, setup, deps, normalisation) {
+async function runUnderDhat(benchmarkRun, setup, deps, normalisation, routineRun) {
   const started = performance.now();
   const { outFile } = benchmarkRun;
-  await runUnderValgrind(benchmarkRun, dhatArgs(outFile), [], setup, deps);
-  const allocations = allocationProfile(
-    parseDhat(await readFile4(outFile, "utf8"), outFile),
-    normalisation
-  );
+  const depth = routineRun === void 0 ? PROGRAM_STACK_DEPTH : ROUTINE_STACK_DEPTH;
+  const programArgs = routineRun?.programArgs ?? [];
+  await runUnderValgrind(benchmarkRun, dhatArgs(outFile, depth), programArgs, setup, deps);
+  const points = parseDhat(await readFile4(outFile, "utf8"), outFile);
+  const measured = routineRun === void 0 ? points : routinePoints(points, routineRun.routine, depth);
+  if (measured === void 0) {
+    throw new BenchmarkError(
+      `${runLabel(benchmarkRun)}: an allocation's stack is deeper than ${depth} return addresses and does not reach a benchmark routine, so its allocations cannot be told inside the routine or outside it (${outFile})`,
+      `Measure the target as one whole program instead with the harness setting \`${benchmarkRun.target.name}=plain\`, or measure instructions alone.`
+    );
+  }
+  const allocations = allocationProfile(measured, normalisation);
   deps.log.info(
     `${runLabel(benchmarkRun)}: ${allocations.allocations.toLocaleString("en-US")} allocations in ${secondsSince(started)}s`
   );
@@ -6708,8 +6766,10 @@ async function withTimeLimit(benchmarkRun, timeoutSeconds, deps, run) {
     clearTimeout(timer);
   }
 }
-function runLabel({ target, runNumber, runs }) {
-  return `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ""}`;
+function runLabel({ target, runNumber, runs, id, step }) {
+  const name = id === void 0 ? target.name : `${target.name}/${id}`;
+  const progress = runs > 1 ? ` (run ${runNumber}/${runs})` : step === void 0 ? "" : ` (${step})`;
+  return `bench ${name}${progress}`;
 }
 function secondsSince(started) {
   return ((performance.now() - started) / 1e3).toFixed(1);
@@ -7072,11 +7132,6 @@ async function measure(settings, deps) {
     timeoutSeconds: settings.timeoutSeconds
   };
   const allocations = (settings.metrics ?? DEFAULT_METRICS).includes("allocations");
-  if (allocations && benches.some((bench) => routineCut(bench.harness) !== void 0)) {
-    log.warn(
-      "allocations are measured for whole programs only: criterion and libtest benchmarks get instruction counts alone"
-    );
-  }
   const measuring = { runs: settings.runs, outDir, setup, root, harnessOf, allocations };
   const [fingerprint, benchmarks] = await allInOrder([
     fingerprintProbe,
@@ -7193,40 +7248,43 @@ async function runAll(staged, measuring, deps) {
     ...measuring.allocations ? [{ plan, targetIndex, runNumber: 1, metric: "allocations" }] : []
   ]);
   const jobsPerTarget = jobs.length / Math.max(plans.length, 1);
-  const ofTargets = plans.map(() => ({ ended: 0, profiles: /* @__PURE__ */ new Map() }));
+  const ofTargets = plans.map(() => ({
+    ended: 0,
+    profiles: /* @__PURE__ */ new Map(),
+    allocations: /* @__PURE__ */ new Map()
+  }));
   const benchmarks = [];
   const slots = new Slots(availableParallelism2());
+  const inSlot = async (signal, run) => {
+    const release = await slots.acquire(signal);
+    const processes = {
+      run: (command, args2, options) => deps.processes.run(command, args2, options).finally(release)
+    };
+    return run({ ...deps, processes, signal }).finally(release);
+  };
   await allOrNone(jobs.length, deps.signal, async (index, signal) => {
     const job = jobs[index];
     const plan = await job.plan;
     if (plan.ids?.length === 0) return;
     const ofTarget = ofTargets[job.targetIndex];
-    const release = await slots.acquire(signal);
-    const processes = {
-      run: (command, args2, options) => deps.processes.run(command, args2, options).finally(release)
-    };
-    await runJob(job, plan, ofTarget, measuring, { ...deps, processes, signal }).finally(release);
+    await runJob(job, plan, ofTarget, measuring, { inSlot, signal });
     ofTarget.ended += 1;
     if (ofTarget.ended === jobsPerTarget) {
       for (const [id, profiles] of ofTarget.profiles) {
         const benchmark = combineRuns(identity(plan, id), profiles);
         checkSymbols(benchmark);
-        benchmarks.push(
-          ofTarget.allocations === void 0 ? benchmark : { ...benchmark, allocations: ofTarget.allocations }
-        );
+        const allocations = ofTarget.allocations.get(id);
+        benchmarks.push(allocations === void 0 ? benchmark : { ...benchmark, allocations });
       }
     }
   });
   return benchmarks.sort((a, b) => compareText(a.name, b.name));
 }
-async function runJob(job, plan, ofTarget, measuring, deps) {
+async function runJob(job, plan, ofTarget, measuring, running) {
   const { target, cut } = plan;
   const normalisation = { workspaceRoot: measuring.root };
   if (job.metric === "allocations") {
-    if (cut !== void 0) return;
-    const outFile2 = join9(measuring.outDir, `${target.name}.dhat.json`);
-    const dhatRun = { target, runNumber: 1, runs: 1, outFile: outFile2 };
-    ofTarget.allocations = await runUnderDhat(dhatRun, measuring.setup, deps, normalisation);
+    await measureAllocations(plan, ofTarget, measuring, running);
     return;
   }
   const { runs } = measuring;
@@ -7236,13 +7294,43 @@ async function runJob(job, plan, ofTarget, measuring, deps) {
   );
   const parsing = parserOptions(normalisation);
   const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
-  const parts = await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing);
+  const parts = await running.inSlot(
+    running.signal,
+    (deps) => runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing)
+  );
   const parsed = cut ? benchmarksOfParts(parts, plan.ids, cut, target.name) : /* @__PURE__ */ new Map([["", wholeProgramProfile(parts, target.name)]]);
   for (const [id, profile] of parsed) {
     const profiles = ofTarget.profiles.get(id) ?? [];
     profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
     ofTarget.profiles.set(id, profiles);
   }
+}
+async function measureAllocations(plan, ofTarget, measuring, { inSlot, signal }) {
+  const { target, cut, ids } = plan;
+  const { outDir, setup } = measuring;
+  const normalisation = { workspaceRoot: measuring.root };
+  if (cut === void 0 || ids === void 0) {
+    const outFile = join9(outDir, `${target.name}.dhat.json`);
+    const dhatRun = { target, runNumber: 1, runs: 1, outFile };
+    const allocations = await inSlot(
+      signal,
+      (deps) => runUnderDhat(dhatRun, setup, deps, normalisation)
+    );
+    ofTarget.allocations.set("", allocations);
+    return;
+  }
+  await allOrNone(ids.length, signal, async (index, idSignal) => {
+    const id = ids[index];
+    const outFile = join9(outDir, `${target.name}.${encodeURIComponent(id)}.dhat.json`);
+    const step = `allocations ${index + 1}/${ids.length}`;
+    const dhatRun = { target, runNumber: 1, runs: 1, outFile, id, step };
+    const routineRun = { programArgs: [...cut.runArgs, ...cut.onlyArgs(id)], routine: cut };
+    const allocations = await inSlot(
+      idSignal,
+      (deps) => runUnderDhat(dhatRun, setup, deps, normalisation, routineRun)
+    );
+    ofTarget.allocations.set(id, allocations);
+  });
 }
 function wholeProgramProfile(parts, target) {
   const [part, ...others] = parts;
@@ -7337,7 +7425,8 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
                          differ between runs are reported as nondeterministic
   --metrics LIST         What to measure: instructions, or instructions,allocations to
                          also count heap allocations per benchmark and allocation site
-                         under DHAT, one more valgrind run per whole program
+                         under DHAT: one more valgrind run per whole program and per
+                         criterion or libtest benchmark, which counts its routine only
                          (default: instructions)
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
@@ -7361,7 +7450,8 @@ function its inclusive cost (and \`rust-perf flamegraph\` its flame graphs). The
 dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
 out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
 raw files DIR/<bench>.callgrind.out (DIR/<bench>.<run>.callgrind.out with more than one
-run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per
+run), and with --metrics instructions,allocations DIR/<bench>.dhat.json (a criterion or
+libtest benchmark's DIR/<target>.<id, URI-encoded>.dhat.json). Prints one line per
 benchmark: total instructions, functions,
 nondeterministic functions.
 

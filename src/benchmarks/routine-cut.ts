@@ -14,6 +14,8 @@ export interface RoutineCut {
   listArgs: string[];
   /** How to run every benchmark once, one after another. */
   runArgs: string[];
+  /** What to add to `runArgs` to run only the benchmark `id` (its id exactly, no other). */
+  onlyArgs(id: string): string[];
   /** Callgrind's options, without the output file. */
   callgrindArgs: string[];
   /** Whether a function is a benchmark's routine frame, the root of what it counts. */
@@ -67,6 +69,9 @@ export function routineCut(harness: Harness): RoutineCut | undefined {
         listArgs: ['--bench', '--list'],
         // Without --bench, criterion runs in test mode.
         runArgs: [],
+        // Criterion's filter is a regular expression (0.4 and later also take `--exact`, 0.3
+        // refuses it): the id, anchored and escaped, matches that id alone.
+        onlyArgs: (id) => [`^${escapeRegex(id)}$`],
         callgrindArgs: callgrindArgs(CRITERION_ROUTINES, CRITERION_BOUNDARIES),
         isRoutine: matcher(CRITERION_ROUTINES),
         isTiming: matcher(CRITERION_TIMING),
@@ -78,6 +83,7 @@ export function routineCut(harness: Harness): RoutineCut | undefined {
         // Without --bench, libtest runs each benchmark once as a test; one thread keeps the
         // parts in order and the counts free of scheduling.
         runArgs: ['--test-threads=1'],
+        onlyArgs: (id) => ['--exact', id],
         callgrindArgs: callgrindArgs([LIBTEST_ROUTINE], [LIBTEST_BOUNDARY]),
         isRoutine: matcher([LIBTEST_ROUTINE]),
         isTiming: matcher(LIBTEST_TIMING),
@@ -104,6 +110,14 @@ function callgrindArgs(routines: string[], boundaries: string[]): string[] {
     ...boundaries.map((pattern) => `--dump-after=${pattern}`),
     '--combine-dumps=yes',
   ];
+}
+
+/**
+ * `text` as a regular expression of Rust's regex crate that matches it literally: a backslash
+ * before each of its metacharacters (outside verbose mode, `#`, `&`, `-` and `~` are literal).
+ */
+export function escapeRegex(text: string): string {
+  return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
 /** Valgrind's patterns (`*` any text, `?` one character, whole name) as one test. */

@@ -54,7 +54,8 @@ export const measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the cr
                          differ between runs are reported as nondeterministic
   --metrics LIST         What to measure: instructions, or instructions,allocations to
                          also count heap allocations per benchmark and allocation site
-                         under DHAT, one more valgrind run per whole program
+                         under DHAT: one more valgrind run per whole program and per
+                         criterion or libtest benchmark, which counts its routine only
                          (default: instructions)
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
@@ -79,7 +80,8 @@ function its inclusive cost (and \`rust-perf flamegraph\` its flame graphs). The
 dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
 out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
 raw files DIR/<bench>.callgrind.out (DIR/<bench>.<run>.callgrind.out with more than one
-run), and DIR/<bench>.dhat.json with --metrics instructions,allocations. Prints one line per
+run), and with --metrics instructions,allocations DIR/<bench>.dhat.json (a criterion or
+libtest benchmark's DIR/<target>.<id, URI-encoded>.dhat.json). Prints one line per
 benchmark: total instructions, functions,
 nondeterministic functions.
 

@@ -72,6 +72,7 @@ export function compareProfiles(
       .map((benchmark) => compareBenchmark(undefined, benchmark, event, options)),
   ]);
   const comparesAllocations = benchmarks.some((benchmark) => benchmark.allocations !== undefined);
+  const unmeasured = allocationsUnmeasured(base, head);
   return {
     version: COMPARISON_VERSION,
     regressed: benchmarks.some(benchmarkFails),
@@ -79,12 +80,24 @@ export function compareProfiles(
     threshold: options.threshold,
     functionThreshold: options.functionThreshold,
     ...(comparesAllocations ? { allocationThreshold: allocationThreshold(options) } : {}),
+    ...(unmeasured === undefined ? {} : { allocationsUnmeasured: unmeasured }),
     base: profileSide(base),
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
     ...(options.limits?.entries.length ? { limits: options.limits.source } : {}),
     benchmarks,
   };
+}
+
+/** The side without allocations when the other measured them, else undefined. */
+function allocationsUnmeasured(
+  base: ComparableDocument,
+  head: ComparableDocument,
+): 'base' | 'head' | undefined {
+  const measured = (document: ComparableDocument) =>
+    document.benchmarks.some((benchmark) => benchmark.allocations !== undefined);
+  if (measured(base) === measured(head)) return undefined;
+  return measured(base) ? 'head' : 'base';
 }
 
 function allocationThreshold(options: CompareOptions): number {

@@ -174,6 +174,11 @@ export interface Comparison {
   functionThreshold: number;
   /** Present when allocations were compared: a benchmark's count regresses beyond it. */
   allocationThreshold?: number;
+  /**
+   * The side that did not measure allocations when the other did (a baseline measured with
+   * instructions alone): no allocation is compared, and the reports say why.
+   */
+  allocationsUnmeasured?: 'base' | 'head';
   base: ProfileSide;
   head: ProfileSide;
   /** Non-empty when the two profiles were not measured under the same conditions. */

@@ -53,7 +53,12 @@ const REPORT_FIELDS = [
   'fingerprintDifferences',
   'benchmarks',
 ];
-const OPTIONAL_REPORT_FIELDS = ['allocationThreshold', 'acceptedBy', 'limits'];
+const OPTIONAL_REPORT_FIELDS = [
+  'allocationThreshold',
+  'allocationsUnmeasured',
+  'acceptedBy',
+  'limits',
+];
 const BENCHMARK_FIELDS = {
   required: [
     'name',
@@ -159,6 +164,16 @@ class ComparisonReader {
         ? {}
         : {
             allocationThreshold: this.fraction(object.allocationThreshold, 'allocationThreshold'),
+          }),
+      ...(object.allocationsUnmeasured === undefined
+        ? {}
+        : {
+            allocationsUnmeasured: this.json.expect<'base' | 'head'>(
+              object.allocationsUnmeasured,
+              'allocationsUnmeasured',
+              (side) => side === 'base' || side === 'head',
+              '"base" or "head"',
+            ),
           }),
       base: this.side(object.base, 'base'),
       head: this.side(object.head, 'head'),

@@ -10,13 +10,27 @@ import { parseJson, StrictJsonReader } from '../system/strict-json.js';
 import { compareText } from '../system/text-order.js';
 import { isOwnFile, type NormaliseOptions, normaliseName, normalisePath } from './normalise.js';
 
+/** Stack depth (return addresses) of a whole program's run: enough to reach its own code. */
+export const PROGRAM_STACK_DEPTH = 40;
+/**
+ * Stack depth of a harness benchmark's run: enough to reach the routine frame from `malloc`
+ * through the benchmark's own calls, the standard library's allocation layers and the harness
+ * (some 20 addresses in criterion's and libtest's test mode). A deeper stack is cut here.
+ */
+export const ROUTINE_STACK_DEPTH = 256;
+
 /**
  * DHAT in heap mode, with full source paths (so that the workspace's files are told from glibc's
- * and the toolchain's) and stacks deep enough to reach the benchmark's own code from `malloc`
- * through the standard library's allocation layers.
+ * and the toolchain's) and stacks `depth` return addresses deep. Valgrind reads `%` in a file
+ * name as the start of `%p` or `%q{…}`: `%%` writes one.
  */
-export function dhatArgs(outFile: string): string[] {
-  return ['--tool=dhat', '--fullpath-after=', '--num-callers=40', `--dhat-out-file=${outFile}`];
+export function dhatArgs(outFile: string, depth = PROGRAM_STACK_DEPTH): string[] {
+  return [
+    '--tool=dhat',
+    '--fullpath-after=',
+    `--num-callers=${depth}`,
+    `--dhat-out-file=${outFile.replaceAll('%', '%%')}`,
+  ];
 }
 
 /** One program point: the blocks allocated with one stack, innermost frame first. */
@@ -106,9 +120,50 @@ function isWorkspaceFrame(frame: Frame, options: NormaliseOptions): boolean {
   return frame.file.includes('/./') ? false : isOwnFile(frame.file, options);
 }
 
+/** How a harness benchmark's routine shows on an allocation's stack. */
+export interface RoutineFrames {
+  /** Whether a function is the routine's frame. */
+  isRoutine(name: string): boolean;
+  /** Whether a function is one of the harness's timing calls, left out as Callgrind leaves it out. */
+  isTiming(name: string): boolean;
+}
+
 /**
- * The allocation figures of a whole program's points: totals, the peak (the bytes every point
- * had live at the global peak, summed) and the sites. Each point goes to its innermost frame in
+ * The points of a run of one harness benchmark that its routine allocated: those with the
+ * routine's frame on their stack and no timing call of the harness between it and `malloc`.
+ * A stack that reaches `depth` return addresses was cut by DHAT; without the routine's frame
+ * on it, nothing tells whether the routine allocated it, and the run cannot be counted
+ * (`undefined`, for the caller to explain) rather than counted short.
+ */
+export function routinePoints(
+  points: readonly DhatPoint[],
+  routine: RoutineFrames,
+  depth: number,
+): DhatPoint[] | undefined {
+  const kept: DhatPoint[] = [];
+  for (const point of points) {
+    const frames = point.frames.map(readFrame);
+    const at = frames.findIndex((frame) => routine.isRoutine(frame.name));
+    if (at === -1) {
+      if (addresses(frames) >= depth) return undefined;
+      continue;
+    }
+    if (!frames.slice(0, at).some((frame) => routine.isTiming(frame.name))) kept.push(point);
+  }
+  return kept;
+}
+
+/** The return addresses a stack holds: code inlined at one address shows as several frames. */
+function addresses(frames: readonly Frame[]): number {
+  return frames.filter(
+    (frame, index) => index === 0 || frame.address !== frames[index - 1]!.address,
+  ).length;
+}
+
+/**
+ * The allocation figures of a whole program's points (or of the points a routine allocated):
+ * totals, the peak (the bytes these points had live at the run's heap peak, summed: for a whole
+ * program its high-water mark) and the sites. Each point goes to its innermost frame in
  * the workspace's files, else to its innermost frame with a source location, else to `???`; a
  * frame of inlined code DHAT cannot name takes the name of the function it was inlined into.
  */

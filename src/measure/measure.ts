@@ -171,11 +171,6 @@ export async function measure(
     timeoutSeconds: settings.timeoutSeconds,
   };
   const allocations = (settings.metrics ?? DEFAULT_METRICS).includes('allocations');
-  if (allocations && benches.some((bench) => routineCut(bench.harness) !== undefined)) {
-    log.warn(
-      'allocations are measured for whole programs only: criterion and libtest benchmarks get instruction counts alone',
-    );
-  }
   const measuring = { runs: settings.runs, outDir, setup, root, harnessOf, allocations };
   const [fingerprint, benchmarks] = await allInOrder([
     fingerprintProbe,
@@ -336,7 +331,10 @@ interface Measuring {
   root: string;
   /** The harness of each bench target; commands have none (they are plain). */
   harnessOf: ReadonlyMap<string, Harness>;
-  /** Also run each whole program once under DHAT. */
+  /**
+   * Also run each whole program once under DHAT, and each benchmark of a harness target once on
+   * its own. Once: allocation counts do not vary from run to run as instruction counts can.
+   */
   allocations: boolean;
 }
 
@@ -344,11 +342,26 @@ interface Measuring {
 interface TargetRuns {
   ended: number;
   profiles: Map<string, NormalisedProfile[]>;
-  /** A whole program's allocations, from its DHAT run. */
-  allocations?: AllocationProfile;
+  /** Each benchmark's allocations, by id as `profiles`, from its DHAT run. */
+  allocations: Map<string, AllocationProfile>;
 }
 
-/** One valgrind run: run `runNumber` of a target's instructions, or its one run for allocations. */
+/**
+ * Runs `run`, with the deps it is given (aborted by `signal`), once it holds a slot of the
+ * machine's cores.
+ */
+type InSlot = <T>(signal: AbortSignal, run: (deps: ProcessDeps) => Promise<T>) => Promise<T>;
+
+/** How a job runs valgrind: in a slot, stopped by the signal of the job. */
+interface Running {
+  inSlot: InSlot;
+  signal: AbortSignal;
+}
+
+/**
+ * One step of a target: run `runNumber` of its instructions (one valgrind run), or its
+ * allocations (one DHAT run per benchmark).
+ */
 interface Job {
   plan: Promise<TargetPlan>;
   targetIndex: number;
@@ -380,54 +393,53 @@ async function runAll(
       : []),
   ]);
   const jobsPerTarget = jobs.length / Math.max(plans.length, 1);
-  const ofTargets: TargetRuns[] = plans.map(() => ({ ended: 0, profiles: new Map() }));
+  const ofTargets: TargetRuns[] = plans.map(() => ({
+    ended: 0,
+    profiles: new Map(),
+    allocations: new Map(),
+  }));
   const benchmarks: BenchmarkProfile[] = [];
-  // Every job starts at once and waits for its executable, then for a slot.
+  // Every job starts at once and waits for its executable, then for a slot per valgrind run.
   const slots = new Slots(availableParallelism());
-  await allOrNone(jobs.length, deps.signal, async (index, signal) => {
-    const job = jobs[index]!;
-    const plan = await job.plan;
-    if (plan.ids?.length === 0) return;
-    const ofTarget = ofTargets[job.targetIndex]!;
+  const inSlot: InSlot = async (signal, run) => {
     const release = await slots.acquire(signal);
     // valgrind's exit frees the slot: the next run starts while this one's output is read.
     const processes: ProcessRunner = {
       run: (command, args, options) => deps.processes.run(command, args, options).finally(release),
     };
-    await runJob(job, plan, ofTarget, measuring, { ...deps, processes, signal }).finally(release);
+    return run({ ...deps, processes, signal }).finally(release);
+  };
+  await allOrNone(jobs.length, deps.signal, async (index, signal) => {
+    const job = jobs[index]!;
+    const plan = await job.plan;
+    if (plan.ids?.length === 0) return;
+    const ofTarget = ofTargets[job.targetIndex]!;
+    await runJob(job, plan, ofTarget, measuring, { inSlot, signal });
     ofTarget.ended += 1;
     if (ofTarget.ended === jobsPerTarget) {
       for (const [id, profiles] of ofTarget.profiles) {
         const benchmark = combineRuns(identity(plan, id), profiles);
         checkSymbols(benchmark);
-        benchmarks.push(
-          ofTarget.allocations === undefined
-            ? benchmark
-            : { ...benchmark, allocations: ofTarget.allocations },
-        );
+        const allocations = ofTarget.allocations.get(id);
+        benchmarks.push(allocations === undefined ? benchmark : { ...benchmark, allocations });
       }
     }
   });
   return benchmarks.sort((a, b) => compareText(a.name, b.name));
 }
 
-/** Runs one job and keeps what it measured in `ofTarget`. */
+/** Runs one job, each valgrind run in a slot, and keeps what it measured in `ofTarget`. */
 async function runJob(
   job: Job,
   plan: TargetPlan,
   ofTarget: TargetRuns,
   measuring: Measuring,
-  deps: ProcessDeps,
+  running: Running,
 ): Promise<void> {
   const { target, cut } = plan;
   const normalisation = { workspaceRoot: measuring.root };
   if (job.metric === 'allocations') {
-    // Allocations are measured for whole programs only: DHAT cannot be switched on and off
-    // around a routine as Callgrind can, so a harness's own allocations would be counted.
-    if (cut !== undefined) return;
-    const outFile = join(measuring.outDir, `${target.name}.dhat.json`);
-    const dhatRun = { target, runNumber: 1, runs: 1, outFile };
-    ofTarget.allocations = await runUnderDhat(dhatRun, measuring.setup, deps, normalisation);
+    await measureAllocations(plan, ofTarget, measuring, running);
     return;
   }
   const { runs } = measuring;
@@ -437,7 +449,9 @@ async function runJob(
   );
   const parsing = parserOptions(normalisation);
   const benchmarkRun = { target, runNumber: job.runNumber, runs, outFile };
-  const parts = await runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing);
+  const parts = await running.inSlot(running.signal, (deps) =>
+    runUnderCallgrind(benchmarkRun, cut, measuring.setup, deps, parsing),
+  );
   const parsed = cut
     ? benchmarksOfParts(parts, plan.ids!, cut, target.name)
     : new Map([['', wholeProgramProfile(parts, target.name)]]);
@@ -446,6 +460,45 @@ async function runJob(
     profiles[job.runNumber - 1] = normaliseProfile(profile, normalisation);
     ofTarget.profiles.set(id, profiles);
   }
+}
+
+/**
+ * A target's allocations: a whole program in one DHAT run (`<target>.dhat.json`); a harness
+ * target one DHAT run per benchmark, side by side, each running that benchmark alone with the
+ * harness's own filter and counting what its routine allocated
+ * (`<target>.<id, URI-encoded>.dhat.json`). DHAT cannot be switched on and off around a routine
+ * as Callgrind is: the routine's frame on each allocation's stack tells them apart instead.
+ */
+async function measureAllocations(
+  plan: TargetPlan,
+  ofTarget: TargetRuns,
+  measuring: Measuring,
+  { inSlot, signal }: Running,
+): Promise<void> {
+  const { target, cut, ids } = plan;
+  const { outDir, setup } = measuring;
+  const normalisation = { workspaceRoot: measuring.root };
+  if (cut === undefined || ids === undefined) {
+    const outFile = join(outDir, `${target.name}.dhat.json`);
+    const dhatRun = { target, runNumber: 1, runs: 1, outFile };
+    const allocations = await inSlot(signal, (deps) =>
+      runUnderDhat(dhatRun, setup, deps, normalisation),
+    );
+    ofTarget.allocations.set('', allocations);
+    return;
+  }
+  // Side by side, each in a slot of its own; the first to fail stops the others.
+  await allOrNone(ids.length, signal, async (index, idSignal) => {
+    const id = ids[index]!;
+    const outFile = join(outDir, `${target.name}.${encodeURIComponent(id)}.dhat.json`);
+    const step = `allocations ${index + 1}/${ids.length}`;
+    const dhatRun = { target, runNumber: 1, runs: 1, outFile, id, step };
+    const routineRun = { programArgs: [...cut.runArgs, ...cut.onlyArgs(id)], routine: cut };
+    const allocations = await inSlot(idSignal, (deps) =>
+      runUnderDhat(dhatRun, setup, deps, normalisation, routineRun),
+    );
+    ofTarget.allocations.set(id, allocations);
+  });
 }
 
 /** A whole program's one part: Callgrind ran without cutting it. */

@@ -13,7 +13,15 @@ import {
   type RunResult,
 } from '../system/process.js';
 import type { CallgrindPart } from './callgrind-part.js';
-import { allocationProfile, dhatArgs, parseDhat } from './dhat.js';
+import {
+  allocationProfile,
+  dhatArgs,
+  PROGRAM_STACK_DEPTH,
+  parseDhat,
+  ROUTINE_STACK_DEPTH,
+  type RoutineFrames,
+  routinePoints,
+} from './dhat.js';
 import type { NormaliseOptions } from './normalise.js';
 import type { CachegrindParserOptions } from './parse.js';
 import { parseCallgrindFile } from './parse-file.js';
@@ -70,22 +78,44 @@ interface BenchmarkRun {
   runNumber: number;
   runs: number;
   outFile: string;
+  /** The one benchmark of a harness target the run measures, and its place among them (`3/8`). */
+  id?: string;
+  step?: string;
 }
 
-/** Runs a whole program once under DHAT and reads its allocations, named as `normalisation` says. */
+/** One benchmark of a harness target, run alone: the harness's arguments and its routine. */
+export interface RoutineRun {
+  programArgs: string[];
+  routine: RoutineFrames;
+}
+
+/**
+ * Runs a whole program once under DHAT (or, given `routineRun`, one benchmark of a harness
+ * target, counting only what its routine allocated) and reads its allocations, named as
+ * `normalisation` says.
+ */
 export async function runUnderDhat(
   benchmarkRun: BenchmarkRun,
   setup: ValgrindSetup,
   deps: ProcessDeps,
   normalisation: NormaliseOptions,
+  routineRun?: RoutineRun,
 ): Promise<AllocationProfile> {
   const started = performance.now();
   const { outFile } = benchmarkRun;
-  await runUnderValgrind(benchmarkRun, dhatArgs(outFile), [], setup, deps);
-  const allocations = allocationProfile(
-    parseDhat(await readFile(outFile, 'utf8'), outFile),
-    normalisation,
-  );
+  const depth = routineRun === undefined ? PROGRAM_STACK_DEPTH : ROUTINE_STACK_DEPTH;
+  const programArgs = routineRun?.programArgs ?? [];
+  await runUnderValgrind(benchmarkRun, dhatArgs(outFile, depth), programArgs, setup, deps);
+  const points = parseDhat(await readFile(outFile, 'utf8'), outFile);
+  const measured =
+    routineRun === undefined ? points : routinePoints(points, routineRun.routine, depth);
+  if (measured === undefined) {
+    throw new BenchmarkError(
+      `${runLabel(benchmarkRun)}: an allocation's stack is deeper than ${depth} return addresses and does not reach a benchmark routine, so its allocations cannot be told inside the routine or outside it (${outFile})`,
+      `Measure the target as one whole program instead with the harness setting \`${benchmarkRun.target.name}=plain\`, or measure instructions alone.`,
+    );
+  }
+  const allocations = allocationProfile(measured, normalisation);
   deps.log.info(
     `${runLabel(benchmarkRun)}: ${allocations.allocations.toLocaleString('en-US')} allocations in ${secondsSince(started)}s`,
   );
@@ -204,8 +234,11 @@ async function withTimeLimit<T>(
   }
 }
 
-function runLabel({ target, runNumber, runs }: BenchmarkRun): string {
-  return `bench ${target.name}${runs > 1 ? ` (run ${runNumber}/${runs})` : ''}`;
+function runLabel({ target, runNumber, runs, id, step }: BenchmarkRun): string {
+  const name = id === undefined ? target.name : `${target.name}/${id}`;
+  const progress =
+    runs > 1 ? ` (run ${runNumber}/${runs})` : step === undefined ? '' : ` (${step})`;
+  return `bench ${name}${progress}`;
 }
 
 function secondsSince(started: number): string {

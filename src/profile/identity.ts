@@ -24,13 +24,16 @@ interface MeasuredSet {
   benches: string[];
   commands: { name: string; command: string }[];
   cargoArgs: string[];
+  /** What was measured of each benchmark: instructions, and allocations when asked. */
+  metrics: readonly string[];
 }
 
 /**
  * `<fingerprint hash>-<measured-set hash>`: a baseline stands in for another commit's only when
  * it was measured under the same conditions (the comparable fingerprint) and measured the same
  * things; without the second part, the legs of a matrix that measure different crates would
- * restore each other's profiles.
+ * restore each other's profiles; and a baseline measured with instructions alone never stands in
+ * for one that allocations are compared with (nor the other way round).
  */
 export function baselineIdentity(fingerprintHash: string, measured: MeasuredSet): string {
   const what = JSON.stringify([
@@ -38,6 +41,8 @@ export function baselineIdentity(fingerprintHash: string, measured: MeasuredSet)
     measured.benches,
     measured.commands.map(({ name, command }) => [name, command]),
     measured.cargoArgs,
+    // Instructions alone, the default, add nothing: the keys saved before metrics existed stay.
+    ...(measured.metrics.some((metric) => metric !== 'instructions') ? [measured.metrics] : []),
   ]);
   return `${fingerprintHash}-${createHash('sha256').update(what).digest('hex').slice(0, 8)}`;
 }

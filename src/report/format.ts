@@ -101,6 +101,18 @@ export function shortCommit(commit: string): string {
   return commit.slice(0, 10);
 }
 
+/**
+ * Why a comparison shows no allocations although one side measured them: the other side (a
+ * baseline measured with instructions alone, usually) did not, and a missing count is no zero.
+ */
+export function unmeasuredAllocations(side: 'base' | 'head'): string {
+  const [measured, unmeasured] = side === 'base' ? ['head', 'base'] : ['base', 'head'];
+  return (
+    `Allocations were measured on the ${measured} but not on the ${unmeasured}, so they are not compared: ` +
+    `measure both sides with the metrics instructions,allocations (a baseline measured with instructions alone has none).`
+  );
+}
+
 /** One line for a fingerprint difference: multi-line values (`rustc -vV`) show their first differing line. */
 export function describeDifference(difference: FingerprintDifference): {
   field: string;

@@ -24,6 +24,7 @@ import {
   sanitise,
   shortCommit,
   shorten,
+  unmeasuredAllocations,
   verdict,
   withLimitNotes,
 } from './format.js';
@@ -112,6 +113,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
   const top = [
     ...(options.warnings ?? []).flatMap((warning) => ['> [!WARNING]', `> ${warning}`, '']),
     ...fingerprintWarning(comparison),
+    ...unmeasuredAllocationsNote(comparison),
     verdictLine(comparison),
     '',
     ...acceptanceNote(comparison),
@@ -383,6 +385,11 @@ function acceptanceNote(comparison: Comparison): string[] {
       `of ${names.join(', ')} do${regressed.length === 1 ? 'es' : ''} not fail the check.`,
     '',
   ];
+}
+
+function unmeasuredAllocationsNote(comparison: Comparison): string[] {
+  if (comparison.allocationsUnmeasured === undefined) return [];
+  return ['> [!NOTE]', `> ${unmeasuredAllocations(comparison.allocationsUnmeasured)}`, ''];
 }
 
 function fingerprintWarning(comparison: Comparison): string[] {

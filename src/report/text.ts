@@ -22,6 +22,7 @@ import {
   sanitise,
   shortCommit,
   shorten,
+  unmeasuredAllocations,
   verdict,
   withLimitNotes,
 } from './format.js';
@@ -71,6 +72,9 @@ export function renderText(comparison: Comparison, options: { color: boolean }):
         `warning: base and head were not measured under the same conditions: ${differences.join('; ')}`,
       ),
     );
+  }
+  if (comparison.allocationsUnmeasured !== undefined) {
+    lines.push(`note: ${unmeasuredAllocations(comparison.allocationsUnmeasured)}`);
   }
   const withAllocations = comparison.allocationThreshold !== undefined;
   lines.push('', ...benchmarkTable(comparison.benchmarks, withAllocations, palette));

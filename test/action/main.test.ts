@@ -42,6 +42,7 @@ const HASH = baselineIdentity(fingerprintHash(HEAD_PROFILE.fingerprint), {
   benches: [],
   commands: [],
   cargoArgs: [],
+  metrics: ['instructions'],
 });
 
 const TOKEN = 'ghs_secretInstallationToken';

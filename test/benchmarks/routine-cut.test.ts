@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matcher, routineCut } from '../../src/benchmarks/routine-cut.js';
+import { escapeRegex, matcher, routineCut } from '../../src/benchmarks/routine-cut.js';
 
 describe('routineCut', () => {
   it('measures plain, divan and Gungraun targets otherwise', () => {
@@ -13,6 +13,10 @@ describe('routineCut', () => {
     it('runs in test mode and lists with --bench --list', () => {
       expect(cut.runArgs).toEqual([]);
       expect(cut.listArgs).toEqual(['--bench', '--list']);
+    });
+    it('runs one benchmark alone with an anchored, escaped filter, which criterion 0.3 reads as a regex', () => {
+      expect(cut.onlyArgs('fib 15')).toEqual(['^fib 15$']);
+      expect(cut.onlyArgs('words/count/(10)')).toEqual(['^words/count/\\(10\\)$']);
     });
     it('toggles collection on the timing loops before any dump pattern', () => {
       const toggles = cut.callgrindArgs.findLastIndex((arg) => arg.startsWith('--toggle-collect='));
@@ -57,12 +61,29 @@ describe('routineCut', () => {
       expect(cut.runArgs).toEqual(['--test-threads=1']);
       expect(cut.listArgs).toEqual(['--list']);
     });
+    it('runs one benchmark alone with its exact path', () => {
+      expect(cut.onlyArgs('words::count_100')).toEqual(['--exact', 'words::count_100']);
+    });
     it('names the benchmark of a routine frame by its path in the target', () => {
       expect(cut.isRoutine(frame('ops::nested::words'))).toBe(true);
       expect(cut.idOfRoutine!(frame('ops::nested::words'), 'ops')).toBe('nested::words');
       expect(cut.idOfRoutine!(frame('my_bench::fib'), 'my-bench')).toBe('fib');
       expect(cut.idOfRoutine!(frame('other::fib'), 'ops')).toBeUndefined();
     });
+  });
+});
+
+describe('escapeRegex', () => {
+  it("escapes every metacharacter of Rust's regex crate, and only those", () => {
+    const special = '\\.+*?()|[]{}^$';
+    expect(escapeRegex(special)).toBe([...special].map((char) => `\\${char}`).join(''));
+    expect(escapeRegex('group/fn name-1#&~,:"')).toBe('group/fn name-1#&~,:"');
+  });
+  it('makes a pattern that matches the text itself (checked with JavaScript’s equal syntax)', () => {
+    for (const id of ['a.b', 'x+(y)|z', 'size [10]', '^$', 'back\\slash', '{1,2}*?']) {
+      expect(new RegExp(`^${escapeRegex(id)}$`).test(id), id).toBe(true);
+      expect(new RegExp(`^${escapeRegex(id)}$`).test(`${id}x`), id).toBe(false);
+    }
   });
 });
 

@@ -209,8 +209,22 @@ describe('parseComparison', () => {
       },
       'base must be an object (got an array)',
     ],
+    [
+      'a side without allocations that is no side',
+      (r) => {
+        r.allocationsUnmeasured = 'both';
+      },
+      'allocationsUnmeasured must be "base" or "head" (got "both")',
+    ],
   ])('rejects %s, naming the field', (_, edit, message) => {
     expect(failure(edited(edit))).toBe(`report.json: ${message}${NOT_OURS}`);
+  });
+
+  it('reads back which side did not measure allocations', () => {
+    const text = edited((r) => {
+      r.allocationsUnmeasured = 'base';
+    });
+    expect(parseComparison(text, 'report.json').allocationsUnmeasured).toBe('base');
   });
 
   it('rejects text that is not JSON, or a JSON value that is not an object', () => {

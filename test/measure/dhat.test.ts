@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allocationProfile, parseDhat } from '../../src/measure/dhat.js';
+import { allocationProfile, parseDhat, routinePoints } from '../../src/measure/dhat.js';
 
 // What valgrind 3.19's DHAT wrote for examples/textbench's `parse` benchmark (built by
 // rust-perf, run with rust-perf's DHAT options). DHAT's own summary on stderr said:
@@ -58,6 +58,51 @@ describe('allocationProfile', () => {
     expect(files).toContain('libio/./libio/iogetdelim.c');
     expect(files).toContain('/rustc/library/alloc/src/alloc.rs');
     expect(files.some((file) => /\/rustc\/[0-9a-f]{40}\//.test(file))).toBe(false);
+  });
+});
+
+describe('routinePoints', () => {
+  // Stacks as DHAT writes them for one criterion benchmark run alone, innermost frame first.
+  const routine = {
+    isRoutine: (name: string) => name.startsWith('<criterion::bencher::Bencher>::iter::<'),
+    isTiming: (name: string) => name.startsWith('<std::time::Instant>::'),
+  };
+  const ITER =
+    '0x1C7DCE: <criterion::bencher::Bencher>::iter::<u64, ops::b::{closure#0}> (/x/bencher.rs:88)';
+  const point = (allocations: number, frames: string[]) => ({
+    allocations,
+    bytes: allocations * 8,
+    bytesAtPeak: 0,
+    frames,
+  });
+  const inRoutine = point(1, [
+    '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)',
+    '0x1CC50F: harnesses::sum_squares (src/lib.rs:22)',
+    '0x1C7DCE: {closure#0} (benches/ops.rs:9)',
+    ITER,
+    '0x1BCBA6: ops::main (/x/macros.rs:127)',
+  ]);
+  const harness = point(600, [
+    '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)',
+    '0x22D238: criterion::Criterion::configure_from_args (/x/lib.rs:740)',
+    '0x1BCBA6: ops::main (/x/macros.rs:127)',
+  ]);
+  const timing = point(2, [
+    '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)',
+    '0x3000: <std::time::Instant>::now (/x/time.rs:1)',
+    ITER,
+  ]);
+
+  it('keeps the points with the routine on their stack, without the harness’s timing calls', () => {
+    expect(routinePoints([harness, inRoutine, timing], routine, 5)).toEqual([inRoutine]);
+  });
+
+  it('refuses a stack DHAT cut at the depth without the routine on it, and counts return addresses', () => {
+    // Five frames at three addresses: code inlined at one address is one return address.
+    expect(routinePoints([harness, inRoutine], routine, 3)).toBeUndefined();
+    expect(routinePoints([harness, inRoutine], routine, 4)).toEqual([inRoutine]);
+    // A stack cut below the routine's frame still shows it: counted.
+    expect(routinePoints([inRoutine], routine, 2)).toEqual([inRoutine]);
   });
 });
 

@@ -47,7 +47,27 @@ describe('fingerprintHash', () => {
 });
 
 describe('baselineIdentity', () => {
-  const measured = { workingDirectory: 'crates/parser', benches: [], commands: [], cargoArgs: [] };
+  it('is what it was before metrics were recorded, for instructions alone', () => {
+    // So that the baselines saved until then keep their keys.
+    const before = JSON.stringify(['crates/parser', [], [], []]);
+    expect(
+      baselineIdentity('0123456789abcdef', {
+        workingDirectory: 'crates/parser',
+        benches: [],
+        commands: [],
+        cargoArgs: [],
+        metrics: ['instructions'],
+      }),
+    ).toBe(`0123456789abcdef-${createHash('sha256').update(before).digest('hex').slice(0, 8)}`);
+  });
+
+  const measured = {
+    workingDirectory: 'crates/parser',
+    benches: [],
+    commands: [],
+    cargoArgs: [],
+    metrics: ['instructions'],
+  };
 
   it('is the fingerprint hash and a short hash of what was measured', () => {
     expect(baselineIdentity('0123456789abcdef', measured)).toMatch(
@@ -65,6 +85,7 @@ describe('baselineIdentity', () => {
       { ...measured, benches: ['parse'] },
       { ...measured, commands: [{ name: 'report', command: 'report --lines 10' }] },
       { ...measured, cargoArgs: ['--features', 'simd'] },
+      { ...measured, metrics: ['instructions', 'allocations'] },
     ].map((set) => baselineIdentity('0123456789abcdef', set));
     expect(new Set(identities).size).toBe(identities.length);
   });
