@@ -13,6 +13,7 @@
  *   4. A criterion target of twenty benchmarks measured one by one against as one program.
  *   5. What the call graph costs: the example crate's runs under Callgrind, as rust-perf runs
  *      them, against the same runs under Cachegrind without cache simulation.
+ *   6. `measure` on the example crate with and without heap allocations (DHAT).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,13 +84,17 @@ const SCALING_BENCH = 'parse';
 const CRITERION_ATTEMPTS = 3;
 /** The issue's bound: measuring each benchmark on its own costs at most twice the whole target. */
 const MAX_CRITERION_RATIO = 2;
+/** Runs of `measure` with and without allocations, alternating; the medians are compared. */
+const ALLOCATION_ATTEMPTS = 3;
+/** The issue's rule: allocations are on by default only if measuring both costs at most this. */
+const MAX_DEFAULT_ALLOCATION_RATIO = 1.5;
 /** Attempts at a `measure` run that no other rust-perf process interferes with. */
 const MEASURE_ATTEMPTS = 10;
 
 const CALL_GRAPH_ATTEMPTS = 3;
 
 /** The steps of the benchmark, in the order they run; `--only` picks some. */
-const STEPS = ['profiles', 'measure', 'criterion', 'call-graph'] as const;
+const STEPS = ['profiles', 'measure', 'criterion', 'call-graph', 'allocations'] as const;
 type Step = (typeof STEPS)[number];
 
 const USAGE = `Usage: npm run bench -- [--quick] [--markdown FILE] [--only STEP]...
@@ -99,7 +104,8 @@ const USAGE = `Usage: npm run bench -- [--quick] [--markdown FILE] [--only STEP]
   --only STEP      run only this step (repeat for several): profiles (synthetic profiles:
                    parse and compare), measure (the example crate's engine share and
                    scaling), criterion (20 criterion benchmarks one by one vs one program),
-                   call-graph (the example crate under Callgrind vs Cachegrind)
+                   call-graph (the example crate under Callgrind vs Cachegrind),
+                   allocations (the example crate with and without allocations)
 `;
 
 export interface BenchContext {
@@ -167,6 +173,7 @@ export async function runBench(context: BenchContext): Promise<number> {
       ...(runs('measure') ? await bench.measureCrate() : []),
       ...(runs('criterion') ? [await bench.criterionTarget()] : []),
       ...(runs('call-graph') ? [await bench.callGraphCost()] : []),
+      ...(runs('allocations') ? [await bench.allocationsCost()] : []),
     ];
     process.stdout.write(`\n${renderTextTable(rows)}\n`);
     if (values.markdown !== undefined) {
@@ -503,6 +510,44 @@ class Bench {
       `Call graph cost: examples/textbench under Callgrind (as rust-perf runs it) vs \`valgrind --tool=cachegrind --cache-sim=no\` (${middle.runs} benchmark runs one at a time, valgrind phase, median of ${CALL_GRAPH_ATTEMPTS})`,
       `${formatSeconds(middle.callgrindSeconds)} vs ${formatSeconds(middle.cachegrindSeconds)}: ` +
         `${byRatio(middle).toFixed(2)}× (${extra >= 0 ? '+' : '−'}${percent(Math.abs(extra))} with the call graph)`,
+    );
+  }
+
+  /**
+   * `measure` on the example crate (built already, `--runs 2`) with instructions alone and with
+   * allocations too, alternating: the wall time of each, median of three, and the decision the
+   * issue ties to their ratio.
+   */
+  async allocationsCost(): Promise<Row> {
+    const settings: MeasureSettings = {
+      manifestPath: join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml'),
+      benches: [],
+      commands: [],
+      cargoArgs: [],
+      runs: 2,
+      outDir: join(this.scratch, 'allocations'),
+      targetDir: join(this.scratch, 'allocations-target'),
+    };
+    const withAllocations: MeasureSettings = {
+      ...settings,
+      metrics: ['instructions', 'allocations'],
+    };
+    progress('Building examples/textbench (a first, unreported measure)');
+    await this.measureWorker(settings);
+    progress(`rust-perf measure on examples/textbench, with and without allocations`);
+    const alone: number[] = [];
+    const both: number[] = [];
+    for (let attempt = 0; attempt < ALLOCATION_ATTEMPTS; attempt++) {
+      alone.push((await this.measureWorker(settings)).wallSeconds);
+      both.push((await this.measureWorker(withAllocations)).wallSeconds);
+    }
+    const ratio = median(both) / median(alone);
+    const onByDefault = ratio <= MAX_DEFAULT_ALLOCATION_RATIO;
+    return info(
+      `\`measure\` on examples/textbench, instructions and allocations vs instructions alone (built already, --runs 2, wall time, median of ${ALLOCATION_ATTEMPTS})`,
+      `${ratio.toFixed(2)}× (${formatSeconds(median(both))} vs ${formatSeconds(median(alone))}): ` +
+        `${onByDefault ? 'at most' : 'above'} ${MAX_DEFAULT_ALLOCATION_RATIO}×, so allocations ` +
+        `${onByDefault ? 'could be on' : 'stay off'} by default`,
     );
   }
 
