@@ -7274,6 +7274,9 @@ async function runAll(staged, measuring, deps) {
         const benchmark = combineRuns(identity(plan, id), profiles);
         checkSymbols(benchmark);
         const allocations = ofTarget.allocations.get(id);
+        if (allocations !== void 0 && plan.cut !== void 0) {
+          checkRanAlone(benchmark, allocations, plan.cut);
+        }
         benchmarks.push(allocations === void 0 ? benchmark : { ...benchmark, allocations });
       }
     }
@@ -7358,6 +7361,23 @@ function identity(plan, id) {
   const { target, harness, cut } = plan;
   const command = [target.executable, ...target.args, ...cut?.runArgs ?? []];
   return id === "" ? { name: target.name, target: target.name, harness, command } : { name: `${target.name}/${id}`, target: target.name, id, harness, command };
+}
+var ALLOCATORS = /* @__PURE__ */ new Set([
+  "malloc",
+  "calloc",
+  "realloc",
+  "memalign",
+  "posix_memalign",
+  "aligned_alloc",
+  "valloc"
+]);
+function checkRanAlone(benchmark, allocations, cut) {
+  const callsAllocator = benchmark.functions.some((entry) => ALLOCATORS.has(entry.name));
+  if (callsAllocator === allocations.allocations > 0) return;
+  throw new BenchmarkError(
+    `bench ${benchmark.name}: run alone under DHAT its routine made ${allocations.allocations} allocations, while its instruction count ${callsAllocator ? "calls" : "never calls"} the allocator: the ${cut.harness} filter (${cut.onlyArgs(benchmark.id ?? "").join(" ")}) did not run this benchmark alone`,
+    `Please report the harness version. Measure the target as one whole program instead with the harness setting \`${benchmark.target}=plain\`, or measure instructions alone.`
+  );
 }
 function checkSymbols(benchmark) {
   const share = unnamedShare(benchmark);

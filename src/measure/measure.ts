@@ -421,6 +421,9 @@ async function runAll(
         const benchmark = combineRuns(identity(plan, id), profiles);
         checkSymbols(benchmark);
         const allocations = ofTarget.allocations.get(id);
+        if (allocations !== undefined && plan.cut !== undefined) {
+          checkRanAlone(benchmark, allocations, plan.cut);
+        }
         benchmarks.push(allocations === undefined ? benchmark : { ...benchmark, allocations });
       }
     }
@@ -553,6 +556,35 @@ function identity(plan: TargetPlan, id: string): BenchmarkIdentity {
   return id === ''
     ? { name: target.name, target: target.name, harness, command }
     : { name: `${target.name}/${id}`, target: target.name, id, harness, command };
+}
+
+/** The C library's allocation functions, which DHAT counts and Callgrind names as they are. */
+const ALLOCATORS = new Set([
+  'malloc',
+  'calloc',
+  'realloc',
+  'memalign',
+  'posix_memalign',
+  'aligned_alloc',
+  'valloc',
+]);
+
+/**
+ * A harness benchmark's DHAT run, which ran it alone through the harness's filter, and its
+ * Callgrind part must agree on whether its routine allocates: a filter that selected no
+ * benchmark (or another) would otherwise pass for a routine that allocates nothing.
+ */
+function checkRanAlone(
+  benchmark: BenchmarkProfile,
+  allocations: AllocationProfile,
+  cut: RoutineCut,
+): void {
+  const callsAllocator = benchmark.functions.some((entry) => ALLOCATORS.has(entry.name));
+  if (callsAllocator === allocations.allocations > 0) return;
+  throw new BenchmarkError(
+    `bench ${benchmark.name}: run alone under DHAT its routine made ${allocations.allocations} allocations, while its instruction count ${callsAllocator ? 'calls' : 'never calls'} the allocator: the ${cut.harness} filter (${cut.onlyArgs(benchmark.id ?? '').join(' ')}) did not run this benchmark alone`,
+    `Please report the harness version. Measure the target as one whole program instead with the harness setting \`${benchmark.target}=plain\`, or measure instructions alone.`,
+  );
 }
 
 function checkSymbols(benchmark: BenchmarkProfile): void {

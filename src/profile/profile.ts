@@ -91,7 +91,12 @@ export interface BenchmarkProfile {
 export interface AllocationProfile {
   allocations: number;
   bytes: number;
-  /** The heap's high-water mark: the bytes live at the moment the most were. */
+  /**
+   * The bytes the measured code had allocated and not yet freed when the heap of its run peaked:
+   * for a whole program its high-water mark; for a harness benchmark, run alone, what its
+   * routine held then (its own high-water mark when the run peaks inside the routine, which
+   * DHAT cannot tell; else often 0).
+   */
   peakBytes: number;
   /**
    * Where the blocks were allocated: one entry per call site, the innermost frame of each
