@@ -6602,17 +6602,12 @@ function routinePoints(points, routine, depth) {
     const frames = point.frames.map(readFrame);
     const at = frames.findIndex((frame) => routine.isRoutine(frame.name));
     if (at === -1) {
-      if (addresses(frames) >= depth) return void 0;
+      if (frames.length >= depth) return void 0;
       continue;
     }
     if (!frames.slice(0, at).some((frame) => routine.isTiming(frame.name))) kept.push(point);
   }
   return kept;
-}
-function addresses(frames) {
-  return frames.filter(
-    (frame, index) => index === 0 || frame.address !== frames[index - 1].address
-  ).length;
 }
 function allocationProfile(points, options) {
   const sites = /* @__PURE__ */ new Map();

@@ -131,9 +131,11 @@ export interface RoutineFrames {
 /**
  * The points of a run of one harness benchmark that its routine allocated: those with the
  * routine's frame on their stack and no timing call of the harness between it and `malloc`.
- * A stack that reaches `depth` return addresses was cut by DHAT; without the routine's frame
- * on it, nothing tells whether the routine allocated it, and the run cannot be counted
- * (`undefined`, for the caller to explain) rather than counted short.
+ * A stack that reaches `depth` return addresses may have been cut by DHAT; without the
+ * routine's frame on it, nothing tells whether the routine allocated it, and the run cannot be
+ * counted (`undefined`, for the caller to explain) rather than counted short. Frames are counted
+ * as return addresses: one address shows as several frames of inlined code, but recursion repeats
+ * an address too, so only the frames bound the addresses from above.
  */
 export function routinePoints(
   points: readonly DhatPoint[],
@@ -145,19 +147,12 @@ export function routinePoints(
     const frames = point.frames.map(readFrame);
     const at = frames.findIndex((frame) => routine.isRoutine(frame.name));
     if (at === -1) {
-      if (addresses(frames) >= depth) return undefined;
+      if (frames.length >= depth) return undefined;
       continue;
     }
     if (!frames.slice(0, at).some((frame) => routine.isTiming(frame.name))) kept.push(point);
   }
   return kept;
-}
-
-/** The return addresses a stack holds: code inlined at one address shows as several frames. */
-function addresses(frames: readonly Frame[]): number {
-  return frames.filter(
-    (frame, index) => index === 0 || frame.address !== frames[index - 1]!.address,
-  ).length;
 }
 
 /**

@@ -97,8 +97,8 @@ describe('routinePoints', () => {
     expect(routinePoints([harness, inRoutine, timing], routine, 5)).toEqual([inRoutine]);
   });
 
-  it('refuses a stack DHAT cut at the depth without the routine on it, and counts return addresses', () => {
-    // Five frames at three addresses: code inlined at one address is one return address.
+  it('refuses a stack that may have been cut at the depth without the routine on it', () => {
+    // Frames bound return addresses from above: inlined code shares an address, recursion too.
     expect(routinePoints([harness, inRoutine], routine, 3)).toBeUndefined();
     expect(routinePoints([harness, inRoutine], routine, 4)).toEqual([inRoutine]);
     // A stack cut below the routine's frame still shows it: counted.
