@@ -224,13 +224,7 @@ async function compareWithBase(
   const restored =
     settings.baseline === 'rebuild' ? undefined : await restoreBaseline(step, baseSha, identity);
   const head = await deps.profiler.measure(headSettings, step.processDeps);
-  const { limits, note } = await gateLimits(
-    { workspace: context.workspace, workingDirectory: settings.workingDirectory },
-    checkoutRepository(step),
-    baseSha,
-    () => fetchBaseCommitIfMissing(step, baseSha),
-    deps.log,
-  );
+  const { limits, note } = await baseLimits(step, baseSha);
   if (restored === undefined && settings.baseline === 'cache') return noBaseline(step, baseSha);
   if (restored === undefined && settings.baseline === 'auto') {
     deps.log.info(
@@ -248,6 +242,18 @@ async function compareWithBase(
     base,
     head,
   });
+}
+
+/** The rust-perf.toml of the base commit, which the comparison with `baseSha` is held to. */
+function baseLimits(step: ActionStep, baseSha: string) {
+  const { settings, context, deps } = step;
+  return gateLimits(
+    { workspace: context.workspace, workingDirectory: settings.workingDirectory },
+    checkoutRepository(step),
+    baseSha,
+    () => fetchBaseCommitIfMissing(step, baseSha),
+    deps.log,
+  );
 }
 
 /** No base to compare with (`baseline: cache` on a miss): said, and nothing compared. */
@@ -493,7 +499,9 @@ async function deliver(step: ActionStep, delivery: Delivery): Promise<string | u
 /** What a leg and the merge job reuse of this flow. */
 const flow: StepFlow = {
   measureSettings,
+  checkedOutCommit,
   measureBase,
+  baseLimits,
   recordProfile,
   noBaseline,
   publishComparison,

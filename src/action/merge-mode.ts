@@ -2,17 +2,20 @@
  * `mode: merge`, in the job that `needs:` a sharded matrix: it downloads every shard artifact of
  * its own run, checks that they are the shards of one measurement against one base, merges the
  * heads (and the bases) into whole profiles and publishes once, as an unsharded run would: the
- * comment, the job summary, the outputs, the gate, the baseline on a trusted push. A shard that
+ * comment (on a pull request; a merge group has none), the job summary, the outputs, the gate
+ * with the base's rust-perf.toml, the baseline on a trusted push. A shard that
  * uploaded nothing is named in the comment and fails the step, and nothing is saved.
  */
 import { compareProfiles } from '../compare/compare.js';
-import { InputError } from '../errors.js';
+import { GitError, InputError } from '../errors.js';
+import { LIMITS_FILE } from '../inputs/limits-file.js';
 import { shardName } from '../inputs/shard.js';
 import { fingerprintHash } from '../profile/identity.js';
 import { type MergedProfile, mergeShardProfiles } from '../profile/merge.js';
 import type { ProfileDocument } from '../profile/profile.js';
 import type { DownloadedShard } from '../publish/shard-artifacts.js';
 import { plural } from '../report/format.js';
+import type { GateLimits } from './gate-limits.js';
 import type { ActionStep, Outcome, StepFlow } from './step.js';
 
 const SAME_RUN_HINT =
@@ -45,32 +48,61 @@ export async function mergeShards(step: ActionStep, flow: StepFlow): Promise<Out
     `Merged ${plural(shards.length, 'shard')} of ${head.count}: ${plural(head.profile.benchmarks.length, 'benchmark')}.`,
   );
   const pullRequest = context.pullRequest;
-  if (pullRequest === undefined) {
+  const baseSha = comparedBase(step);
+  if (baseSha === undefined) {
     if (incomplete === undefined) return flow.recordProfile(step, head.profile, identity);
     await deps.results.appendSummary(`### rust-perf\n\n> [!WARNING]\n> ${incomplete.warning}\n`);
     return { regressed: false, summary: incomplete.summary, failure: incomplete.failure };
   }
   const base = mergedBase(shards);
-  const outcome =
-    base === undefined
-      ? await flow.noBaseline(step, pullRequest.baseSha)
-      : await flow.publishComparison(
-          step,
-          compareProfiles(base, head.profile, {
-            threshold: settings.threshold,
-            functionThreshold: settings.functionThreshold,
-            allocationThreshold: settings.allocationThreshold,
-          }),
-          pullRequest,
-          incomplete === undefined ? [] : [incomplete.warning],
-          { base, head: head.profile },
-        );
+  let outcome: Outcome;
+  if (base === undefined) {
+    outcome = await flow.noBaseline(step, baseSha);
+  } else {
+    const { limits, note } = await mergeLimits(step, baseSha, flow);
+    outcome = await flow.publishComparison(
+      step,
+      compareProfiles(base, head.profile, {
+        threshold: settings.threshold,
+        functionThreshold: settings.functionThreshold,
+        allocationThreshold: settings.allocationThreshold,
+        ...(limits === undefined ? {} : { limits }),
+      }),
+      pullRequest,
+      [incomplete?.warning, note].filter((warning) => warning !== undefined),
+      { base, head: head.profile },
+    );
+  }
   if (incomplete === undefined) return outcome;
   return {
     ...outcome,
     summary: `${incomplete.summary}; ${outcome.summary}`,
     failure: incomplete.failure,
   };
+}
+
+/** The base the legs compared with: a pull request's, or a merge queue's; none on a push. */
+function comparedBase({ context }: ActionStep): string | undefined {
+  return context.pullRequest?.baseSha ?? context.mergeGroup?.baseSha;
+}
+
+/**
+ * The base commit's rust-perf.toml, read by this job from its own checkout: the legs ran the
+ * code under test, so limits they uploaded could have been loosened by it. Without a checkout
+ * (the job needs none to merge) there is no file to read, and that is said in the log.
+ */
+async function mergeLimits(step: ActionStep, baseSha: string, flow: StepFlow): Promise<GateLimits> {
+  const { context, deps } = step;
+  try {
+    await deps.openRepository({ cwd: context.workspace, env: step.childEnv }).topLevel();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    deps.log.info(
+      `This job has no checkout, so no ${LIMITS_FILE} is read: check out the repository in the merge job to hold the merged comparison to the base's limits.`,
+    );
+    return {};
+  }
+  return flow.baseLimits(step, baseSha);
 }
 
 /** The shards were measured for this event, of this commit, against one base, cut alike. */
@@ -84,10 +116,11 @@ function checkAgreement(step: ActionStep, shards: readonly DownloadedShard[]): v
     if (shard.headSha !== context.sha) {
       refuse(shard, `it measured commit ${shard.headSha}, but this run is of ${context.sha}`);
     }
-    if (shard.baseSha !== context.pullRequest?.baseSha) {
+    const baseSha = comparedBase(step);
+    if (shard.baseSha !== baseSha) {
       refuse(
         shard,
-        `it was compared with ${shard.baseSha === undefined ? 'no base commit' : `the base commit ${shard.baseSha}`}, but this run's base is ${context.pullRequest?.baseSha ?? 'none (no pull request)'}`,
+        `it was compared with ${shard.baseSha === undefined ? 'no base commit' : `the base commit ${shard.baseSha}`}, but this run's base is ${baseSha ?? 'none (no pull request or merge group)'}`,
       );
     }
     if (shard.prNumber !== context.pullRequest?.number) {

@@ -1,8 +1,10 @@
 /**
  * One leg of a sharded matrix (`shard: K/N`): it measures its share of the bench targets,
- * compares that share with the same share of the base, and uploads both profiles as the
- * artifact `<prefix>-shard-K-of-N` for the `mode: merge` job, which alone comments, saves the
- * baseline and gates. The shares are balanced by the costs of the cached baseline (the merged
+ * compares that share with the same share of the base (of a pull request or a merge group), and
+ * uploads both profiles as the artifact `<prefix>-shard-K-of-N` for the `mode: merge` job, which
+ * alone comments, saves the baseline and gates. Without a base (a push), a leg records the commit
+ * checked out, as an unsharded run does, so that the merge job saves a baseline under
+ * `GITHUB_SHA` only when every leg measured that commit. The shares are balanced by the costs of the cached baseline (the merged
  * one, under the unsharded identity), restored once after the build tells the conditions: every
  * leg restores the same one, so every leg computes the same assignment, and the base of a pull
  * request is the leg's share of it. It is restored before the build all the same, from the
@@ -28,7 +30,9 @@ export async function measureShard(
 ): Promise<Outcome> {
   const { settings, context, services, deps } = step;
   const pullRequest = context.pullRequest;
-  const baseline = new BaselineOnce(step, pullRequest?.baseSha ?? context.sha);
+  // A pull request's base, or a merge queue's: the legs compare their share with it alike.
+  const baseSha = pullRequest?.baseSha ?? context.mergeGroup?.baseSha;
+  const baseline = new BaselineOnce(step, baseSha ?? context.sha);
   const selection: ShardSelection = {
     spec,
     // `rebuild` measures the base, which no baseline's costs may cut otherwise than the head.
@@ -37,15 +41,16 @@ export async function measureShard(
       : { costs: (fingerprint) => baseline.costs(fingerprint) }),
   };
   const leg: ActionStep = { ...step, shard: selection };
-  const headSettings = flow.measureSettings(leg, 'head', context.sha);
+  // Without a base the merged profile may become GITHUB_SHA's baseline: as an unsharded run, a
+  // leg records the commit checked out, and the merge job saves nothing that is not GITHUB_SHA.
+  const commit = baseSha === undefined ? await flow.checkedOutCommit(step) : context.sha;
+  const headSettings = flow.measureSettings(leg, 'head', commit);
   if (settings.baseline !== 'rebuild') {
     await baseline.costs(await deps.profiler.fingerprint(headSettings, step.processDeps));
   }
   const head = await deps.profiler.measure(headSettings, step.processDeps);
   const base =
-    pullRequest === undefined
-      ? undefined
-      : await baseShare(leg, pullRequest.baseSha, baseline.restored, flow);
+    baseSha === undefined ? undefined : await baseShare(leg, baseSha, baseline.restored, flow);
   const name = shardArtifactName(settings.cacheKeyPrefix, spec);
   await services.shards.upload({
     shard: spec,
@@ -53,14 +58,17 @@ export async function measureShard(
     identity: baselineIdentity(fingerprintHash(head.fingerprint), settings),
     head,
     ...(base === undefined ? {} : { base }),
-    ...(pullRequest === undefined
-      ? {}
-      : { baseSha: pullRequest.baseSha, prNumber: pullRequest.number }),
+    ...(baseSha === undefined ? {} : { baseSha }),
+    ...(pullRequest === undefined ? {} : { prNumber: pullRequest.number }),
     ...(baseline.restored === undefined ? {} : { balancedBy: baseline.restored.key }),
   });
-  const measured = `shard ${shardName(spec)} measured ${plural(head.benchmarks.length, 'benchmark')} at ${shortCommit(context.sha)} and uploaded them as ${name} for the merge job`;
-  if (pullRequest === undefined || base === undefined) {
-    await deps.results.appendSummary(`### rust-perf\n\nThe ${measured}.\n`);
+  const measured = `shard ${shardName(spec)} measured ${plural(head.benchmarks.length, 'benchmark')} at ${commit === undefined ? 'an unknown commit' : shortCommit(commit)} and uploaded them as ${name} for the merge job`;
+  if (baseSha === undefined || base === undefined) {
+    const notSaved =
+      baseSha === undefined && commit !== context.sha
+        ? ` The checkout is ${commit ?? 'an unknown commit'}, not ${context.sha}, the commit of this ${context.eventName} event: the merge job will not save it as a baseline.`
+        : '';
+    await deps.results.appendSummary(`### rust-perf\n\nThe ${measured}.${notSaved}\n`);
     return { regressed: false, summary: measured };
   }
   const comparison = compareProfiles(base, head, {
@@ -73,7 +81,9 @@ export async function measureShard(
     step,
     comparison,
     pullRequest,
-    [`This is ${measured}, which compares and comments on the whole suite.`],
+    [
+      `This is ${measured}, which compares and ${pullRequest === undefined ? 'gates' : 'comments on'} the whole suite.`,
+    ],
   );
   return { ...outcome, summary: `${measured}; its share: ${outcome.summary}` };
 }

@@ -10,6 +10,7 @@ import type { ProfileDocument } from '../profile/profile.js';
 import type { MarkdownOptions } from '../report/markdown.js';
 import type { ProcessDeps } from '../system/process.js';
 import type { ActionDeps, ActionServices } from './deps.js';
+import type { GateLimits } from './gate-limits.js';
 
 /** What the step concluded: its outputs, and the comparison still to deliver, if any. */
 export interface Outcome {
@@ -59,9 +60,17 @@ export interface ActionStep {
 
 /** The parts of the unsharded flow that a leg and the merge job go through as well. */
 export interface StepFlow {
-  measureSettings(step: ActionStep, side: 'head' | 'base', commit: string): MeasureSettings;
+  measureSettings(
+    step: ActionStep,
+    side: 'head' | 'base',
+    commit: string | undefined,
+  ): MeasureSettings;
+  /** The commit the workspace has checked out, or undefined when git cannot tell. */
+  checkedOutCommit(step: ActionStep): Promise<string | undefined>;
   /** Measures the base commit in a temporary worktree, fetching it first if it is missing. */
   measureBase(step: ActionStep, baseSha: string): Promise<ProfileDocument>;
+  /** The limits of the base commit's rust-perf.toml, and a note when the head's differs. */
+  baseLimits(step: ActionStep, baseSha: string): Promise<GateLimits>;
   /** A whole profile of a run without a pull request: saved as the baseline when allowed. */
   recordProfile(step: ActionStep, head: ProfileDocument, identity: string): Promise<Outcome>;
   /** No base to compare with: said in a notice and the job summary. */
@@ -69,7 +78,8 @@ export interface StepFlow {
   publishComparison(
     step: ActionStep,
     comparison: Comparison,
-    pullRequest: Pick<PullRequestContext, 'number' | 'headSha'>,
+    /** Absent for a merge group: no comment, no artifact. */
+    pullRequest: Pick<PullRequestContext, 'number' | 'headSha'> | undefined,
     warnings?: string[],
     profiles?: ComparedProfiles,
   ): Promise<Outcome>;

@@ -18,6 +18,7 @@ import { parseProfileDocument } from '../../src/profile/document.js';
 import { withHistory } from '../../src/profile/history.js';
 import { baselineIdentity, fingerprintHash } from '../../src/profile/identity.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
+import { shareOf } from '../../src/profile/shard-assignment.js';
 import type { ReportEnvelope } from '../../src/publish/artifact.js';
 import type { BaselineStore, RestoredBaseline } from '../../src/publish/baseline-cache.js';
 import type { CommentOutcome, CommentTarget } from '../../src/publish/comment.js';
@@ -107,6 +108,10 @@ interface Setup {
   /** Both sides measured under Callgrind: every benchmark has a call graph. */
   callGraphs?: boolean;
   flameGraphUploadError?: Error;
+  /** The shard artifacts of the run, shared by its legs and its merge job. */
+  shardArtifacts?: ShardEnvelope[];
+  /** The job has no checkout: its workspace is no git repository (a merge job may have none). */
+  noCheckout?: boolean;
 }
 
 /** The profile with a call graph for every benchmark (one without calls: each function a root). */
@@ -182,7 +187,7 @@ function setUp(setup: Setup) {
   const commands: { line: string; env: Record<string, string> }[] = [];
   const upserts: { target: CommentTarget; body: string; create: boolean }[] = [];
   const uploads: ReportEnvelope[] = [];
-  const shardUploads: ShardEnvelope[] = [];
+  const shardUploads = setup.shardArtifacts ?? [];
   const flameGraphUploads: FlameGraphFile[][] = [];
   const downloads: number[] = [];
   const baselines = new MemoryBaselines(effects);
@@ -212,7 +217,11 @@ function setUp(setup: Setup) {
       if (!localCommits.has(sha)) throw new GitError(`no commit ${sha}`);
       return setup.limitsFiles?.[sha];
     },
-    topLevel: notExpected('topLevel'),
+    async topLevel() {
+      gitCalls.push('top level');
+      if (setup.noCheckout) throw new GitError(`${workspace} is not inside a git repository.`);
+      return workspace;
+    },
     hasUncommittedChanges: notExpected('hasUncommittedChanges'),
     addWorktree: notExpected('addWorktree'),
     removeWorktree: notExpected('removeWorktree'),
@@ -268,13 +277,13 @@ function setUp(setup: Setup) {
         effects.push('measure');
         measured.push({ settings, deps: measureDeps });
         const head = setup.callGraphs ? withCallGraphs(HEAD_PROFILE) : HEAD_PROFILE;
-        return { ...head, commit: settings.commit };
+        return measuredShare({ ...head, commit: settings.commit }, settings);
       },
       async measureRevision(ref, settings, revisionDeps) {
         effects.push('measure base');
         revisions.push({ ref, settings, deps: revisionDeps });
         if (setup.measureRevisionError) throw setup.measureRevisionError;
-        return { ...BASE_PROFILE, commit: settings.commit };
+        return measuredShare({ ...BASE_PROFILE, commit: settings.commit }, settings);
       },
     },
     openRepository(options) {
@@ -302,7 +311,9 @@ function setUp(setup: Setup) {
           shardUploads.push(shard);
         },
         async downloadAll() {
-          return shardUploads.map((shard) => ({ ...shard, source: `shard ${shard.shard.index}` }));
+          return shardUploads
+            .map((shard) => ({ ...shard, source: `shard ${shard.shard.index}` }))
+            .sort((a, b) => a.shard.index - b.shard.index);
         },
       },
       flameGraphs: {
@@ -346,8 +357,25 @@ function setUp(setup: Setup) {
     upserts,
     uploads,
     flameGraphUploads,
+    shardUploads,
     downloads,
     baselines,
+  };
+}
+
+/** A profile cut to the share of the targets that `settings.shard` measures, as measure does. */
+async function measuredShare(
+  profile: ProfileDocument,
+  settings: MeasureSettings,
+): Promise<ProfileDocument> {
+  if (settings.shard === undefined) return profile;
+  const { spec, costs } = settings.shard;
+  const targets = profile.benchmarks.map((benchmark) => benchmark.target);
+  const share = shareOf(spec, targets, await costs?.(profile.fingerprint));
+  return {
+    ...profile,
+    shard: spec,
+    benchmarks: profile.benchmarks.filter((benchmark) => share.includes(benchmark.target)),
   };
 }
 
@@ -377,6 +405,15 @@ const push = (branch = 'main') => ({
   env: { GITHUB_REF: `refs/heads/${branch}` },
 });
 const pullRequest = { eventName: 'pull_request', payload: pullRequestPayload };
+/** A merge queue's run for the queued commit MERGE_SHA, on top of BASE_SHA. */
+const mergeGroup = {
+  eventName: 'merge_group',
+  payload: {
+    repository: { default_branch: 'main' },
+    merge_group: { base_sha: BASE_SHA, head_sha: MERGE_SHA },
+  },
+  env: { GITHUB_REF: `refs/heads/gh-readonly-queue/main/pr-7-${BASE_SHA}` },
+};
 
 /**
  * A `mode: report` run on the report a `mode: measure` run uploaded for pull request #7 (from a
@@ -1021,15 +1058,6 @@ describe('limits in the repository', () => {
 });
 
 describe('a merge queue', () => {
-  const mergeGroup = {
-    eventName: 'merge_group',
-    payload: {
-      repository: { default_branch: 'main' },
-      merge_group: { base_sha: BASE_SHA, head_sha: MERGE_SHA },
-    },
-    env: { GITHUB_REF: `refs/heads/gh-readonly-queue/main/pr-7-${BASE_SHA}` },
-  };
-
   it("compares the queued commit with the base's baseline and fails the gate, commenting nowhere", async () => {
     const action = setUp({
       ...mergeGroup,
@@ -1224,5 +1252,204 @@ describe('setting up', () => {
         'Run the measuring job on a Linux runner, e.g. `runs-on: ubuntu-latest` (`mode: report` runs anywhere).',
     ]);
     expect(action.measured).toEqual([]);
+  });
+});
+
+describe('a sharded matrix', () => {
+  const legInputs = (shard: string) => ({ shard, 'fail-on-regression': 'true' });
+  const mergeInputs = { mode: 'merge', 'fail-on-regression': 'true' };
+  /** The run's legs, each a job of its own, sharing the artifacts of the run. */
+  async function legs(setup: Setup, shards: string[], artifacts: ShardEnvelope[]) {
+    const run = [];
+    for (const shard of shards) {
+      const leg = setUp({
+        ...setup,
+        inputs: { ...setup.inputs, ...legInputs(shard) },
+        shardArtifacts: artifacts,
+      });
+      leg.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: baseline });
+      await runAction(leg.deps);
+      expect(leg.failures).toEqual([]);
+      expect(leg.upserts).toEqual([]);
+      expect(leg.outputs).not.toHaveProperty('comment-url');
+      run.push(leg);
+    }
+    return run;
+  }
+  const names = (profile?: ProfileDocument) => profile?.benchmarks.map((b) => b.name);
+  /** The base's baseline as measure writes it, by name, which is how a merge orders it too. */
+  const baseline = {
+    ...BASE_PROFILE,
+    benchmarks: BASE_PROFILE.benchmarks.toSorted((a, b) => a.name.localeCompare(b.name)),
+  };
+
+  it("a leg uploads its share of the head and of the base's baseline, and comments nowhere", async () => {
+    const leg = setUp({ ...pullRequest, inputs: legInputs('1/2') });
+    leg.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: BASE_PROFILE });
+    await runAction(leg.deps);
+
+    const key = `rust-perf-Linux-${HASH}-${BASE_SHA}`;
+    expect(leg.shardUploads).toEqual([
+      {
+        shard: { index: 1, count: 2 },
+        headSha: MERGE_SHA,
+        baseSha: BASE_SHA,
+        prNumber: 7,
+        identity: HASH,
+        balancedBy: key,
+        head: expect.objectContaining({ commit: MERGE_SHA, shard: { index: 1, count: 2 } }),
+        base: expect.objectContaining({ commit: BASE_SHA, shard: { index: 1, count: 2 } }),
+      },
+    ]);
+    const [upload] = leg.shardUploads;
+    // The same share of both sides; `report`, which the baseline lacks, goes by its hash.
+    expect(names(upload?.head)).toEqual(['parse', 'sort', 'report']);
+    expect(names(upload?.base)).toEqual(['parse', 'sort']);
+    expect(leg.measured[0]?.settings.shard?.spec).toEqual({ index: 1, count: 2 });
+    expect(leg.upserts).toEqual([]);
+    expect(leg.uploads).toEqual([]);
+    expect(leg.failures).toEqual([]);
+    expect(leg.baselines.calls).toEqual([`restore ${BASE_SHA} ${HASH}`]);
+    expect(leg.outputs.summary).toBe(
+      `shard 1/2 measured 3 benchmarks at ${MERGE_SHA.slice(0, 10)} and uploaded them as rust-perf-shard-1-of-2 for the merge job; its share: regressed: parse +25.01% (textbench::parse::parse_field +72.92%); improved: sort -3.54%; added: report`,
+    );
+    expect(leg.summaries[0]).toContain(
+      '> This is shard 1/2 measured 3 benchmarks at ' +
+        `${MERGE_SHA.slice(0, 10)} and uploaded them as rust-perf-shard-1-of-2 for the merge job, which compares and comments on the whole suite.`,
+    );
+  });
+
+  it('merges every shard into the comment, outputs and gate of one unsharded run, published once', async () => {
+    const artifacts: ShardEnvelope[] = [];
+    await legs(pullRequest, ['2/2', '1/2'], artifacts);
+    const unsharded = setUp({ ...pullRequest, inputs: { 'fail-on-regression': 'true' } });
+    unsharded.baselines.entries.push({ sha: BASE_SHA, hash: HASH, profile: baseline });
+    await runAction(unsharded.deps);
+
+    const merge = setUp({ ...pullRequest, inputs: mergeInputs, shardArtifacts: artifacts });
+    await runAction(merge.deps);
+
+    expect(merge.measured).toEqual([]);
+    expect(merge.upserts).toHaveLength(1);
+    expect(merge.upserts[0]?.body).toBe(unsharded.upserts[0]?.body);
+    expect(merge.outputs).toEqual({
+      ...unsharded.outputs,
+      'report-json': join(merge.tempDir, 'rust-perf', 'report.json'),
+    });
+    expect(merge.failures).toEqual(unsharded.failures);
+    expect(merge.failures).toEqual([expect.stringMatching(/^Performance regressed/)]);
+    expect(merge.baselines.calls).toEqual([]);
+    expect(merge.log.lines).toContain('Merged 2 shards of 2: 5 benchmarks.');
+  });
+
+  it('names a missing shard in the comment, fails the step and saves nothing', async () => {
+    const artifacts: ShardEnvelope[] = [];
+    await legs(pullRequest, ['2/2'], artifacts);
+
+    const merge = setUp({ ...pullRequest, inputs: mergeInputs, shardArtifacts: artifacts });
+    await runAction(merge.deps);
+
+    expect(merge.upserts).toHaveLength(1);
+    expect(merge.upserts[0]?.body).toContain(
+      '> Incomplete: shard 1/2 of this run uploaded no results (the leg failed, was cancelled or did not run), so the benchmarks it measures are not compared here, and no baseline is saved. Re-run the failed jobs.',
+    );
+    expect(merge.outputs.summary).toMatch(/^incomplete: shard 1\/2 missing; /);
+    expect(merge.failures).toEqual([
+      'Shard 1/2 of this run uploaded no results: the merge is incomplete, and no baseline was saved.',
+    ]);
+    expect(merge.effects.at(-1)).toBe('failed');
+  });
+
+  it('saves the merged baseline of a push once, from the merge job', async () => {
+    const artifacts: ShardEnvelope[] = [];
+    await legs(push(), ['1/2', '2/2'], artifacts);
+    expect(artifacts.map((artifact) => artifact.head.commit)).toEqual([MERGE_SHA, MERGE_SHA]);
+
+    const merge = setUp({ ...push(), inputs: mergeInputs, shardArtifacts: artifacts });
+    await runAction(merge.deps);
+
+    expect(merge.baselines.calls).toEqual([
+      `restore ${MERGE_SHA} ${HASH}`,
+      `save ${MERGE_SHA} ${HASH}`,
+    ]);
+    expect(names(merge.baselines.entries[0]?.profile)).toEqual(names(HEAD_PROFILE)?.sort());
+    expect(merge.baselines.entries[0]?.profile.shard).toBeUndefined();
+    expect(merge.failures).toEqual([]);
+  });
+
+  it('saves no baseline when the legs checked out another commit than GITHUB_SHA, and says so', async () => {
+    const other = 'f'.repeat(40);
+    const artifacts: ShardEnvelope[] = [];
+    const [leg] = await legs({ ...push(), checkedOut: other }, ['1/2', '2/2'], artifacts);
+    expect(artifacts.map((artifact) => artifact.head.commit)).toEqual([other, other]);
+    expect(leg?.summaries[0]).toContain(
+      `The checkout is ${other}, not ${MERGE_SHA}, the commit of this push event: the merge job will not save it as a baseline.`,
+    );
+
+    const merge = setUp({ ...push(), inputs: mergeInputs, shardArtifacts: artifacts });
+    await runAction(merge.deps);
+
+    expect(merge.baselines.calls).toEqual([]);
+    expect(merge.outputs.summary).toContain(
+      `not saved as a baseline: the checkout is ${other}, not ${MERGE_SHA}, the commit of this push event that a baseline is saved under`,
+    );
+  });
+
+  describe('in a merge queue', () => {
+    const limits = '[[benchmark]]\nname = "parse"\nthreshold = "30%"\n';
+
+    it("compares the legs with the queue's base and gates in the merge job, with the base's limits, commenting nowhere", async () => {
+      const artifacts: ShardEnvelope[] = [];
+      await legs(mergeGroup, ['1/2', '2/2'], artifacts);
+      expect(artifacts.map((artifact) => [artifact.baseSha, artifact.prNumber])).toEqual([
+        [BASE_SHA, undefined],
+        [BASE_SHA, undefined],
+      ]);
+
+      const merge = setUp({
+        ...mergeGroup,
+        inputs: mergeInputs,
+        shardArtifacts: artifacts,
+        limitsFiles: { [BASE_SHA]: limits },
+      });
+      await runAction(merge.deps);
+
+      expect(merge.upserts).toEqual([]);
+      expect(merge.uploads).toEqual([]);
+      expect(merge.baselines.calls).toEqual([]);
+      expect(merge.gitCalls).toContain(`read ${BASE_SHA} crates/textbench/rust-perf.toml`);
+      // parse's +25% is within its own 30%, so the gate passes (without the file it fails, below).
+      expect(merge.outputs).toEqual({
+        regressed: 'false',
+        summary: 'improved: sort -3.54%; added: report; removed: tokenize',
+        'report-json': join(merge.tempDir, 'rust-perf', 'report.json'),
+        'baseline-sha': BASE_SHA,
+      });
+      expect(merge.failures).toEqual([]);
+      const report = parseComparison(readFileSync(merge.outputs['report-json']!, 'utf8'), 'report');
+      expect(report.limits).toBe(`crates/textbench/rust-perf.toml at ${BASE_SHA.slice(0, 10)}`);
+      expect(report.benchmarks.find((b) => b.name === 'parse')?.threshold).toBe(0.3);
+    });
+
+    it('without a checkout in the merge job, reads no rust-perf.toml and says so', async () => {
+      const artifacts: ShardEnvelope[] = [];
+      await legs(mergeGroup, ['1/2', '2/2'], artifacts);
+
+      const merge = setUp({
+        ...mergeGroup,
+        inputs: mergeInputs,
+        shardArtifacts: artifacts,
+        noCheckout: true,
+        limitsFiles: { [BASE_SHA]: limits },
+      });
+      await runAction(merge.deps);
+
+      expect(merge.gitCalls).toEqual(['top level']);
+      expect(merge.log.lines).toContain(
+        "This job has no checkout, so no rust-perf.toml is read: check out the repository in the merge job to hold the merged comparison to the base's limits.",
+      );
+      expect(merge.outputs.summary).toMatch(/^regressed: parse \+25\.01%/);
+      expect(merge.failures).toEqual([expect.stringMatching(/^Performance regressed/)]);
+    });
   });
 });
