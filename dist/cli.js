@@ -1511,6 +1511,7 @@ function compareProfiles(base, head, options) {
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
     ...options.limits?.entries.length ? { limits: options.limits.source } : {},
+    ...head.shard === void 0 ? {} : { shard: head.shard },
     benchmarks
   };
 }
@@ -4501,10 +4502,10 @@ var Budget = class {
    * rendered once, here, and only until the budget runs out. The first row comes with the
    * lines of its `frame` (a table header, a fold), which are paid for with it.
    */
-  takeRows(items, render2, frame) {
+  takeRows(items, render, frame) {
     const rows = [];
     for (const item of items) {
-      const row = render2(item);
+      const row = render(item);
       if (!this.take(rows.length === 0 ? [...frame, row] : [row])) break;
       rows.push(row);
     }
@@ -5138,7 +5139,7 @@ async function readLimits(path, name, optional = false) {
   return parseLimits(text, name);
 }
 function printReport(comparison, report, context) {
-  context.stdout(render(comparison, report.format, context));
+  context.stdout(renderReport(comparison, report.format, context));
   return comparison.regressed && report.failOnRegression ? 1 : 0;
 }
 function pairSingleBenchmarks(base, head, context) {
@@ -5158,7 +5159,7 @@ function chooseFormat(value, context) {
   }
   return value;
 }
-function render(comparison, format, context) {
+function renderReport(comparison, format, context) {
   switch (format) {
     case "json":
       return renderJson(comparison);
@@ -6406,8 +6407,8 @@ function shardAssignment(count, costs = /* @__PURE__ */ new Map()) {
   return (unit) => costed.get(unit) ?? rendezvous(unit, count);
 }
 function shareOf(spec, units, costs) {
-  const shardOf2 = shardAssignment(spec.count, costs);
-  return units.filter((unit) => shardOf2(unit) === spec.index);
+  const shardOf3 = shardAssignment(spec.count, costs);
+  return units.filter((unit) => shardOf3(unit) === spec.index);
 }
 function rendezvous(unit, count) {
   let best = 0;
@@ -7186,9 +7187,9 @@ function chooseBenchTargets(metadata, manifestPath, settings, log) {
   );
   for (const bench of found) log.info(`bench ${bench.name}: ${bench.harness} (${bench.evidence})`);
   const measured = found.filter((bench) => bench.harness !== "gungraun");
-  const refused2 = found.filter((bench) => bench.harness === "gungraun").map((bench) => bench.name);
-  if (refused2.length > 0) {
-    const message = `${refused2.join(", ")} ${refused2.length === 1 ? "is a Gungraun (or iai-callgrind) benchmark, which starts" : "are Gungraun (or iai-callgrind) benchmarks, which start"} valgrind itself: rust-perf does not measure ${refused2.length === 1 ? "it" : "them"}`;
+  const refused = found.filter((bench) => bench.harness === "gungraun").map((bench) => bench.name);
+  if (refused.length > 0) {
+    const message = `${refused.join(", ")} ${refused.length === 1 ? "is a Gungraun (or iai-callgrind) benchmark, which starts" : "are Gungraun (or iai-callgrind) benchmarks, which start"} valgrind itself: rust-perf does not measure ${refused.length === 1 ? "it" : "them"}`;
     if (measured.length === 0 && settings.commands.length === 0) {
       throw new InputError(
         message,
@@ -7523,52 +7524,82 @@ import { resolve as resolve10 } from "node:path";
 
 // src/profile/merge.ts
 function mergeShardProfiles(parts) {
-  const [first] = parts;
-  if (first === void 0) throw new InputError("there are no shards to merge");
-  const count = shardOf(first).count;
-  const seen = /* @__PURE__ */ new Map();
-  const benchmarkSources = /* @__PURE__ */ new Map();
+  const tally = tallyShards(parts, shardOf, (part) => part.profile.benchmarks);
+  const first = parts[0];
   for (const part of parts) {
-    const shard = shardOf(part);
-    if (shard.count !== count) {
-      throw refused(part, `is shard ${shardName(shard)}, but ${first.source} is one of ${count}`);
-    }
-    const earlier = seen.get(shard.index);
-    if (earlier !== void 0) {
-      throw refused(part, `is shard ${shardName(shard)}, as is ${earlier}`);
-    }
-    seen.set(shard.index, part.source);
     if (part.profile.commit !== first.profile.commit) {
-      throw refused(
-        part,
+      throw refusedShard(
+        part.source,
         `measured commit ${part.profile.commit ?? "unknown"}, but ${first.source} measured ${first.profile.commit ?? "an unknown one"}`
       );
     }
     if (JSON.stringify(part.profile.fingerprint) !== JSON.stringify(first.profile.fingerprint)) {
-      throw refused(part, `was measured under other conditions (fingerprint) than ${first.source}`);
-    }
-    for (const benchmark of part.profile.benchmarks) {
-      const other = benchmarkSources.get(benchmark.name);
-      if (other !== void 0) {
-        throw refused(
-          part,
-          `measured ${benchmark.name}, as did ${other}: the legs did not share the benchmarks out alike`
-        );
-      }
-      benchmarkSources.set(benchmark.name, part.source);
+      throw refusedShard(
+        part.source,
+        `was measured under other conditions (fingerprint) than ${first.source}`
+      );
     }
   }
-  const missing = Array.from({ length: count }, (_, index) => index + 1).filter(
-    (index) => !seen.has(index)
-  );
   const { shard: _shard, ...whole } = first.profile;
   const profile = {
     ...whole,
     createdAt: parts.map((part) => part.profile.createdAt).sort(compareText).at(-1),
     benchmarks: parts.flatMap((part) => part.profile.benchmarks).sort((a, b) => compareText(a.name, b.name))
   };
-  return { profile, count, missing };
+  return { profile, count: tally.count, missing: tally.missing() };
 }
+function tallyShards(parts, shardOf3, benchmarks) {
+  const [first] = parts;
+  if (first === void 0) throw new InputError("there are no shards to merge");
+  const tally = new ShardTally(first.source, shardOf3(first));
+  for (const part of parts) {
+    tally.add(
+      part.source,
+      shardOf3(part),
+      benchmarks(part).map((benchmark) => benchmark.name)
+    );
+  }
+  return tally;
+}
+var ShardTally = class {
+  constructor(firstSource, first) {
+    this.firstSource = firstSource;
+    this.count = first.count;
+  }
+  firstSource;
+  count;
+  #seen = /* @__PURE__ */ new Map();
+  #benchmarks = /* @__PURE__ */ new Map();
+  add(source, shard, benchmarks) {
+    if (shard.count !== this.count) {
+      throw refusedShard(
+        source,
+        `is shard ${shardName(shard)}, but ${this.firstSource} is one of ${this.count}`
+      );
+    }
+    const earlier = this.#seen.get(shard.index);
+    if (earlier !== void 0) {
+      throw refusedShard(source, `is shard ${shardName(shard)}, as is ${earlier}`);
+    }
+    this.#seen.set(shard.index, source);
+    for (const name of benchmarks) {
+      const other = this.#benchmarks.get(name);
+      if (other !== void 0) {
+        throw refusedShard(
+          source,
+          `measured ${name}, as did ${other}: the legs did not share the benchmarks out alike`
+        );
+      }
+      this.#benchmarks.set(name, source);
+    }
+  }
+  /** Shards (from 1) that no part holds, in order. */
+  missing() {
+    return Array.from({ length: this.count }, (_, index) => index + 1).filter(
+      (index) => !this.#seen.has(index)
+    );
+  }
+};
 function shardOf(part) {
   if (part.profile.shard === void 0) {
     throw new InputError(
@@ -7578,57 +7609,539 @@ function shardOf(part) {
   }
   return part.profile.shard;
 }
-function refused(part, reason) {
+function refusedShard(source, reason) {
   return new InputError(
-    `cannot merge ${part.source}: it ${reason}`,
+    `cannot merge ${source}: it ${reason}`,
     "Merge the shards of one run, measured with one rust-perf version and one set of inputs."
   );
 }
 
-// src/cli/merge-command.ts
-var help5 = `rust-perf merge: join the shards of one measurement into one profile
+// src/compare/merge-reports.ts
+var SHARED_FIELDS = {
+  "base commit and conditions": (report) => report.base,
+  "head commit and conditions": (report) => report.head,
+  "thresholds and event": ({
+    event,
+    threshold,
+    functionThreshold,
+    allocationThreshold: allocationThreshold2
+  }) => ({
+    event,
+    threshold,
+    functionThreshold,
+    allocationThreshold: allocationThreshold2
+  }),
+  limits: (report) => report.limits ?? null
+};
+function mergeShardReports(parts) {
+  const tally = tallyShards(parts, shardOf2, (part) => part.comparison.benchmarks);
+  const first = parts[0];
+  for (const part of parts) {
+    for (const [what, field] of Object.entries(SHARED_FIELDS)) {
+      if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first.comparison))) {
+        throw refusedShard(part.source, `has another ${what} than ${first.source}`);
+      }
+    }
+  }
+  const labels = new Set(parts.flatMap((part) => part.comparison.acceptedBy ?? []));
+  if (labels.size > 1) {
+    throw refusedShard(
+      parts.at(-1).source,
+      `was accepted by another label: ${[...labels].join(", ")}`
+    );
+  }
+  const { shard: _shard, acceptedBy: _label, ...whole } = first.comparison;
+  const benchmarks = inComparisonOrder(parts.flatMap((part) => part.comparison.benchmarks));
+  const regressed = benchmarks.some(benchmarkFails);
+  const [label] = labels;
+  const comparison = {
+    ...whole,
+    regressed,
+    benchmarks,
+    ...regressed && label !== void 0 ? { acceptedBy: label } : {}
+  };
+  return { comparison, count: tally.count, missing: tally.missing() };
+}
+function inComparisonOrder(benchmarks) {
+  const inBase = new Set(
+    benchmarks.filter((benchmark) => benchmark.base !== null).map((benchmark) => benchmark.target)
+  );
+  return benchmarks.sort(
+    (a, b) => Number(!inBase.has(a.target)) - Number(!inBase.has(b.target)) || compareText(a.target, b.target)
+  );
+}
+function shardOf2(part) {
+  if (part.comparison.shard === void 0) {
+    throw new InputError(
+      `${part.source} is not a shard's report: it compares whole measurements`,
+      "Merge the reports that `rust-perf compare --format json` wrote for the profiles of `rust-perf measure --shard K/N`."
+    );
+  }
+  return part.comparison.shard;
+}
 
-Usage: rust-perf merge --out FILE SHARD...
+// src/compare/read-comparison.ts
+var MAX_BYTES = 32 * 1024 * 1024;
+var MAX_STRING = 1e4;
+var REPORT_FIELDS = [
+  "version",
+  "regressed",
+  "event",
+  "threshold",
+  "functionThreshold",
+  "base",
+  "head",
+  "fingerprintDifferences",
+  "benchmarks"
+];
+var OPTIONAL_REPORT_FIELDS = [
+  "allocationThreshold",
+  "allocationsUnmeasured",
+  "acceptedBy",
+  "limits",
+  "shard"
+];
+var BENCHMARK_FIELDS2 = {
+  required: [
+    "name",
+    "target",
+    "harness",
+    "status",
+    "base",
+    "head",
+    "change",
+    "otherEvents",
+    "functions"
+  ],
+  optional: ["id", "allocations", "trend", "threshold", "ignored", "overBudget"]
+};
+var ALLOCATION_FIELDS2 = { required: ["status", "base", "head", "change", "sites"] };
+var TOTALS_FIELDS = { required: ["allocations", "bytes", "peakBytes"] };
+var SITE_FIELDS2 = { required: ["function", "file", "line", "base", "head"] };
+var SITE_COUNTS_FIELDS = { required: ["allocations", "bytes"] };
+var FUNCTION_CHANGE_FIELDS = {
+  required: ["name", "file", "line", "base", "head", "delta", "change", "status", "significant"],
+  optional: ["movedFrom", "movedTo", "inclusive", "callPath", "calledMoreBy"]
+};
+var SIDES_FIELDS = { required: ["base", "head"] };
+var CALL_GROWTH_FIELDS = { required: ["caller", "base", "head"] };
+var MAX_EVENT_LENGTH = 32;
+function parseComparison(text, source) {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_BYTES) {
+    throw new CorruptFileError(
+      source,
+      void 0,
+      `is ${bytes} bytes, more than the 32 MiB a comparison report may have`
+    );
+  }
+  const json = parseJson(
+    text,
+    (reason) => new CorruptFileError(source, void 0, `is not valid JSON (${reason})`)
+  );
+  return new ComparisonReader(source).comparison(json);
+}
+function comparisonProblem(path, problem) {
+  switch (problem.kind) {
+    case "missing":
+      return `${path}.${problem.key} is missing`;
+    case "unknown-field":
+      return `${path} has an unexpected field '${truncateForMessage(problem.key)}'`;
+    case "expected":
+      return `${path} must be ${problem.expected} (got ${describeJsonValue(problem.found)})`;
+    case "rule":
+      return "found" in problem ? `${path} ${problem.rule} (got ${describeJsonValue(problem.found)})` : `${path} ${problem.rule}`;
+  }
+}
+var ComparisonReader = class {
+  json;
+  constructor(source) {
+    this.json = new StrictJsonReader(
+      (path, problem) => new CorruptFileError(
+        source,
+        void 0,
+        `${comparisonProblem(path, problem)}; this is not a comparison report written by rust-perf`
+      )
+    );
+  }
+  comparison(value) {
+    const { json } = this;
+    const object = json.object(value, "the report", {
+      required: REPORT_FIELDS,
+      optional: OPTIONAL_REPORT_FIELDS
+    });
+    json.expect(
+      object.version,
+      "version",
+      (version) => version === COMPARISON_VERSION,
+      String(COMPARISON_VERSION)
+    );
+    const benchmarks = json.array(object.benchmarks, "benchmarks").map((benchmark, index) => this.benchmark(benchmark, `benchmarks[${index}]`));
+    const regressed = json.boolean(object.regressed, "regressed");
+    if (regressed !== benchmarks.some(benchmarkFails)) {
+      json.refuse(
+        "regressed",
+        "must be true exactly when a benchmark regressed (in instructions or allocations) or exceeded a budget, and is not ignored",
+        regressed
+      );
+    }
+    return {
+      version: COMPARISON_VERSION,
+      regressed,
+      event: this.event(object.event, "event"),
+      threshold: this.fraction(object.threshold, "threshold"),
+      functionThreshold: this.fraction(object.functionThreshold, "functionThreshold"),
+      ...object.allocationThreshold === void 0 ? {} : {
+        allocationThreshold: this.fraction(object.allocationThreshold, "allocationThreshold")
+      },
+      ...object.allocationsUnmeasured === void 0 ? {} : {
+        allocationsUnmeasured: this.json.expect(
+          object.allocationsUnmeasured,
+          "allocationsUnmeasured",
+          (side) => side === "base" || side === "head",
+          '"base" or "head"'
+        )
+      },
+      base: this.side(object.base, "base"),
+      head: this.side(object.head, "head"),
+      fingerprintDifferences: json.array(object.fingerprintDifferences, "fingerprintDifferences").map(
+        (difference, index) => this.difference(difference, `fingerprintDifferences[${index}]`)
+      ),
+      ...object.limits === void 0 ? {} : { limits: this.name(object.limits, "limits") },
+      ...object.shard === void 0 ? {} : { shard: readShard(json, object.shard) },
+      benchmarks,
+      ...object.acceptedBy === void 0 ? {} : { acceptedBy: this.acceptedBy(object.acceptedBy, regressed) }
+    };
+  }
+  acceptedBy(value, regressed) {
+    const label = this.json.expect(
+      value,
+      "acceptedBy",
+      (name) => typeof name === "string" && name !== "" && name.length <= 50,
+      "a label name of 1 to 50 characters"
+    );
+    if (!regressed) this.json.refuse("acceptedBy", "is set only when a benchmark regressed", label);
+    return label;
+  }
+  side(value, path) {
+    const object = this.json.object(value, path, {
+      required: [],
+      optional: ["commit", "fingerprint"]
+    });
+    const side = {};
+    if (object.commit !== void 0) {
+      side.commit = this.json.expect(
+        this.string(object.commit, `${path}.commit`),
+        `${path}.commit`,
+        (commit) => COMMIT_ID.test(commit),
+        "a hexadecimal commit id"
+      );
+    }
+    if (object.fingerprint !== void 0) {
+      side.fingerprint = this.fingerprint(object.fingerprint, `${path}.fingerprint`);
+    }
+    return side;
+  }
+  fingerprint(value, path) {
+    const object = this.json.object(value, path, {
+      required: FINGERPRINT_FIELDS,
+      optional: ["codegen"]
+    });
+    const strings = (field) => this.json.array(object[field], `${path}.${field}`).map((entry, index) => this.string(entry, `${path}.${field}[${index}]`));
+    const runs = this.count(object.runs, `${path}.runs`);
+    if (runs < 1) this.json.refuse(`${path}.runs`, "must be at least 1", runs);
+    return {
+      valgrind: this.string(object.valgrind, `${path}.valgrind`),
+      rustc: this.string(object.rustc, `${path}.rustc`),
+      target: this.string(object.target, `${path}.target`),
+      rustflags: strings("rustflags"),
+      mangling: this.json.oneOf(object.mangling, `${path}.mangling`, MANGLINGS),
+      ...object.codegen === void 0 ? {} : { codegen: strings("codegen") },
+      runs
+    };
+  }
+  difference(value, path) {
+    const object = this.json.object(value, path, { required: ["field", "base", "head"] });
+    return {
+      field: this.json.oneOf(object.field, `${path}.field`, COMPARABLE_FINGERPRINT_FIELDS),
+      base: this.string(object.base, `${path}.base`),
+      head: this.string(object.head, `${path}.head`)
+    };
+  }
+  benchmark(value, path) {
+    const object = this.json.object(value, path, BENCHMARK_FIELDS2);
+    const status = this.json.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES);
+    const base = this.optionalCount(object.base, `${path}.base`);
+    const head = this.optionalCount(object.head, `${path}.head`);
+    if (base === null !== (status === "added")) {
+      this.json.refuse(`${path}.base`, "must be null exactly when the benchmark was added", base);
+    }
+    if (head === null !== (status === "removed")) {
+      this.json.refuse(`${path}.head`, "must be null exactly when the benchmark was removed", head);
+    }
+    return {
+      name: this.name(object.name, `${path}.name`),
+      target: this.name(object.target, `${path}.target`),
+      ...object.id === void 0 ? {} : { id: this.name(object.id, `${path}.id`) },
+      harness: this.json.oneOf(object.harness, `${path}.harness`, HARNESSES),
+      status,
+      base,
+      head,
+      change: this.change(object.change, `${path}.change`),
+      otherEvents: this.otherEvents(object.otherEvents, `${path}.otherEvents`),
+      functions: this.json.array(object.functions, `${path}.functions`).map((change, index) => this.functionChange(change, `${path}.functions[${index}]`)),
+      ...object.allocations === void 0 ? {} : { allocations: this.allocations(object.allocations, `${path}.allocations`) },
+      ...object.trend === void 0 ? {} : { trend: this.trend(object.trend, `${path}.trend`) },
+      ...this.limitFields(object, path)
+    };
+  }
+  allocations(value, path) {
+    const object = this.json.object(value, path, ALLOCATION_FIELDS2);
+    const totals2 = (side, at) => {
+      if (side === null) return null;
+      const fields = this.json.object(side, at, TOTALS_FIELDS);
+      return {
+        allocations: this.count(fields.allocations, `${at}.allocations`),
+        bytes: this.count(fields.bytes, `${at}.bytes`),
+        peakBytes: this.count(fields.peakBytes, `${at}.peakBytes`)
+      };
+    };
+    return {
+      status: this.json.oneOf(object.status, `${path}.status`, BENCHMARK_STATUSES),
+      base: totals2(object.base, `${path}.base`),
+      head: totals2(object.head, `${path}.head`),
+      change: this.change(object.change, `${path}.change`),
+      sites: this.json.array(object.sites, `${path}.sites`).map((site, index) => this.site(site, `${path}.sites[${index}]`))
+    };
+  }
+  site(value, path) {
+    const object = this.json.object(value, path, SITE_FIELDS2);
+    const counts = (side, at) => {
+      const fields = this.json.object(side, at, SITE_COUNTS_FIELDS);
+      return {
+        allocations: this.count(fields.allocations, `${at}.allocations`),
+        bytes: this.count(fields.bytes, `${at}.bytes`)
+      };
+    };
+    return {
+      function: this.name(object.function, `${path}.function`),
+      file: this.name(object.file, `${path}.file`),
+      line: this.count(object.line, `${path}.line`),
+      base: counts(object.base, `${path}.base`),
+      head: counts(object.head, `${path}.head`)
+    };
+  }
+  trend(value, path) {
+    const values = this.json.array(value, path);
+    if (values.length > HISTORY_LENGTH) {
+      this.json.refuse(path, `must have at most ${HISTORY_LENGTH} values`, values.length);
+    }
+    return values.map((total, index) => this.count(total, `${path}[${index}]`));
+  }
+  /** What rust-perf.toml set for a benchmark: its threshold, ignore, exceeded budgets. */
+  limitFields(object, path) {
+    const fields = {};
+    if (object.threshold !== void 0) {
+      fields.threshold = this.fraction(object.threshold, `${path}.threshold`);
+    }
+    if (object.ignored !== void 0) {
+      this.json.expect(object.ignored, `${path}.ignored`, (value) => value === true, "true");
+      fields.ignored = true;
+    }
+    if (object.overBudget !== void 0) {
+      fields.overBudget = this.json.array(object.overBudget, `${path}.overBudget`).map((budget, index) => this.exceededBudget(budget, `${path}.overBudget[${index}]`));
+    }
+    return fields;
+  }
+  exceededBudget(value, path) {
+    const object = this.json.object(value, path, {
+      required: ["limit", "count"],
+      optional: ["function"]
+    });
+    const limit = this.count(object.limit, `${path}.limit`);
+    const count = this.count(object.count, `${path}.count`);
+    if (count <= limit) this.json.refuse(`${path}.count`, "must exceed the limit", count);
+    return {
+      ...object.function === void 0 ? {} : { function: this.name(object.function, `${path}.function`) },
+      limit,
+      count
+    };
+  }
+  otherEvents(value, path) {
+    const events = this.json.object(value, path);
+    return Object.fromEntries(
+      Object.entries(events).map(([event, totals2]) => {
+        const at = `${path}.${this.event(event, path)}`;
+        const pair = this.json.object(totals2, at, { required: ["base", "head"] });
+        const sides = {
+          base: this.optionalCount(pair.base, `${at}.base`),
+          head: this.optionalCount(pair.head, `${at}.head`)
+        };
+        return [event, sides];
+      })
+    );
+  }
+  functionChange(value, path) {
+    const object = this.json.object(value, path, FUNCTION_CHANGE_FIELDS);
+    const base = this.count(object.base, `${path}.base`);
+    const head = this.count(object.head, `${path}.head`);
+    const delta = this.json.integer(object.delta, `${path}.delta`);
+    if (delta !== head - base) this.json.refuse(`${path}.delta`, "must be head - base", delta);
+    const change = {
+      name: this.name(object.name, `${path}.name`),
+      file: this.name(object.file, `${path}.file`),
+      line: this.count(object.line, `${path}.line`),
+      base,
+      head,
+      delta,
+      change: this.change(object.change, `${path}.change`),
+      status: this.json.oneOf(object.status, `${path}.status`, FUNCTION_STATUSES),
+      significant: this.json.boolean(object.significant, `${path}.significant`)
+    };
+    for (const key of ["movedFrom", "movedTo"]) {
+      if (object[key] === void 0) continue;
+      change[key] = this.json.array(object[key], `${path}.${key}`).map((name, index) => this.name(name, `${path}.${key}[${index}]`));
+    }
+    return { ...change, ...this.callContext(object, path) };
+  }
+  /** What the call graph told of a function: inclusive costs, call path, who called it more. */
+  callContext(object, path) {
+    const context = {};
+    if (object.inclusive !== void 0) {
+      const at = `${path}.inclusive`;
+      const sides = this.json.object(object.inclusive, at, SIDES_FIELDS);
+      context.inclusive = {
+        base: this.count(sides.base, `${at}.base`),
+        head: this.count(sides.head, `${at}.head`)
+      };
+    }
+    if (object.callPath !== void 0) {
+      const names = this.json.array(object.callPath, `${path}.callPath`);
+      if (names.length < 2) this.json.refuse(`${path}.callPath`, "must name at least 2 frames");
+      context.callPath = names.map((name, index) => this.name(name, `${path}.callPath[${index}]`));
+    }
+    if (object.calledMoreBy !== void 0) {
+      const at = `${path}.calledMoreBy`;
+      const growth = this.json.object(object.calledMoreBy, at, CALL_GROWTH_FIELDS);
+      const base = this.count(growth.base, `${at}.base`);
+      const head = this.count(growth.head, `${at}.head`);
+      if (head <= base) this.json.refuse(`${at}.head`, "must exceed base", head);
+      context.calledMoreBy = { caller: this.name(growth.caller, `${at}.caller`), base, head };
+    }
+    return context;
+  }
+  /** A string of at most MAX_STRING characters. */
+  string(value, path) {
+    const text = this.json.string(value, path);
+    if (text.length > MAX_STRING) {
+      this.json.refuse(path, `must be at most ${MAX_STRING} characters, not ${text.length}`);
+    }
+    return text;
+  }
+  /** A name or path: a non-empty string. */
+  name(value, path) {
+    const text = this.string(value, path);
+    if (text === "") this.json.refuse(path, "must not be empty");
+    return text;
+  }
+  event(value, path) {
+    return this.json.expect(
+      this.string(value, path),
+      path,
+      (text) => EVENT_NAME.test(text) && text.length <= MAX_EVENT_LENGTH,
+      "a Cachegrind event name such as Ir"
+    );
+  }
+  /** A count: a whole number, 0 or more. */
+  count(value, path) {
+    const number = this.json.integer(value, path);
+    if (number < 0) this.json.refuse(path, "must not be negative", number);
+    return number;
+  }
+  /** A count, or null on the side where the benchmark does not exist. */
+  optionalCount(value, path) {
+    return value === null ? null : this.count(value, path);
+  }
+  fraction(value, path) {
+    return this.json.expect(
+      value,
+      path,
+      (number) => typeof number === "number" && number >= 0 && number <= 1,
+      "a fraction from 0 to 1"
+    );
+  }
+  /** A percent change, or null where there is nothing to relate it to. */
+  change(value, path) {
+    if (value === null) return null;
+    return this.json.expect(
+      value,
+      path,
+      (number) => typeof number === "number" && Number.isFinite(number) && number >= -100,
+      "a percent change (-100 or more) or null"
+    );
+  }
+};
+
+// src/cli/merge-command.ts
+var help5 = `rust-perf merge: join the shards of one measurement into one profile or report
+
+Usage: rust-perf merge --out FILE PROFILE...
+       rust-perf merge [--format FORMAT] [--out FILE] REPORT...
 
 Reads the profile.json files that \`rust-perf measure --shard K/N\` wrote, one per shard, and
 writes one profile document holding every benchmark, as one measurement without --shard would
 have: \`rust-perf compare\` and \`--baseline\` read it. The shards must be of one commit,
 measured under the same conditions, each shard of N exactly once.
 
-Options:
-  --out FILE   Where the merged profile.json goes
-  -h, --help   Show this help
+Or reads the JSON reports that \`rust-perf compare --format json\` (or \`run\`) wrote for the
+shards, and prints the report of the whole suite. The shards' reports must compare the same
+base with the same head, under the same conditions, thresholds and limits, each shard of N
+exactly once, no benchmark in two of them. Profiles and reports are not merged together.
 
-Exit status: 0 merged, 2 a usage error, a missing shard, or shards of different measurements.
+Options:
+  --out FILE        Where the merged profile.json goes (required for profiles); for reports,
+                    also write the merged JSON report there
+  --format FORMAT   For reports: text, markdown, comment or json. Default: text on a
+                    terminal, markdown otherwise.
+  -h, --help        Show this help
+
+Exit status: 0 merged, 2 a usage error, an unreadable file, a missing shard, or shards of
+different measurements.
 `;
 var mergeCommand = {
   name: "merge",
-  summary: "Join the profiles of several shards into one profile.json",
+  summary: "Join the profiles or reports of several shards into one",
   help: help5,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
       "merge",
       args2,
-      { out: { type: "string" } },
+      { out: { type: "string" }, format: { type: "string" } },
       true
     );
-    if (values.out === void 0 || positionals.length === 0) {
+    if (positionals.length === 0) {
+      throw new InputError("expected the shards to merge; see `rust-perf merge --help`");
+    }
+    const parts = await Promise.all(positionals.map((file) => readPart(file, context)));
+    const reports = parts.filter((part) => part.kind === "report");
+    const profiles = parts.filter((part) => part.kind === "profile");
+    if (reports.length > 0 && profiles.length > 0) {
       throw new InputError(
-        "expected --out FILE and the shards to merge; see `rust-perf merge --help`"
+        `cannot merge profiles with comparison reports: ${profiles[0].source} is a profile, ${reports[0].source} a report`,
+        "Merge the profile.json files of the shards, or their JSON reports, not both."
       );
     }
-    const parts = await Promise.all(
-      positionals.map(async (file) => {
-        const path = resolve10(context.cwd, file);
-        return { profile: parseProfileDocument(await readFile6(path, "utf8"), path), source: file };
-      })
-    );
-    const { profile, count, missing } = mergeShardProfiles(parts);
-    if (missing.length > 0) {
+    if (reports.length > 0) return mergeReports(reports, values, context);
+    if (values.out === void 0) {
       throw new InputError(
-        `shard ${missing.map((index) => `${index}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing: a merge of ${count} shards needs every one`
+        "expected --out FILE for the merged profile; see `rust-perf merge --help`"
       );
     }
+    if (values.format !== void 0) {
+      throw new InputError("--format applies to merged reports; profiles are written with --out");
+    }
+    const { profile, count, missing } = mergeShardProfiles(profiles);
+    refuseIncomplete(count, missing);
     const out = resolve10(context.cwd, values.out);
     await writeFile5(out, serialiseProfileDocument(profile));
     context.stdout(profileSummaryText(profile));
@@ -7638,6 +8151,36 @@ profile: ${out}
     return 0;
   }
 };
+async function mergeReports(reports, values, context) {
+  const format = chooseFormat(values.format, context);
+  const { comparison, count, missing } = mergeShardReports(reports);
+  refuseIncomplete(count, missing);
+  if (values.out !== void 0) {
+    await writeFile5(resolve10(context.cwd, values.out), renderJson(comparison));
+  }
+  context.stdout(renderReport(comparison, format, context));
+  return 0;
+}
+async function readPart(file, context) {
+  const path = resolve10(context.cwd, file);
+  let text;
+  try {
+    text = await readFile6(path, "utf8");
+  } catch (error) {
+    throw new InputError(`Cannot read ${file}: ${error.message}`);
+  }
+  const json = parseJson(
+    text,
+    (reason) => new CorruptFileError(file, void 0, `is not valid JSON (${reason})`)
+  );
+  return isJsonObject(json) && "regressed" in json ? { kind: "report", source: file, comparison: parseComparison(text, file) } : { kind: "profile", source: file, profile: parseProfileDocument(text, file) };
+}
+function refuseIncomplete(count, missing) {
+  if (missing.length === 0) return;
+  throw new InputError(
+    `shard ${missing.map((index) => `${index}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing: a merge of ${count} shards needs every one`
+  );
+}
 
 // src/cli/parse-command.ts
 import { resolve as resolve11 } from "node:path";

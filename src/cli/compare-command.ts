@@ -151,7 +151,7 @@ export function printReport(
   report: ReportSettings,
   context: CliContext,
 ): number {
-  context.stdout(render(comparison, report.format, context));
+  context.stdout(renderReport(comparison, report.format, context));
   return comparison.regressed && report.failOnRegression ? 1 : 0;
 }
 
@@ -175,7 +175,8 @@ function pairSingleBenchmarks(
   return { ...head, benchmarks: [{ ...headBenchmark, name: baseBenchmark.name }] };
 }
 
-function chooseFormat(value: string | undefined, context: CliContext): Format {
+/** `--format`, or the default for where the output goes. */
+export function chooseFormat(value: string | undefined, context: CliContext): Format {
   if (value === undefined) return context.isTTY ? 'text' : 'markdown';
   if (!(FORMATS as readonly string[]).includes(value)) {
     throw new InputError(`--format must be one of ${FORMATS.join(', ')}, got '${value}'.`);
@@ -183,7 +184,7 @@ function chooseFormat(value: string | undefined, context: CliContext): Format {
   return value as Format;
 }
 
-function render(comparison: Comparison, format: Format, context: CliContext): string {
+export function renderReport(comparison: Comparison, format: Format, context: CliContext): string {
   switch (format) {
     case 'json':
       return renderJson(comparison);

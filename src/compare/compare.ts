@@ -85,6 +85,7 @@ export function compareProfiles(
     head: profileSide(head),
     fingerprintDifferences: fingerprintDifferences(base.fingerprint, head.fingerprint),
     ...(options.limits?.entries.length ? { limits: options.limits.source } : {}),
+    ...(head.shard === undefined ? {} : { shard: head.shard }),
     benchmarks,
   };
 }

@@ -4,6 +4,7 @@
  * so every renderer can be re-run from the JSON alone. See "JSON report" in the README.
  */
 import type { Harness } from '../harness.js';
+import type { ShardSpec } from '../inputs/shard.js';
 import type { Fingerprint } from '../profile/profile.js';
 
 /** 2: each benchmark names its target, id and harness. */
@@ -185,6 +186,8 @@ export interface Comparison {
   fingerprintDifferences: FingerprintDifference[];
   /** Where the limits came from, e.g. `rust-perf.toml at 1a2b3c4d5e`, when a file set any. */
   limits?: string;
+  /** The head is one shard of a measurement (`measure --shard K/N`): this compares its share. */
+  shard?: ShardSpec;
   benchmarks: BenchmarkComparison[];
   /**
    * The pull-request label that accepted the regressions: the gate passes. Set only when a

@@ -5,6 +5,7 @@
  */
 import { CorruptFileError } from '../errors.js';
 import { HARNESSES } from '../harness.js';
+import { readShard } from '../profile/document.js';
 import {
   COMPARABLE_FINGERPRINT_FIELDS,
   EVENT_NAME,
@@ -58,6 +59,7 @@ const OPTIONAL_REPORT_FIELDS = [
   'allocationsUnmeasured',
   'acceptedBy',
   'limits',
+  'shard',
 ];
 const BENCHMARK_FIELDS = {
   required: [
@@ -183,6 +185,7 @@ class ComparisonReader {
           this.difference(difference, `fingerprintDifferences[${index}]`),
         ),
       ...(object.limits === undefined ? {} : { limits: this.name(object.limits, 'limits') }),
+      ...(object.shard === undefined ? {} : { shard: readShard(json, object.shard) }),
       benchmarks,
       ...(object.acceptedBy === undefined
         ? {}

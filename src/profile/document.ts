@@ -152,7 +152,8 @@ function readHistory(reader: StrictJsonReader, value: unknown): HistoryEntry[] {
   });
 }
 
-function readShard(reader: StrictJsonReader, value: unknown): ShardSpec {
+/** A `shard` field: shard `index` of `count`; a comparison report of a shard has one too. */
+export function readShard(reader: StrictJsonReader, value: unknown): ShardSpec {
   const fields = reader.object(value, 'shard', SHARD_FIELDS);
   const count = readCount(reader, fields.count, 'shard.count');
   const index = readCount(reader, fields.index, 'shard.index');

@@ -26,44 +26,22 @@ export interface MergedProfile {
 
 /** Merges shards of one measurement; shards that are absent are listed, not an error. */
 export function mergeShardProfiles(parts: readonly ShardProfile[]): MergedProfile {
-  const [first] = parts;
-  if (first === undefined) throw new InputError('there are no shards to merge');
-  const count = shardOf(first).count;
-  const seen = new Map<number, string>();
-  const benchmarkSources = new Map<string, string>();
+  const tally = tallyShards(parts, shardOf, (part) => part.profile.benchmarks);
+  const first = parts[0]!;
   for (const part of parts) {
-    const shard = shardOf(part);
-    if (shard.count !== count) {
-      throw refused(part, `is shard ${shardName(shard)}, but ${first.source} is one of ${count}`);
-    }
-    const earlier = seen.get(shard.index);
-    if (earlier !== undefined) {
-      throw refused(part, `is shard ${shardName(shard)}, as is ${earlier}`);
-    }
-    seen.set(shard.index, part.source);
     if (part.profile.commit !== first.profile.commit) {
-      throw refused(
-        part,
+      throw refusedShard(
+        part.source,
         `measured commit ${part.profile.commit ?? 'unknown'}, but ${first.source} measured ${first.profile.commit ?? 'an unknown one'}`,
       );
     }
     if (JSON.stringify(part.profile.fingerprint) !== JSON.stringify(first.profile.fingerprint)) {
-      throw refused(part, `was measured under other conditions (fingerprint) than ${first.source}`);
-    }
-    for (const benchmark of part.profile.benchmarks) {
-      const other = benchmarkSources.get(benchmark.name);
-      if (other !== undefined) {
-        throw refused(
-          part,
-          `measured ${benchmark.name}, as did ${other}: the legs did not share the benchmarks out alike`,
-        );
-      }
-      benchmarkSources.set(benchmark.name, part.source);
+      throw refusedShard(
+        part.source,
+        `was measured under other conditions (fingerprint) than ${first.source}`,
+      );
     }
   }
-  const missing = Array.from({ length: count }, (_, index) => index + 1).filter(
-    (index) => !seen.has(index),
-  );
   const { shard: _shard, ...whole } = first.profile;
   const profile: ProfileDocument = {
     ...whole,
@@ -75,7 +53,75 @@ export function mergeShardProfiles(parts: readonly ShardProfile[]): MergedProfil
       .flatMap((part) => part.profile.benchmarks)
       .sort((a, b) => compareText(a.name, b.name)),
   };
-  return { profile, count, missing };
+  return { profile, count: tally.count, missing: tally.missing() };
+}
+
+/** `parts` checked as the shards of one measurement, in a tally; refused when there are none. */
+export function tallyShards<Part extends { source: string }>(
+  parts: readonly Part[],
+  shardOf: (part: Part) => ShardSpec,
+  benchmarks: (part: Part) => readonly { name: string }[],
+): ShardTally {
+  const [first] = parts;
+  if (first === undefined) throw new InputError('there are no shards to merge');
+  const tally = new ShardTally(first.source, shardOf(first));
+  for (const part of parts) {
+    tally.add(
+      part.source,
+      shardOf(part),
+      benchmarks(part).map((benchmark) => benchmark.name),
+    );
+  }
+  return tally;
+}
+
+/**
+ * The shards of one measurement, checked as they are added: one count of shards, each shard at
+ * most once, no benchmark in two of them (legs that disagreed on the assignment). Profiles and
+ * comparison reports of shards are both merged through it.
+ */
+export class ShardTally {
+  readonly count: number;
+  readonly #seen = new Map<number, string>();
+  readonly #benchmarks = new Map<string, string>();
+
+  constructor(
+    private readonly firstSource: string,
+    first: ShardSpec,
+  ) {
+    this.count = first.count;
+  }
+
+  add(source: string, shard: ShardSpec, benchmarks: readonly string[]): void {
+    if (shard.count !== this.count) {
+      throw refusedShard(
+        source,
+        `is shard ${shardName(shard)}, but ${this.firstSource} is one of ${this.count}`,
+      );
+    }
+    const earlier = this.#seen.get(shard.index);
+    if (earlier !== undefined) {
+      throw refusedShard(source, `is shard ${shardName(shard)}, as is ${earlier}`);
+    }
+    this.#seen.set(shard.index, source);
+    for (const name of benchmarks) {
+      const other = this.#benchmarks.get(name);
+      if (other !== undefined) {
+        throw refusedShard(
+          source,
+          `measured ${name}, as did ${other}: the legs did not share the benchmarks out alike`,
+        );
+      }
+      this.#benchmarks.set(name, source);
+    }
+  }
+
+  /** Shards (from 1) that no part holds, in order. */
+  missing(): number[] {
+    return Array.from({ length: this.count }, (_, index) => index + 1).filter(
+      (index) => !this.#seen.has(index),
+    );
+  }
 }
 
 /** The share of a whole profile (a merged baseline) that shard `spec` measures. */
@@ -101,9 +147,10 @@ function shardOf(part: ShardProfile): ShardSpec {
   return part.profile.shard;
 }
 
-function refused(part: ShardProfile, reason: string): InputError {
+/** A part that is not a shard of the same measurement as the others. */
+export function refusedShard(source: string, reason: string): InputError {
   return new InputError(
-    `cannot merge ${part.source}: it ${reason}`,
+    `cannot merge ${source}: it ${reason}`,
     'Merge the shards of one run, measured with one rust-perf version and one set of inputs.',
   );
 }

@@ -1,0 +1,97 @@
+/**
+ * Joining the comparison reports of the shards of one measurement (`rust-perf compare --format
+ * json` of each shard's base and head) into the report of the whole suite. Refused unless the
+ * parts are shards of one comparison: the same shard count, each shard at most once, no benchmark
+ * in two of them, the same base and head (commit and conditions) and the same thresholds, event
+ * and limits.
+ */
+import { InputError } from '../errors.js';
+import { refusedShard, tallyShards } from '../profile/merge.js';
+import { compareText } from '../system/text-order.js';
+import { type BenchmarkComparison, benchmarkFails, type Comparison } from './comparison.js';
+
+export interface ShardReport {
+  comparison: Comparison;
+  /** Names the part in errors, e.g. its path. */
+  source: string;
+}
+
+export interface MergedReport {
+  comparison: Comparison;
+  count: number;
+  /** Shards (from 1) of that count that no part holds, in order. */
+  missing: number[];
+}
+
+/** What every shard's report must agree on, by the name messages give it. */
+const SHARED_FIELDS = {
+  'base commit and conditions': (report: Comparison) => report.base,
+  'head commit and conditions': (report: Comparison) => report.head,
+  'thresholds and event': ({
+    event,
+    threshold,
+    functionThreshold,
+    allocationThreshold,
+  }: Comparison) => ({
+    event,
+    threshold,
+    functionThreshold,
+    allocationThreshold,
+  }),
+  limits: (report: Comparison) => report.limits ?? null,
+};
+
+export function mergeShardReports(parts: readonly ShardReport[]): MergedReport {
+  const tally = tallyShards(parts, shardOf, (part) => part.comparison.benchmarks);
+  const first = parts[0]!;
+  for (const part of parts) {
+    for (const [what, field] of Object.entries(SHARED_FIELDS)) {
+      if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first.comparison))) {
+        throw refusedShard(part.source, `has another ${what} than ${first.source}`);
+      }
+    }
+  }
+  const labels = new Set(parts.flatMap((part) => part.comparison.acceptedBy ?? []));
+  if (labels.size > 1) {
+    throw refusedShard(
+      parts.at(-1)!.source,
+      `was accepted by another label: ${[...labels].join(', ')}`,
+    );
+  }
+  const { shard: _shard, acceptedBy: _label, ...whole } = first.comparison;
+  const benchmarks = inComparisonOrder(parts.flatMap((part) => part.comparison.benchmarks));
+  const regressed = benchmarks.some(benchmarkFails);
+  const [label] = labels;
+  const comparison: Comparison = {
+    ...whole,
+    regressed,
+    benchmarks,
+    ...(regressed && label !== undefined ? { acceptedBy: label } : {}),
+  };
+  return { comparison, count: tally.count, missing: tally.missing() };
+}
+
+/**
+ * As one comparison lists them: each target's benchmarks together, the targets of the base in
+ * name order (a profile is in name order), then the targets only the head has.
+ */
+function inComparisonOrder(benchmarks: BenchmarkComparison[]): BenchmarkComparison[] {
+  const inBase = new Set(
+    benchmarks.filter((benchmark) => benchmark.base !== null).map((benchmark) => benchmark.target),
+  );
+  return benchmarks.sort(
+    (a, b) =>
+      Number(!inBase.has(a.target)) - Number(!inBase.has(b.target)) ||
+      compareText(a.target, b.target),
+  );
+}
+
+function shardOf(part: ShardReport) {
+  if (part.comparison.shard === undefined) {
+    throw new InputError(
+      `${part.source} is not a shard's report: it compares whole measurements`,
+      'Merge the reports that `rust-perf compare --format json` wrote for the profiles of `rust-perf measure --shard K/N`.',
+    );
+  }
+  return part.comparison.shard;
+}
