@@ -901,18 +901,35 @@ function parsePercent(value, what) {
 
 // src/inputs/limits-file.ts
 var LIMITS_FILE = "rust-perf.toml";
+var SCALAR_LIMITS = [
+  "threshold",
+  "allocationThreshold",
+  "ignore",
+  "maxInstructions",
+  "maxAllocations",
+  "maxAllocatedBytes"
+];
 function limitsFor(limits, name) {
   const applied = { functionBudgets: [] };
   for (const entry of limits?.entries ?? []) {
     if (!entry.matches(name)) continue;
-    if (entry.threshold !== void 0) applied.threshold = entry.threshold;
-    if (entry.ignore !== void 0) applied.ignore = entry.ignore;
-    if (entry.maxInstructions !== void 0) applied.maxInstructions = entry.maxInstructions;
+    for (const key of SCALAR_LIMITS) {
+      if (entry[key] !== void 0) Object.assign(applied, { [key]: entry[key] });
+    }
     applied.functionBudgets.push(...entry.functionBudgets);
   }
   return applied;
 }
-var ENTRY_KEYS = ["name", "threshold", "ignore", "max-instructions", "max-function-instructions"];
+var ENTRY_KEYS = [
+  "name",
+  "threshold",
+  "allocation-threshold",
+  "ignore",
+  "max-instructions",
+  "max-function-instructions",
+  "max-allocations",
+  "max-allocated-bytes"
+];
 function parseLimits(text, file, source = file) {
   let document;
   try {
@@ -972,24 +989,14 @@ function readEntry(entry, index, mistakes) {
     pattern: typeof entry.name === "string" ? entry.name : "",
     functionBudgets: readFunctionBudgets(entry["max-function-instructions"], at, mistakes)
   };
-  if (entry.threshold !== void 0) {
-    if (typeof entry.threshold !== "string") {
-      mistakes.push({
-        path: at("threshold"),
-        message: `must be a percentage in quotes such as "5%", got ${describe(entry.threshold)}`
-      });
-    } else {
-      try {
-        read.threshold = parsePercent(entry.threshold, "it");
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        mistakes.push({
-          path: at("threshold"),
-          message: error.message.replace(/^it /, "").replace(/\.$/, "")
-        });
-      }
-    }
-  }
+  const threshold = readThreshold(entry.threshold, at("threshold"), mistakes);
+  if (threshold !== void 0) read.threshold = threshold;
+  const allocationThreshold2 = readThreshold(
+    entry["allocation-threshold"],
+    at("allocation-threshold"),
+    mistakes
+  );
+  if (allocationThreshold2 !== void 0) read.allocationThreshold = allocationThreshold2;
   if (entry.ignore !== void 0) {
     if (typeof entry.ignore === "boolean") read.ignore = entry.ignore;
     else
@@ -998,10 +1005,32 @@ function readEntry(entry, index, mistakes) {
         message: `must be true or false, got ${describe(entry.ignore)}`
       });
   }
-  if (entry["max-instructions"] !== void 0) {
-    read.maxInstructions = readBudget(entry["max-instructions"], at("max-instructions"), mistakes);
+  const budgets = [
+    ["max-instructions", "maxInstructions", "instructions"],
+    ["max-allocations", "maxAllocations", "allocations"],
+    ["max-allocated-bytes", "maxAllocatedBytes", "bytes"]
+  ];
+  for (const [key, field, unit] of budgets) {
+    if (entry[key] !== void 0) read[field] = readBudget(entry[key], at(key), mistakes, unit);
   }
   return mistakes.length > before || matches === void 0 ? [] : [{ ...read, matches }];
+}
+function readThreshold(value, path, mistakes) {
+  if (value === void 0) return void 0;
+  if (typeof value !== "string") {
+    mistakes.push({
+      path,
+      message: `must be a percentage in quotes such as "5%", got ${describe(value)}`
+    });
+    return void 0;
+  }
+  try {
+    return parsePercent(value, "it");
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    mistakes.push({ path, message: error.message.replace(/^it /, "").replace(/\.$/, "") });
+    return void 0;
+  }
 }
 function readGlob(value, path, mistakes) {
   if (value === void 0) {
@@ -1036,13 +1065,13 @@ function readFunctionBudgets(value, at, mistakes) {
     return matches === void 0 || maxInstructions === void 0 ? [] : [{ pattern, matches, maxInstructions }];
   });
 }
-function readBudget(value, path, mistakes) {
+function readBudget(value, path, mistakes, unit = "instructions") {
   if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
     if (typeof value === "number") return value;
   }
   mistakes.push({
     path,
-    message: `must be a whole number of instructions, at least 0, got ${describe(value)}`
+    message: `must be a whole number of ${unit}, at least 0, got ${describe(value)}`
   });
   return void 0;
 }
@@ -1474,6 +1503,8 @@ var BENCHMARK_STATUSES = [
   "removed"
 ];
 var FUNCTION_STATUSES = [...BENCHMARK_STATUSES, "noisy"];
+var ALLOCATION_BUDGET_KEYS = ["max-allocations", "max-allocated-bytes"];
+var BUDGET_METRICS = ["allocations", "bytes"];
 function benchmarkFails(benchmark) {
   if (benchmark.ignored) return false;
   return benchmark.status === "regressed" || benchmark.allocations?.status === "regressed" || (benchmark.overBudget?.length ?? 0) > 0;
@@ -1578,9 +1609,11 @@ function compareBenchmark(base, head, event, options) {
   const baseTotal = base ? countOf(base.totals, event) ?? 0 : null;
   const headTotal = head ? countOf(head.totals, event) ?? 0 : null;
   const limits = limitsFor(options.limits, name);
-  const overBudget = head ? exceededBudgets(head, headTotal, event, limits) : [];
+  const overInstructions = head ? exceededBudgets(head, headTotal, event, limits) : [];
+  const overAllocations = head ? exceededAllocationBudgets(head, limits) : [];
+  const overBudget = [...overInstructions, ...overAllocations];
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
-  const status = overBudget.length > 0 && baseTotal !== null ? "regressed" : byThreshold;
+  const status = overInstructions.length > 0 && baseTotal !== null ? "regressed" : byThreshold;
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
   const baseTable = functionTable(base?.functions ?? []);
@@ -1599,7 +1632,11 @@ function compareBenchmark(base, head, event, options) {
       head ? callGraphSide(head, headTable, event, headTotal) : null
     );
   }
-  const allocations = compareAllocations(base, head, allocationThreshold(options));
+  const allocations = withAllocationBudgets(
+    compareAllocations(base, head, limits.allocationThreshold ?? allocationThreshold(options)),
+    overAllocations.length > 0
+  );
+  const unchecked = head === void 0 ? [] : uncheckedBudgets(head, limits);
   return {
     name,
     target,
@@ -1613,9 +1650,34 @@ function compareBenchmark(base, head, event, options) {
     functions,
     ...allocations === void 0 ? {} : { allocations },
     ...limits.threshold === void 0 ? {} : { threshold: limits.threshold },
+    ...limits.allocationThreshold === void 0 ? {} : { allocationThreshold: limits.allocationThreshold },
     ...limits.ignore ? { ignored: true } : {},
-    ...overBudget.length > 0 ? { overBudget } : {}
+    ...overBudget.length > 0 ? { overBudget } : {},
+    ...unchecked.length > 0 ? { uncheckedBudgets: unchecked } : {}
   };
+}
+function exceededAllocationBudgets(head, limits) {
+  const measured = head.allocations;
+  if (measured === void 0) return [];
+  const budgets = [
+    ["allocations", limits.maxAllocations, measured.allocations],
+    ["bytes", limits.maxAllocatedBytes, measured.bytes]
+  ];
+  return budgets.flatMap(
+    ([metric, limit, count]) => limit !== void 0 && count > limit ? [{ metric, limit, count }] : []
+  );
+}
+function uncheckedBudgets(head, limits) {
+  if (head.allocations !== void 0) return [];
+  const set = {
+    "max-allocations": limits.maxAllocations,
+    "max-allocated-bytes": limits.maxAllocatedBytes
+  };
+  return ALLOCATION_BUDGET_KEYS.filter((key) => set[key] !== void 0);
+}
+function withAllocationBudgets(allocations, overBudget) {
+  if (allocations === void 0 || !overBudget || allocations.base === null) return allocations;
+  return { ...allocations, status: "regressed" };
 }
 function exceededBudgets(head, total, event, limits) {
   const exceeded = [];
@@ -3813,7 +3875,10 @@ function readShard(reader, value) {
   const count = readCount(reader, fields.count, "shard.count");
   const index = readCount(reader, fields.index, "shard.index");
   if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
-    reader.refuse("shard", `shard ${index} of ${count} is not one of 1 to ${MAX_SHARDS} shards`);
+    reader.refuse(
+      "shard",
+      `must be shard K of N, 1 <= K <= N <= ${MAX_SHARDS}, not ${index} of ${count}`
+    );
   }
   return { index, count };
 }
@@ -4241,6 +4306,10 @@ function withLimitNotes(status, benchmark) {
   if (benchmark.threshold !== void 0) {
     notes.push(`threshold ${formatThreshold(benchmark.threshold)}`);
   }
+  if (benchmark.allocationThreshold !== void 0) {
+    notes.push(`allocation threshold ${formatThreshold(benchmark.allocationThreshold)}`);
+  }
+  if (benchmark.uncheckedBudgets) notes.push("allocation budget not checked");
   if (benchmark.ignored) notes.push("ignored");
   return notes.length === 0 ? status : `${status} (${notes.join(", ")})`;
 }
@@ -4420,6 +4489,7 @@ function renderMarkdown(comparison, options) {
   const footer2 = [...flameGraphLines(options.flameGraphs), ...footerLines(comparison, links)];
   const overBudget = [
     ...overBudgetLines(comparison),
+    ...uncheckedBudgetLines(comparison),
     ...options.target === "summary" ? trendChartsMarkdown(comparisonTrends(comparison)) : []
   ];
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
@@ -4567,6 +4637,19 @@ function verdictLine(comparison) {
   const icon = comparison.regressed ? "\u{1F534}" : comparison.benchmarks.some((benchmark) => benchmark.status === "improved") ? "\u{1F7E2}" : "\u2705";
   return `${icon} ${verdict(comparison, (text) => `**${text}**`)} \xB7 ${describeEvent(escapeText(comparison.event))}`;
 }
+var BUDGET_UNITS = { allocations: "allocations", bytes: "bytes allocated" };
+var UNCHECKED_NAMES = 5;
+function uncheckedBudgetLines(comparison) {
+  const unchecked = comparison.benchmarks.filter((benchmark) => benchmark.uncheckedBudgets);
+  if (unchecked.length === 0) return [];
+  const names = unchecked.slice(0, UNCHECKED_NAMES).map((benchmark) => code(benchmark.name, BENCHMARK_NAME_LENGTH));
+  const more = unchecked.length - names.length;
+  const keys = [...new Set(unchecked.flatMap((benchmark) => benchmark.uncheckedBudgets ?? []))];
+  return [
+    `**Allocation budgets not checked**: ${keys.map((key) => `\`${key}\``).join(" and ")} of ${names.join(", ")}${more > 0 ? ` and ${formatCount(more)} more` : ""}: allocations were not measured (\`metrics: instructions,allocations\` measures them).`,
+    ""
+  ];
+}
 var BUDGET_ROWS = 20;
 function overBudgetLines(comparison) {
   const exceeded = comparison.benchmarks.flatMap(
@@ -4577,7 +4660,8 @@ function overBudgetLines(comparison) {
     const name = code(benchmark.name, BENCHMARK_NAME_LENGTH);
     const subject = budget.function === void 0 ? name : `${code(budget.function, NAME_LENGTH)} in ${name}`;
     const ignored = benchmark.ignored ? " (ignored)" : "";
-    return `- ${subject}: ${formatCount(budget.count)}, budget ${formatCount(budget.limit)}${ignored}`;
+    const unit = budget.metric === void 0 ? "" : ` ${BUDGET_UNITS[budget.metric]}`;
+    return `- ${subject}: ${formatCount(budget.count)}${unit}, budget ${formatCount(budget.limit)}${ignored}`;
   });
   const more = exceeded.length - rows.length;
   return [
@@ -7713,7 +7797,16 @@ var BENCHMARK_FIELDS2 = {
     "otherEvents",
     "functions"
   ],
-  optional: ["id", "allocations", "trend", "threshold", "ignored", "overBudget"]
+  optional: [
+    "id",
+    "allocations",
+    "trend",
+    "threshold",
+    "allocationThreshold",
+    "ignored",
+    "overBudget",
+    "uncheckedBudgets"
+  ]
 };
 var ALLOCATION_FIELDS2 = { required: ["status", "base", "head", "change", "sites"] };
 var TOTALS_FIELDS = { required: ["allocations", "bytes", "peakBytes"] };
@@ -7944,6 +8037,17 @@ var ComparisonReader = class {
     if (object.threshold !== void 0) {
       fields.threshold = this.fraction(object.threshold, `${path}.threshold`);
     }
+    if (object.allocationThreshold !== void 0) {
+      fields.allocationThreshold = this.fraction(
+        object.allocationThreshold,
+        `${path}.allocationThreshold`
+      );
+    }
+    if (object.uncheckedBudgets !== void 0) {
+      fields.uncheckedBudgets = this.json.array(object.uncheckedBudgets, `${path}.uncheckedBudgets`).map(
+        (key, index) => this.json.oneOf(key, `${path}.uncheckedBudgets[${index}]`, ALLOCATION_BUDGET_KEYS)
+      );
+    }
     if (object.ignored !== void 0) {
       this.json.expect(object.ignored, `${path}.ignored`, (value) => value === true, "true");
       fields.ignored = true;
@@ -7956,13 +8060,17 @@ var ComparisonReader = class {
   exceededBudget(value, path) {
     const object = this.json.object(value, path, {
       required: ["limit", "count"],
-      optional: ["function"]
+      optional: ["function", "metric"]
     });
     const limit = this.count(object.limit, `${path}.limit`);
     const count = this.count(object.count, `${path}.count`);
     if (count <= limit) this.json.refuse(`${path}.count`, "must exceed the limit", count);
+    if (object.metric !== void 0 && object.function !== void 0) {
+      this.json.refuse(`${path}.metric`, "is set only for a whole benchmark, not a function");
+    }
     return {
       ...object.function === void 0 ? {} : { function: this.name(object.function, `${path}.function`) },
+      ...object.metric === void 0 ? {} : { metric: this.json.oneOf(object.metric, `${path}.metric`, BUDGET_METRICS) },
       limit,
       count
     };

@@ -18,6 +18,9 @@ import { compareAllocations } from './allocations.js';
 import { addCallContext, callGraphSide } from './call-context.js';
 import { benchmarkStatus, percentChange, reachesFraction } from './change.js';
 import {
+  ALLOCATION_BUDGET_KEYS,
+  type AllocationBudgetKey,
+  type AllocationComparison,
   type BenchmarkComparison,
   benchmarkFails,
   COMPARISON_VERSION,
@@ -184,10 +187,12 @@ function compareBenchmark(
   const baseTotal = base ? (countOf(base.totals, event) ?? 0) : null;
   const headTotal = head ? (countOf(head.totals, event) ?? 0) : null;
   const limits = limitsFor(options.limits, name);
-  const overBudget = head ? exceededBudgets(head, headTotal!, event, limits) : [];
+  const overInstructions = head ? exceededBudgets(head, headTotal!, event, limits) : [];
+  const overAllocations = head ? exceededAllocationBudgets(head, limits) : [];
+  const overBudget = [...overInstructions, ...overAllocations];
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
   // A budget is absolute: a benchmark over it regressed, whatever its change.
-  const status = overBudget.length > 0 && baseTotal !== null ? 'regressed' : byThreshold;
+  const status = overInstructions.length > 0 && baseTotal !== null ? 'regressed' : byThreshold;
   // Function significance is measured against the base total, or the head total for a new benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
@@ -208,7 +213,11 @@ function compareBenchmark(
       head ? callGraphSide(head, headTable, event, headTotal!) : null,
     );
   }
-  const allocations = compareAllocations(base, head, allocationThreshold(options));
+  const allocations = withAllocationBudgets(
+    compareAllocations(base, head, limits.allocationThreshold ?? allocationThreshold(options)),
+    overAllocations.length > 0,
+  );
+  const unchecked = head === undefined ? [] : uncheckedBudgets(head, limits);
   return {
     name,
     target,
@@ -222,9 +231,51 @@ function compareBenchmark(
     functions,
     ...(allocations === undefined ? {} : { allocations }),
     ...(limits.threshold === undefined ? {} : { threshold: limits.threshold }),
+    ...(limits.allocationThreshold === undefined
+      ? {}
+      : { allocationThreshold: limits.allocationThreshold }),
     ...(limits.ignore ? { ignored: true as const } : {}),
     ...(overBudget.length > 0 ? { overBudget } : {}),
+    ...(unchecked.length > 0 ? { uncheckedBudgets: unchecked } : {}),
   };
+}
+
+/** The allocation budgets of `limits` the head exceeds; none where it measured no allocations. */
+function exceededAllocationBudgets(
+  head: ComparableBenchmark,
+  limits: BenchmarkLimits,
+): ExceededBudget[] {
+  const measured = head.allocations;
+  if (measured === undefined) return [];
+  const budgets = [
+    ['allocations', limits.maxAllocations, measured.allocations],
+    ['bytes', limits.maxAllocatedBytes, measured.bytes],
+  ] as const;
+  return budgets.flatMap(([metric, limit, count]) =>
+    limit !== undefined && count > limit ? [{ metric, limit, count }] : [],
+  );
+}
+
+/** The allocation budgets of `limits` that a head without allocations measured cannot be held to. */
+function uncheckedBudgets(
+  head: ComparableBenchmark,
+  limits: BenchmarkLimits,
+): AllocationBudgetKey[] {
+  if (head.allocations !== undefined) return [];
+  const set = {
+    'max-allocations': limits.maxAllocations,
+    'max-allocated-bytes': limits.maxAllocatedBytes,
+  };
+  return ALLOCATION_BUDGET_KEYS.filter((key) => set[key] !== undefined);
+}
+
+/** A budget of allocations is absolute: over it, the allocations regressed, whatever their change. */
+function withAllocationBudgets(
+  allocations: AllocationComparison | undefined,
+  overBudget: boolean,
+): AllocationComparison | undefined {
+  if (allocations === undefined || !overBudget || allocations.base === null) return allocations;
+  return { ...allocations, status: 'regressed' };
 }
 
 /** The budgets of `limits` the head's total and functions exceed. */

@@ -92,16 +92,30 @@ export interface BenchmarkComparison {
   trend?: number[];
   /** The threshold rust-perf.toml set for it, when it set one. */
   threshold?: number;
+  /** The allocation threshold rust-perf.toml set for it, when it set one. */
+  allocationThreshold?: number;
   /** rust-perf.toml ignores it: whatever its status, it does not fail the gate. */
   ignored?: true;
   /** Budgets of rust-perf.toml the head exceeds; a benchmark over budget regressed. */
   overBudget?: ExceededBudget[];
+  /** Allocation budgets rust-perf.toml set that were not checked: the head measured no allocations. */
+  uncheckedBudgets?: AllocationBudgetKey[];
 }
+
+/** The keys of rust-perf.toml that budget allocations. */
+export const ALLOCATION_BUDGET_KEYS = ['max-allocations', 'max-allocated-bytes'] as const;
+export type AllocationBudgetKey = (typeof ALLOCATION_BUDGET_KEYS)[number];
+
+/** What a budget counts besides instructions: allocations, or bytes allocated. */
+export const BUDGET_METRICS = ['allocations', 'bytes'] as const;
+export type BudgetMetric = (typeof BUDGET_METRICS)[number];
 
 /** A budget of rust-perf.toml and the head's count above it. */
 export interface ExceededBudget {
   /** The function over its budget; absent for the benchmark's total. */
   function?: string;
+  /** What the budget counts; absent: instructions. */
+  metric?: BudgetMetric;
   limit: number;
   count: number;
 }

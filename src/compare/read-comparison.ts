@@ -23,11 +23,13 @@ import {
   truncateForMessage,
 } from '../system/strict-json.js';
 import {
+  ALLOCATION_BUDGET_KEYS,
   type AllocationComparison,
   type AllocationSiteChange,
   type AllocationTotals,
   BENCHMARK_STATUSES,
   type BenchmarkComparison,
+  BUDGET_METRICS,
   benchmarkFails,
   COMPARISON_VERSION,
   type Comparison,
@@ -73,7 +75,16 @@ const BENCHMARK_FIELDS = {
     'otherEvents',
     'functions',
   ],
-  optional: ['id', 'allocations', 'trend', 'threshold', 'ignored', 'overBudget'],
+  optional: [
+    'id',
+    'allocations',
+    'trend',
+    'threshold',
+    'allocationThreshold',
+    'ignored',
+    'overBudget',
+    'uncheckedBudgets',
+  ],
 };
 const ALLOCATION_FIELDS = { required: ['status', 'base', 'head', 'change', 'sites'] };
 const TOTALS_FIELDS = { required: ['allocations', 'bytes', 'peakBytes'] };
@@ -85,6 +96,11 @@ const FUNCTION_CHANGE_FIELDS = {
 };
 const SIDES_FIELDS = { required: ['base', 'head'] };
 const CALL_GROWTH_FIELDS = { required: ['caller', 'base', 'head'] };
+type LimitFields = Pick<
+  BenchmarkComparison,
+  'threshold' | 'allocationThreshold' | 'ignored' | 'overBudget' | 'uncheckedBudgets'
+>;
+
 /** Event names as Cachegrind writes them are short; a report's are bounded too. */
 const MAX_EVENT_LENGTH = 32;
 
@@ -336,13 +352,23 @@ class ComparisonReader {
   }
 
   /** What rust-perf.toml set for a benchmark: its threshold, ignore, exceeded budgets. */
-  private limitFields(
-    object: Record<string, unknown>,
-    path: string,
-  ): Pick<BenchmarkComparison, 'threshold' | 'ignored' | 'overBudget'> {
-    const fields: Pick<BenchmarkComparison, 'threshold' | 'ignored' | 'overBudget'> = {};
+  private limitFields(object: Record<string, unknown>, path: string): LimitFields {
+    const fields: LimitFields = {};
     if (object.threshold !== undefined) {
       fields.threshold = this.fraction(object.threshold, `${path}.threshold`);
+    }
+    if (object.allocationThreshold !== undefined) {
+      fields.allocationThreshold = this.fraction(
+        object.allocationThreshold,
+        `${path}.allocationThreshold`,
+      );
+    }
+    if (object.uncheckedBudgets !== undefined) {
+      fields.uncheckedBudgets = this.json
+        .array(object.uncheckedBudgets, `${path}.uncheckedBudgets`)
+        .map((key, index) =>
+          this.json.oneOf(key, `${path}.uncheckedBudgets[${index}]`, ALLOCATION_BUDGET_KEYS),
+        );
     }
     if (object.ignored !== undefined) {
       this.json.expect(object.ignored, `${path}.ignored`, (value) => value === true, 'true');
@@ -359,15 +385,21 @@ class ComparisonReader {
   private exceededBudget(value: unknown, path: string): ExceededBudget {
     const object = this.json.object(value, path, {
       required: ['limit', 'count'],
-      optional: ['function'],
+      optional: ['function', 'metric'],
     });
     const limit = this.count(object.limit, `${path}.limit`);
     const count = this.count(object.count, `${path}.count`);
     if (count <= limit) this.json.refuse(`${path}.count`, 'must exceed the limit', count);
+    if (object.metric !== undefined && object.function !== undefined) {
+      this.json.refuse(`${path}.metric`, 'is set only for a whole benchmark, not a function');
+    }
     return {
       ...(object.function === undefined
         ? {}
         : { function: this.name(object.function, `${path}.function`) }),
+      ...(object.metric === undefined
+        ? {}
+        : { metric: this.json.oneOf(object.metric, `${path}.metric`, BUDGET_METRICS) }),
       limit,
       count,
     };

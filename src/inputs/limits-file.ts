@@ -1,7 +1,8 @@
 /**
  * rust-perf.toml: the limits a project keeps in its repository, next to Cargo.toml. Each
- * `[[benchmark]]` entry names benchmarks by a glob and sets their threshold, ignores them, or
- * gives them a budget in instructions, for the whole benchmark or per function. Every mistake
+ * `[[benchmark]]` entry names benchmarks by a glob and sets their thresholds (instructions,
+ * allocations), ignores them, or gives them a budget in instructions, for the whole benchmark
+ * or per function, and in allocations and allocated bytes. Every mistake
  * is reported with the file, its line and the key, all of them at once.
  */
 import { parse, TomlError } from 'smol-toml';
@@ -19,13 +20,9 @@ export interface FunctionBudget {
 }
 
 /** One `[[benchmark]]` entry. */
-interface LimitEntry {
+interface LimitEntry extends BenchmarkLimits {
   pattern: string;
   matches: Glob;
-  threshold?: number;
-  ignore?: boolean;
-  maxInstructions?: number;
-  functionBudgets: FunctionBudget[];
 }
 
 export interface Limits {
@@ -37,24 +34,48 @@ export interface Limits {
 /** What applies to one benchmark: every matching entry, a later one's keys over an earlier one's. */
 export interface BenchmarkLimits {
   threshold?: number;
+  /** Instead of the allocation threshold: its allocations regress beyond this fraction. */
+  allocationThreshold?: number;
   ignore?: boolean;
   maxInstructions?: number;
+  /** Budgets of the head's heap allocations (count) and bytes allocated, where measured. */
+  maxAllocations?: number;
+  maxAllocatedBytes?: number;
   functionBudgets: FunctionBudget[];
 }
+
+/** The keys that set a benchmark's own value, each a later matching entry's over an earlier's. */
+const SCALAR_LIMITS = [
+  'threshold',
+  'allocationThreshold',
+  'ignore',
+  'maxInstructions',
+  'maxAllocations',
+  'maxAllocatedBytes',
+] as const;
 
 export function limitsFor(limits: Limits | undefined, name: string): BenchmarkLimits {
   const applied: BenchmarkLimits = { functionBudgets: [] };
   for (const entry of limits?.entries ?? []) {
     if (!entry.matches(name)) continue;
-    if (entry.threshold !== undefined) applied.threshold = entry.threshold;
-    if (entry.ignore !== undefined) applied.ignore = entry.ignore;
-    if (entry.maxInstructions !== undefined) applied.maxInstructions = entry.maxInstructions;
+    for (const key of SCALAR_LIMITS) {
+      if (entry[key] !== undefined) Object.assign(applied, { [key]: entry[key] });
+    }
     applied.functionBudgets.push(...entry.functionBudgets);
   }
   return applied;
 }
 
-const ENTRY_KEYS = ['name', 'threshold', 'ignore', 'max-instructions', 'max-function-instructions'];
+const ENTRY_KEYS = [
+  'name',
+  'threshold',
+  'allocation-threshold',
+  'ignore',
+  'max-instructions',
+  'max-function-instructions',
+  'max-allocations',
+  'max-allocated-bytes',
+];
 
 /** A mistake in the file: where (as a key path) and what. */
 interface Mistake {
@@ -137,24 +158,14 @@ function readEntry(
     pattern: typeof entry.name === 'string' ? entry.name : '',
     functionBudgets: readFunctionBudgets(entry['max-function-instructions'], at, mistakes),
   };
-  if (entry.threshold !== undefined) {
-    if (typeof entry.threshold !== 'string') {
-      mistakes.push({
-        path: at('threshold'),
-        message: `must be a percentage in quotes such as "5%", got ${describe(entry.threshold)}`,
-      });
-    } else {
-      try {
-        read.threshold = parsePercent(entry.threshold, 'it');
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        mistakes.push({
-          path: at('threshold'),
-          message: error.message.replace(/^it /, '').replace(/\.$/, ''),
-        });
-      }
-    }
-  }
+  const threshold = readThreshold(entry.threshold, at('threshold'), mistakes);
+  if (threshold !== undefined) read.threshold = threshold;
+  const allocationThreshold = readThreshold(
+    entry['allocation-threshold'],
+    at('allocation-threshold'),
+    mistakes,
+  );
+  if (allocationThreshold !== undefined) read.allocationThreshold = allocationThreshold;
   if (entry.ignore !== undefined) {
     if (typeof entry.ignore === 'boolean') read.ignore = entry.ignore;
     else
@@ -163,10 +174,34 @@ function readEntry(
         message: `must be true or false, got ${describe(entry.ignore)}`,
       });
   }
-  if (entry['max-instructions'] !== undefined) {
-    read.maxInstructions = readBudget(entry['max-instructions'], at('max-instructions'), mistakes);
+  const budgets = [
+    ['max-instructions', 'maxInstructions', 'instructions'],
+    ['max-allocations', 'maxAllocations', 'allocations'],
+    ['max-allocated-bytes', 'maxAllocatedBytes', 'bytes'],
+  ] as const;
+  for (const [key, field, unit] of budgets) {
+    if (entry[key] !== undefined) read[field] = readBudget(entry[key], at(key), mistakes, unit);
   }
   return mistakes.length > before || matches === undefined ? [] : [{ ...read, matches }];
+}
+
+/** A percentage in quotes, as a fraction; undefined when absent or a mistake. */
+function readThreshold(value: unknown, path: KeyPath, mistakes: Mistake[]): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    mistakes.push({
+      path,
+      message: `must be a percentage in quotes such as "5%", got ${describe(value)}`,
+    });
+    return undefined;
+  }
+  try {
+    return parsePercent(value, 'it');
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    mistakes.push({ path, message: error.message.replace(/^it /, '').replace(/\.$/, '') });
+    return undefined;
+  }
 }
 
 function readGlob(value: unknown, path: KeyPath, mistakes: Mistake[]): Glob | undefined {
@@ -210,7 +245,12 @@ function readFunctionBudgets(
   });
 }
 
-function readBudget(value: unknown, path: KeyPath, mistakes: Mistake[]): number | undefined {
+function readBudget(
+  value: unknown,
+  path: KeyPath,
+  mistakes: Mistake[],
+  unit: 'instructions' | 'allocations' | 'bytes' = 'instructions',
+): number | undefined {
   if (
     typeof value === 'bigint' ||
     (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
@@ -219,7 +259,7 @@ function readBudget(value: unknown, path: KeyPath, mistakes: Mistake[]): number 
   }
   mistakes.push({
     path,
-    message: `must be a whole number of instructions, at least 0, got ${describe(value)}`,
+    message: `must be a whole number of ${unit}, at least 0, got ${describe(value)}`,
   });
   return undefined;
 }

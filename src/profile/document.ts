@@ -158,7 +158,10 @@ export function readShard(reader: StrictJsonReader, value: unknown): ShardSpec {
   const count = readCount(reader, fields.count, 'shard.count');
   const index = readCount(reader, fields.index, 'shard.index');
   if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
-    reader.refuse('shard', `shard ${index} of ${count} is not one of 1 to ${MAX_SHARDS} shards`);
+    reader.refuse(
+      'shard',
+      `must be shard K of N, 1 <= K <= N <= ${MAX_SHARDS}, not ${index} of ${count}`,
+    );
   }
   return { index, count };
 }

@@ -193,6 +193,10 @@ export function withLimitNotes(status: string, benchmark: BenchmarkComparison): 
   if (benchmark.threshold !== undefined) {
     notes.push(`threshold ${formatThreshold(benchmark.threshold)}`);
   }
+  if (benchmark.allocationThreshold !== undefined) {
+    notes.push(`allocation threshold ${formatThreshold(benchmark.allocationThreshold)}`);
+  }
+  if (benchmark.uncheckedBudgets) notes.push('allocation budget not checked');
   if (benchmark.ignored) notes.push('ignored');
   return notes.length === 0 ? status : `${status} (${notes.join(', ')})`;
 }

@@ -132,6 +132,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
   const footer = [...flameGraphLines(options.flameGraphs), ...footerLines(comparison, links)];
   const overBudget = [
     ...overBudgetLines(comparison),
+    ...uncheckedBudgetLines(comparison),
     ...(options.target === 'summary' ? trendChartsMarkdown(comparisonTrends(comparison)) : []),
   ];
   const totalFunctions = sections.reduce((sum, section) => sum + section.changed, 0);
@@ -348,6 +349,29 @@ function verdictLine(comparison: Comparison): string {
   return `${icon} ${verdict(comparison, (text) => `**${text}**`)} · ${describeEvent(escapeText(comparison.event))}`;
 }
 
+/** How a budget's count reads, after the number; instructions have no word. */
+const BUDGET_UNITS = { allocations: 'allocations', bytes: 'bytes allocated' } as const;
+
+/** Benchmarks named in the note on allocation budgets not checked; the JSON report has them all. */
+const UNCHECKED_NAMES = 5;
+
+/** Allocation budgets that could not be checked: said, so that they are not taken as met. */
+function uncheckedBudgetLines(comparison: Comparison): string[] {
+  const unchecked = comparison.benchmarks.filter((benchmark) => benchmark.uncheckedBudgets);
+  if (unchecked.length === 0) return [];
+  const names = unchecked
+    .slice(0, UNCHECKED_NAMES)
+    .map((benchmark) => code(benchmark.name, BENCHMARK_NAME_LENGTH));
+  const more = unchecked.length - names.length;
+  const keys = [...new Set(unchecked.flatMap((benchmark) => benchmark.uncheckedBudgets ?? []))];
+  return [
+    `**Allocation budgets not checked**: ${keys.map((key) => `\`${key}\``).join(' and ')} of ` +
+      `${names.join(', ')}${more > 0 ? ` and ${formatCount(more)} more` : ''}: ` +
+      'allocations were not measured (`metrics: instructions,allocations` measures them).',
+    '',
+  ];
+}
+
 /** Budgets listed under the benchmark table; the JSON report has them all. */
 const BUDGET_ROWS = 20;
 
@@ -362,7 +386,8 @@ function overBudgetLines(comparison: Comparison): string[] {
     const subject =
       budget.function === undefined ? name : `${code(budget.function, NAME_LENGTH)} in ${name}`;
     const ignored = benchmark.ignored ? ' (ignored)' : '';
-    return `- ${subject}: ${formatCount(budget.count)}, budget ${formatCount(budget.limit)}${ignored}`;
+    const unit = budget.metric === undefined ? '' : ` ${BUDGET_UNITS[budget.metric]}`;
+    return `- ${subject}: ${formatCount(budget.count)}${unit}, budget ${formatCount(budget.limit)}${ignored}`;
   });
   const more = exceeded.length - rows.length;
   return [

@@ -185,6 +185,17 @@ describe('rust-perf compare', () => {
       expect(report).toMatchObject({ regressed: false, limits });
       expect(report.benchmarks[0]).toMatchObject({ name: 'parse', threshold: 0.3 });
 
+      // Profiles without allocations: a budget of them is named as not checked, and passes.
+      await writeFile(
+        limits,
+        '[[benchmark]]\nname = "pars*"\nthreshold = "30%"\nmax-allocations = 0\n',
+      );
+      const unchecked = await run(['compare', BASE, HEAD, '--limits', limits, '--format', 'text']);
+      expect(unchecked.exitCode).toBe(0);
+      expect(unchecked.stdout).toMatch(
+        /^parse .* unchanged \(threshold 30%, allocation budget not checked\)$/m,
+      );
+
       await writeFile(limits, '[[benchmark]]\nname = "parse"\nignore = "yes"\n');
       const wrong = await run(['compare', BASE, HEAD, '--limits', limits]);
       expect(wrong.exitCode).toBe(2);

@@ -676,6 +676,89 @@ describe('compareProfiles: limits of rust-perf.toml', () => {
     expect(parseComparison(renderJson(ignored), 'report.json')).toEqual(ignored);
   });
 
+  describe('budgets of allocations', () => {
+    const allocationLimits = parseLimits(
+      [
+        '[[benchmark]]',
+        'name = "*"',
+        'max-allocations = 1_500',
+        'max-allocated-bytes = 20_000',
+        '[[benchmark]]',
+        'name = "sort"',
+        'allocation-threshold = "50%"',
+        'max-allocations = 10_000',
+      ].join('\n'),
+      'rust-perf.toml',
+    );
+    const allocating = (name: string, allocations?: number) => ({
+      ...benchmark(name, { work: 100 }),
+      ...(allocations === undefined
+        ? {}
+        : { allocations: { allocations, bytes: allocations * 8, peakBytes: 64, sites: [] } }),
+    });
+    const compared = (base: number | undefined, head: number | undefined) =>
+      compareProfiles(
+        document([allocating('parse', base), allocating('sort', base)]),
+        document([allocating('parse', head), allocating('sort', head)]),
+        { ...DEFAULTS, limits: allocationLimits },
+      );
+
+    it('fail a benchmark over them, whatever the change, and lists them under the table', () => {
+      // +0%: no change beyond any threshold; 2,000 allocations and 16,000 bytes for parse.
+      const comparison = compared(2_000, 2_000);
+      const [parse, sort] = comparison.benchmarks;
+      expect(parse).toMatchObject({
+        status: 'unchanged',
+        allocations: { status: 'regressed', change: 0 },
+        overBudget: [{ metric: 'allocations', limit: 1_500, count: 2_000 }],
+      });
+      expect(sort).toMatchObject({
+        allocationThreshold: 0.5,
+        allocations: { status: 'unchanged' },
+      });
+      expect(sort).not.toHaveProperty('overBudget');
+      expect(comparison.regressed).toBe(true);
+      const markdown = renderMarkdown(comparison, { target: 'comment' });
+      expect(markdown).toContain('- <code>parse</code>: 2,000 allocations, budget 1,500');
+      expect(markdown).toContain('| ⚪ unchanged (allocation threshold 50%) |');
+      expect(parseComparison(renderJson(comparison), 'report.json')).toEqual(comparison);
+
+      const bytes = compared(1_000, 3_000).benchmarks[1];
+      // sort: +200% is beyond its own 50%, and 24,000 bytes beyond the budget of every benchmark.
+      expect(bytes).toMatchObject({
+        allocations: { status: 'regressed' },
+        overBudget: [{ metric: 'bytes', limit: 20_000, count: 24_000 }],
+      });
+    });
+
+    it('pass a benchmark within them, under its own allocation threshold', () => {
+      const comparison = compared(1_000, 1_400);
+      expect(comparison.benchmarks.map((entry) => entry.allocations?.status)).toEqual([
+        'regressed',
+        'unchanged',
+      ]);
+      expect(comparison.benchmarks.map((entry) => entry.overBudget)).toEqual([
+        undefined,
+        undefined,
+      ]);
+    });
+
+    it('are said not to be checked when no allocations were measured, and do not fail', () => {
+      const comparison = compared(undefined, undefined);
+      expect(comparison.regressed).toBe(false);
+      expect(comparison.benchmarks.map((entry) => entry.uncheckedBudgets)).toEqual([
+        ['max-allocations', 'max-allocated-bytes'],
+        ['max-allocations', 'max-allocated-bytes'],
+      ]);
+      const markdown = renderMarkdown(comparison, { target: 'comment' });
+      expect(markdown).toContain(
+        '**Allocation budgets not checked**: `max-allocations` and `max-allocated-bytes` of <code>parse</code>, <code>sort</code>: allocations were not measured (`metrics: instructions,allocations` measures them).',
+      );
+      expect(markdown).toContain('| ⚪ unchanged (allocation budget not checked) |');
+      expect(parseComparison(renderJson(comparison), 'report.json')).toEqual(comparison);
+    });
+  });
+
   it('lists the budgets exceeded under the benchmark table', () => {
     const head = document([
       benchmark('parse', { 'parse::field': 100 }),

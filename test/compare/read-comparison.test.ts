@@ -216,6 +216,27 @@ describe('parseComparison', () => {
       },
       'allocationsUnmeasured must be "base" or "head" (got "both")',
     ],
+    [
+      'a budget of allocations for a function',
+      (r) => {
+        r.benchmarks[0].overBudget = [{ function: 'f', metric: 'allocations', limit: 1, count: 2 }];
+      },
+      'benchmarks[0].overBudget[0].metric is set only for a whole benchmark, not a function',
+    ],
+    [
+      'an unknown budget not checked',
+      (r) => {
+        r.benchmarks[0].uncheckedBudgets = ['max-instructions'];
+      },
+      'benchmarks[0].uncheckedBudgets[0] must be one of max-allocations, max-allocated-bytes (got "max-instructions")',
+    ],
+    [
+      'a shard out of its count',
+      (r) => {
+        r.shard = { index: 3, count: 2 };
+      },
+      'shard must be shard K of N, 1 <= K <= N <= 256, not 3 of 2',
+    ],
   ])('rejects %s, naming the field', (_, edit, message) => {
     expect(failure(edited(edit))).toBe(`report.json: ${message}${NOT_OURS}`);
   });

@@ -95,13 +95,59 @@ describe('parseLimits', () => {
         ].join('\n'),
       ),
     ).toEqual([
-      `${FILE}:3: benchmark[0].treshold: not a known key (name, threshold, ignore, max-instructions, max-function-instructions)`,
+      `${FILE}:3: benchmark[0].treshold: not a known key (name, threshold, allocation-threshold, ignore, max-instructions, max-function-instructions, max-allocations, max-allocated-bytes)`,
       `${FILE}:6: benchmark[1].name: the glob "" is empty: it would match no name`,
       `${FILE}:7: benchmark[1].max-instructions: must be a whole number of instructions, at least 0, got -5`,
       `${FILE}:11: benchmark[2].threshold: must be a percentage from 0% to 100% such as '1%' or '0.1%', got 'five'`,
       `${FILE}:12: benchmark[2].ignore: must be true or false, got "yes"`,
       `${FILE}:14: benchmark[2].max-function-instructions."engine::sort::*": must be a whole number of instructions, at least 0, got 1.5`,
       `${FILE}:16: limits: not a known key (rust-perf.toml has [[benchmark]] entries)`,
+    ]);
+  });
+
+  it('reads budgets and a threshold of allocations', () => {
+    const limits = parseLimits(
+      [
+        '[[benchmark]]',
+        'name = "parse/*"',
+        'allocation-threshold = "10%"',
+        'max-allocations = 1_000',
+        '[[benchmark]]',
+        'name = "parse/long"',
+        'max-allocated-bytes = 65_536',
+      ].join('\n'),
+      FILE,
+    );
+    expect(limitsFor(limits, 'parse/long')).toEqual({
+      allocationThreshold: 0.1,
+      maxAllocations: 1_000,
+      maxAllocatedBytes: 65_536,
+      functionBudgets: [],
+    });
+    expect(limitsFor(limits, 'sort')).toEqual({ functionBudgets: [] });
+  });
+
+  it('names the file, line and key of every mistake in the allocation keys', () => {
+    expect(
+      mistakes(
+        [
+          '[[benchmark]]',
+          'name = "parse"',
+          'max-allocations = -1',
+          'max-allocated-bytes = "64k"',
+          'allocation-threshold = 5',
+          '[[benchmark]]',
+          'name = "sort"',
+          'allocation-threshold = "150%"',
+          'max-allocation = 10',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      `${FILE}:3: benchmark[0].max-allocations: must be a whole number of allocations, at least 0, got -1`,
+      `${FILE}:4: benchmark[0].max-allocated-bytes: must be a whole number of bytes, at least 0, got "64k"`,
+      `${FILE}:5: benchmark[0].allocation-threshold: must be a percentage in quotes such as "5%", got 5`,
+      `${FILE}:8: benchmark[1].allocation-threshold: must be a percentage from 0% to 100% such as '1%' or '0.1%', got '150%'`,
+      `${FILE}:9: benchmark[1].max-allocation: not a known key (name, threshold, allocation-threshold, ignore, max-instructions, max-function-instructions, max-allocations, max-allocated-bytes)`,
     ]);
   });
 

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../src/compare/compare.js';
+import { parseLimits } from '../../src/inputs/limits-file.js';
 import { measure } from '../../src/measure/measure.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -127,6 +128,26 @@ describe('allocations', () => {
       new RegExp(
         `\\| <code>textbench::parse::parse&#95;line</code> \\| <code>src/parse.rs:${line}</code> \\| 0 \\| 3,000 \\| \\+3,000 \\|`,
       ),
+    );
+  });
+
+  it("hold the `alloc` feature's head to a budget of allocations in rust-perf.toml", () => {
+    const before = base.benchmarks.find((benchmark) => benchmark.name === 'parse')!.allocations!;
+    const limit = before.allocations + 1_500;
+    const limits = parseLimits(
+      `[[benchmark]]\nname = "parse"\nmax-allocations = ${limit}\n`,
+      'rust-perf.toml',
+    );
+    const options = { threshold: 0.01, functionThreshold: 0.001, limits };
+    const within = compareProfiles(base, again, options);
+    expect(within.regressed).toBe(false);
+    const over = compareProfiles(base, head, options);
+    const parse = over.benchmarks.find((benchmark) => benchmark.name === 'parse')!;
+    expect(parse.overBudget).toEqual([
+      { metric: 'allocations', limit, count: before.allocations + 3000 },
+    ]);
+    expect(renderMarkdown(over, { target: 'comment' })).toContain(
+      `- <code>parse</code>: ${(before.allocations + 3000).toLocaleString('en-US')} allocations, budget ${limit.toLocaleString('en-US')}`,
     );
   });
 });
