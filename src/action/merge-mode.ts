@@ -8,6 +8,7 @@
  */
 import { compareProfiles } from '../compare/compare.js';
 import { GitError, InputError } from '../errors.js';
+import { comparedBase } from '../inputs/context.js';
 import { LIMITS_FILE } from '../inputs/limits-file.js';
 import { shardName } from '../inputs/shard.js';
 import { fingerprintHash } from '../profile/identity.js';
@@ -48,7 +49,7 @@ export async function mergeShards(step: ActionStep, flow: StepFlow): Promise<Out
     `Merged ${plural(shards.length, 'shard')} of ${head.count}: ${plural(head.profile.benchmarks.length, 'benchmark')}.`,
   );
   const pullRequest = context.pullRequest;
-  const baseSha = comparedBase(step);
+  const baseSha = comparedBase(context);
   if (baseSha === undefined) {
     if (incomplete === undefined) return flow.recordProfile(step, head.profile, identity);
     await deps.results.appendSummary(`### rust-perf\n\n> [!WARNING]\n> ${incomplete.warning}\n`);
@@ -81,11 +82,6 @@ export async function mergeShards(step: ActionStep, flow: StepFlow): Promise<Out
   };
 }
 
-/** The base the legs compared with: a pull request's, or a merge queue's; none on a push. */
-function comparedBase({ context }: ActionStep): string | undefined {
-  return context.pullRequest?.baseSha ?? context.mergeGroup?.baseSha;
-}
-
 /**
  * The base commit's rust-perf.toml, read by this job from its own checkout: the legs ran the
  * code under test, so limits they uploaded could have been loosened by it. Without a checkout
@@ -112,11 +108,11 @@ function checkAgreement(step: ActionStep, shards: readonly DownloadedShard[]): v
     throw new InputError(`Cannot merge ${shard.source}: ${reason}.`, SAME_RUN_HINT);
   };
   const first = shards[0]!;
+  const baseSha = comparedBase(context);
   for (const shard of shards) {
     if (shard.headSha !== context.sha) {
       refuse(shard, `it measured commit ${shard.headSha}, but this run is of ${context.sha}`);
     }
-    const baseSha = comparedBase(step);
     if (shard.baseSha !== baseSha) {
       refuse(
         shard,

@@ -4,14 +4,16 @@
  * uploads both profiles as the artifact `<prefix>-shard-K-of-N` for the `mode: merge` job, which
  * alone comments, saves the baseline and gates. Without a base (a push), a leg records the commit
  * checked out, as an unsharded run does, so that the merge job saves a baseline under
- * `GITHUB_SHA` only when every leg measured that commit. The shares are balanced by the costs of the cached baseline (the merged
- * one, under the unsharded identity), restored once after the build tells the conditions: every
- * leg restores the same one, so every leg computes the same assignment, and the base of a pull
- * request is the leg's share of it. It is restored before the build all the same, from the
- * fingerprint found without building, so that none of a pull request's code has run yet. Without a cached baseline the shares go by count, and a
- * measured base is cut the same way.
+ * `GITHUB_SHA` only when every leg measured that commit. The shares are balanced by the costs of
+ * the cached baseline (the merged one, under the unsharded identity), restored once after the
+ * build tells the conditions: every leg restores the same one, so every leg computes the same
+ * assignment, and the base is the leg's share of it. It is restored before the build all the
+ * same, from the fingerprint found without building, so that none of a pull request's code has
+ * run yet. Without a cached baseline the shares go by count, and a measured base is cut the
+ * same way.
  */
 import { compareProfiles } from '../compare/compare.js';
+import { comparedBase } from '../inputs/context.js';
 import { type ShardSpec, shardName } from '../inputs/shard.js';
 import type { ShardSelection } from '../measure/measure.js';
 import { baselineIdentity, fingerprintHash } from '../profile/identity.js';
@@ -30,8 +32,7 @@ export async function measureShard(
 ): Promise<Outcome> {
   const { settings, context, services, deps } = step;
   const pullRequest = context.pullRequest;
-  // A pull request's base, or a merge queue's: the legs compare their share with it alike.
-  const baseSha = pullRequest?.baseSha ?? context.mergeGroup?.baseSha;
+  const baseSha = comparedBase(context);
   const baseline = new BaselineOnce(step, baseSha ?? context.sha);
   const selection: ShardSelection = {
     spec,

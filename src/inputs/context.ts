@@ -66,6 +66,11 @@ export interface RunContext {
   runnerOs: string;
 }
 
+/** The commit the run compares with: a pull request's base, or a merge queue's; none on a push. */
+export function comparedBase(context: RunContext): string | undefined {
+  return context.pullRequest?.baseSha ?? context.mergeGroup?.baseSha;
+}
+
 type Payload = JsonObject;
 
 /** Every value the run context needs from the payload is refused in the same words. */

@@ -739,6 +739,39 @@ describe('the action on the runner', () => {
       ]);
     });
 
+    it('gates a merge group in the merge job, commenting nowhere', async () => {
+      newRun();
+      const event = {
+        name: 'merge_group',
+        sha: headSha,
+        ref: `refs/heads/gh-readonly-queue/main/pr-7-${baseSha}`,
+        payload: {
+          repository: { default_branch: 'main' },
+          merge_group: { base_sha: baseSha, head_sha: headSha },
+        },
+      };
+      await legs(event, ['1/2', '2/2'], { inputs: { 'fail-on-regression': 'true' } });
+      github.requests.length = 0;
+      const commentsBefore = github.comments.map((comment) => ({ ...comment }));
+      const entries = services.cacheEntries.length;
+
+      const result = await runStep(event, {
+        inputs: { ...SHARDED, mode: 'merge', 'fail-on-regression': 'true' },
+        workspace: mergeWorkspace(),
+      });
+
+      expectFailed(
+        result,
+        /^Performance regressed \(fail-on-regression\): regressed: (.*, )?parse \+/,
+      );
+      expect(result.outputs['baseline-sha']).toBe(baseSha);
+      expect(result.outputs).not.toHaveProperty('comment-url');
+      expect(result.summary).toContain(SLOWED);
+      expect(writesOf(github.requests)).toEqual([]);
+      expect(github.comments).toEqual(commentsBefore);
+      expect(services.cacheEntries).toHaveLength(entries);
+    });
+
     it('names a missing shard in the comment, fails, and saves nothing', async () => {
       newRun();
       const event = pullRequestEvent(REPOSITORY, SHARDED_PR);
