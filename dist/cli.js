@@ -7702,9 +7702,9 @@ function refusedShard(source, reason) {
 
 // src/compare/merge-reports.ts
 var SHARED_FIELDS = {
-  "base commit and conditions": (report) => report.base,
-  "head commit and conditions": (report) => report.head,
-  "thresholds and event": ({
+  "another base (commit or conditions)": (report) => report.base,
+  "another head (commit or conditions)": (report) => report.head,
+  "other thresholds or another event": ({
     event,
     threshold,
     functionThreshold,
@@ -7715,7 +7715,7 @@ var SHARED_FIELDS = {
     functionThreshold,
     allocationThreshold: allocationThreshold2
   }),
-  limits: (report) => report.limits ?? null
+  "other limits": (report) => report.limits ?? null
 };
 function mergeShardReports(parts) {
   const tally = tallyShards(parts, shardOf2, (part) => part.comparison.benchmarks);
@@ -7723,21 +7723,14 @@ function mergeShardReports(parts) {
   for (const part of parts) {
     for (const [what, field] of Object.entries(SHARED_FIELDS)) {
       if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first.comparison))) {
-        throw refusedShard(part.source, `has another ${what} than ${first.source}`);
+        throw refusedShard(part.source, `has ${what} than ${first.source}`);
       }
     }
   }
-  const labels = new Set(parts.flatMap((part) => part.comparison.acceptedBy ?? []));
-  if (labels.size > 1) {
-    throw refusedShard(
-      parts.at(-1).source,
-      `was accepted by another label: ${[...labels].join(", ")}`
-    );
-  }
+  const label = acceptingLabel(parts);
   const { shard: _shard, acceptedBy: _label, ...whole } = first.comparison;
   const benchmarks = inComparisonOrder(parts.flatMap((part) => part.comparison.benchmarks));
   const regressed = benchmarks.some(benchmarkFails);
-  const [label] = labels;
   const comparison = {
     ...whole,
     regressed,
@@ -7745,6 +7738,19 @@ function mergeShardReports(parts) {
     ...regressed && label !== void 0 ? { acceptedBy: label } : {}
   };
   return { comparison, count: tally.count, missing: tally.missing() };
+}
+function acceptingLabel(parts) {
+  const accepted = parts.filter((part) => part.comparison.acceptedBy !== void 0);
+  const [first] = accepted;
+  for (const part of accepted) {
+    if (part.comparison.acceptedBy !== first.comparison.acceptedBy) {
+      throw refusedShard(
+        part.source,
+        `was accepted by the label ${part.comparison.acceptedBy}, ${first.source} by ${first.comparison.acceptedBy}`
+      );
+    }
+  }
+  return first?.comparison.acceptedBy;
 }
 function inComparisonOrder(benchmarks) {
   const inBase = new Set(

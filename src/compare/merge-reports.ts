@@ -25,9 +25,9 @@ export interface MergedReport {
 
 /** What every shard's report must agree on, by the name messages give it. */
 const SHARED_FIELDS = {
-  'base commit and conditions': (report: Comparison) => report.base,
-  'head commit and conditions': (report: Comparison) => report.head,
-  'thresholds and event': ({
+  'another base (commit or conditions)': (report: Comparison) => report.base,
+  'another head (commit or conditions)': (report: Comparison) => report.head,
+  'other thresholds or another event': ({
     event,
     threshold,
     functionThreshold,
@@ -38,7 +38,7 @@ const SHARED_FIELDS = {
     functionThreshold,
     allocationThreshold,
   }),
-  limits: (report: Comparison) => report.limits ?? null,
+  'other limits': (report: Comparison) => report.limits ?? null,
 };
 
 export function mergeShardReports(parts: readonly ShardReport[]): MergedReport {
@@ -47,21 +47,14 @@ export function mergeShardReports(parts: readonly ShardReport[]): MergedReport {
   for (const part of parts) {
     for (const [what, field] of Object.entries(SHARED_FIELDS)) {
       if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first.comparison))) {
-        throw refusedShard(part.source, `has another ${what} than ${first.source}`);
+        throw refusedShard(part.source, `has ${what} than ${first.source}`);
       }
     }
   }
-  const labels = new Set(parts.flatMap((part) => part.comparison.acceptedBy ?? []));
-  if (labels.size > 1) {
-    throw refusedShard(
-      parts.at(-1)!.source,
-      `was accepted by another label: ${[...labels].join(', ')}`,
-    );
-  }
+  const label = acceptingLabel(parts);
   const { shard: _shard, acceptedBy: _label, ...whole } = first.comparison;
   const benchmarks = inComparisonOrder(parts.flatMap((part) => part.comparison.benchmarks));
   const regressed = benchmarks.some(benchmarkFails);
-  const [label] = labels;
   const comparison: Comparison = {
     ...whole,
     regressed,
@@ -69,6 +62,24 @@ export function mergeShardReports(parts: readonly ShardReport[]): MergedReport {
     ...(regressed && label !== undefined ? { acceptedBy: label } : {}),
   };
   return { comparison, count: tally.count, missing: tally.missing() };
+}
+
+/**
+ * The label that accepted the regressions of the pull request, found on the parts that
+ * regressed (a part without a regression records none); one pull request has one label.
+ */
+function acceptingLabel(parts: readonly ShardReport[]): string | undefined {
+  const accepted = parts.filter((part) => part.comparison.acceptedBy !== undefined);
+  const [first] = accepted;
+  for (const part of accepted) {
+    if (part.comparison.acceptedBy !== first!.comparison.acceptedBy) {
+      throw refusedShard(
+        part.source,
+        `was accepted by the label ${part.comparison.acceptedBy}, ${first!.source} by ${first!.comparison.acceptedBy}`,
+      );
+    }
+  }
+  return first?.comparison.acceptedBy;
 }
 
 /**

@@ -98,7 +98,7 @@ describe('rust-perf merge with reports', () => {
     const merged = await run('merge', 'report-1.json', 'other-base.json');
     expect(merged.exitCode).toBe(2);
     expect(merged.log[0]).toBe(
-      `rust-perf merge: cannot merge other-base.json: it has another base commit and conditions than report-1.json${HINT}`,
+      `rust-perf merge: cannot merge other-base.json: it has another base (commit or conditions) than report-1.json${HINT}`,
     );
   });
 

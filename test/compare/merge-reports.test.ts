@@ -115,7 +115,7 @@ describe('merging the reports of shards', () => {
     it('another base commit', () => {
       const otherBase = shardReport(2, 2, { ...BASE, commit: 'c0ffee00'.repeat(5) });
       expect(refusal(() => mergeShardReports(parts(shardReport(1, 2), otherBase)))).toBe(
-        'cannot merge shard-2.json: it has another base commit and conditions than shard-1.json',
+        'cannot merge shard-2.json: it has another base (commit or conditions) than shard-1.json',
       );
     });
 
@@ -123,7 +123,7 @@ describe('merging the reports of shards', () => {
       const fingerprint = { ...HEAD.fingerprint, valgrind: '3.26.0' };
       const otherHead = shardReport(2, 2, BASE, { ...HEAD, fingerprint });
       expect(refusal(() => mergeShardReports(parts(shardReport(1, 2), otherHead)))).toBe(
-        'cannot merge shard-2.json: it has another head commit and conditions than shard-1.json',
+        'cannot merge shard-2.json: it has another head (commit or conditions) than shard-1.json',
       );
     });
 
@@ -131,12 +131,29 @@ describe('merging the reports of shards', () => {
       const first = shardReport(1, 2);
       expect(
         refusal(() => mergeShardReports(parts(first, { ...shardReport(2, 2), threshold: 0.05 }))),
-      ).toBe('cannot merge shard-2.json: it has another thresholds and event than shard-1.json');
+      ).toBe(
+        'cannot merge shard-2.json: it has other thresholds or another event than shard-1.json',
+      );
       expect(
         refusal(() =>
           mergeShardReports(parts(first, { ...shardReport(2, 2), limits: 'rust-perf.toml' })),
         ),
-      ).toBe('cannot merge shard-2.json: it has another limits than shard-1.json');
+      ).toBe('cannot merge shard-2.json: it has other limits than shard-1.json');
+    });
+
+    it('regressions accepted by two labels', () => {
+      const accepted = (index: number, label: string) => {
+        const report = shardReport(index, 2);
+        expect(report.regressed).toBe(index === 1);
+        return { ...report, acceptedBy: label };
+      };
+      expect(
+        refusal(() =>
+          mergeShardReports(parts(accepted(1, 'perf-accepted'), accepted(2, 'slow-ok'))),
+        ),
+      ).toBe(
+        'cannot merge shard-2.json: it was accepted by the label slow-ok, shard-1.json by perf-accepted',
+      );
     });
 
     it('the report of a whole comparison', () => {
