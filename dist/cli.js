@@ -7704,53 +7704,57 @@ function refusedShard(source, reason) {
 var SHARED_FIELDS = {
   "another base (commit or conditions)": (report) => report.base,
   "another head (commit or conditions)": (report) => report.head,
-  "other thresholds or another event": ({
+  "other thresholds or another event": ({ event, threshold, functionThreshold }) => ({
     event,
     threshold,
-    functionThreshold,
-    allocationThreshold: allocationThreshold2
-  }) => ({
-    event,
-    threshold,
-    functionThreshold,
-    allocationThreshold: allocationThreshold2
+    functionThreshold
   }),
   "other limits": (report) => report.limits ?? null
 };
 function mergeShardReports(parts) {
   const tally = tallyShards(parts, shardOf2, (part) => part.comparison.benchmarks);
-  const first = parts[0];
+  const first = parts[0].comparison;
   for (const part of parts) {
     for (const [what, field] of Object.entries(SHARED_FIELDS)) {
-      if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first.comparison))) {
-        throw refusedShard(part.source, `has ${what} than ${first.source}`);
+      if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first))) {
+        throw refusedShard(part.source, `has ${what} than ${parts[0].source}`);
       }
     }
   }
-  const label = acceptingLabel(parts);
-  const { shard: _shard, acceptedBy: _label, ...whole } = first.comparison;
+  const allocationThreshold2 = agreedOn(parts, "allocationThreshold");
+  const allocationsUnmeasured2 = agreedOn(parts, "allocationsUnmeasured");
+  const label = agreedOn(parts, "acceptedBy");
   const benchmarks = inComparisonOrder(parts.flatMap((part) => part.comparison.benchmarks));
   const regressed = benchmarks.some(benchmarkFails);
   const comparison = {
-    ...whole,
+    version: first.version,
     regressed,
+    event: first.event,
+    threshold: first.threshold,
+    functionThreshold: first.functionThreshold,
+    ...allocationThreshold2 === void 0 ? {} : { allocationThreshold: allocationThreshold2 },
+    ...allocationsUnmeasured2 === void 0 ? {} : { allocationsUnmeasured: allocationsUnmeasured2 },
+    base: first.base,
+    head: first.head,
+    fingerprintDifferences: first.fingerprintDifferences,
+    ...first.limits === void 0 ? {} : { limits: first.limits },
     benchmarks,
     ...regressed && label !== void 0 ? { acceptedBy: label } : {}
   };
   return { comparison, count: tally.count, missing: tally.missing() };
 }
-function acceptingLabel(parts) {
-  const accepted = parts.filter((part) => part.comparison.acceptedBy !== void 0);
-  const [first] = accepted;
-  for (const part of accepted) {
-    if (part.comparison.acceptedBy !== first.comparison.acceptedBy) {
+function agreedOn(parts, key) {
+  const having = parts.filter((part) => part.comparison[key] !== void 0);
+  const [first] = having;
+  for (const part of having) {
+    if (part.comparison[key] !== first.comparison[key]) {
       throw refusedShard(
         part.source,
-        `was accepted by the label ${part.comparison.acceptedBy}, ${first.source} by ${first.comparison.acceptedBy}`
+        `has ${key} ${JSON.stringify(part.comparison[key])}, ${first.source} ${JSON.stringify(first.comparison[key])}`
       );
     }
   }
-  return first?.comparison.acceptedBy;
+  return first?.comparison[key];
 }
 function inComparisonOrder(benchmarks) {
   const inBase = new Set(

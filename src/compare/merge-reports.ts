@@ -27,37 +27,43 @@ export interface MergedReport {
 const SHARED_FIELDS = {
   'another base (commit or conditions)': (report: Comparison) => report.base,
   'another head (commit or conditions)': (report: Comparison) => report.head,
-  'other thresholds or another event': ({
+  'other thresholds or another event': ({ event, threshold, functionThreshold }: Comparison) => ({
     event,
     threshold,
     functionThreshold,
-    allocationThreshold,
-  }: Comparison) => ({
-    event,
-    threshold,
-    functionThreshold,
-    allocationThreshold,
   }),
   'other limits': (report: Comparison) => report.limits ?? null,
 };
 
 export function mergeShardReports(parts: readonly ShardReport[]): MergedReport {
   const tally = tallyShards(parts, shardOf, (part) => part.comparison.benchmarks);
-  const first = parts[0]!;
+  const first = parts[0]!.comparison;
   for (const part of parts) {
     for (const [what, field] of Object.entries(SHARED_FIELDS)) {
-      if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first.comparison))) {
-        throw refusedShard(part.source, `has ${what} than ${first.source}`);
+      if (JSON.stringify(field(part.comparison)) !== JSON.stringify(field(first))) {
+        throw refusedShard(part.source, `has ${what} than ${parts[0]!.source}`);
       }
     }
   }
-  const label = acceptingLabel(parts);
-  const { shard: _shard, acceptedBy: _label, ...whole } = first.comparison;
+  // Present only where a share compared allocations, or regressed: the parts that have them agree.
+  const allocationThreshold = agreedOn(parts, 'allocationThreshold');
+  const allocationsUnmeasured = agreedOn(parts, 'allocationsUnmeasured');
+  const label = agreedOn(parts, 'acceptedBy');
   const benchmarks = inComparisonOrder(parts.flatMap((part) => part.comparison.benchmarks));
   const regressed = benchmarks.some(benchmarkFails);
+  // In the order of compareProfiles' fields, so that the JSON report reads the same.
   const comparison: Comparison = {
-    ...whole,
+    version: first.version,
     regressed,
+    event: first.event,
+    threshold: first.threshold,
+    functionThreshold: first.functionThreshold,
+    ...(allocationThreshold === undefined ? {} : { allocationThreshold }),
+    ...(allocationsUnmeasured === undefined ? {} : { allocationsUnmeasured }),
+    base: first.base,
+    head: first.head,
+    fingerprintDifferences: first.fingerprintDifferences,
+    ...(first.limits === undefined ? {} : { limits: first.limits }),
     benchmarks,
     ...(regressed && label !== undefined ? { acceptedBy: label } : {}),
   };
@@ -65,21 +71,24 @@ export function mergeShardReports(parts: readonly ShardReport[]): MergedReport {
 }
 
 /**
- * The label that accepted the regressions of the pull request, found on the parts that
- * regressed (a part without a regression records none); one pull request has one label.
+ * A field that a part's report has only when its share had something to say (allocations
+ * compared, a regression accepted by a label): the value of the parts that have it, which agree.
  */
-function acceptingLabel(parts: readonly ShardReport[]): string | undefined {
-  const accepted = parts.filter((part) => part.comparison.acceptedBy !== undefined);
-  const [first] = accepted;
-  for (const part of accepted) {
-    if (part.comparison.acceptedBy !== first!.comparison.acceptedBy) {
+function agreedOn<Key extends 'allocationThreshold' | 'allocationsUnmeasured' | 'acceptedBy'>(
+  parts: readonly ShardReport[],
+  key: Key,
+): Comparison[Key] {
+  const having = parts.filter((part) => part.comparison[key] !== undefined);
+  const [first] = having;
+  for (const part of having) {
+    if (part.comparison[key] !== first!.comparison[key]) {
       throw refusedShard(
         part.source,
-        `was accepted by the label ${part.comparison.acceptedBy}, ${first!.source} by ${first!.comparison.acceptedBy}`,
+        `has ${key} ${JSON.stringify(part.comparison[key])}, ${first!.source} ${JSON.stringify(first!.comparison[key])}`,
       );
     }
   }
-  return first?.comparison.acceptedBy;
+  return first?.comparison[key] as Comparison[Key];
 }
 
 /**

@@ -72,6 +72,29 @@ describe('merging the reports of shards', () => {
     });
   });
 
+  it('merges shards that compared allocations with one that has no benchmark', () => {
+    const withAllocations = (profile: ProfileDocument, allocations: number): ProfileDocument => ({
+      ...profile,
+      benchmarks: profile.benchmarks.map((benchmark) => ({
+        ...benchmark,
+        allocations: { allocations, bytes: allocations * 8, peakBytes: 64, sites: [] },
+      })),
+    });
+    const base = withAllocations(BASE, 100);
+    const head = withAllocations(HEAD, 200);
+    const shards = [1, 2, 3].map((index) => shardReport(index, 3, base, head));
+    expect(shards.map((shard) => shard.allocationThreshold)).toEqual([0.01, 0.01, undefined]);
+
+    const merged = mergeShardReports(parts(...shards));
+
+    expect(merged.comparison).toEqual(compareProfiles(base, head, OPTIONS));
+    expect(renderJson(merged.comparison)).toBe(renderJson(compareProfiles(base, head, OPTIONS)));
+    const other = { ...shards[1]!, allocationThreshold: 0.05 };
+    expect(refusal(() => mergeShardReports(parts(shards[0]!, other)))).toBe(
+      'cannot merge shard-2.json: it has allocationThreshold 0.05, shard-1.json 0.01',
+    );
+  });
+
   it('reads back what it writes, without a shard field', () => {
     const { comparison } = mergeShardReports(parts(shardReport(1, 2), shardReport(2, 2)));
     expect(comparison).not.toHaveProperty('shard');
@@ -152,7 +175,7 @@ describe('merging the reports of shards', () => {
           mergeShardReports(parts(accepted(1, 'perf-accepted'), accepted(2, 'slow-ok'))),
         ),
       ).toBe(
-        'cannot merge shard-2.json: it was accepted by the label slow-ok, shard-1.json by perf-accepted',
+        'cannot merge shard-2.json: it has acceptedBy "slow-ok", shard-1.json "perf-accepted"',
       );
     });
 
