@@ -76,14 +76,14 @@ under valgrind in a clean environment with address randomisation off. A plain ta
 main, \`harness = false\`) is one benchmark, counted whole under Callgrind; a criterion or
 libtest #[bench] target is one benchmark per id, each counting one iteration of its routine
 only, from one Callgrind run per target cut into parts. Callgrind's call graph gives each
-function its inclusive cost (and \`rust-perf flamegraph\` its flame graphs). The harness is found from Cargo.toml, the
-dev-dependencies and the target's source (--harness overrides it); Gungraun targets are left
-out. Writes DIR/profile.json (the profile document that \`rust-perf compare\` reads) and the
-raw files DIR/<bench>.callgrind.out (DIR/<bench>.<run>.callgrind.out with more than one
-run), and with --metrics instructions,allocations DIR/<bench>.dhat.json (a criterion or
-libtest benchmark's DIR/<target>.<id, URI-encoded>.dhat.json). Prints one line per
-benchmark: total instructions, functions,
-nondeterministic functions.
+function its inclusive cost (and \`rust-perf flamegraph\` its flame graphs). The harness is
+found from Cargo.toml, the dev-dependencies and the target's source (--harness overrides it);
+Gungraun targets are left out. Writes DIR/profile.json (the profile document that
+\`rust-perf compare\` reads) and the raw files DIR/<bench>.callgrind.out
+(DIR/<bench>.<run>.callgrind.out with more than one run), and with --metrics
+instructions,allocations DIR/<bench>.dhat.json (a criterion or libtest benchmark's
+DIR/<target>.<id, URI-encoded>.dhat.json). Prints one line per benchmark: total
+instructions, functions, nondeterministic functions.
 
 Options:
 ${measureOptionsHelp}
