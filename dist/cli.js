@@ -3653,6 +3653,7 @@ function parseShard(value, what) {
   if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
     throw new InputError(
       `${what} must be K/N, shard K of N with 1 <= K <= N <= ${MAX_SHARDS}, not '${value}'`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, shown as written
       "In a matrix: `shard: ${{ matrix.shard }}/4` with `shard: [1, 2, 3, 4]`."
     );
   }

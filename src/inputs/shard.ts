@@ -17,6 +17,7 @@ export function parseShard(value: string, what: string): ShardSpec {
   if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
     throw new InputError(
       `${what} must be K/N, shard K of N with 1 <= K <= N <= ${MAX_SHARDS}, not '${value}'`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, shown as written
       'In a matrix: `shard: ${{ matrix.shard }}/4` with `shard: [1, 2, 3, 4]`.',
     );
   }
