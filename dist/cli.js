@@ -1721,36 +1721,57 @@ function functionTable(functions) {
   };
 }
 var NONE2 = -1;
+var LOOKAHEAD = 8;
 var FunctionPairs = class {
   #slotByName = /* @__PURE__ */ new Map();
   #slots = 0;
   #base;
   #head;
   constructor(base, head, event) {
-    const capacity = base.length + head.length;
-    this.#base = this.#addSide(base, event, capacity);
-    this.#head = this.#addSide(head, event, capacity);
+    const baseSlots = new Int32Array(base.length).fill(NONE2);
+    const headSlots = new Int32Array(head.length).fill(NONE2);
+    if (base.distinctNames && head.distinctNames) {
+      this.#pairInOrder(base, head, baseSlots, headSlots);
+    }
+    this.#lookUp(base, baseSlots);
+    this.#lookUp(head, headSlots);
+    this.#base = sideBySlot(base, baseSlots, event, this.#slots);
+    this.#head = sideBySlot(head, headSlots, event, this.#slots);
   }
-  /** Adds one side's functions to the slots of their names. */
-  #addSide(table, event, capacity) {
-    const side = {
-      table,
-      counts: new Float64Array(capacity),
-      locations: new Int32Array(capacity).fill(NONE2)
-    };
-    const counts = table.countsOf(event);
+  /**
+   * Gives a slot to each head function whose name is that of one of the next `LOOKAHEAD` base
+   * functions after the last one paired so, and to that base function. Only for sides whose
+   * names are distinct, and only for a name that pairs as itself (not `???`, not an address,
+   * which pair as one).
+   */
+  #pairInOrder(base, head, baseSlots, headSlots) {
+    let next = 0;
+    for (let index = 0; index < head.length; index++) {
+      const name = head.name(index);
+      if (name === UNNAMED || pairingName(name) !== name) continue;
+      const end = Math.min(base.length, next + LOOKAHEAD);
+      for (let candidate = next; candidate < end; candidate++) {
+        if (base.name(candidate) !== name) continue;
+        const slot = this.#slots++;
+        baseSlots[candidate] = slot;
+        headSlots[index] = slot;
+        next = candidate + 1;
+        break;
+      }
+    }
+  }
+  /** Gives every function of `table` not yet in a slot the slot of its name. */
+  #lookUp(table, slots) {
     for (let index = 0; index < table.length; index++) {
+      if (slots[index] !== NONE2) continue;
       const name = pairingName(table.name(index));
-      const count = counts[index];
       let slot = this.#slotByName.get(name);
       if (slot === void 0) {
         slot = this.#slots++;
         this.#slotByName.set(name, slot);
       }
-      if (side.locations[slot] === NONE2 || count > side.counts[slot]) side.locations[slot] = index;
-      side.counts[slot] += count;
+      slots[index] = slot;
     }
-    return side;
   }
   /** Every function whose count differs between the sides, largest change first. */
   changes(noisy, reference, functionThreshold) {
@@ -1781,6 +1802,21 @@ var FunctionPairs = class {
     return changes.sort(byMagnitude2);
   }
 };
+function sideBySlot(table, slotOf, event, slots) {
+  const side = {
+    table,
+    counts: new Float64Array(slots),
+    locations: new Int32Array(slots).fill(NONE2)
+  };
+  const counts = table.countsOf(event);
+  for (let index = 0; index < table.length; index++) {
+    const slot = slotOf[index];
+    const count = counts[index];
+    if (side.locations[slot] === NONE2 || count > side.counts[slot]) side.locations[slot] = index;
+    side.counts[slot] += count;
+  }
+  return side;
+}
 function functionStatus(inBase, inHead, deterministic, significant, delta) {
   if (!deterministic) return "noisy";
   if (!inBase) return "added";
@@ -1789,8 +1825,9 @@ function functionStatus(inBase, inHead, deterministic, significant, delta) {
   return delta > 0 ? "regressed" : "improved";
 }
 var ADDRESS = /^0x[0-9a-f]+$/;
+var UNNAMED = "???";
 function pairingName(name) {
-  return name.startsWith("0x") && ADDRESS.test(name) ? "???" : name;
+  return name.startsWith("0x") && ADDRESS.test(name) ? UNNAMED : name;
 }
 function byMagnitude2(a, b) {
   const difference = Math.abs(b.delta) - Math.abs(a.delta);
@@ -1912,18 +1949,20 @@ function rawProfile(parsed) {
   return withProfiles(aggregate(parsed, asWritten, asWritten, () => false));
 }
 var FunctionColumns = class {
-  constructor(events, names, files, lines2, counts) {
+  constructor(events, names, files, lines2, counts, distinctNames = false) {
     this.events = events;
     this.names = names;
     this.files = files;
     this.lines = lines2;
     this.counts = counts;
+    this.distinctNames = distinctNames;
   }
   events;
   names;
   files;
   lines;
   counts;
+  distinctNames;
   get length() {
     return this.names.length;
   }
@@ -2028,7 +2067,8 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
       names,
       files,
       lines2.subarray(0, length),
-      counts.subarray(0, length * width)
+      counts.subarray(0, length * width),
+      true
     ),
     ...parsed.calls === void 0 ? {} : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }
   };
@@ -6945,12 +6985,12 @@ function combineCalls(runs, kept) {
     ];
   });
 }
-var UNNAMED = /^(\?\?\?|0x[0-9a-f]+)$/;
+var UNNAMED2 = /^(\?\?\?|0x[0-9a-f]+)$/;
 function unnamedShare(benchmark) {
   const primary = benchmark.events[0] ?? "";
   const total = benchmark.totals[primary] ?? 0;
   if (total === 0) return 0;
-  const unnamed = benchmark.functions.filter((entry) => UNNAMED.test(entry.name)).reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
+  const unnamed = benchmark.functions.filter((entry) => UNNAMED2.test(entry.name)).reduce((sum, entry) => sum + (entry.counts[primary] ?? 0), 0);
   return unnamed / total;
 }
 function primaryCount(entry, events) {

@@ -336,6 +336,12 @@ function functionTable(functions: FunctionProfile[] | FunctionTable): FunctionTa
 /** No function of that name on a side. */
 const NONE = -1;
 
+/**
+ * How far ahead in the base `FunctionPairs` looks for the next head function's name: a few
+ * functions added or removed between two others do not break the pairing in order.
+ */
+const LOOKAHEAD = 8;
+
 /** One side of `FunctionPairs`: by slot, the summed count and where the cost sits. */
 interface Side {
   table: FunctionTable;
@@ -345,9 +351,14 @@ interface Side {
 }
 
 /**
- * Pairs the functions of a benchmark's two sides by name, in one Map for both sides and a
- * column per side, so that a function costs a Map entry and array slots, not objects of its
- * own: most of a large profile is unchanged, and only changed functions become objects.
+ * Pairs the functions of a benchmark's two sides by name, giving each name a slot and each side
+ * a column by slot, so that a function costs array slots, not objects of its own: most of a
+ * large profile is unchanged, and only changed functions become objects.
+ *
+ * Two profiles of the same program list their functions in much the same order (Cachegrind
+ * writes them sorted by file and name), so where both sides' names are distinct each head
+ * function is first looked for among the next few base functions: a name found so is in no other
+ * function of either side, and needs no hashing. The rest are paired in one Map for both sides.
  *
  * Should a name occur twice on one side, its costs are added up (both entries are the same
  * function as far as a reader of the report can tell), and the location is the entry whose
@@ -360,31 +371,57 @@ class FunctionPairs {
   readonly #head: Side;
 
   constructor(base: FunctionTable, head: FunctionTable, event: string) {
-    const capacity = base.length + head.length;
-    this.#base = this.#addSide(base, event, capacity);
-    this.#head = this.#addSide(head, event, capacity);
+    const baseSlots = new Int32Array(base.length).fill(NONE);
+    const headSlots = new Int32Array(head.length).fill(NONE);
+    if (base.distinctNames && head.distinctNames) {
+      this.#pairInOrder(base, head, baseSlots, headSlots);
+    }
+    this.#lookUp(base, baseSlots);
+    this.#lookUp(head, headSlots);
+    this.#base = sideBySlot(base, baseSlots, event, this.#slots);
+    this.#head = sideBySlot(head, headSlots, event, this.#slots);
   }
 
-  /** Adds one side's functions to the slots of their names. */
-  #addSide(table: FunctionTable, event: string, capacity: number): Side {
-    const side: Side = {
-      table,
-      counts: new Float64Array(capacity),
-      locations: new Int32Array(capacity).fill(NONE),
-    };
-    const counts = table.countsOf(event);
+  /**
+   * Gives a slot to each head function whose name is that of one of the next `LOOKAHEAD` base
+   * functions after the last one paired so, and to that base function. Only for sides whose
+   * names are distinct, and only for a name that pairs as itself (not `???`, not an address,
+   * which pair as one).
+   */
+  #pairInOrder(
+    base: FunctionTable,
+    head: FunctionTable,
+    baseSlots: Int32Array,
+    headSlots: Int32Array,
+  ): void {
+    let next = 0;
+    for (let index = 0; index < head.length; index++) {
+      const name = head.name(index);
+      if (name === UNNAMED || pairingName(name) !== name) continue;
+      const end = Math.min(base.length, next + LOOKAHEAD);
+      for (let candidate = next; candidate < end; candidate++) {
+        if (base.name(candidate) !== name) continue;
+        const slot = this.#slots++;
+        baseSlots[candidate] = slot;
+        headSlots[index] = slot;
+        next = candidate + 1;
+        break;
+      }
+    }
+  }
+
+  /** Gives every function of `table` not yet in a slot the slot of its name. */
+  #lookUp(table: FunctionTable, slots: Int32Array): void {
     for (let index = 0; index < table.length; index++) {
+      if (slots[index] !== NONE) continue;
       const name = pairingName(table.name(index));
-      const count = counts[index]!;
       let slot = this.#slotByName.get(name);
       if (slot === undefined) {
         slot = this.#slots++;
         this.#slotByName.set(name, slot);
       }
-      if (side.locations[slot] === NONE || count > side.counts[slot]!) side.locations[slot] = index;
-      side.counts[slot]! += count;
+      slots[index] = slot;
     }
-    return side;
   }
 
   /** Every function whose count differs between the sides, largest change first. */
@@ -420,6 +457,23 @@ class FunctionPairs {
   }
 }
 
+/** One side's counts and locations by slot, from the slot of each of its functions. */
+function sideBySlot(table: FunctionTable, slotOf: Int32Array, event: string, slots: number): Side {
+  const side: Side = {
+    table,
+    counts: new Float64Array(slots),
+    locations: new Int32Array(slots).fill(NONE),
+  };
+  const counts = table.countsOf(event);
+  for (let index = 0; index < table.length; index++) {
+    const slot = slotOf[index]!;
+    const count = counts[index]!;
+    if (side.locations[slot] === NONE || count > side.counts[slot]!) side.locations[slot] = index;
+    side.counts[slot]! += count;
+  }
+  return side;
+}
+
 function functionStatus(
   inBase: boolean,
   inHead: boolean,
@@ -436,13 +490,15 @@ function functionStatus(
 
 /** Callgrind's name for code without a symbol: its address, which moves between builds. */
 const ADDRESS = /^0x[0-9a-f]+$/;
+/** What code without a symbol is called, as Cachegrind names it. */
+const UNNAMED = '???';
 
 /**
  * The name a function is paired by: code without a symbol is one unnamed function, `???`, as
  * Cachegrind names it, since its address would pair nothing between two builds.
  */
 function pairingName(name: string): string {
-  return name.startsWith('0x') && ADDRESS.test(name) ? '???' : name;
+  return name.startsWith('0x') && ADDRESS.test(name) ? UNNAMED : name;
 }
 
 function byMagnitude(a: FunctionChange, b: FunctionChange): number {

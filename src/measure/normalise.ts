@@ -157,7 +157,7 @@ export interface NormalisedColumns {
 }
 
 /**
- * Normalised functions column by column; names are distinct. Function `i` is `names[i]`, at
+ * Normalised functions column by column (normalisation's have distinct names). Function `i` is `names[i]`, at
  * `files[i]`:`lines[i]`, with its counts at `counts[i * events.length ...]`, aligned with `events`.
  */
 export class FunctionColumns implements FunctionTable {
@@ -167,6 +167,8 @@ export class FunctionColumns implements FunctionTable {
     readonly files: readonly string[],
     readonly lines: Float64Array,
     readonly counts: Float64Array,
+    /** Whether no two functions share a name, as normalisation leaves them. */
+    readonly distinctNames = false,
   ) {}
 
   get length(): number {
@@ -301,6 +303,7 @@ function aggregate(
       files,
       lines.subarray(0, length),
       counts.subarray(0, length * width),
+      true,
     ),
     ...(parsed.calls === undefined
       ? {}

@@ -137,6 +137,8 @@ export interface FunctionTable {
   line(index: number): number;
   /** Every function's count of `event`, by index; 0 where it has none. */
   countsOf(event: string): ArrayLike<number>;
+  /** True when no two functions have the same name, as normalisation's columns. */
+  readonly distinctNames?: boolean;
 }
 
 /** A benchmark as `compareProfiles` reads it: its functions as objects or as a table. */

@@ -7,6 +7,7 @@ import { FunctionColumns } from '../../src/measure/normalise.js';
 import type {
   BenchmarkProfile,
   ComparableDocument,
+  FunctionProfile,
   ProfileDocument,
 } from '../../src/profile/profile.js';
 import { renderJson } from '../../src/report/json.js';
@@ -380,16 +381,25 @@ describe('compareProfiles: functions', () => {
   });
 });
 
-/** The document with every benchmark's functions as columns, as a raw Cachegrind input has them. */
-function asColumns(profile: ProfileDocument): ComparableDocument {
-  const columns = ({ events, functions }: BenchmarkProfile) =>
-    new FunctionColumns(
+/**
+ * The document with every benchmark's functions as columns, as a raw Cachegrind input has them
+ * (`distinctNames` as normalisation gives them), in the order `order` puts them.
+ */
+function asColumns(
+  profile: ProfileDocument,
+  order: (functions: FunctionProfile[]) => FunctionProfile[] = (functions) => functions,
+): ComparableDocument {
+  const columns = ({ events, functions: inFileOrder }: BenchmarkProfile) => {
+    const functions = order(inFileOrder);
+    return new FunctionColumns(
       events,
       functions.map((fn) => fn.name),
       functions.map((fn) => fn.file),
       Float64Array.from(functions, (fn) => fn.line),
       Float64Array.from(functions.flatMap((fn) => events.map((event) => fn.counts[event]!))),
+      new Set(functions.map((fn) => fn.name)).size === functions.length,
     );
+  };
   return {
     ...profile,
     benchmarks: profile.benchmarks.map((bench) => ({ ...bench, functions: columns(bench) })),
@@ -405,6 +415,37 @@ describe('compareProfiles: functions read as columns', () => {
     expect(compareProfiles(asColumns(base), asColumns(head), DEFAULTS)).toEqual(expected);
     expect(compareProfiles(asColumns(base), head, DEFAULTS)).toEqual(expected);
     expect(compareProfiles(base, asColumns(head), DEFAULTS)).toEqual(expected);
+  });
+
+  it('pairs functions by name in any order, with functions added or removed between them', () => {
+    const base = fixtureProfile('textbench-base');
+    const head = fixtureProfile('textbench-head');
+    const expected = compareProfiles(base, head, DEFAULTS);
+    const reversed = (functions: FunctionProfile[]) => [...functions].reverse();
+    // Every other function of the base, then the rest: the head's order matches in runs.
+    const interleaved = (functions: FunctionProfile[]) => [
+      ...functions.filter((_, index) => index % 2 === 0),
+      ...functions.filter((_, index) => index % 2 === 1),
+    ];
+    const withoutTheFirst = (count: number) => (functions: FunctionProfile[]) =>
+      functions.slice(count).concat(functions.slice(0, count));
+    for (const order of [reversed, interleaved, withoutTheFirst(3), withoutTheFirst(12)]) {
+      expect(compareProfiles(asColumns(base), asColumns(head, order), DEFAULTS)).toEqual(expected);
+      expect(compareProfiles(asColumns(base, order), asColumns(head), DEFAULTS)).toEqual(expected);
+    }
+  });
+
+  it('pairs address names as one unnamed function when the names are otherwise distinct', () => {
+    const columns = (functions: Record<string, number>) =>
+      asColumns(document([benchmark('parse', functions)]));
+    const comparison = compareProfiles(
+      columns({ '???': 3, work: 100, '0x0000000000015030': 14, '0x0000000000014fc0': 5 }),
+      columns({ work: 100, '0x0000000000015050': 14, '???': 3, '0x0000000000015090': 6 }),
+      DEFAULTS,
+    );
+    expect(comparison.benchmarks[0]?.functions).toMatchObject([
+      { name: '???', base: 22, head: 23, delta: 1 },
+    ]);
   });
 
   it('reads the primary event out of several, and adds up a name listed twice', () => {
