@@ -2039,7 +2039,7 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
       for (let event = 0; event < width; event++) {
         counts[index2 * width + event] = parsedFunctions.counts[parsedCounts + event];
       }
-      if (meetingNames.has(name)) {
+      if (meetingNames.size > 0 && meetingNames.has(name)) {
         const locationCount = parsedFunctions.counts[parsedCounts] ?? 0;
         mergeable.set(name, { index: index2, locationCount, locationOwned: isOwn(file) });
       }

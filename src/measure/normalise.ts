@@ -271,7 +271,8 @@ function aggregate(
       for (let event = 0; event < width; event++) {
         counts[index * width + event] = parsedFunctions.counts[parsedCounts + event]!;
       }
-      if (meetingNames.has(name)) {
+      // Not asked of an empty set: asking hashes the name, which nothing else needs.
+      if (meetingNames.size > 0 && meetingNames.has(name)) {
         const locationCount = parsedFunctions.counts[parsedCounts] ?? 0;
         mergeable.set(name, { index, locationCount, locationOwned: isOwn(file) });
       }
