@@ -3541,70 +3541,6 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-// src/system/concurrency.ts
-import { setMaxListeners } from "node:events";
-var Slots = class {
-  #free;
-  #waiting = [];
-  constructor(count) {
-    this.#free = count;
-  }
-  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
-  async acquire(signal) {
-    signal.throwIfAborted();
-    if (this.#free > 0) this.#free -= 1;
-    else await new Promise((resolve14) => this.#waiting.push(resolve14));
-    let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      this.#handOver();
-    };
-    if (signal.aborted) {
-      release();
-      signal.throwIfAborted();
-    }
-    return release;
-  }
-  /** Straight to the next in line, so that no newcomer takes the slot in between. */
-  #handOver() {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free += 1;
-  }
-};
-async function allInOrder(promises) {
-  const settled = await Promise.allSettled(promises);
-  const values = settled.map((outcome) => {
-    if (outcome.status === "rejected") throw outcome.reason;
-    return outcome.value;
-  });
-  return values;
-}
-async function allOrNone(count, signal, task) {
-  const controller2 = new AbortController();
-  setMaxListeners(count, controller2.signal);
-  const forwardAbort = () => controller2.abort(signal?.reason);
-  signal?.addEventListener("abort", forwardAbort, { once: true });
-  let failure;
-  try {
-    await Promise.all(
-      Array.from({ length: count }, async (_, index) => {
-        try {
-          await task(index, controller2.signal);
-        } catch (error) {
-          failure ??= { error };
-          controller2.abort();
-        }
-      })
-    );
-  } finally {
-    signal?.removeEventListener("abort", forwardAbort);
-  }
-  if (failure) throw failure.error;
-  signal?.throwIfAborted();
-}
-
 // src/measure/parse-transfer.ts
 function fromMessage(message) {
   if (!message.ok) throw rebuiltError(message.error);
@@ -3633,25 +3569,24 @@ function rebuiltError(error) {
 }
 
 // src/measure/parse-pool.ts
-var NEVER_ABORTED = new AbortController().signal;
 var ParsePool = class {
   #options;
-  #slots;
+  /** Worker threads parsing now. */
+  #workers = 0;
   #hasWorker;
   constructor(options) {
     this.#options = options;
-    this.#slots = new Slots(Math.max(1, options.threads));
   }
   async parse(path, normalisation) {
-    if (!await this.#worthAWorker(path)) {
+    if (!await this.#worthAWorker(path) || this.#workers >= this.#options.threads - 1) {
       return parseValgrindFile(path, parserOptions(normalisation));
     }
-    const release = await this.#slots.acquire(NEVER_ABORTED);
+    this.#workers++;
     try {
       const job = { path, workspaceRoot: normalisation.workspaceRoot };
       return fromMessage(await runWorker(this.#options.worker, job));
     } finally {
-      release();
+      this.#workers--;
     }
   }
   async #worthAWorker(path) {
@@ -5120,6 +5055,70 @@ function footer(comparison) {
   const limits = comparison.limits === void 0 ? "" : `limits from ${sanitise(comparison.limits)} \xB7 `;
   return `thresholds: ${describeThresholds(comparison)} \xB7 ${limits}base ${commit(comparison.base.commit)} \xB7 head ${commit(comparison.head.commit)}` + (comparison.benchmarks.every((benchmark) => benchmark.harness === "plain") ? "" : `
 ${describeMeasurement(comparison)}`);
+}
+
+// src/system/concurrency.ts
+import { setMaxListeners } from "node:events";
+var Slots = class {
+  #free;
+  #waiting = [];
+  constructor(count) {
+    this.#free = count;
+  }
+  /** Resolves, once a slot is taken, to the function that gives it back (once; then no-op). */
+  async acquire(signal) {
+    signal.throwIfAborted();
+    if (this.#free > 0) this.#free -= 1;
+    else await new Promise((resolve14) => this.#waiting.push(resolve14));
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.#handOver();
+    };
+    if (signal.aborted) {
+      release();
+      signal.throwIfAborted();
+    }
+    return release;
+  }
+  /** Straight to the next in line, so that no newcomer takes the slot in between. */
+  #handOver() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free += 1;
+  }
+};
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const values = settled.map((outcome) => {
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  });
+  return values;
+}
+async function allOrNone(count, signal, task) {
+  const controller2 = new AbortController();
+  setMaxListeners(count, controller2.signal);
+  const forwardAbort = () => controller2.abort(signal?.reason);
+  signal?.addEventListener("abort", forwardAbort, { once: true });
+  let failure;
+  try {
+    await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        try {
+          await task(index, controller2.signal);
+        } catch (error) {
+          failure ??= { error };
+          controller2.abort();
+        }
+      })
+    );
+  } finally {
+    signal?.removeEventListener("abort", forwardAbort);
+  }
+  if (failure) throw failure.error;
+  signal?.throwIfAborted();
 }
 
 // src/cli/args.ts

@@ -1,7 +1,8 @@
 /**
  * Parses Cachegrind and Callgrind files as `parseValgrindFile` does, a large Cachegrind file on a
- * worker thread, so that files wanted at the same time (the two sides of a compare) are parsed
- * side by side where there are cores for it. An edge around the parser: it starts threads and
+ * worker thread while this thread has another to parse, so that files wanted at the same time
+ * (the two sides of a compare) are parsed side by side where there are cores for it: on two
+ * cores, one in this thread and one on a worker. An edge around the parser: it starts threads and
  * reads files, the parser does neither. Without a second core, without the bundled worker
  * (running from the TypeScript sources, as the tests do), for a small file or a Callgrind file
  * (whose calls and parts the worker does not hand over), a file is parsed in this thread: what is
@@ -12,7 +13,6 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Slots } from '../system/concurrency.js';
 import { type NormaliseOptions, parserOptions } from './normalise.js';
 import type { ParsedProfile } from './parse.js';
 import { isCallgrindFile, parseValgrindFile } from './parse-file.js';
@@ -27,35 +27,36 @@ export interface ProfileFileParser {
 export interface ParsePoolOptions {
   /** The bundled parse-worker.js; when it does not exist, every file is parsed in this thread. */
   worker: URL;
-  /** Worker threads at most at once; below 2, every file is parsed in this thread. */
+  /**
+   * Threads parsing at most at once, this one included: a file goes to a worker thread while
+   * fewer than `threads - 1` are parsing, else it is parsed in this thread, which would
+   * otherwise only wait. Below 2, every file is parsed in this thread.
+   */
   threads: number;
   /** Smaller files are parsed in this thread: starting a worker would take longer. */
   minBytes: number;
 }
 
-/** No parse is ever cancelled: a slot is only waited for while other files are parsed. */
-const NEVER_ABORTED = new AbortController().signal;
-
 export class ParsePool implements ProfileFileParser {
   readonly #options: ParsePoolOptions;
-  readonly #slots: Slots;
+  /** Worker threads parsing now. */
+  #workers = 0;
   #hasWorker: boolean | undefined;
 
   constructor(options: ParsePoolOptions) {
     this.#options = options;
-    this.#slots = new Slots(Math.max(1, options.threads));
   }
 
   async parse(path: string, normalisation: NormaliseOptions): Promise<ParsedProfile> {
-    if (!(await this.#worthAWorker(path))) {
+    if (!(await this.#worthAWorker(path)) || this.#workers >= this.#options.threads - 1) {
       return parseValgrindFile(path, parserOptions(normalisation));
     }
-    const release = await this.#slots.acquire(NEVER_ABORTED);
+    this.#workers++;
     try {
       const job: ParseJob = { path, workspaceRoot: normalisation.workspaceRoot };
       return fromMessage(await runWorker(this.#options.worker, job));
     } finally {
-      release();
+      this.#workers--;
     }
   }
 
@@ -86,7 +87,7 @@ function runWorker(worker: URL, job: ParseJob): Promise<ParseMessage> {
 
 /**
  * The pool the CLI and the action use: the worker sits next to the bundle this module is part of
- * (dist/cli.js, dist/index.js), one thread per core. About 8 MB take as long to parse as a
+ * (dist/cli.js, dist/index.js), one parsing thread per core. About 8 MB take as long to parse as a
  * worker takes to start.
  */
 export const parsePool = new ParsePool({

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorruptFileError, InputError } from '../../src/errors.js';
 import { parserOptions } from '../../src/measure/normalise.js';
+import type { ParsedProfile } from '../../src/measure/parse.js';
 import { parseCachegrindFile, parseValgrindFile } from '../../src/measure/parse-file.js';
 import { ParsePool } from '../../src/measure/parse-pool.js';
 import { withRows } from '../support/parsed-functions.js';
@@ -22,6 +23,10 @@ async function parseError(pool: ParsePool, path: string): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+async function inThread(path: string): Promise<ParsedProfile> {
+  return parseCachegrindFile(path, parserOptions({ workspaceRoot: ROOT }));
 }
 
 async function inThreadError(path: string): Promise<unknown> {
@@ -100,6 +105,26 @@ describe('ParsePool with the bundled worker', () => {
     expect(((await parseError(failing, path)) as Error).message).toBe(
       `the parse worker for ${path} exited (code 0) without a result`,
     );
+  });
+
+  it('parses a file wanted while the only worker is busy in this thread, on two cores', async () => {
+    // A worker that gives no result tells which file went to it.
+    const silent = join(directory, 'silent-worker.mjs');
+    writeFileSync(silent, '');
+    const twoCores = new ParsePool({ worker: pathToFileURL(silent), threads: 2, minBytes: 0 });
+    const path = fixturePath('3.19-legacy-names.cachegrind.out');
+    const results = await Promise.allSettled([
+      twoCores.parse(path, { workspaceRoot: ROOT }),
+      twoCores.parse(path, { workspaceRoot: ROOT }),
+    ]);
+    // Whichever of the two asks first gets the worker.
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((result) => result.status === 'fulfilled')).toEqual({
+      status: 'fulfilled',
+      value: await inThread(path),
+    });
+    // Once the worker is done, the next file goes to a worker again.
+    expect(((await parseError(twoCores, path)) as Error).message).toMatch(/without a result/);
   });
 });
 
