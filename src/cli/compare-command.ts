@@ -95,7 +95,8 @@ export const compareCommand: Command = {
       report.compare.limits = await readLimits(resolve(context.cwd, values.limits), values.limits);
     }
     const workspace = { workspaceRoot: context.cwd };
-    // Both load at once, a large raw file on a worker thread of its own; BASE's failure first.
+    // Both load at once, a large raw file on a worker thread while this thread parses the other;
+    // BASE's failure first.
     const [base, head] = await allInOrder([
       loadProfileInput(resolve(context.cwd, basePath), workspace),
       loadProfileInput(resolve(context.cwd, headPath), workspace),
