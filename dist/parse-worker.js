@@ -327,6 +327,16 @@ var CachegrindParser = class {
       const base = current * width;
       let event = 0;
       let primary = 0;
+      if (byte === SPACE) {
+        byte = bytes[++position];
+        if (byte >= DIGIT_0 && byte <= DIGIT_9) {
+          event = 1;
+          do {
+            primary = primary * 10 + (byte - DIGIT_0);
+            byte = bytes[++position];
+          } while (byte >= DIGIT_0 && byte <= DIGIT_9);
+        }
+      }
       for (; ; ) {
         if (byte === SPACE || byte === TAB) {
           byte = bytes[++position];

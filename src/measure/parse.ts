@@ -351,6 +351,17 @@ export class CachegrindParser {
       const base = current * width;
       let event = 0;
       let primary = 0;
+      // Most count lines are `<line> <count>`: their one count is read straight away.
+      if (byte === SPACE) {
+        byte = bytes[++position]!;
+        if (byte >= DIGIT_0 && byte <= DIGIT_9) {
+          event = 1;
+          do {
+            primary = primary * 10 + (byte - DIGIT_0);
+            byte = bytes[++position]!;
+          } while (byte >= DIGIT_0 && byte <= DIGIT_9);
+        }
+      }
       for (;;) {
         if (byte === SPACE || byte === TAB) {
           byte = bytes[++position]!;
