@@ -2500,8 +2500,10 @@ var CachegrindParser = class {
    * Names stay bytes while parsing (`decodeNames` says why): function `i`'s name is
    * `nameBytes[nameStarts[i] .. nameStarts[i + 1] - 1]`, each followed by a line feed.
    * Functions are found by name in a hash table keyed by those bytes: `slots` holds pairs, the
-   * name's hash and `i + 1` for function `i` (0: empty), found from the hash by linear probing;
-   * at most half are used.
+   * name's hash and `i + 1` for function `i`, found from the hash by linear probing; at most
+   * half are used. `tags[p]` is a byte of the hash of pair `p` (0: empty), so that a probe
+   * reads a table an eighth the size, likelier to be in a cache, and the pairs only when the
+   * byte matches: most names are new, and so found in no pair.
    */
   #nameBytes = newBuffer(1 << 16);
   #nameView = new DataView(
@@ -2513,6 +2515,7 @@ var CachegrindParser = class {
   #length = 0;
   #nameHashes = new Int32Array(1024);
   #slots = new Int32Array(4096);
+  #tags = new Uint8Array(2048);
   #files = [];
   #lines = new Float64Array(1024);
   #lineCounts = new Float64Array(1024);
@@ -2758,14 +2761,16 @@ var CachegrindParser = class {
     }
     const hash = hashCopying(view, bytes, start, end, this.#nameView, this.#nameBytes, nameStart);
     const slots = this.#slots;
-    const mask = slots.length - 2;
-    let slot = hash & mask;
-    for (let entry = slots[slot + 1]; entry !== 0; entry = slots[slot + 1]) {
-      if (slots[slot] === hash && this.#isNamedBy(entry - 1, nameStart, end - start)) {
-        this.#current = entry - 1;
+    const tags = this.#tags;
+    const mask = tags.length - 1;
+    const tag = tagOf(hash);
+    let pair = hash & mask;
+    for (let probed = tags[pair]; probed !== 0; probed = tags[pair]) {
+      if (probed === tag && slots[2 * pair] === hash && this.#isNamedBy(slots[2 * pair + 1] - 1, nameStart, end - start)) {
+        this.#current = slots[2 * pair + 1] - 1;
         return;
       }
-      slot = slot + 2 & mask;
+      pair = pair + 1 & mask;
     }
     const nameEnd = nameStart + (end - start);
     this.#nameBytes[nameEnd] = LF;
@@ -2774,8 +2779,9 @@ var CachegrindParser = class {
     this.#files.push(this.#file);
     this.#lineCounts[index] = -1;
     this.#nameHashes[index] = hash;
-    slots[slot] = hash;
-    slots[slot + 1] = index + 1;
+    tags[pair] = tag;
+    slots[2 * pair] = hash;
+    slots[2 * pair + 1] = index + 1;
     if (index + 1 === this.#lineCounts.length) this.#grow();
     this.#current = index;
   }
@@ -2803,15 +2809,18 @@ var CachegrindParser = class {
     nameStarts.set(this.#nameStarts);
     this.#nameStarts = nameStarts;
     const slots = new Int32Array(capacity * 4);
-    const mask = slots.length - 2;
+    const tags = new Uint8Array(capacity * 2);
+    const mask = tags.length - 1;
     for (let index = 0; index < this.#length; index++) {
       const hash = nameHashes[index];
-      let slot = hash & mask;
-      while (slots[slot + 1] !== 0) slot = slot + 2 & mask;
-      slots[slot] = hash;
-      slots[slot + 1] = index + 1;
+      let pair = hash & mask;
+      while (tags[pair] !== 0) pair = pair + 1 & mask;
+      tags[pair] = tagOf(hash);
+      slots[2 * pair] = hash;
+      slots[2 * pair + 1] = index + 1;
     }
     this.#slots = slots;
+    this.#tags = tags;
     this.#lines = resized(this.#lines, capacity);
     this.#lineCounts = resized(this.#lineCounts, capacity);
     const linesOwn = new Uint8Array(capacity);
@@ -2904,6 +2913,9 @@ function hashCopying(view, bytes, start, end, targetView, target, targetStart) {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 2246822507);
   return hash ^ hash >>> 13;
+}
+function tagOf(hash) {
+  return hash >>> 24 || 1;
 }
 function readNumber(bytes, start) {
   let value = 0;
