@@ -1895,8 +1895,22 @@ function normaliseName(raw) {
   if (name.includes(".llvm.")) name = replaceMatch(name, LLVM_SUFFIX, "");
   if (name.charAt(name.length - 17) === "h") name = replaceMatch(name, LEGACY_HASH, "");
   if (name.charAt(name.length - 18) === "h") name = replaceMatch(name, MANGLED_LEGACY_HASH, "E");
-  if (name.includes("[")) name = replaceMatch(name, CRATE_DISAMBIGUATOR, "");
+  if (mayHoldDisambiguator(name)) name = replaceMatch(name, CRATE_DISAMBIGUATOR, "");
   return name;
+}
+function mayHoldDisambiguator(name) {
+  for (let at = name.indexOf("["); at !== -1; at = name.indexOf("[", at + 1)) {
+    if (isIdentifierCode(name.charCodeAt(at - 1)) && isLowerHexCode(name.charCodeAt(at + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isIdentifierCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isLowerHexCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 102;
 }
 function replaceMatch(text, pattern, replacement) {
   return pattern.test(text) ? text.replace(pattern, replacement) : text;
@@ -2003,11 +2017,18 @@ var FunctionColumns = class {
 };
 function oncePerPath(of) {
   const results = /* @__PURE__ */ new Map();
+  let lastRaw;
+  let lastResult;
   return (raw) => {
-    if (results.has(raw)) return results.get(raw);
-    const result = of(raw);
-    results.set(raw, result);
-    return result;
+    if (raw !== lastRaw) {
+      lastRaw = raw;
+      lastResult = results.get(raw);
+      if (lastResult === void 0 && !results.has(raw)) {
+        lastResult = of(raw);
+        results.set(raw, lastResult);
+      }
+    }
+    return lastResult;
   };
 }
 function aggregate(parsed, nameOf, pathOf, isOwn) {

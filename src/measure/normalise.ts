@@ -44,8 +44,37 @@ export function normaliseName(raw: string): string {
   // Both hashes are an `h` and 16 hex digits at the very end (before a closing `E` when mangled).
   if (name.charAt(name.length - 17) === 'h') name = replaceMatch(name, LEGACY_HASH, '');
   if (name.charAt(name.length - 18) === 'h') name = replaceMatch(name, MANGLED_LEGACY_HASH, 'E');
-  if (name.includes('[')) name = replaceMatch(name, CRATE_DISAMBIGUATOR, '');
+  if (mayHoldDisambiguator(name)) name = replaceMatch(name, CRATE_DISAMBIGUATOR, '');
   return name;
+}
+
+/**
+ * Whether a `[` in `name` follows an identifier's character and comes before a hex digit, as a
+ * crate disambiguator's does: `&[u8]` and `<[T]>` in generic names are far more common, and
+ * the regular expression's look-behind is slow to rule them out.
+ */
+function mayHoldDisambiguator(name: string): boolean {
+  for (let at = name.indexOf('['); at !== -1; at = name.indexOf('[', at + 1)) {
+    if (isIdentifierCode(name.charCodeAt(at - 1)) && isLowerHexCode(name.charCodeAt(at + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `[A-Za-z0-9_]`; false for NaN, the code before a string's start. */
+function isIdentifierCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
+}
+
+/** `[0-9a-f]`; false for NaN, the code after a string's end. */
+function isLowerHexCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66);
 }
 
 /**
@@ -215,14 +244,24 @@ export class FunctionColumns implements FunctionTable {
   }
 }
 
-/** Many functions share a file: each distinct path is worked out once. */
+/**
+ * Many functions share a file: each distinct path is worked out once. Functions come file by
+ * file, so the last path is asked again most often, and is answered without a lookup.
+ */
 function oncePerPath<T>(of: (raw: string) => T): (raw: string) => T {
   const results = new Map<string, T>();
+  let lastRaw: string | undefined;
+  let lastResult: T | undefined;
   return (raw) => {
-    if (results.has(raw)) return results.get(raw) as T;
-    const result = of(raw);
-    results.set(raw, result);
-    return result;
+    if (raw !== lastRaw) {
+      lastRaw = raw;
+      lastResult = results.get(raw);
+      if (lastResult === undefined && !results.has(raw)) {
+        lastResult = of(raw);
+        results.set(raw, lastResult);
+      }
+    }
+    return lastResult as T;
   };
 }
 

@@ -45,6 +45,7 @@ describe('normaliseName', () => {
       '<std[8f1c2b3a4d5e6f70]::io::Stdout as std[8f1c2b3a4d5e6f70]::io::Write>::write_fmt',
       '<std::io::Stdout as std::io::Write>::write_fmt',
     ],
+    ['<&[u8] as cgdemo[5d2fd4ef8f7d4a0b]::Parse>::parse', '<&[u8] as cgdemo::Parse>::parse'],
     ['__libc_start_main@@GLIBC_2.34', '__libc_start_main'],
     ['_IO_file_fopen@GLIBC_2.2.5', '_IO_file_fopen'],
   ])('%s → %s', (raw, normalised) => {
@@ -56,6 +57,8 @@ describe('normaliseName', () => {
     '<&[f64] as core::fmt::Debug>::fmt',
     'core::slice::<impl [u8]>::copy_from_slice',
     '<[abc] as Foo>::bar',
+    'table[index]::get',
+    '[5d2fd4ef8f7d4a0b]::fib',
     'main::hot',
     '(below main)',
     '???',
