@@ -62,7 +62,7 @@ var CorruptFileError = class extends InputError {
 var LINES_PER_FILE = 2 ** 32;
 
 // src/measure/parse.ts
-import { Buffer as Buffer2 } from "node:buffer";
+import { Buffer as Buffer2, isAscii } from "node:buffer";
 
 // src/profile/profile.ts
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -138,6 +138,7 @@ function withDecodedNames(profile) {
 }
 function decodeNames(bytes) {
   const text = Buffer2.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const encoding = isAscii(text) ? "latin1" : "utf8";
   let names = [];
   for (let start = 0; start < text.length; ) {
     let end = text.length;
@@ -145,7 +146,7 @@ function decodeNames(bytes) {
       end = text.lastIndexOf(LF, start + NAME_BYTES_PER_STRING - 1) + 1;
       if (end <= start) end = text.indexOf(LF, start) + 1;
     }
-    const part = text.toString("utf8", start, end - 1).split("\n");
+    const part = text.toString(encoding, start, end - 1).split("\n");
     names = start === 0 ? part : names.concat(part);
     start = end;
   }
