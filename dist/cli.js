@@ -2446,6 +2446,7 @@ var LOWER_F = 102;
 var LOWER_N = 110;
 var EQUALS = 61;
 var NAME_BYTES_PER_STRING = 1 << 26;
+var NAME_ROOM_BYTES = 1 << 26;
 var FNV_OFFSET = 2166136261 | 0;
 var FNV_PRIME = 16777619;
 var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
@@ -2554,6 +2555,17 @@ var CachegrindParser = class {
   constructor(source, options = {}) {
     this.#source = source;
     this.#isOwnFile = options.isOwnFile;
+  }
+  /**
+   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), before
+   * the first `write`, so that the names are not copied each time their room fills up. Room set
+   * aside but never written to takes no physical memory.
+   */
+  expectBytes(bytes) {
+    const room = Math.min(bytes, NAME_ROOM_BYTES);
+    if (this.#length > 0 || room <= this.#nameBytes.length) return;
+    this.#nameBytes = newBuffer(room);
+    this.#nameView = new DataView(this.#nameBytes.buffer);
   }
   write(chunk) {
     const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -3550,6 +3562,7 @@ async function readInChunks(path, parser) {
     const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
     let reading = file.read(buffers[0], 0, CHUNK_BYTES, null);
     try {
+      parser.expectBytes?.((await file.stat()).size);
       for (let turn = 0; ; turn = 1 - turn) {
         const { bytesRead } = await reading;
         if (bytesRead === 0) break;

@@ -82,13 +82,14 @@ export async function readStart(path: string): Promise<string> {
  */
 async function readInChunks(
   path: string,
-  parser: { write(chunk: Uint8Array): void },
+  parser: { write(chunk: Uint8Array): void; expectBytes?(bytes: number): void },
 ): Promise<void> {
   try {
     const file = await open(path, 'r');
     const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
     let reading = file.read(buffers[0], 0, CHUNK_BYTES, null);
     try {
+      parser.expectBytes?.((await file.stat()).size);
       for (let turn = 0; ; turn = 1 - turn) {
         const { bytesRead } = await reading;
         if (bytesRead === 0) break;

@@ -86,6 +86,9 @@ const EQUALS = 0x3d;
  */
 const NAME_BYTES_PER_STRING = 1 << 26;
 
+/** The most room for names `expectBytes` sets aside: a file's names are a fraction of it. */
+const NAME_ROOM_BYTES = 1 << 26;
+
 /** FNV-1a's 32-bit offset basis and prime, for `hashCopying`. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -235,6 +238,18 @@ export class CachegrindParser {
   constructor(source: string, options: CachegrindParserOptions = {}) {
     this.#source = source;
     this.#isOwnFile = options.isOwnFile;
+  }
+
+  /**
+   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), before
+   * the first `write`, so that the names are not copied each time their room fills up. Room set
+   * aside but never written to takes no physical memory.
+   */
+  expectBytes(bytes: number): void {
+    const room = Math.min(bytes, NAME_ROOM_BYTES);
+    if (this.#length > 0 || room <= this.#nameBytes.length) return;
+    this.#nameBytes = newBuffer(room);
+    this.#nameView = new DataView(this.#nameBytes.buffer);
   }
 
   write(chunk: Uint8Array): void {
