@@ -66,7 +66,11 @@ export function productionDeps(signal: AbortSignal): ActionDeps {
         shards: new GitHubShardArtifacts({ ...artifactAccess, prefix: settings.cacheKeyPrefix }),
         flameGraphs: new GitHubFlameGraphArtifacts({
           log,
-          prefix: settings.cacheKeyPrefix,
+          owner: {
+            prefix: settings.cacheKeyPrefix,
+            job: context.job,
+            workingDirectory: settings.workingDirectory,
+          },
           tempDir: context.tempDir,
         }),
         comments: new GitHubCommentPublisher(

@@ -1,7 +1,7 @@
 /**
  * The differential flame graphs of a pull request's run, uploaded as one artifact of the run,
- * `<cache-key-prefix>-flamegraphs`: one self-contained HTML file per benchmark that regressed or
- * improved, which the comment and the job summary link to.
+ * `<cache-key-prefix>-<job>[-<working-directory>]-flamegraphs`: one self-contained HTML file per
+ * benchmark that regressed or improved, which the comment and the job summary link to.
  */
 import { DefaultArtifactClient } from '@actions/artifact';
 import { ServiceError } from '../errors.js';
@@ -14,9 +14,25 @@ export interface FlameGraphArtifacts {
   upload(files: readonly FlameGraphFile[]): Promise<{ name: string; id: number }>;
 }
 
-/** `<prefix>-flamegraphs`: suites measured in one run tell theirs apart by cache-key-prefix. */
-export function flameGraphArtifactName(prefix: string): string {
-  return `${prefix}-flamegraphs`;
+/** Who uploads the flame graphs: the parts of the sticky comment's identity a run can repeat. */
+export interface FlameGraphArtifactOwner {
+  prefix: string;
+  /** The job's id (`GITHUB_JOB`). */
+  job: string;
+  workingDirectory: string;
+}
+
+/**
+ * `<prefix>-<job>[-<working-directory>]-flamegraphs`. A run holds one artifact of a name, so the
+ * name carries what tells the run's sticky comments apart (the workflow is the run's own): two
+ * jobs, or two crates of one job, never collide; matrix legs of one job differ by prefix, as
+ * their comments do. Characters an artifact name may not hold (`/`, `:`, …) become `_`.
+ */
+export function flameGraphArtifactName(owner: FlameGraphArtifactOwner): string {
+  const parts = [owner.prefix, owner.job];
+  if (owner.workingDirectory !== '.') parts.push(owner.workingDirectory);
+  const safe = parts.filter((part) => part !== '').map((part) => part.replace(/[^\w.-]+/g, '_'));
+  return `${safe.join('-')}-flamegraphs`;
 }
 
 /** Where the artifact of a run is found on GitHub. */
@@ -29,7 +45,7 @@ export function artifactUrl(
 
 interface GitHubFlameGraphArtifactsOptions {
   log: Logger;
-  prefix: string;
+  owner: FlameGraphArtifactOwner;
   /** A directory private to this job (`RUNNER_TEMP` on a runner). */
   tempDir: string;
 }
@@ -44,14 +60,14 @@ export class GitHubFlameGraphArtifacts implements FlameGraphArtifacts {
   }
 
   async upload(files: readonly FlameGraphFile[]): Promise<{ name: string; id: number }> {
-    const name = flameGraphArtifactName(this.#options.prefix);
+    const name = flameGraphArtifactName(this.#options.owner);
     const id = await uploadArtifactFiles(
       this.#client,
       name,
       new Map(files.map((file) => [file.fileName, file.html])),
       {
         tempDir: this.#options.tempDir,
-        hint: 'A workflow run holds one artifact of a name: jobs of one run that each compare a suite need their own cache-key-prefix.',
+        hint: 'A workflow run holds one artifact of a name: matrix legs of one job that each compare a suite need their own cache-key-prefix.',
       },
     );
     if (id === undefined) {

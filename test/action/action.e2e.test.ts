@@ -267,7 +267,7 @@ describe('the action on the runner', () => {
       artifact.name.endsWith('-flamegraphs'),
     );
     expect(uploaded.map(({ name, workflowRunId }) => ({ name, workflowRunId }))).toEqual([
-      { name: 'rust-perf-flamegraphs', workflowRunId: services.workflowRunId },
+      { name: 'rust-perf-bench-flamegraphs', workflowRunId: services.workflowRunId },
     ]);
     const names = ['format.flamegraph.html', 'parse.flamegraph.html', 'sort.flamegraph.html'];
     const files = unzipExactly(uploaded[0]!.zip!, names, 64 * 1024 * 1024, 'the artifact');
@@ -279,7 +279,7 @@ describe('the action on the runner', () => {
     const url = `https://github.com/${REPOSITORY}/actions/runs/${services.workflowRunId}/artifacts/${uploaded[0]!.id}`;
     const link =
       '🔥 Differential flame graphs of the 3 benchmarks that regressed or improved: ' +
-      `[<code>rust-perf-flamegraphs</code>](${url}), an artifact of this run`;
+      `[<code>rust-perf-bench-flamegraphs</code>](${url}), an artifact of this run`;
     expect(comment?.body).toContain(link);
     expect(result.summary).toContain(link);
     expect(result.outputs['flame-graphs-url']).toBe(url);
@@ -417,7 +417,7 @@ describe('the action on the runner', () => {
 
       expectSucceeded(result);
       const flameGraphsLost =
-        'The flame graphs of 3 benchmarks that moved were not uploaded, so there is no link to them: Uploading the rust-perf-flamegraphs artifact failed: ';
+        'The flame graphs of 3 benchmarks that moved were not uploaded, so there is no link to them: Uploading the rust-perf-bench-flamegraphs artifact failed: ';
       expect(result.warnings).toEqual([
         expect.stringMatching(/^Failed to restore: Failed to GetCacheEntryDownloadURL: /),
         expect.stringContaining(flameGraphsLost),

@@ -321,7 +321,7 @@ function setUp(setup: Setup) {
           effects.push('upload flame graphs');
           flameGraphUploads.push([...files]);
           if (setup.flameGraphUploadError) throw setup.flameGraphUploadError;
-          return { name: 'rust-perf-flamegraphs', id: 4242 };
+          return { name: 'rust-perf-bench-flamegraphs', id: 4242 };
         },
       },
       comments: {
@@ -651,7 +651,7 @@ describe('full mode on a pull request', () => {
     const url = 'https://github.com/octo/engine/actions/runs/31337/artifacts/4242';
     const link =
       '🔥 Differential flame graphs of the 2 benchmarks that regressed or improved: ' +
-      `[<code>rust-perf-flamegraphs</code>](${url}), an artifact of this run`;
+      `[<code>rust-perf-bench-flamegraphs</code>](${url}), an artifact of this run`;
     expect(action.upserts[0]?.body).toContain(link);
     expect(action.summaries[0]).toContain(link);
     expect(action.outputs['flame-graphs-url']).toBe(url);
@@ -665,8 +665,8 @@ describe('full mode on a pull request', () => {
       ...pullRequest,
       callGraphs: true,
       flameGraphUploadError: new EnvironmentError(
-        'Uploading the rust-perf-flamegraphs artifact failed: 409 Conflict',
-        'Give each job its own cache-key-prefix.',
+        'Uploading the rust-perf-bench-flamegraphs artifact failed: 409 Conflict',
+        'Give each matrix leg its own cache-key-prefix.',
       ),
     });
     action.baselines.entries.push({
@@ -679,7 +679,7 @@ describe('full mode on a pull request', () => {
     expect(action.failures).toEqual([]);
     const warning =
       'The flame graphs of 2 benchmarks that moved were not uploaded, so there is no link to them: ' +
-      'Uploading the rust-perf-flamegraphs artifact failed: 409 Conflict Give each job its own cache-key-prefix.';
+      'Uploading the rust-perf-bench-flamegraphs artifact failed: 409 Conflict Give each matrix leg its own cache-key-prefix.';
     expect(action.log.lines).toContain(`warning: ${warning}`);
     expect(action.upserts).toHaveLength(1);
     expect(action.upserts[0]?.body).toContain('> [!WARNING]\n> The flame graphs of 2 benchmarks');
