@@ -1125,154 +1125,8 @@ function keyPattern(key) {
   return new RegExp(`^\\s*(?:${literal}|"${literal}"|'${literal}')\\s*[=.]`);
 }
 
-// src/profile/profile.ts
-var PROFILE_VERSION = 2;
-var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
-function countOf(counts, event) {
-  return Object.hasOwn(counts, event) ? counts[event] : void 0;
-}
-function siteKey(site) {
-  return `${site.function} (${site.file}:${site.line})`;
-}
-function wholeProgram(name) {
-  return { name, target: name, harness: "plain" };
-}
-var MANGLINGS = ["v0", "legacy"];
-var HISTORY_LENGTH = 30;
-var HISTORY_EVENT = "Ir";
-var FINGERPRINT_FIELDS = [
-  "valgrind",
-  "rustc",
-  "target",
-  "rustflags",
-  "mangling",
-  "runs"
-];
-var COMPARABLE_FINGERPRINT_FIELDS = [
-  "valgrind",
-  "rustc",
-  "target",
-  "rustflags",
-  "mangling",
-  "codegen"
-];
-
-// src/profile/history.ts
-function historyEntry(profile) {
-  const totals2 = {};
-  for (const benchmark of profile.benchmarks) {
-    const total = benchmark.totals[HISTORY_EVENT];
-    if (total !== void 0) totals2[benchmark.name] = total;
-  }
-  return {
-    ...profile.commit === void 0 ? {} : { commit: profile.commit },
-    createdAt: profile.createdAt,
-    totals: totals2
-  };
-}
-function withHistory(profile, previous) {
-  if (previous === void 0) return profile;
-  const earlier = previous.history ?? [];
-  const sameCommit = previous.commit !== void 0 && previous.commit === profile.commit;
-  const history = sameCommit ? earlier : [...earlier, historyEntry(previous)];
-  return { ...profile, history: history.slice(-HISTORY_LENGTH) };
-}
-function benchmarkTrend(history, name) {
-  return (history ?? []).flatMap((entry) => {
-    const total = entry.totals[name];
-    return total === void 0 ? [] : [total];
-  });
-}
-
-// src/system/text-order.ts
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/compare/change.ts
-var FRACTION_SCALE = 1000000000000n;
-function benchmarkStatus(base, head, threshold) {
-  if (base === null) return "added";
-  if (head === null) return "removed";
-  const delta = head - base;
-  if (exceedsFraction(delta, base, threshold)) return "regressed";
-  if (exceedsFraction(-delta, base, threshold)) return "improved";
-  return "unchanged";
-}
-function exceedsFraction(amount, whole, fraction) {
-  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
-}
-function reachesFraction(amount, whole, fraction) {
-  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
-}
-function scaledFraction(fraction) {
-  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
-}
-function percentChange(base, head) {
-  if (base === null || head === null || base === 0) return null;
-  return Math.round((head - base) / base * 1e6) / 1e4;
-}
-
-// src/compare/allocations.ts
-function compareAllocations(base, head, threshold) {
-  if (base === void 0 && head === void 0) return void 0;
-  if (base !== void 0 && base.allocations === void 0) return void 0;
-  if (head !== void 0 && head.allocations === void 0) return void 0;
-  const before = base?.allocations;
-  const after = head?.allocations;
-  const baseCount = before === void 0 ? null : before.allocations;
-  const headCount = after === void 0 ? null : after.allocations;
-  return {
-    status: benchmarkStatus(baseCount, headCount, threshold),
-    base: before === void 0 ? null : totals(before),
-    head: after === void 0 ? null : totals(after),
-    change: percentChange(baseCount, headCount),
-    sites: siteChanges(before?.sites ?? [], after?.sites ?? [])
-  };
-}
-function totals(profile) {
-  return { allocations: profile.allocations, bytes: profile.bytes, peakBytes: profile.peakBytes };
-}
-var NONE = { allocations: 0, bytes: 0 };
-function siteChanges(base, head) {
-  const pairs = /* @__PURE__ */ new Map();
-  for (const site of base) pairs.set(siteKey(site), { base: site });
-  const unmatchedHead = [];
-  for (const site of head) {
-    const pair = pairs.get(siteKey(site));
-    if (pair === void 0) unmatchedHead.push(site);
-    else pair.head = site;
-  }
-  const unmatchedBase = [...pairs.values()].filter((pair) => pair.head === void 0);
-  const changes = [];
-  for (const site of unmatchedHead) {
-    const moved = unmatchedBase.find(
-      (pair) => pair.base !== void 0 && pair.base.function === site.function && pair.base.file === site.file && pair.base.allocations === site.allocations && pair.base.bytes === site.bytes
-    );
-    if (moved === void 0) changes.push(siteChange(void 0, site));
-    else moved.head = site;
-  }
-  for (const pair of pairs.values()) changes.push(siteChange(pair.base, pair.head));
-  return changes.filter(changed).sort(byMagnitude);
-}
-function changed(change) {
-  return change.base.allocations !== change.head.allocations || change.base.bytes !== change.head.bytes;
-}
-function siteChange(base, head) {
-  const located = head ?? base;
-  return {
-    function: located.function,
-    file: located.file,
-    line: located.line,
-    base: base === void 0 ? NONE : { allocations: base.allocations, bytes: base.bytes },
-    head: head === void 0 ? NONE : { allocations: head.allocations, bytes: head.bytes }
-  };
-}
-function byMagnitude(a, b) {
-  const count = (change) => Math.abs(change.head.allocations - change.base.allocations);
-  const bytes = (change) => Math.abs(change.head.bytes - change.base.bytes);
-  return count(b) - count(a) || bytes(b) - bytes(a) || compareText(a.function, b.function) || compareText(a.file, b.file) || a.line - b.line;
-}
+// src/measure/normalise.ts
+import { Buffer as Buffer4 } from "node:buffer";
 
 // src/profile/call-graph.ts
 function inclusiveCosts(functions, calls, total) {
@@ -1411,6 +1265,1187 @@ function foldedStacks(roots) {
 `;
 }
 
+// src/measure/encoded-names.ts
+import { Buffer as Buffer3, isAscii as isAscii2 } from "node:buffer";
+
+// src/measure/parse.ts
+import { Buffer as Buffer2, isAscii } from "node:buffer";
+
+// src/profile/profile.ts
+var PROFILE_VERSION = 2;
+var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+function countOf(counts, event) {
+  return Object.hasOwn(counts, event) ? counts[event] : void 0;
+}
+function siteKey(site) {
+  return `${site.function} (${site.file}:${site.line})`;
+}
+function wholeProgram(name) {
+  return { name, target: name, harness: "plain" };
+}
+var MANGLINGS = ["v0", "legacy"];
+var HISTORY_LENGTH = 30;
+var HISTORY_EVENT = "Ir";
+var FINGERPRINT_FIELDS = [
+  "valgrind",
+  "rustc",
+  "target",
+  "rustflags",
+  "mangling",
+  "runs"
+];
+var COMPARABLE_FINGERPRINT_FIELDS = [
+  "valgrind",
+  "rustc",
+  "target",
+  "rustflags",
+  "mangling",
+  "codegen"
+];
+
+// src/measure/pending-line.ts
+var LONGEST_LINE_BYTES = 16 * 1024 * 1024;
+var PendingLine = class {
+  /** `tooLong` is the error for a line past LONGEST_LINE_BYTES. */
+  constructor(tooLong) {
+    this.tooLong = tooLong;
+  }
+  tooLong;
+  #pieces = [];
+  #length = 0;
+  get isEmpty() {
+    return this.#length === 0;
+  }
+  /** Keeps a copy of `bytes` (the caller may reuse the chunk's memory for the next read). */
+  keep(bytes) {
+    this.#length += bytes.length;
+    if (this.#length > LONGEST_LINE_BYTES) throw this.tooLong();
+    this.#pieces.push(Buffer.from(bytes));
+  }
+  /** The line kept so far followed by `end`, and nothing kept any more. */
+  take(end) {
+    const line = Buffer.concat([...this.#pieces, end]);
+    this.#pieces = [];
+    this.#length = 0;
+    return line;
+  }
+};
+function afterByteOrderMark(bytes, start) {
+  return bytes[start] === 239 && bytes[start + 1] === 187 && bytes[start + 2] === 191 ? start + 3 : start;
+}
+
+// src/measure/parse.ts
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var TAB = 9;
+var DIGIT_0 = 48;
+var DIGIT_9 = 57;
+var LOWER_F = 102;
+var LOWER_N = 110;
+var EQUALS = 61;
+var NAME_BYTES_PER_STRING = 1 << 26;
+var NAME_ROOM_BYTES = 1 << 26;
+var FNV_OFFSET = 2166136261 | 0;
+var FNV_PRIME = 16777619;
+var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
+var CALLGRIND_PREFIXES = [
+  "# callgrind format",
+  "version:",
+  "creator:",
+  "positions:",
+  "totals:",
+  "part:",
+  "pid:",
+  "thread:",
+  "calls=",
+  "cfn=",
+  "cfi=",
+  "cfl=",
+  "cob=",
+  "ob=",
+  "fi=",
+  "fe=",
+  "jump=",
+  "jcnd="
+];
+function isUndecoded(profile) {
+  return "nameBytes" in profile.functions;
+}
+function withDecodedNames(profile) {
+  const { length, nameBytes, files, lines: lines2, counts } = profile.functions;
+  return { ...profile, functions: { length, names: decodeNames(nameBytes), files, lines: lines2, counts } };
+}
+function decodeNames(bytes) {
+  const text = Buffer2.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const encoding = isAscii(text) ? "latin1" : "utf8";
+  let names = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.length;
+    if (end - start > NAME_BYTES_PER_STRING) {
+      end = text.lastIndexOf(LF, start + NAME_BYTES_PER_STRING - 1) + 1;
+      if (end <= start) end = text.indexOf(LF, start) + 1;
+    }
+    const part = text.toString(encoding, start, end - 1).split("\n");
+    names = start === 0 ? part : names.concat(part);
+    start = end;
+  }
+  return names;
+}
+var LARGEST_LINE = 2 ** 32 - 1;
+var CachegrindParser = class {
+  #source;
+  #isOwnFile;
+  #ownByPath = /* @__PURE__ */ new Map();
+  #lineNumber = 0;
+  /** The bytes of an incomplete last line, waiting for the rest of it. */
+  #pending = new PendingLine(
+    () => new CorruptFileError(
+      this.#source,
+      this.#lineNumber + 1,
+      `a line longer than ${LONGEST_LINE_BYTES / 1024 / 1024} MiB: not Cachegrind output`
+    )
+  );
+  #started = false;
+  #command;
+  #events;
+  /** Counts per line: the number of events, 0 until the events: line. */
+  #width = 0;
+  #summary;
+  #file;
+  /** 1 when `#file` is one of the user's own files, else 0. */
+  #fileOwn = 0;
+  /**
+   * Functions, stored column-wise so that a function costs a few array slots rather than an
+   * object and a typed array of its own: function `i` has its counts at
+   * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
+   * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
+   * one of the user's own files when `linesOwn[i]` is 1.
+   *
+   * Names stay bytes while parsing (`decodeNames` says why): function `i`'s name is
+   * `nameBytes[nameStarts[i] .. nameStarts[i + 1] - 1]`, each followed by a line feed.
+   * Functions are found by name in a hash table keyed by those bytes: `slots` holds pairs, the
+   * name's hash and `i + 1` for function `i`, found from the hash by linear probing; at most
+   * half are used. `tags[p]` is a byte of the hash of pair `p` (0: empty), so that a probe
+   * reads a table an eighth the size, likelier to be in a cache, and the pairs only when the
+   * byte matches: most names are new, and so found in no pair.
+   */
+  #nameBytes = newBuffer(1 << 16);
+  #nameView = new DataView(
+    this.#nameBytes.buffer,
+    this.#nameBytes.byteOffset,
+    this.#nameBytes.length
+  );
+  #nameStarts = new Int32Array(1025);
+  #length = 0;
+  #nameHashes = new Int32Array(1024);
+  #slots = new Int32Array(4096);
+  #tags = new Uint8Array(2048);
+  #files = [];
+  #lines = new Float64Array(1024);
+  #lineCounts = new Float64Array(1024);
+  #linesOwn = new Uint8Array(1024);
+  #counts = new Float64Array(0);
+  /** The block being read: its primary counts summed, its best line and that line's count. */
+  #blockPrimary = 0;
+  #blockBestLine = 0;
+  /** -1 while the block has no count line. */
+  #blockBest = -1;
+  /** Index of the function the next count line belongs to; -1 for none. */
+  #current = -1;
+  /** `source` names the input in error messages (usually its path). */
+  constructor(source, options = {}) {
+    this.#source = source;
+    this.#isOwnFile = options.isOwnFile;
+  }
+  /**
+   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), before
+   * the first `write`, so that the names are not copied each time their room fills up. Room set
+   * aside but never written to takes no physical memory.
+   */
+  expectBytes(bytes) {
+    const room = Math.min(bytes, NAME_ROOM_BYTES);
+    if (this.#length > 0 || room <= this.#nameBytes.length) return;
+    this.#nameBytes = newBuffer(room);
+    this.#nameView = new DataView(this.#nameBytes.buffer);
+  }
+  write(chunk) {
+    const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    if (!this.#started && bytes.length > 0) {
+      this.#started = true;
+      start = afterByteOrderMark(bytes, 0);
+    }
+    if (!this.#pending.isEmpty) {
+      const newline = bytes.indexOf(LF);
+      if (newline === -1) {
+        this.#pending.keep(bytes);
+        return;
+      }
+      const line = this.#pending.take(bytes.subarray(0, newline + 1));
+      this.#parseLines(line, 0, line.length);
+      start = newline + 1;
+    }
+    const end = Math.max(start, bytes.lastIndexOf(LF) + 1);
+    if (end > start) this.#parseLines(bytes, start, end);
+    if (end < bytes.length) this.#pending.keep(bytes.subarray(end));
+  }
+  finish() {
+    return withDecodedNames(this.finishUndecoded());
+  }
+  /** `finish` without decoding the names, for a reader that decodes them elsewhere. */
+  finishUndecoded() {
+    if (!this.#pending.isEmpty) {
+      const lastLine = this.#pending.take(Buffer2.of(LF));
+      this.#parseLines(lastLine, 0, lastLine.length);
+    }
+    if (this.#lineNumber === 0) {
+      throw new CorruptFileError(
+        this.#source,
+        void 0,
+        "the file is empty: no Cachegrind output"
+      );
+    }
+    const events = this.#events;
+    const summary = this.#summary;
+    if (events === void 0 || summary === void 0) {
+      throw this.#corrupt("the file ends without a summary: line: it is truncated or corrupt");
+    }
+    const length = this.#length;
+    return {
+      command: this.#command ?? "",
+      events,
+      totals: summary,
+      functions: {
+        length,
+        nameBytes: this.#nameBytes.subarray(0, this.#nameStarts[length]),
+        nameStarts: this.#nameStarts.subarray(0, length + 1),
+        nameHashes: this.#nameHashes.subarray(0, length),
+        files: this.#files,
+        lines: this.#lines.subarray(0, length),
+        counts: this.#counts.subarray(0, length * events.length)
+      }
+    };
+  }
+  /**
+   * Parses complete lines (`bytes[end - 1]` is a line feed). Count lines, nearly all of a file,
+   * are parsed here from the bytes with the parser's state held in locals; other lines are
+   * rare enough to be handled one by one.
+   *
+   * A block (the count lines after one `fn=`) is added up in locals and merged into its
+   * function's columns when it ends, at the next other line: a count line then touches no
+   * memory but its own bytes. Within a block the file is the same, so its best line is simply
+   * the first with the largest primary count; its line number is read only when it becomes
+   * that best line.
+   */
+  #parseLines(bytes, start, end) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    let lineNumber = this.#lineNumber;
+    let current = this.#current;
+    let counts = this.#counts;
+    let width = this.#width;
+    let blockPrimary = this.#blockPrimary;
+    let blockBest = this.#blockBest;
+    let blockBestLine = this.#blockBestLine;
+    let position = start;
+    while (position < end) {
+      lineNumber++;
+      let byte = bytes[position];
+      if (byte < DIGIT_0 || byte > DIGIT_9) {
+        this.#lineNumber = lineNumber;
+        this.#endBlock(blockPrimary, blockBest, blockBestLine);
+        blockPrimary = 0;
+        blockBest = -1;
+        const newline = bytes.indexOf(LF, position);
+        const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
+        if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
+          this.#startFunction(bytes, view, position + 3, lineEnd);
+        } else {
+          this.#parseOtherLine(bytes.toString("utf8", position, lineEnd));
+        }
+        current = this.#current;
+        counts = this.#counts;
+        width = this.#width;
+        position = newline + 1;
+        continue;
+      }
+      if (current < 0) {
+        this.#lineNumber = lineNumber;
+        throw this.#corrupt(
+          this.#summary === void 0 ? "a count line before any fn= line" : AFTER_SUMMARY
+        );
+      }
+      const lineStart = position;
+      while (byte >= DIGIT_0 && byte <= DIGIT_9) byte = bytes[++position];
+      if (position - lineStart >= 10 && readNumber(bytes, lineStart) > LARGEST_LINE) {
+        this.#lineNumber = lineNumber;
+        throw this.#corrupt(`a count line at a line beyond ${LARGEST_LINE}, which no file has`);
+      }
+      const base = current * width;
+      let event = 0;
+      let primary = 0;
+      if (byte === SPACE) {
+        byte = bytes[++position];
+        if (byte >= DIGIT_0 && byte <= DIGIT_9) {
+          event = 1;
+          do {
+            primary = primary * 10 + (byte - DIGIT_0);
+            byte = bytes[++position];
+          } while (byte >= DIGIT_0 && byte <= DIGIT_9);
+        }
+      }
+      for (; ; ) {
+        if (byte === SPACE || byte === TAB) {
+          byte = bytes[++position];
+          continue;
+        }
+        if (byte === LF) break;
+        if (byte < DIGIT_0 || byte > DIGIT_9 || event === width) {
+          if (byte === CR && bytes[position + 1] === LF) {
+            position++;
+            break;
+          }
+          this.#lineNumber = lineNumber;
+          const isExtraCount = event === width && byte >= DIGIT_0 && byte <= DIGIT_9;
+          throw this.#malformedCountLine(bytes, lineStart, isExtraCount);
+        }
+        let count = 0;
+        while (byte >= DIGIT_0 && byte <= DIGIT_9) {
+          count = count * 10 + (byte - DIGIT_0);
+          byte = bytes[++position];
+        }
+        if (event === 0) primary = count;
+        else counts[base + event] += count;
+        event++;
+      }
+      blockPrimary += primary;
+      if (primary > blockBest) {
+        blockBest = primary;
+        blockBestLine = readNumber(bytes, lineStart);
+      }
+      position++;
+    }
+    this.#lineNumber = lineNumber;
+    this.#blockPrimary = blockPrimary;
+    this.#blockBest = blockBest;
+    this.#blockBestLine = blockBestLine;
+  }
+  /**
+   * Merges a block into its function: the primary counts summed over the block, and its best
+   * line (`best` is that line's primary count, -1 when the block has no count line). Lines are
+   * ranked by (own file, primary count): a line in the user's code beats any other line.
+   */
+  #endBlock(primarySum, best, bestLine) {
+    this.#blockPrimary = 0;
+    this.#blockBest = -1;
+    const current = this.#current;
+    if (best < 0 || current < 0) return;
+    this.#counts[current * this.#width] += primarySum;
+    const fileOwn = this.#fileOwn;
+    const bestOwn = this.#linesOwn[current];
+    if (fileOwn > bestOwn || fileOwn === bestOwn && best > this.#lineCounts[current]) {
+      this.#linesOwn[current] = fileOwn;
+      this.#lineCounts[current] = best;
+      this.#lines[current] = bestLine;
+      this.#files[current] = this.#file;
+    }
+  }
+  #parseOtherLine(line) {
+    if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
+    if (line === "") {
+      throw this.#corrupt("an empty line: not Cachegrind output");
+    } else if (line.startsWith("fl=")) {
+      this.#requireEvents("fl=");
+      this.#file = line.slice(3);
+      this.#fileOwn = this.#isOwn(this.#file) ? 1 : 0;
+      this.#current = -1;
+    } else if (line.startsWith("summary:")) {
+      this.#checkSummary(line.slice("summary:".length));
+    } else if (line.startsWith("desc:")) {
+      this.#requireHeader("desc:");
+    } else if (line.startsWith("cmd:")) {
+      this.#requireHeader("cmd:");
+      if (this.#command !== void 0) throw this.#corrupt("a second cmd: line");
+      this.#command = line.slice("cmd:".length).trim();
+    } else if (line.startsWith("events:")) {
+      this.#requireHeader("events:");
+      this.#setEvents(line.slice("events:".length));
+    } else if (CALLGRIND_PREFIXES.some((prefix) => line.startsWith(prefix))) {
+      throw this.#corrupt(
+        "this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)"
+      );
+    } else if (this.#lineNumber === 1 && line.startsWith("{")) {
+      throw this.#corrupt(
+        "this is JSON (a profile.json?), not Cachegrind output; `rust-perf compare` reads profile documents"
+      );
+    } else {
+      throw this.#corrupt(`unrecognised line ${excerpt(line)}: not Cachegrind output`);
+    }
+  }
+  /** Starts the function named by `bytes[start..end)`, the rest of an `fn=` line. */
+  #startFunction(bytes, view, start, end) {
+    if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
+    this.#requireEvents("fn=");
+    if (this.#file === void 0) throw this.#corrupt("an fn= line before any fl= line");
+    const index = this.#length;
+    const nameStart = this.#nameStarts[index];
+    if (nameStart + (end - start) + 1 > this.#nameBytes.length) {
+      this.#nameBytes = grownBuffer(this.#nameBytes, nameStart + (end - start) + 1);
+      this.#nameView = new DataView(
+        this.#nameBytes.buffer,
+        this.#nameBytes.byteOffset,
+        this.#nameBytes.length
+      );
+    }
+    const hash = hashCopying(view, bytes, start, end, this.#nameView, this.#nameBytes, nameStart);
+    const slots = this.#slots;
+    const tags = this.#tags;
+    const mask = tags.length - 1;
+    const tag = tagOf(hash);
+    let pair = hash & mask;
+    for (let probed = tags[pair]; probed !== 0; probed = tags[pair]) {
+      if (probed === tag && slots[2 * pair] === hash && this.#isNamedBy(slots[2 * pair + 1] - 1, nameStart, end - start)) {
+        this.#current = slots[2 * pair + 1] - 1;
+        return;
+      }
+      pair = pair + 1 & mask;
+    }
+    const nameEnd = nameStart + (end - start);
+    this.#nameBytes[nameEnd] = LF;
+    this.#nameStarts[index + 1] = nameEnd + 1;
+    this.#length = index + 1;
+    this.#files.push(this.#file);
+    this.#lineCounts[index] = -1;
+    this.#nameHashes[index] = hash;
+    tags[pair] = tag;
+    slots[2 * pair] = hash;
+    slots[2 * pair + 1] = index + 1;
+    if (index + 1 === this.#lineCounts.length) this.#grow();
+    this.#current = index;
+  }
+  /** Whether function `index` is named by the `length` bytes of names from `start` on. */
+  #isNamedBy(index, start, length) {
+    const nameStart = this.#nameStarts[index];
+    if (this.#nameStarts[index + 1] - 1 - nameStart !== length) return false;
+    return sameBytes(this.#nameView, start, this.#nameView, nameStart, length);
+  }
+  /** Doubles the capacity of the function columns and of the table that finds them by name. */
+  #grow() {
+    const capacity = this.#lineCounts.length * 2;
+    const nameHashes = new Int32Array(capacity);
+    nameHashes.set(this.#nameHashes);
+    this.#nameHashes = nameHashes;
+    const nameStarts = new Int32Array(capacity + 1);
+    nameStarts.set(this.#nameStarts);
+    this.#nameStarts = nameStarts;
+    const slots = new Int32Array(capacity * 4);
+    const tags = new Uint8Array(capacity * 2);
+    const mask = tags.length - 1;
+    for (let index = 0; index < this.#length; index++) {
+      const hash = nameHashes[index];
+      let pair = hash & mask;
+      while (tags[pair] !== 0) pair = pair + 1 & mask;
+      tags[pair] = tagOf(hash);
+      slots[2 * pair] = hash;
+      slots[2 * pair + 1] = index + 1;
+    }
+    this.#slots = slots;
+    this.#tags = tags;
+    this.#lines = resized(this.#lines, capacity);
+    this.#lineCounts = resized(this.#lineCounts, capacity);
+    const linesOwn = new Uint8Array(capacity);
+    linesOwn.set(this.#linesOwn);
+    this.#linesOwn = linesOwn;
+    this.#counts = resized(this.#counts, capacity * this.#width);
+  }
+  #isOwn(rawPath) {
+    if (this.#isOwnFile === void 0) return false;
+    let own = this.#ownByPath.get(rawPath);
+    if (own === void 0) {
+      own = this.#isOwnFile(rawPath);
+      this.#ownByPath.set(rawPath, own);
+    }
+    return own;
+  }
+  #setEvents(text) {
+    if (this.#events !== void 0) throw this.#corrupt("a second events: line");
+    const events = eventNames(text, (reason) => this.#corrupt(reason));
+    this.#events = events;
+    this.#width = events.length;
+    this.#counts = new Float64Array(this.#lineCounts.length * events.length);
+  }
+  #checkSummary(text) {
+    const events = this.#requireEvents("summary:");
+    const fields = text.split(/\s+/).filter((field) => field !== "");
+    if (fields.length === 0 || fields.length > events.length || !fields.every(isCount)) {
+      throw this.#corrupt(
+        `summary:${text} is not a list of at most ${events.length} counts, one per event`
+      );
+    }
+    const summary = events.map((_, index) => Number(fields[index] ?? "0"));
+    const width = events.length;
+    const totals2 = new Float64Array(width);
+    for (let index = 0; index < this.#length * width; index++) {
+      totals2[index % width] += this.#counts[index];
+    }
+    events.forEach((event, index) => {
+      const counted = totals2[index];
+      if (counted > Number.MAX_SAFE_INTEGER) {
+        throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
+      }
+      if (summary[index] !== counted) {
+        throw this.#corrupt(
+          `summary says ${summary[index]} ${event} but the counts add up to ${counted}: the file is truncated or corrupt`
+        );
+      }
+    });
+    this.#summary = summary;
+    this.#current = -1;
+  }
+  /** Header lines come before the first data line. */
+  #requireHeader(kind) {
+    if (this.#file !== void 0) throw this.#corrupt(`a ${kind} line after the data began`);
+  }
+  #requireEvents(kind) {
+    if (this.#command === void 0 || this.#events === void 0) {
+      throw this.#corrupt(
+        `a ${kind} line before the cmd: and events: lines: not Cachegrind output, or its start is missing`
+      );
+    }
+    return this.#events;
+  }
+  #malformedCountLine(bytes, start, tooManyCounts) {
+    if (tooManyCounts) {
+      return this.#corrupt(`a count line with more counts than the ${this.#width} events`);
+    }
+    const line = bytes.toString("utf8", start, bytes.indexOf(LF, start)).replace(/\r$/, "");
+    return this.#corrupt(`malformed count line ${excerpt(line)}: expected <line> <count>...`);
+  }
+  #corrupt(reason) {
+    return new CorruptFileError(this.#source, this.#lineNumber, reason);
+  }
+};
+function hashCopying(view, bytes, start, end, targetView, target, targetStart) {
+  let hash = FNV_OFFSET;
+  let position = start;
+  let at = targetStart;
+  for (; position + 4 <= end; position += 4, at += 4) {
+    const word = view.getInt32(position, true);
+    targetView.setInt32(at, word, true);
+    hash = Math.imul(hash ^ word, FNV_PRIME);
+    hash ^= hash >>> 15;
+  }
+  for (; position < end; position++, at++) {
+    const byte = bytes[position];
+    target[at] = byte;
+    hash = Math.imul(hash ^ byte, FNV_PRIME);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  return hash ^ hash >>> 13;
+}
+function sameBytes(view, start, other, otherStart, length) {
+  let offset = 0;
+  for (; offset + 4 <= length; offset += 4) {
+    if (view.getInt32(start + offset) !== other.getInt32(otherStart + offset)) return false;
+  }
+  for (; offset < length; offset++) {
+    if (view.getUint8(start + offset) !== other.getUint8(otherStart + offset)) return false;
+  }
+  return true;
+}
+function tagOf(hash) {
+  return hash >>> 24 || 1;
+}
+function readNumber(bytes, start) {
+  let value = 0;
+  for (let position = start; ; position++) {
+    const byte = bytes[position];
+    if (byte < DIGIT_0 || byte > DIGIT_9) return value;
+    value = value * 10 + (byte - DIGIT_0);
+  }
+}
+function newBuffer(length) {
+  return Buffer2.from(new ArrayBuffer(length));
+}
+function grownBuffer(buffer, length) {
+  const grown = newBuffer(Math.max(length, buffer.length * 2));
+  buffer.copy(grown);
+  return grown;
+}
+function resized(array, length) {
+  const copy = new Float64Array(length);
+  copy.set(array);
+  return copy;
+}
+function eventNames(text, corrupt) {
+  const events = text.split(/\s+/).filter((event) => event !== "");
+  if (events.length === 0) throw corrupt("an events: line that names no event");
+  const oddName = events.find((event) => !EVENT_NAME.test(event));
+  if (oddName !== void 0) {
+    throw corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
+  }
+  const duplicate = events.find((event, index) => events.indexOf(event) !== index);
+  if (duplicate !== void 0) throw corrupt(`event ${duplicate} is listed twice`);
+  return events;
+}
+function isCount(text) {
+  return /^\d+$/.test(text) && Number(text) <= Number.MAX_SAFE_INTEGER;
+}
+function excerpt(line) {
+  return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}\u2026` : line);
+}
+
+// src/measure/encoded-names.ts
+var EncodedNames = class {
+  #bytes;
+  #view;
+  #starts;
+  #hashes;
+  #encoding;
+  /**
+   * Name `i` is `bytes[starts[i] .. starts[i + 1] - 1)` (UTF-8, each followed by a line feed,
+   * as `UndecodedProfile`'s `nameBytes`), and `hashes[i]` a hash of those bytes: names of equal
+   * bytes have equal hashes.
+   */
+  constructor(bytes, starts, hashes) {
+    this.#bytes = Buffer3.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#starts = starts;
+    this.#hashes = hashes;
+    this.#encoding = isAscii2(this.#bytes) ? "latin1" : "utf8";
+  }
+  get length() {
+    return this.#hashes.length;
+  }
+  /** Whether every name is ASCII: then a name's bytes are its characters, one to one. */
+  get isAscii() {
+    return this.#encoding === "latin1";
+  }
+  /** The bytes of every name, each followed by a line feed. */
+  get bytes() {
+    return this.#bytes;
+  }
+  /** Where each name's bytes start in `bytes`, and where the next name's would: `length + 1`. */
+  get starts() {
+    return this.#starts;
+  }
+  /** Where name `index`'s bytes start in `bytes`. */
+  start(index) {
+    return this.#starts[index];
+  }
+  /** Where name `index`'s bytes end in `bytes` (at its line feed). */
+  end(index) {
+    return this.#starts[index + 1] - 1;
+  }
+  name(index) {
+    return this.#bytes.toString(this.#encoding, this.start(index), this.end(index));
+  }
+  /** Every name, decoded together (`decodeNames`). */
+  all() {
+    return decodeNames(this.#bytes.subarray(0, this.#starts[this.length]));
+  }
+  /** The index of the name whose bytes hold `bytes[position]`. */
+  indexAt(position) {
+    let low = 0;
+    let high = this.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (this.#starts[middle] <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+  /** Whether name `index` starts with the ASCII `prefix`. */
+  startsWith(index, prefix) {
+    const start = this.start(index);
+    if (this.end(index) - start < prefix.length) return false;
+    for (let offset = 0; offset < prefix.length; offset++) {
+      if (this.#bytes[start + offset] !== prefix.charCodeAt(offset)) return false;
+    }
+    return true;
+  }
+  /** Whether name `index` is name `otherIndex` of `other`, compared by hash, then by bytes. */
+  sameName(index, other, otherIndex) {
+    if (this.#hashes[index] !== other.#hashes[otherIndex]) return false;
+    const start = this.start(index);
+    const otherStart = other.start(otherIndex);
+    const length = this.end(index) - start;
+    if (other.end(otherIndex) - otherStart !== length) return false;
+    return sameBytes(this.#view, start, other.#view, otherStart, length);
+  }
+};
+
+// src/measure/normalise.ts
+var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
+var LLVM_SUFFIX = /\.llvm\.\d+$/;
+var LEGACY_HASH = /::h[0-9a-f]{16}$/;
+var MANGLED_LEGACY_HASH = /17h[0-9a-f]{16}E$/;
+var CRATE_DISAMBIGUATOR = /(?<=[A-Za-z0-9_])\[[0-9a-f]{1,16}\]/g;
+function normaliseName(raw) {
+  let name = raw;
+  if (name.includes("@")) name = replaceMatch(name, SYMBOL_VERSION, "");
+  if (name.includes(".llvm.")) name = replaceMatch(name, LLVM_SUFFIX, "");
+  if (name.charAt(name.length - 17) === "h") name = replaceMatch(name, LEGACY_HASH, "");
+  if (name.charAt(name.length - 18) === "h") name = replaceMatch(name, MANGLED_LEGACY_HASH, "E");
+  if (mayHoldDisambiguator(name)) name = replaceMatch(name, CRATE_DISAMBIGUATOR, "");
+  return name;
+}
+function mayHoldDisambiguator(name) {
+  for (let at = name.indexOf("["); at !== -1; at = name.indexOf("[", at + 1)) {
+    if (isIdentifierCode(name.charCodeAt(at - 1)) && isLowerHexCode(name.charCodeAt(at + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isIdentifierCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isLowerHexCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 102;
+}
+function replaceMatch(text, pattern, replacement) {
+  return pattern.test(text) ? text.replace(pattern, replacement) : text;
+}
+var RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
+var REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
+var DEBIAN_REGISTRY_SOURCES = /^\/usr\/share\/cargo\/registry\/(?=[^/]+\/)/;
+var VENDORED_SOURCES = /^(?:\/?(?!src\/)[^/]+\/)*?vendor\/(?=[^/]+\/)/;
+var GIT_SOURCES = /^.*\/git\/checkouts\/([^/]+)-[0-9a-f]{16}\/[^/]+\//;
+var DEPENDENCY_SOURCES = [
+  RUSTC_SOURCES,
+  REGISTRY_SOURCES,
+  DEBIAN_REGISTRY_SOURCES,
+  VENDORED_SOURCES,
+  GIT_SOURCES
+];
+function normalisePath(raw, options) {
+  if (RUSTC_SOURCES.test(raw)) return raw.replace(RUSTC_SOURCES, "/rustc/");
+  if (REGISTRY_SOURCES.test(raw)) return raw.replace(REGISTRY_SOURCES, "[registry]/");
+  if (DEBIAN_REGISTRY_SOURCES.test(raw)) return raw.replace(DEBIAN_REGISTRY_SOURCES, "[registry]/");
+  if (VENDORED_SOURCES.test(raw)) return raw.replace(VENDORED_SOURCES, "[vendor]/");
+  if (GIT_SOURCES.test(raw)) return raw.replace(GIT_SOURCES, "[git]/$1/");
+  const root = options.workspaceRoot.replace(/\/+$/, "");
+  if (root !== "" && raw.startsWith(`${root}/`)) return raw.slice(root.length + 1);
+  return raw;
+}
+function isOwnFile(raw, options) {
+  if (raw === "" || raw === "???") return false;
+  if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
+  if (!raw.startsWith("/")) return !raw.startsWith("./");
+  const root = options.workspaceRoot.replace(/\/+$/, "");
+  return root !== "" && raw.startsWith(`${root}/`);
+}
+function parserOptions(options) {
+  return { isOwnFile: (raw) => isOwnFile(raw, options) };
+}
+function normaliseProfile(parsed, options) {
+  return withProfiles(normaliseColumns(parsed, options));
+}
+function normaliseColumns(parsed, options) {
+  const pathOf = oncePerPath((raw) => normalisePath(raw, options));
+  if (isUndecoded(parsed)) {
+    const { nameBytes, nameStarts, nameHashes } = parsed.functions;
+    const names = new EncodedNames(nameBytes, nameStarts, nameHashes);
+    if (parsed.calls === void 0 && !someNameNormalises(names)) {
+      return namedAsParsed(parsed, names, pathOf);
+    }
+  }
+  return aggregate(
+    isUndecoded(parsed) ? withDecodedNames(parsed) : parsed,
+    normaliseName,
+    pathOf,
+    oncePerPath((raw) => isOwnFile(raw, options))
+  );
+}
+function namedAsParsed(parsed, names, pathOf) {
+  const { events, functions } = parsed;
+  return {
+    events,
+    totals: countsByEvent(events, parsed.totals),
+    functions: new FunctionColumns(
+      events,
+      names,
+      functions.files.map(pathOf),
+      functions.lines,
+      functions.counts,
+      true
+    )
+  };
+}
+function someNameNormalises(names) {
+  if (!names.isAscii) return true;
+  const { bytes } = names;
+  const changesAt = (position) => {
+    const name = names.name(names.indexAt(position));
+    return normaliseName(name) !== name;
+  };
+  for (const telltale of [AT_SIGN, LLVM_INFIX]) {
+    for (let at = bytes.indexOf(telltale); at !== -1; at = bytes.indexOf(telltale, at + 1)) {
+      if (changesAt(at)) return true;
+    }
+  }
+  for (let at = bytes.indexOf(OPEN_BRACKET); at !== -1; at = bytes.indexOf(OPEN_BRACKET, at + 1)) {
+    if (isIdentifierCode(bytes[at - 1]) && isLowerHexCode(bytes[at + 1]) && changesAt(at)) {
+      return true;
+    }
+  }
+  const { starts } = names;
+  for (let index = 1; index < starts.length; index++) {
+    const end = starts[index] - 1;
+    const length = end - starts[index - 1];
+    const hashAt = length >= 17 && bytes[end - 17] === LOWER_H || length >= 18 && bytes[end - 18] === LOWER_H;
+    if (hashAt && changesAt(end - 1)) return true;
+  }
+  return false;
+}
+var AT_SIGN = 64;
+var OPEN_BRACKET = 91;
+var LOWER_H = 104;
+var LLVM_INFIX = Buffer4.from(".llvm.");
+function rawProfile(parsed) {
+  const asWritten = (raw) => raw;
+  return withProfiles(aggregate(parsed, asWritten, asWritten, () => false));
+}
+var FunctionColumns = class {
+  constructor(events, names, files, lines2, counts, distinctNames = false) {
+    this.events = events;
+    this.files = files;
+    this.lines = lines2;
+    this.counts = counts;
+    this.distinctNames = distinctNames;
+    this.#names = names;
+  }
+  events;
+  files;
+  lines;
+  counts;
+  distinctNames;
+  #names;
+  #decodedNames;
+  /** Every name, as strings; names kept as bytes are all decoded (once) when first asked for. */
+  get names() {
+    const names = this.#names;
+    if (!(names instanceof EncodedNames)) return names;
+    this.#decodedNames ??= names.all();
+    return this.#decodedNames;
+  }
+  /** The names as bytes, where they are kept so: a reader can compare them without decoding. */
+  get encodedNames() {
+    return this.#names instanceof EncodedNames ? this.#names : void 0;
+  }
+  get length() {
+    return this.#names.length;
+  }
+  name(index) {
+    const names = this.#names;
+    return names instanceof EncodedNames ? names.name(index) : names[index];
+  }
+  file(index) {
+    return this.files[index];
+  }
+  line(index) {
+    return this.lines[index];
+  }
+  countsOf(event) {
+    const width = this.events.length;
+    const offset = this.events.indexOf(event);
+    if (offset === -1) return new Float64Array(this.length);
+    if (width === 1) return this.counts;
+    const column = new Float64Array(this.length);
+    for (let index = 0; index < column.length; index++) {
+      column[index] = this.counts[index * width + offset];
+    }
+    return column;
+  }
+  /** Function `index` as an object of its own. */
+  profile(index) {
+    const byEvent = {};
+    const width = this.events.length;
+    for (let event = 0; event < width; event++) {
+      byEvent[this.events[event]] = this.counts[index * width + event];
+    }
+    return {
+      name: this.name(index),
+      file: this.file(index),
+      line: this.line(index),
+      counts: byEvent
+    };
+  }
+};
+function oncePerPath(of) {
+  const results = /* @__PURE__ */ new Map();
+  let lastRaw;
+  let lastResult;
+  return (raw) => {
+    if (raw !== lastRaw) {
+      lastRaw = raw;
+      lastResult = results.get(raw);
+      if (lastResult === void 0 && !results.has(raw)) {
+        lastResult = of(raw);
+        results.set(raw, lastResult);
+      }
+    }
+    return lastResult;
+  };
+}
+function aggregate(parsed, nameOf, pathOf, isOwn) {
+  const { events } = parsed;
+  const parsedFunctions = parsed.functions;
+  const width = events.length;
+  const parsedNames = parsedFunctions.names.map(nameOf);
+  const meetingNames = /* @__PURE__ */ new Set();
+  parsedNames.forEach((name, index) => {
+    if (name !== parsedFunctions.names[index]) meetingNames.add(name);
+  });
+  const mergeable = /* @__PURE__ */ new Map();
+  const names = [];
+  const files = [];
+  const lines2 = new Float64Array(parsedFunctions.length);
+  const counts = new Float64Array(parsedFunctions.length * width);
+  const indexOf = new Uint32Array(parsedFunctions.length);
+  for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
+    const name = parsedNames[parsedIndex];
+    const file = parsedFunctions.files[parsedIndex];
+    const parsedCounts = parsedIndex * width;
+    const existing = meetingNames.size === 0 ? void 0 : mergeable.get(name);
+    indexOf[parsedIndex] = existing?.index ?? names.length;
+    if (existing === void 0) {
+      const index2 = names.length;
+      names.push(name);
+      files.push(pathOf(file));
+      lines2[index2] = parsedFunctions.lines[parsedIndex];
+      for (let event = 0; event < width; event++) {
+        counts[index2 * width + event] = parsedFunctions.counts[parsedCounts + event];
+      }
+      if (meetingNames.size > 0 && meetingNames.has(name)) {
+        const locationCount = parsedFunctions.counts[parsedCounts] ?? 0;
+        mergeable.set(name, { index: index2, locationCount, locationOwned: isOwn(file) });
+      }
+      continue;
+    }
+    const { index } = existing;
+    for (let event = 0; event < width; event++) {
+      counts[index * width + event] += parsedFunctions.counts[parsedCounts + event];
+    }
+    const primary = parsedFunctions.counts[parsedCounts] ?? 0;
+    const owned = isOwn(file);
+    if (owned && !existing.locationOwned || owned === existing.locationOwned && primary > existing.locationCount) {
+      files[index] = pathOf(file);
+      lines2[index] = parsedFunctions.lines[parsedIndex];
+      existing.locationCount = primary;
+      existing.locationOwned = owned;
+    }
+  }
+  const length = names.length;
+  return {
+    events,
+    totals: countsByEvent(events, parsed.totals),
+    functions: new FunctionColumns(
+      events,
+      names,
+      files,
+      lines2.subarray(0, length),
+      counts.subarray(0, length * width),
+      true
+    ),
+    ...parsed.calls === void 0 ? {} : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }
+  };
+}
+function mergedCalls(calls, indexOf, functions, width) {
+  const edgeOf = /* @__PURE__ */ new Map();
+  const callers = [];
+  const callees2 = [];
+  const counts = [];
+  const callCounts = [];
+  for (let edge = 0; edge < calls.length; edge++) {
+    const caller = indexOf[calls.callers[edge]];
+    const callee = indexOf[calls.callees[edge]];
+    const key = caller * functions + callee;
+    let merged = edgeOf.get(key);
+    if (merged === void 0) {
+      merged = callers.length;
+      edgeOf.set(key, merged);
+      callers.push(caller);
+      callees2.push(callee);
+      callCounts.push(0);
+      for (let event = 0; event < width; event++) counts.push(0);
+    }
+    callCounts[merged] += calls.calls[edge];
+    for (let event = 0; event < width; event++) {
+      counts[merged * width + event] += calls.counts[edge * width + event];
+    }
+  }
+  return {
+    length: callers.length,
+    callers: Uint32Array.from(callers),
+    callees: Uint32Array.from(callees2),
+    calls: Float64Array.from(callCounts),
+    counts: Float64Array.from(counts)
+  };
+}
+function namedCalls(calls, functions) {
+  const width = functions.events.length;
+  return Array.from({ length: calls.length }, (_, edge) => ({
+    caller: functions.name(calls.callers[edge]),
+    callee: functions.name(calls.callees[edge]),
+    calls: calls.calls[edge],
+    inclusive: calls.counts[edge * width]
+  }));
+}
+function withCalls(profile, calls) {
+  const primary = profile.events[0] ?? "";
+  const inclusive = inclusiveCosts(
+    profile.functions.map((fn) => ({ name: fn.name, self: fn.counts[primary] ?? 0 })),
+    calls,
+    profile.totals[primary] ?? 0
+  );
+  const functions = profile.functions.map((fn) => ({ ...fn, inclusive: inclusive.get(fn.name) }));
+  return { ...profile, functions, calls: calls.sort(byCallerAndCallee(functions)) };
+}
+function byCallerAndCallee(functions) {
+  const position = new Map(functions.map((fn, index) => [fn.name, index]));
+  const of = (name) => position.get(name) ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => of(a.caller) - of(b.caller) || of(a.callee) - of(b.callee);
+}
+function withProfiles({ events, totals: totals2, functions, calls }) {
+  const profiles = new Array(functions.length);
+  for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
+  const sorted = sortedByCount({ events, totals: totals2, functions: profiles });
+  return calls === void 0 ? sorted : withCalls(sorted, namedCalls(calls, functions));
+}
+function sortedByCount(profile) {
+  const primary = profile.events[0];
+  const countOf2 = (fn) => primary === void 0 ? 0 : fn.counts[primary] ?? 0;
+  profile.functions.sort(
+    (a, b) => countOf2(b) - countOf2(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+  return profile;
+}
+function countsByEvent(events, values) {
+  const byEvent = {};
+  for (let index = 0; index < events.length; index++) byEvent[events[index]] = values[index];
+  return byEvent;
+}
+
+// src/profile/history.ts
+function historyEntry(profile) {
+  const totals2 = {};
+  for (const benchmark of profile.benchmarks) {
+    const total = benchmark.totals[HISTORY_EVENT];
+    if (total !== void 0) totals2[benchmark.name] = total;
+  }
+  return {
+    ...profile.commit === void 0 ? {} : { commit: profile.commit },
+    createdAt: profile.createdAt,
+    totals: totals2
+  };
+}
+function withHistory(profile, previous) {
+  if (previous === void 0) return profile;
+  const earlier = previous.history ?? [];
+  const sameCommit = previous.commit !== void 0 && previous.commit === profile.commit;
+  const history = sameCommit ? earlier : [...earlier, historyEntry(previous)];
+  return { ...profile, history: history.slice(-HISTORY_LENGTH) };
+}
+function benchmarkTrend(history, name) {
+  return (history ?? []).flatMap((entry) => {
+    const total = entry.totals[name];
+    return total === void 0 ? [] : [total];
+  });
+}
+
+// src/system/text-order.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/compare/change.ts
+var FRACTION_SCALE = 1000000000000n;
+function benchmarkStatus(base, head, threshold) {
+  if (base === null) return "added";
+  if (head === null) return "removed";
+  const delta = head - base;
+  if (exceedsFraction(delta, base, threshold)) return "regressed";
+  if (exceedsFraction(-delta, base, threshold)) return "improved";
+  return "unchanged";
+}
+function exceedsFraction(amount, whole, fraction) {
+  return BigInt(amount) * FRACTION_SCALE > scaledFraction(fraction) * BigInt(whole);
+}
+function reachesFraction(amount, whole, fraction) {
+  return BigInt(amount) * FRACTION_SCALE >= scaledFraction(fraction) * BigInt(whole);
+}
+function scaledFraction(fraction) {
+  return BigInt(Math.round(fraction * Number(FRACTION_SCALE)));
+}
+function percentChange(base, head) {
+  if (base === null || head === null || base === 0) return null;
+  return Math.round((head - base) / base * 1e6) / 1e4;
+}
+
+// src/compare/allocations.ts
+function compareAllocations(base, head, threshold) {
+  if (base === void 0 && head === void 0) return void 0;
+  if (base !== void 0 && base.allocations === void 0) return void 0;
+  if (head !== void 0 && head.allocations === void 0) return void 0;
+  const before = base?.allocations;
+  const after = head?.allocations;
+  const baseCount = before === void 0 ? null : before.allocations;
+  const headCount = after === void 0 ? null : after.allocations;
+  return {
+    status: benchmarkStatus(baseCount, headCount, threshold),
+    base: before === void 0 ? null : totals(before),
+    head: after === void 0 ? null : totals(after),
+    change: percentChange(baseCount, headCount),
+    sites: siteChanges(before?.sites ?? [], after?.sites ?? [])
+  };
+}
+function totals(profile) {
+  return { allocations: profile.allocations, bytes: profile.bytes, peakBytes: profile.peakBytes };
+}
+var NONE = { allocations: 0, bytes: 0 };
+function siteChanges(base, head) {
+  const pairs = /* @__PURE__ */ new Map();
+  for (const site of base) pairs.set(siteKey(site), { base: site });
+  const unmatchedHead = [];
+  for (const site of head) {
+    const pair = pairs.get(siteKey(site));
+    if (pair === void 0) unmatchedHead.push(site);
+    else pair.head = site;
+  }
+  const unmatchedBase = [...pairs.values()].filter((pair) => pair.head === void 0);
+  const changes = [];
+  for (const site of unmatchedHead) {
+    const moved = unmatchedBase.find(
+      (pair) => pair.base !== void 0 && pair.base.function === site.function && pair.base.file === site.file && pair.base.allocations === site.allocations && pair.base.bytes === site.bytes
+    );
+    if (moved === void 0) changes.push(siteChange(void 0, site));
+    else moved.head = site;
+  }
+  for (const pair of pairs.values()) changes.push(siteChange(pair.base, pair.head));
+  return changes.filter(changed).sort(byMagnitude);
+}
+function changed(change) {
+  return change.base.allocations !== change.head.allocations || change.base.bytes !== change.head.bytes;
+}
+function siteChange(base, head) {
+  const located = head ?? base;
+  return {
+    function: located.function,
+    file: located.file,
+    line: located.line,
+    base: base === void 0 ? NONE : { allocations: base.allocations, bytes: base.bytes },
+    head: head === void 0 ? NONE : { allocations: head.allocations, bytes: head.bytes }
+  };
+}
+function byMagnitude(a, b) {
+  const count = (change) => Math.abs(change.head.allocations - change.base.allocations);
+  const bytes = (change) => Math.abs(change.head.bytes - change.base.bytes);
+  return count(b) - count(a) || bytes(b) - bytes(a) || compareText(a.function, b.function) || compareText(a.file, b.file) || a.line - b.line;
+}
+
 // src/compare/call-context.ts
 function callGraphSide(benchmark, table, event, total) {
   const { calls } = benchmark;
@@ -1461,13 +2496,13 @@ function callPath(graph, name, benchmark) {
     above.push(heaviest.caller);
     current = heaviest.caller;
   }
-  const own = above.reverse().filter((caller) => isOwnFile(graph.files.get(caller) ?? "???"));
+  const own = above.reverse().filter((caller) => isOwnFile2(graph.files.get(caller) ?? "???"));
   return [benchmark, ...own, name];
 }
 function byWeight(a, b) {
   return b.inclusive - a.inclusive || b.calls - a.calls || compareText(a.caller, b.caller);
 }
-function isOwnFile(file) {
+function isOwnFile2(file) {
   return !(file === "???" || file.startsWith("/") || file.startsWith("./") || file.startsWith("["));
 }
 function callGrowth(base, head, name) {
@@ -1745,13 +2780,13 @@ var FunctionPairs = class {
    * which pair as one).
    */
   #pairInOrder(base, head, baseSlots, headSlots) {
+    const sameName = sameNameTest(base, head);
     let next = 0;
     for (let index = 0; index < head.length; index++) {
-      const name = head.name(index);
-      if (name === UNNAMED || pairingName(name) !== name) continue;
+      if (!sameName.pairsAsItself(index)) continue;
       const end = Math.min(base.length, next + LOOKAHEAD);
       for (let candidate = next; candidate < end; candidate++) {
-        if (base.name(candidate) !== name) continue;
+        if (!sameName.test(candidate, index)) continue;
         const slot = this.#slots++;
         baseSlots[candidate] = slot;
         headSlots[index] = slot;
@@ -1802,6 +2837,24 @@ var FunctionPairs = class {
     return changes.sort(byMagnitude2);
   }
 };
+function sameNameTest(base, head) {
+  const baseNames = base instanceof FunctionColumns ? base.encodedNames : void 0;
+  const headNames = head instanceof FunctionColumns ? head.encodedNames : void 0;
+  if (baseNames !== void 0 && headNames !== void 0) {
+    return {
+      pairsAsItself: (headIndex) => !headNames.startsWith(headIndex, "0x") && !headNames.startsWith(headIndex, UNNAMED),
+      test: (baseIndex, headIndex) => baseNames.sameName(baseIndex, headNames, headIndex)
+    };
+  }
+  let name = "";
+  return {
+    pairsAsItself: (headIndex) => {
+      name = head.name(headIndex);
+      return name !== UNNAMED && pairingName(name) === name;
+    },
+    test: (baseIndex) => base.name(baseIndex) === name
+  };
+}
 function sideBySlot(table, slotOf, event, slots) {
   const side = {
     table,
@@ -1882,293 +2935,6 @@ function closestUnpaired(ascending, size2, tolerance, paired) {
 // src/compare/load-input.ts
 import { readFile, stat as stat2 } from "node:fs/promises";
 import { basename } from "node:path";
-
-// src/measure/normalise.ts
-var SYMBOL_VERSION = /@@?[A-Za-z0-9_.]+$/;
-var LLVM_SUFFIX = /\.llvm\.\d+$/;
-var LEGACY_HASH = /::h[0-9a-f]{16}$/;
-var MANGLED_LEGACY_HASH = /17h[0-9a-f]{16}E$/;
-var CRATE_DISAMBIGUATOR = /(?<=[A-Za-z0-9_])\[[0-9a-f]{1,16}\]/g;
-function normaliseName(raw) {
-  let name = raw;
-  if (name.includes("@")) name = replaceMatch(name, SYMBOL_VERSION, "");
-  if (name.includes(".llvm.")) name = replaceMatch(name, LLVM_SUFFIX, "");
-  if (name.charAt(name.length - 17) === "h") name = replaceMatch(name, LEGACY_HASH, "");
-  if (name.charAt(name.length - 18) === "h") name = replaceMatch(name, MANGLED_LEGACY_HASH, "E");
-  if (mayHoldDisambiguator(name)) name = replaceMatch(name, CRATE_DISAMBIGUATOR, "");
-  return name;
-}
-function mayHoldDisambiguator(name) {
-  for (let at = name.indexOf("["); at !== -1; at = name.indexOf("[", at + 1)) {
-    if (isIdentifierCode(name.charCodeAt(at - 1)) && isLowerHexCode(name.charCodeAt(at + 1))) {
-      return true;
-    }
-  }
-  return false;
-}
-function isIdentifierCode(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-}
-function isLowerHexCode(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 102;
-}
-function replaceMatch(text, pattern, replacement) {
-  return pattern.test(text) ? text.replace(pattern, replacement) : text;
-}
-var RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
-var REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
-var DEBIAN_REGISTRY_SOURCES = /^\/usr\/share\/cargo\/registry\/(?=[^/]+\/)/;
-var VENDORED_SOURCES = /^(?:\/?(?!src\/)[^/]+\/)*?vendor\/(?=[^/]+\/)/;
-var GIT_SOURCES = /^.*\/git\/checkouts\/([^/]+)-[0-9a-f]{16}\/[^/]+\//;
-var DEPENDENCY_SOURCES = [
-  RUSTC_SOURCES,
-  REGISTRY_SOURCES,
-  DEBIAN_REGISTRY_SOURCES,
-  VENDORED_SOURCES,
-  GIT_SOURCES
-];
-function normalisePath(raw, options) {
-  if (RUSTC_SOURCES.test(raw)) return raw.replace(RUSTC_SOURCES, "/rustc/");
-  if (REGISTRY_SOURCES.test(raw)) return raw.replace(REGISTRY_SOURCES, "[registry]/");
-  if (DEBIAN_REGISTRY_SOURCES.test(raw)) return raw.replace(DEBIAN_REGISTRY_SOURCES, "[registry]/");
-  if (VENDORED_SOURCES.test(raw)) return raw.replace(VENDORED_SOURCES, "[vendor]/");
-  if (GIT_SOURCES.test(raw)) return raw.replace(GIT_SOURCES, "[git]/$1/");
-  const root = options.workspaceRoot.replace(/\/+$/, "");
-  if (root !== "" && raw.startsWith(`${root}/`)) return raw.slice(root.length + 1);
-  return raw;
-}
-function isOwnFile2(raw, options) {
-  if (raw === "" || raw === "???") return false;
-  if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
-  if (!raw.startsWith("/")) return !raw.startsWith("./");
-  const root = options.workspaceRoot.replace(/\/+$/, "");
-  return root !== "" && raw.startsWith(`${root}/`);
-}
-function parserOptions(options) {
-  return { isOwnFile: (raw) => isOwnFile2(raw, options) };
-}
-function normaliseProfile(parsed, options) {
-  return withProfiles(normaliseColumns(parsed, options));
-}
-function normaliseColumns(parsed, options) {
-  return aggregate(
-    parsed,
-    normaliseName,
-    oncePerPath((raw) => normalisePath(raw, options)),
-    oncePerPath((raw) => isOwnFile2(raw, options))
-  );
-}
-function rawProfile(parsed) {
-  const asWritten = (raw) => raw;
-  return withProfiles(aggregate(parsed, asWritten, asWritten, () => false));
-}
-var FunctionColumns = class {
-  constructor(events, names, files, lines2, counts, distinctNames = false) {
-    this.events = events;
-    this.names = names;
-    this.files = files;
-    this.lines = lines2;
-    this.counts = counts;
-    this.distinctNames = distinctNames;
-  }
-  events;
-  names;
-  files;
-  lines;
-  counts;
-  distinctNames;
-  get length() {
-    return this.names.length;
-  }
-  name(index) {
-    return this.names[index];
-  }
-  file(index) {
-    return this.files[index];
-  }
-  line(index) {
-    return this.lines[index];
-  }
-  countsOf(event) {
-    const width = this.events.length;
-    const offset = this.events.indexOf(event);
-    if (offset === -1) return new Float64Array(this.length);
-    if (width === 1) return this.counts;
-    const column = new Float64Array(this.length);
-    for (let index = 0; index < column.length; index++) {
-      column[index] = this.counts[index * width + offset];
-    }
-    return column;
-  }
-  /** Function `index` as an object of its own. */
-  profile(index) {
-    const byEvent = {};
-    const width = this.events.length;
-    for (let event = 0; event < width; event++) {
-      byEvent[this.events[event]] = this.counts[index * width + event];
-    }
-    return {
-      name: this.name(index),
-      file: this.file(index),
-      line: this.line(index),
-      counts: byEvent
-    };
-  }
-};
-function oncePerPath(of) {
-  const results = /* @__PURE__ */ new Map();
-  let lastRaw;
-  let lastResult;
-  return (raw) => {
-    if (raw !== lastRaw) {
-      lastRaw = raw;
-      lastResult = results.get(raw);
-      if (lastResult === void 0 && !results.has(raw)) {
-        lastResult = of(raw);
-        results.set(raw, lastResult);
-      }
-    }
-    return lastResult;
-  };
-}
-function aggregate(parsed, nameOf, pathOf, isOwn) {
-  const { events } = parsed;
-  const parsedFunctions = parsed.functions;
-  const width = events.length;
-  const parsedNames = parsedFunctions.names.map(nameOf);
-  const meetingNames = /* @__PURE__ */ new Set();
-  parsedNames.forEach((name, index) => {
-    if (name !== parsedFunctions.names[index]) meetingNames.add(name);
-  });
-  const mergeable = /* @__PURE__ */ new Map();
-  const names = [];
-  const files = [];
-  const lines2 = new Float64Array(parsedFunctions.length);
-  const counts = new Float64Array(parsedFunctions.length * width);
-  const indexOf = new Uint32Array(parsedFunctions.length);
-  for (let parsedIndex = 0; parsedIndex < parsedFunctions.length; parsedIndex++) {
-    const name = parsedNames[parsedIndex];
-    const file = parsedFunctions.files[parsedIndex];
-    const parsedCounts = parsedIndex * width;
-    const existing = meetingNames.size === 0 ? void 0 : mergeable.get(name);
-    indexOf[parsedIndex] = existing?.index ?? names.length;
-    if (existing === void 0) {
-      const index2 = names.length;
-      names.push(name);
-      files.push(pathOf(file));
-      lines2[index2] = parsedFunctions.lines[parsedIndex];
-      for (let event = 0; event < width; event++) {
-        counts[index2 * width + event] = parsedFunctions.counts[parsedCounts + event];
-      }
-      if (meetingNames.size > 0 && meetingNames.has(name)) {
-        const locationCount = parsedFunctions.counts[parsedCounts] ?? 0;
-        mergeable.set(name, { index: index2, locationCount, locationOwned: isOwn(file) });
-      }
-      continue;
-    }
-    const { index } = existing;
-    for (let event = 0; event < width; event++) {
-      counts[index * width + event] += parsedFunctions.counts[parsedCounts + event];
-    }
-    const primary = parsedFunctions.counts[parsedCounts] ?? 0;
-    const owned = isOwn(file);
-    if (owned && !existing.locationOwned || owned === existing.locationOwned && primary > existing.locationCount) {
-      files[index] = pathOf(file);
-      lines2[index] = parsedFunctions.lines[parsedIndex];
-      existing.locationCount = primary;
-      existing.locationOwned = owned;
-    }
-  }
-  const length = names.length;
-  return {
-    events,
-    totals: countsByEvent(events, parsed.totals),
-    functions: new FunctionColumns(
-      events,
-      names,
-      files,
-      lines2.subarray(0, length),
-      counts.subarray(0, length * width),
-      true
-    ),
-    ...parsed.calls === void 0 ? {} : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }
-  };
-}
-function mergedCalls(calls, indexOf, functions, width) {
-  const edgeOf = /* @__PURE__ */ new Map();
-  const callers = [];
-  const callees2 = [];
-  const counts = [];
-  const callCounts = [];
-  for (let edge = 0; edge < calls.length; edge++) {
-    const caller = indexOf[calls.callers[edge]];
-    const callee = indexOf[calls.callees[edge]];
-    const key = caller * functions + callee;
-    let merged = edgeOf.get(key);
-    if (merged === void 0) {
-      merged = callers.length;
-      edgeOf.set(key, merged);
-      callers.push(caller);
-      callees2.push(callee);
-      callCounts.push(0);
-      for (let event = 0; event < width; event++) counts.push(0);
-    }
-    callCounts[merged] += calls.calls[edge];
-    for (let event = 0; event < width; event++) {
-      counts[merged * width + event] += calls.counts[edge * width + event];
-    }
-  }
-  return {
-    length: callers.length,
-    callers: Uint32Array.from(callers),
-    callees: Uint32Array.from(callees2),
-    calls: Float64Array.from(callCounts),
-    counts: Float64Array.from(counts)
-  };
-}
-function namedCalls(calls, functions) {
-  const width = functions.events.length;
-  return Array.from({ length: calls.length }, (_, edge) => ({
-    caller: functions.name(calls.callers[edge]),
-    callee: functions.name(calls.callees[edge]),
-    calls: calls.calls[edge],
-    inclusive: calls.counts[edge * width]
-  }));
-}
-function withCalls(profile, calls) {
-  const primary = profile.events[0] ?? "";
-  const inclusive = inclusiveCosts(
-    profile.functions.map((fn) => ({ name: fn.name, self: fn.counts[primary] ?? 0 })),
-    calls,
-    profile.totals[primary] ?? 0
-  );
-  const functions = profile.functions.map((fn) => ({ ...fn, inclusive: inclusive.get(fn.name) }));
-  return { ...profile, functions, calls: calls.sort(byCallerAndCallee(functions)) };
-}
-function byCallerAndCallee(functions) {
-  const position = new Map(functions.map((fn, index) => [fn.name, index]));
-  const of = (name) => position.get(name) ?? Number.MAX_SAFE_INTEGER;
-  return (a, b) => of(a.caller) - of(b.caller) || of(a.callee) - of(b.callee);
-}
-function withProfiles({ events, totals: totals2, functions, calls }) {
-  const profiles = new Array(functions.length);
-  for (let index = 0; index < functions.length; index++) profiles[index] = functions.profile(index);
-  const sorted = sortedByCount({ events, totals: totals2, functions: profiles });
-  return calls === void 0 ? sorted : withCalls(sorted, namedCalls(calls, functions));
-}
-function sortedByCount(profile) {
-  const primary = profile.events[0];
-  const countOf2 = (fn) => primary === void 0 ? 0 : fn.counts[primary] ?? 0;
-  profile.functions.sort(
-    (a, b) => countOf2(b) - countOf2(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  );
-  return profile;
-}
-function countsByEvent(events, values) {
-  const byEvent = {};
-  for (let index = 0; index < events.length; index++) byEvent[events[index]] = values[index];
-  return byEvent;
-}
 
 // src/measure/parse-file.ts
 import { open } from "node:fs/promises";
@@ -2401,597 +3167,8 @@ function mergeParts(parts) {
   };
 }
 
-// src/measure/parse.ts
-import { Buffer as Buffer2, isAscii } from "node:buffer";
-
-// src/measure/pending-line.ts
-var LONGEST_LINE_BYTES = 16 * 1024 * 1024;
-var PendingLine = class {
-  /** `tooLong` is the error for a line past LONGEST_LINE_BYTES. */
-  constructor(tooLong) {
-    this.tooLong = tooLong;
-  }
-  tooLong;
-  #pieces = [];
-  #length = 0;
-  get isEmpty() {
-    return this.#length === 0;
-  }
-  /** Keeps a copy of `bytes` (the caller may reuse the chunk's memory for the next read). */
-  keep(bytes) {
-    this.#length += bytes.length;
-    if (this.#length > LONGEST_LINE_BYTES) throw this.tooLong();
-    this.#pieces.push(Buffer.from(bytes));
-  }
-  /** The line kept so far followed by `end`, and nothing kept any more. */
-  take(end) {
-    const line = Buffer.concat([...this.#pieces, end]);
-    this.#pieces = [];
-    this.#length = 0;
-    return line;
-  }
-};
-function afterByteOrderMark(bytes, start) {
-  return bytes[start] === 239 && bytes[start + 1] === 187 && bytes[start + 2] === 191 ? start + 3 : start;
-}
-
-// src/measure/parse.ts
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-var TAB = 9;
-var DIGIT_0 = 48;
-var DIGIT_9 = 57;
-var LOWER_F = 102;
-var LOWER_N = 110;
-var EQUALS = 61;
-var NAME_BYTES_PER_STRING = 1 << 26;
-var NAME_ROOM_BYTES = 1 << 26;
-var FNV_OFFSET = 2166136261 | 0;
-var FNV_PRIME = 16777619;
-var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
-var CALLGRIND_PREFIXES = [
-  "# callgrind format",
-  "version:",
-  "creator:",
-  "positions:",
-  "totals:",
-  "part:",
-  "pid:",
-  "thread:",
-  "calls=",
-  "cfn=",
-  "cfi=",
-  "cfl=",
-  "cob=",
-  "ob=",
-  "fi=",
-  "fe=",
-  "jump=",
-  "jcnd="
-];
-function withDecodedNames(profile) {
-  const { nameBytes, ...functions } = profile.functions;
-  return { ...profile, functions: { ...functions, names: decodeNames(nameBytes) } };
-}
-function decodeNames(bytes) {
-  const text = Buffer2.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const encoding = isAscii(text) ? "latin1" : "utf8";
-  let names = [];
-  for (let start = 0; start < text.length; ) {
-    let end = text.length;
-    if (end - start > NAME_BYTES_PER_STRING) {
-      end = text.lastIndexOf(LF, start + NAME_BYTES_PER_STRING - 1) + 1;
-      if (end <= start) end = text.indexOf(LF, start) + 1;
-    }
-    const part = text.toString(encoding, start, end - 1).split("\n");
-    names = start === 0 ? part : names.concat(part);
-    start = end;
-  }
-  return names;
-}
-var LARGEST_LINE = 2 ** 32 - 1;
-var CachegrindParser = class {
-  #source;
-  #isOwnFile;
-  #ownByPath = /* @__PURE__ */ new Map();
-  #lineNumber = 0;
-  /** The bytes of an incomplete last line, waiting for the rest of it. */
-  #pending = new PendingLine(
-    () => new CorruptFileError(
-      this.#source,
-      this.#lineNumber + 1,
-      `a line longer than ${LONGEST_LINE_BYTES / 1024 / 1024} MiB: not Cachegrind output`
-    )
-  );
-  #started = false;
-  #command;
-  #events;
-  /** Counts per line: the number of events, 0 until the events: line. */
-  #width = 0;
-  #summary;
-  #file;
-  /** 1 when `#file` is one of the user's own files, else 0. */
-  #fileOwn = 0;
-  /**
-   * Functions, stored column-wise so that a function costs a few array slots rather than an
-   * object and a typed array of its own: function `i` has its counts at
-   * `counts[i * events.length ...]` and the best line seen so far in `files[i]`/`lines[i]`,
-   * whose primary count is `lineCounts[i]` (-1 before its first count line) and which is in
-   * one of the user's own files when `linesOwn[i]` is 1.
-   *
-   * Names stay bytes while parsing (`decodeNames` says why): function `i`'s name is
-   * `nameBytes[nameStarts[i] .. nameStarts[i + 1] - 1]`, each followed by a line feed.
-   * Functions are found by name in a hash table keyed by those bytes: `slots` holds pairs, the
-   * name's hash and `i + 1` for function `i`, found from the hash by linear probing; at most
-   * half are used. `tags[p]` is a byte of the hash of pair `p` (0: empty), so that a probe
-   * reads a table an eighth the size, likelier to be in a cache, and the pairs only when the
-   * byte matches: most names are new, and so found in no pair.
-   */
-  #nameBytes = newBuffer(1 << 16);
-  #nameView = new DataView(
-    this.#nameBytes.buffer,
-    this.#nameBytes.byteOffset,
-    this.#nameBytes.length
-  );
-  #nameStarts = new Int32Array(1025);
-  #length = 0;
-  #nameHashes = new Int32Array(1024);
-  #slots = new Int32Array(4096);
-  #tags = new Uint8Array(2048);
-  #files = [];
-  #lines = new Float64Array(1024);
-  #lineCounts = new Float64Array(1024);
-  #linesOwn = new Uint8Array(1024);
-  #counts = new Float64Array(0);
-  /** The block being read: its primary counts summed, its best line and that line's count. */
-  #blockPrimary = 0;
-  #blockBestLine = 0;
-  /** -1 while the block has no count line. */
-  #blockBest = -1;
-  /** Index of the function the next count line belongs to; -1 for none. */
-  #current = -1;
-  /** `source` names the input in error messages (usually its path). */
-  constructor(source, options = {}) {
-    this.#source = source;
-    this.#isOwnFile = options.isOwnFile;
-  }
-  /**
-   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), before
-   * the first `write`, so that the names are not copied each time their room fills up. Room set
-   * aside but never written to takes no physical memory.
-   */
-  expectBytes(bytes) {
-    const room = Math.min(bytes, NAME_ROOM_BYTES);
-    if (this.#length > 0 || room <= this.#nameBytes.length) return;
-    this.#nameBytes = newBuffer(room);
-    this.#nameView = new DataView(this.#nameBytes.buffer);
-  }
-  write(chunk) {
-    const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    let start = 0;
-    if (!this.#started && bytes.length > 0) {
-      this.#started = true;
-      start = afterByteOrderMark(bytes, 0);
-    }
-    if (!this.#pending.isEmpty) {
-      const newline = bytes.indexOf(LF);
-      if (newline === -1) {
-        this.#pending.keep(bytes);
-        return;
-      }
-      const line = this.#pending.take(bytes.subarray(0, newline + 1));
-      this.#parseLines(line, 0, line.length);
-      start = newline + 1;
-    }
-    const end = Math.max(start, bytes.lastIndexOf(LF) + 1);
-    if (end > start) this.#parseLines(bytes, start, end);
-    if (end < bytes.length) this.#pending.keep(bytes.subarray(end));
-  }
-  finish() {
-    return withDecodedNames(this.finishUndecoded());
-  }
-  /** `finish` without decoding the names, for a reader that decodes them elsewhere. */
-  finishUndecoded() {
-    if (!this.#pending.isEmpty) {
-      const lastLine = this.#pending.take(Buffer2.of(LF));
-      this.#parseLines(lastLine, 0, lastLine.length);
-    }
-    if (this.#lineNumber === 0) {
-      throw new CorruptFileError(
-        this.#source,
-        void 0,
-        "the file is empty: no Cachegrind output"
-      );
-    }
-    const events = this.#events;
-    const summary = this.#summary;
-    if (events === void 0 || summary === void 0) {
-      throw this.#corrupt("the file ends without a summary: line: it is truncated or corrupt");
-    }
-    const length = this.#length;
-    return {
-      command: this.#command ?? "",
-      events,
-      totals: summary,
-      functions: {
-        length,
-        nameBytes: this.#nameBytes.subarray(0, this.#nameStarts[length]),
-        files: this.#files,
-        lines: this.#lines.subarray(0, length),
-        counts: this.#counts.subarray(0, length * events.length)
-      }
-    };
-  }
-  /**
-   * Parses complete lines (`bytes[end - 1]` is a line feed). Count lines, nearly all of a file,
-   * are parsed here from the bytes with the parser's state held in locals; other lines are
-   * rare enough to be handled one by one.
-   *
-   * A block (the count lines after one `fn=`) is added up in locals and merged into its
-   * function's columns when it ends, at the next other line: a count line then touches no
-   * memory but its own bytes. Within a block the file is the same, so its best line is simply
-   * the first with the largest primary count; its line number is read only when it becomes
-   * that best line.
-   */
-  #parseLines(bytes, start, end) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    let lineNumber = this.#lineNumber;
-    let current = this.#current;
-    let counts = this.#counts;
-    let width = this.#width;
-    let blockPrimary = this.#blockPrimary;
-    let blockBest = this.#blockBest;
-    let blockBestLine = this.#blockBestLine;
-    let position = start;
-    while (position < end) {
-      lineNumber++;
-      let byte = bytes[position];
-      if (byte < DIGIT_0 || byte > DIGIT_9) {
-        this.#lineNumber = lineNumber;
-        this.#endBlock(blockPrimary, blockBest, blockBestLine);
-        blockPrimary = 0;
-        blockBest = -1;
-        const newline = bytes.indexOf(LF, position);
-        const lineEnd = newline > position && bytes[newline - 1] === CR ? newline - 1 : newline;
-        if (byte === LOWER_F && bytes[position + 1] === LOWER_N && bytes[position + 2] === EQUALS) {
-          this.#startFunction(bytes, view, position + 3, lineEnd);
-        } else {
-          this.#parseOtherLine(bytes.toString("utf8", position, lineEnd));
-        }
-        current = this.#current;
-        counts = this.#counts;
-        width = this.#width;
-        position = newline + 1;
-        continue;
-      }
-      if (current < 0) {
-        this.#lineNumber = lineNumber;
-        throw this.#corrupt(
-          this.#summary === void 0 ? "a count line before any fn= line" : AFTER_SUMMARY
-        );
-      }
-      const lineStart = position;
-      while (byte >= DIGIT_0 && byte <= DIGIT_9) byte = bytes[++position];
-      if (position - lineStart >= 10 && readNumber(bytes, lineStart) > LARGEST_LINE) {
-        this.#lineNumber = lineNumber;
-        throw this.#corrupt(`a count line at a line beyond ${LARGEST_LINE}, which no file has`);
-      }
-      const base = current * width;
-      let event = 0;
-      let primary = 0;
-      if (byte === SPACE) {
-        byte = bytes[++position];
-        if (byte >= DIGIT_0 && byte <= DIGIT_9) {
-          event = 1;
-          do {
-            primary = primary * 10 + (byte - DIGIT_0);
-            byte = bytes[++position];
-          } while (byte >= DIGIT_0 && byte <= DIGIT_9);
-        }
-      }
-      for (; ; ) {
-        if (byte === SPACE || byte === TAB) {
-          byte = bytes[++position];
-          continue;
-        }
-        if (byte === LF) break;
-        if (byte < DIGIT_0 || byte > DIGIT_9 || event === width) {
-          if (byte === CR && bytes[position + 1] === LF) {
-            position++;
-            break;
-          }
-          this.#lineNumber = lineNumber;
-          const isExtraCount = event === width && byte >= DIGIT_0 && byte <= DIGIT_9;
-          throw this.#malformedCountLine(bytes, lineStart, isExtraCount);
-        }
-        let count = 0;
-        while (byte >= DIGIT_0 && byte <= DIGIT_9) {
-          count = count * 10 + (byte - DIGIT_0);
-          byte = bytes[++position];
-        }
-        if (event === 0) primary = count;
-        else counts[base + event] += count;
-        event++;
-      }
-      blockPrimary += primary;
-      if (primary > blockBest) {
-        blockBest = primary;
-        blockBestLine = readNumber(bytes, lineStart);
-      }
-      position++;
-    }
-    this.#lineNumber = lineNumber;
-    this.#blockPrimary = blockPrimary;
-    this.#blockBest = blockBest;
-    this.#blockBestLine = blockBestLine;
-  }
-  /**
-   * Merges a block into its function: the primary counts summed over the block, and its best
-   * line (`best` is that line's primary count, -1 when the block has no count line). Lines are
-   * ranked by (own file, primary count): a line in the user's code beats any other line.
-   */
-  #endBlock(primarySum, best, bestLine) {
-    this.#blockPrimary = 0;
-    this.#blockBest = -1;
-    const current = this.#current;
-    if (best < 0 || current < 0) return;
-    this.#counts[current * this.#width] += primarySum;
-    const fileOwn = this.#fileOwn;
-    const bestOwn = this.#linesOwn[current];
-    if (fileOwn > bestOwn || fileOwn === bestOwn && best > this.#lineCounts[current]) {
-      this.#linesOwn[current] = fileOwn;
-      this.#lineCounts[current] = best;
-      this.#lines[current] = bestLine;
-      this.#files[current] = this.#file;
-    }
-  }
-  #parseOtherLine(line) {
-    if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
-    if (line === "") {
-      throw this.#corrupt("an empty line: not Cachegrind output");
-    } else if (line.startsWith("fl=")) {
-      this.#requireEvents("fl=");
-      this.#file = line.slice(3);
-      this.#fileOwn = this.#isOwn(this.#file) ? 1 : 0;
-      this.#current = -1;
-    } else if (line.startsWith("summary:")) {
-      this.#checkSummary(line.slice("summary:".length));
-    } else if (line.startsWith("desc:")) {
-      this.#requireHeader("desc:");
-    } else if (line.startsWith("cmd:")) {
-      this.#requireHeader("cmd:");
-      if (this.#command !== void 0) throw this.#corrupt("a second cmd: line");
-      this.#command = line.slice("cmd:".length).trim();
-    } else if (line.startsWith("events:")) {
-      this.#requireHeader("events:");
-      this.#setEvents(line.slice("events:".length));
-    } else if (CALLGRIND_PREFIXES.some((prefix) => line.startsWith(prefix))) {
-      throw this.#corrupt(
-        "this is a Callgrind file; rust-perf reads Cachegrind output (valgrind --tool=cachegrind)"
-      );
-    } else if (this.#lineNumber === 1 && line.startsWith("{")) {
-      throw this.#corrupt(
-        "this is JSON (a profile.json?), not Cachegrind output; `rust-perf compare` reads profile documents"
-      );
-    } else {
-      throw this.#corrupt(`unrecognised line ${excerpt(line)}: not Cachegrind output`);
-    }
-  }
-  /** Starts the function named by `bytes[start..end)`, the rest of an `fn=` line. */
-  #startFunction(bytes, view, start, end) {
-    if (this.#summary !== void 0) throw this.#corrupt(AFTER_SUMMARY);
-    this.#requireEvents("fn=");
-    if (this.#file === void 0) throw this.#corrupt("an fn= line before any fl= line");
-    const index = this.#length;
-    const nameStart = this.#nameStarts[index];
-    if (nameStart + (end - start) + 1 > this.#nameBytes.length) {
-      this.#nameBytes = grownBuffer(this.#nameBytes, nameStart + (end - start) + 1);
-      this.#nameView = new DataView(
-        this.#nameBytes.buffer,
-        this.#nameBytes.byteOffset,
-        this.#nameBytes.length
-      );
-    }
-    const hash = hashCopying(view, bytes, start, end, this.#nameView, this.#nameBytes, nameStart);
-    const slots = this.#slots;
-    const tags = this.#tags;
-    const mask = tags.length - 1;
-    const tag = tagOf(hash);
-    let pair = hash & mask;
-    for (let probed = tags[pair]; probed !== 0; probed = tags[pair]) {
-      if (probed === tag && slots[2 * pair] === hash && this.#isNamedBy(slots[2 * pair + 1] - 1, nameStart, end - start)) {
-        this.#current = slots[2 * pair + 1] - 1;
-        return;
-      }
-      pair = pair + 1 & mask;
-    }
-    const nameEnd = nameStart + (end - start);
-    this.#nameBytes[nameEnd] = LF;
-    this.#nameStarts[index + 1] = nameEnd + 1;
-    this.#length = index + 1;
-    this.#files.push(this.#file);
-    this.#lineCounts[index] = -1;
-    this.#nameHashes[index] = hash;
-    tags[pair] = tag;
-    slots[2 * pair] = hash;
-    slots[2 * pair + 1] = index + 1;
-    if (index + 1 === this.#lineCounts.length) this.#grow();
-    this.#current = index;
-  }
-  /** Whether function `index` is named by the `length` bytes of names from `start` on. */
-  #isNamedBy(index, start, length) {
-    const nameStart = this.#nameStarts[index];
-    if (this.#nameStarts[index + 1] - 1 - nameStart !== length) return false;
-    const view = this.#nameView;
-    let offset = 0;
-    for (; offset + 4 <= length; offset += 4) {
-      if (view.getInt32(start + offset) !== view.getInt32(nameStart + offset)) return false;
-    }
-    for (; offset < length; offset++) {
-      if (view.getUint8(start + offset) !== view.getUint8(nameStart + offset)) return false;
-    }
-    return true;
-  }
-  /** Doubles the capacity of the function columns and of the table that finds them by name. */
-  #grow() {
-    const capacity = this.#lineCounts.length * 2;
-    const nameHashes = new Int32Array(capacity);
-    nameHashes.set(this.#nameHashes);
-    this.#nameHashes = nameHashes;
-    const nameStarts = new Int32Array(capacity + 1);
-    nameStarts.set(this.#nameStarts);
-    this.#nameStarts = nameStarts;
-    const slots = new Int32Array(capacity * 4);
-    const tags = new Uint8Array(capacity * 2);
-    const mask = tags.length - 1;
-    for (let index = 0; index < this.#length; index++) {
-      const hash = nameHashes[index];
-      let pair = hash & mask;
-      while (tags[pair] !== 0) pair = pair + 1 & mask;
-      tags[pair] = tagOf(hash);
-      slots[2 * pair] = hash;
-      slots[2 * pair + 1] = index + 1;
-    }
-    this.#slots = slots;
-    this.#tags = tags;
-    this.#lines = resized(this.#lines, capacity);
-    this.#lineCounts = resized(this.#lineCounts, capacity);
-    const linesOwn = new Uint8Array(capacity);
-    linesOwn.set(this.#linesOwn);
-    this.#linesOwn = linesOwn;
-    this.#counts = resized(this.#counts, capacity * this.#width);
-  }
-  #isOwn(rawPath) {
-    if (this.#isOwnFile === void 0) return false;
-    let own = this.#ownByPath.get(rawPath);
-    if (own === void 0) {
-      own = this.#isOwnFile(rawPath);
-      this.#ownByPath.set(rawPath, own);
-    }
-    return own;
-  }
-  #setEvents(text) {
-    if (this.#events !== void 0) throw this.#corrupt("a second events: line");
-    const events = eventNames(text, (reason) => this.#corrupt(reason));
-    this.#events = events;
-    this.#width = events.length;
-    this.#counts = new Float64Array(this.#lineCounts.length * events.length);
-  }
-  #checkSummary(text) {
-    const events = this.#requireEvents("summary:");
-    const fields = text.split(/\s+/).filter((field) => field !== "");
-    if (fields.length === 0 || fields.length > events.length || !fields.every(isCount)) {
-      throw this.#corrupt(
-        `summary:${text} is not a list of at most ${events.length} counts, one per event`
-      );
-    }
-    const summary = events.map((_, index) => Number(fields[index] ?? "0"));
-    const width = events.length;
-    const totals2 = new Float64Array(width);
-    for (let index = 0; index < this.#length * width; index++) {
-      totals2[index % width] += this.#counts[index];
-    }
-    events.forEach((event, index) => {
-      const counted = totals2[index];
-      if (counted > Number.MAX_SAFE_INTEGER) {
-        throw this.#corrupt(`the ${event} counts add up to more than rust-perf can count exactly`);
-      }
-      if (summary[index] !== counted) {
-        throw this.#corrupt(
-          `summary says ${summary[index]} ${event} but the counts add up to ${counted}: the file is truncated or corrupt`
-        );
-      }
-    });
-    this.#summary = summary;
-    this.#current = -1;
-  }
-  /** Header lines come before the first data line. */
-  #requireHeader(kind) {
-    if (this.#file !== void 0) throw this.#corrupt(`a ${kind} line after the data began`);
-  }
-  #requireEvents(kind) {
-    if (this.#command === void 0 || this.#events === void 0) {
-      throw this.#corrupt(
-        `a ${kind} line before the cmd: and events: lines: not Cachegrind output, or its start is missing`
-      );
-    }
-    return this.#events;
-  }
-  #malformedCountLine(bytes, start, tooManyCounts) {
-    if (tooManyCounts) {
-      return this.#corrupt(`a count line with more counts than the ${this.#width} events`);
-    }
-    const line = bytes.toString("utf8", start, bytes.indexOf(LF, start)).replace(/\r$/, "");
-    return this.#corrupt(`malformed count line ${excerpt(line)}: expected <line> <count>...`);
-  }
-  #corrupt(reason) {
-    return new CorruptFileError(this.#source, this.#lineNumber, reason);
-  }
-};
-function hashCopying(view, bytes, start, end, targetView, target, targetStart) {
-  let hash = FNV_OFFSET;
-  let position = start;
-  let at = targetStart;
-  for (; position + 4 <= end; position += 4, at += 4) {
-    const word = view.getInt32(position, true);
-    targetView.setInt32(at, word, true);
-    hash = Math.imul(hash ^ word, FNV_PRIME);
-    hash ^= hash >>> 15;
-  }
-  for (; position < end; position++, at++) {
-    const byte = bytes[position];
-    target[at] = byte;
-    hash = Math.imul(hash ^ byte, FNV_PRIME);
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  return hash ^ hash >>> 13;
-}
-function tagOf(hash) {
-  return hash >>> 24 || 1;
-}
-function readNumber(bytes, start) {
-  let value = 0;
-  for (let position = start; ; position++) {
-    const byte = bytes[position];
-    if (byte < DIGIT_0 || byte > DIGIT_9) return value;
-    value = value * 10 + (byte - DIGIT_0);
-  }
-}
-function newBuffer(length) {
-  return Buffer2.from(new ArrayBuffer(length));
-}
-function grownBuffer(buffer, length) {
-  const grown = newBuffer(Math.max(length, buffer.length * 2));
-  buffer.copy(grown);
-  return grown;
-}
-function resized(array, length) {
-  const copy = new Float64Array(length);
-  copy.set(array);
-  return copy;
-}
-function eventNames(text, corrupt) {
-  const events = text.split(/\s+/).filter((event) => event !== "");
-  if (events.length === 0) throw corrupt("an events: line that names no event");
-  const oddName = events.find((event) => !EVENT_NAME.test(event));
-  if (oddName !== void 0) {
-    throw corrupt(`${excerpt(oddName)} is not an event name (letters and digits)`);
-  }
-  const duplicate = events.find((event, index) => events.indexOf(event) !== index);
-  if (duplicate !== void 0) throw corrupt(`event ${duplicate} is listed twice`);
-  return events;
-}
-function isCount(text) {
-  return /^\d+$/.test(text) && Number(text) <= Number.MAX_SAFE_INTEGER;
-}
-function excerpt(line) {
-  return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}\u2026` : line);
-}
-
 // src/measure/parse-callgrind.ts
-import { Buffer as Buffer3 } from "node:buffer";
+import { Buffer as Buffer5 } from "node:buffer";
 var LF2 = 10;
 var CR2 = 13;
 var SPACE2 = 32;
@@ -3051,7 +3228,7 @@ var CallgrindParser = class {
     this.#isOwnFile = isOwnFile3 === void 0 ? () => false : isOwnFile3;
   }
   write(chunk) {
-    const bytes = Buffer3.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes = Buffer5.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const firstNewline = bytes.indexOf(LF2);
     if (firstNewline === -1) {
       this.#pending.keep(bytes);
@@ -3079,7 +3256,7 @@ var CallgrindParser = class {
   /** The parts in file order, each checked against its `summary:` and `totals:` lines. */
   finish() {
     if (!this.#pending.isEmpty) {
-      const lastLine = this.#pending.take(Buffer3.alloc(0));
+      const lastLine = this.#pending.take(Buffer5.alloc(0));
       this.#parseLine(lastLine, 0, lastLine.length);
     }
     if (this.#lineNumber === 0) {
@@ -3539,6 +3716,9 @@ async function parseCallgrindFile(path, options = {}) {
 async function parseValgrindFile(path, options = {}) {
   return await isCallgrindFile(path) ? mergeParts(await parseCallgrindFile(path, options)) : parseCachegrindFile(path, options);
 }
+async function parseValgrindFileUndecoded(path, options = {}) {
+  return await isCallgrindFile(path) ? mergeParts(await parseCallgrindFile(path, options)) : (await readCachegrindFile(path, options)).finishUndecoded();
+}
 async function isCallgrindFile(path) {
   const firstLine = (await readStart(path)).split("\n", 1)[0];
   return CALLGRIND_PREFIXES.some((prefix) => firstLine.startsWith(prefix));
@@ -3601,15 +3781,15 @@ import { Worker } from "node:worker_threads";
 // src/measure/parse-transfer.ts
 function fromMessage(message) {
   if (!message.ok) throw rebuiltError(message.error);
-  const { nameBytes, paths, pathIndexes, lines: lines2, counts } = message;
+  const { nameBytes, nameStarts, nameHashes, paths, pathIndexes, lines: lines2, counts } = message;
   const files = new Array(pathIndexes.length);
   for (let index = 0; index < files.length; index++) files[index] = paths[pathIndexes[index]];
-  return withDecodedNames({
+  return {
     command: message.command,
     events: message.events,
     totals: message.totals,
-    functions: { length: files.length, nameBytes, files, lines: lines2, counts }
-  });
+    functions: { length: files.length, nameBytes, nameStarts, nameHashes, files, lines: lines2, counts }
+  };
 }
 function rebuiltError(error) {
   switch (error.kind) {
@@ -3635,8 +3815,12 @@ var ParsePool = class {
     this.#options = options;
   }
   async parse(path, normalisation) {
+    const parsed = await this.parseUndecoded(path, normalisation);
+    return isUndecoded(parsed) ? withDecodedNames(parsed) : parsed;
+  }
+  async parseUndecoded(path, normalisation) {
     if (!await this.#worthAWorker(path) || this.#workers >= this.#options.threads - 1) {
-      return parseValgrindFile(path, parserOptions(normalisation));
+      return parseValgrindFileUndecoded(path, parserOptions(normalisation));
     }
     this.#workers++;
     try {
@@ -4183,7 +4367,7 @@ async function loadProfileInput(path, options = { workspaceRoot: process.cwd() }
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parsePool.parse(path, options);
+  const parsed = await parsePool.parseUndecoded(path, options);
   const { mtime } = await stat2(path);
   const { events, totals: totals2, functions, calls } = normaliseColumns(parsed, options);
   return {
@@ -6776,7 +6960,7 @@ function readFrame(text) {
   return { address: match[1], name: match[2], file: match[3] ?? "", line: Number(match[4] ?? 0) };
 }
 function isWorkspaceFrame(frame, options) {
-  return frame.file.includes("/./") ? false : isOwnFile2(frame.file, options);
+  return frame.file.includes("/./") ? false : isOwnFile(frame.file, options);
 }
 function routinePoints(points, routine, depth) {
   const kept = [];

@@ -4,35 +4,14 @@ const require = __rustPerfCreateRequire(import.meta.url);
 // src/measure/parse-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/measure/normalise.ts
+import { Buffer as Buffer3 } from "node:buffer";
+
 // src/profile/call-graph.ts
 var SPLIT_SHARE = 1 / 2e3;
 
-// src/measure/normalise.ts
-var RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
-var REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
-var DEBIAN_REGISTRY_SOURCES = /^\/usr\/share\/cargo\/registry\/(?=[^/]+\/)/;
-var VENDORED_SOURCES = /^(?:\/?(?!src\/)[^/]+\/)*?vendor\/(?=[^/]+\/)/;
-var GIT_SOURCES = /^.*\/git\/checkouts\/([^/]+)-[0-9a-f]{16}\/[^/]+\//;
-var DEPENDENCY_SOURCES = [
-  RUSTC_SOURCES,
-  REGISTRY_SOURCES,
-  DEBIAN_REGISTRY_SOURCES,
-  VENDORED_SOURCES,
-  GIT_SOURCES
-];
-function isOwnFile(raw, options) {
-  if (raw === "" || raw === "???") return false;
-  if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
-  if (!raw.startsWith("/")) return !raw.startsWith("./");
-  const root = options.workspaceRoot.replace(/\/+$/, "");
-  return root !== "" && raw.startsWith(`${root}/`);
-}
-function parserOptions(options) {
-  return { isOwnFile: (raw) => isOwnFile(raw, options) };
-}
-
-// src/measure/parse-file.ts
-import { open } from "node:fs/promises";
+// src/measure/parse.ts
+import { Buffer as Buffer2, isAscii } from "node:buffer";
 
 // src/errors.ts
 var UserError = class extends Error {
@@ -57,12 +36,6 @@ var CorruptFileError = class extends InputError {
   lineNumber;
   reason;
 };
-
-// src/measure/callgrind-part.ts
-var LINES_PER_FILE = 2 ** 32;
-
-// src/measure/parse.ts
-import { Buffer as Buffer2, isAscii } from "node:buffer";
 
 // src/profile/profile.ts
 var EVENT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -134,8 +107,8 @@ var CALLGRIND_PREFIXES = [
   "jcnd="
 ];
 function withDecodedNames(profile) {
-  const { nameBytes, ...functions } = profile.functions;
-  return { ...profile, functions: { ...functions, names: decodeNames(nameBytes) } };
+  const { length, nameBytes, files, lines, counts } = profile.functions;
+  return { ...profile, functions: { length, names: decodeNames(nameBytes), files, lines, counts } };
 }
 function decodeNames(bytes) {
   const text = Buffer2.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -280,6 +253,8 @@ var CachegrindParser = class {
       functions: {
         length,
         nameBytes: this.#nameBytes.subarray(0, this.#nameStarts[length]),
+        nameStarts: this.#nameStarts.subarray(0, length + 1),
+        nameHashes: this.#nameHashes.subarray(0, length),
         files: this.#files,
         lines: this.#lines.subarray(0, length),
         counts: this.#counts.subarray(0, length * events.length)
@@ -486,15 +461,7 @@ var CachegrindParser = class {
   #isNamedBy(index, start, length) {
     const nameStart = this.#nameStarts[index];
     if (this.#nameStarts[index + 1] - 1 - nameStart !== length) return false;
-    const view = this.#nameView;
-    let offset = 0;
-    for (; offset + 4 <= length; offset += 4) {
-      if (view.getInt32(start + offset) !== view.getInt32(nameStart + offset)) return false;
-    }
-    for (; offset < length; offset++) {
-      if (view.getUint8(start + offset) !== view.getUint8(nameStart + offset)) return false;
-    }
-    return true;
+    return sameBytes(this.#nameView, start, this.#nameView, nameStart, length);
   }
   /** Doubles the capacity of the function columns and of the table that finds them by name. */
   #grow() {
@@ -611,6 +578,16 @@ function hashCopying(view, bytes, start, end, targetView, target, targetStart) {
   hash = Math.imul(hash, 2246822507);
   return hash ^ hash >>> 13;
 }
+function sameBytes(view, start, other, otherStart, length) {
+  let offset = 0;
+  for (; offset + 4 <= length; offset += 4) {
+    if (view.getInt32(start + offset) !== other.getInt32(otherStart + offset)) return false;
+  }
+  for (; offset < length; offset++) {
+    if (view.getUint8(start + offset) !== other.getUint8(otherStart + offset)) return false;
+  }
+  return true;
+}
 function tagOf(hash) {
   return hash >>> 24 || 1;
 }
@@ -652,6 +629,37 @@ function isCount(text) {
 function excerpt(line) {
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}\u2026` : line);
 }
+
+// src/measure/normalise.ts
+var RUSTC_SOURCES = /^\/rustc\/[0-9a-f]{40}\//;
+var REGISTRY_SOURCES = /^.*\/registry\/src\/[^/]+-[0-9a-f]{16}\//;
+var DEBIAN_REGISTRY_SOURCES = /^\/usr\/share\/cargo\/registry\/(?=[^/]+\/)/;
+var VENDORED_SOURCES = /^(?:\/?(?!src\/)[^/]+\/)*?vendor\/(?=[^/]+\/)/;
+var GIT_SOURCES = /^.*\/git\/checkouts\/([^/]+)-[0-9a-f]{16}\/[^/]+\//;
+var DEPENDENCY_SOURCES = [
+  RUSTC_SOURCES,
+  REGISTRY_SOURCES,
+  DEBIAN_REGISTRY_SOURCES,
+  VENDORED_SOURCES,
+  GIT_SOURCES
+];
+function isOwnFile(raw, options) {
+  if (raw === "" || raw === "???") return false;
+  if (DEPENDENCY_SOURCES.some((sources) => sources.test(raw))) return false;
+  if (!raw.startsWith("/")) return !raw.startsWith("./");
+  const root = options.workspaceRoot.replace(/\/+$/, "");
+  return root !== "" && raw.startsWith(`${root}/`);
+}
+function parserOptions(options) {
+  return { isOwnFile: (raw) => isOwnFile(raw, options) };
+}
+var LLVM_INFIX = Buffer3.from(".llvm.");
+
+// src/measure/parse-file.ts
+import { open } from "node:fs/promises";
+
+// src/measure/callgrind-part.ts
+var LINES_PER_FILE = 2 ** 32;
 
 // src/measure/parse-callgrind.ts
 var LARGEST_LINE2 = 2 ** 32 - 1;
@@ -719,6 +727,8 @@ function profileMessage(profile) {
     events: profile.events,
     totals: profile.totals,
     nameBytes,
+    nameStarts: functions.nameStarts,
+    nameHashes: functions.nameHashes,
     paths: [...indexOfPath.keys()],
     pathIndexes,
     lines: functions.lines,
@@ -727,6 +737,8 @@ function profileMessage(profile) {
   const transfer = [
     pathIndexes.buffer,
     nameBytes.buffer,
+    functions.nameStarts.buffer,
+    functions.nameHashes.buffer,
     functions.lines.buffer,
     functions.counts.buffer
   ];

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { type BenchmarkLimits, type Limits, limitsFor } from '../inputs/limits-file.js';
+import { FunctionColumns } from '../measure/normalise.js';
 import { benchmarkTrend } from '../profile/history.js';
 import type {
   ComparableBenchmark,
@@ -394,13 +395,13 @@ class FunctionPairs {
     baseSlots: Int32Array,
     headSlots: Int32Array,
   ): void {
+    const sameName = sameNameTest(base, head);
     let next = 0;
     for (let index = 0; index < head.length; index++) {
-      const name = head.name(index);
-      if (name === UNNAMED || pairingName(name) !== name) continue;
+      if (!sameName.pairsAsItself(index)) continue;
       const end = Math.min(base.length, next + LOOKAHEAD);
       for (let candidate = next; candidate < end; candidate++) {
-        if (base.name(candidate) !== name) continue;
+        if (!sameName.test(candidate, index)) continue;
         const slot = this.#slots++;
         baseSlots[candidate] = slot;
         headSlots[index] = slot;
@@ -455,6 +456,39 @@ class FunctionPairs {
     }
     return changes.sort(byMagnitude);
   }
+}
+
+/**
+ * Whether base function `baseIndex` has the name of head function `headIndex`, for pairing in
+ * order; `pairsAsItself` tells the head functions that may be paired so. Names both sides keep
+ * as bytes are compared as bytes, so that they need not be decoded; those that might pair as
+ * another name (`???`, an address) are left to the `Map`, which pairs them exactly as their
+ * strings would.
+ */
+function sameNameTest(
+  base: FunctionTable,
+  head: FunctionTable,
+): {
+  pairsAsItself(headIndex: number): boolean;
+  test(baseIndex: number, headIndex: number): boolean;
+} {
+  const baseNames = base instanceof FunctionColumns ? base.encodedNames : undefined;
+  const headNames = head instanceof FunctionColumns ? head.encodedNames : undefined;
+  if (baseNames !== undefined && headNames !== undefined) {
+    return {
+      pairsAsItself: (headIndex) =>
+        !headNames.startsWith(headIndex, '0x') && !headNames.startsWith(headIndex, UNNAMED),
+      test: (baseIndex, headIndex) => baseNames.sameName(baseIndex, headNames, headIndex),
+    };
+  }
+  let name = '';
+  return {
+    pairsAsItself: (headIndex) => {
+      name = head.name(headIndex);
+      return name !== UNNAMED && pairingName(name) === name;
+    },
+    test: (baseIndex) => base.name(baseIndex) === name,
+  };
 }
 
 /** One side's counts and locations by slot, from the slot of each of its functions. */

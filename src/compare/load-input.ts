@@ -40,7 +40,7 @@ export async function loadProfileInput(
     });
     return parseProfileDocument(text, path);
   }
-  const parsed = await parsePool.parse(path, options);
+  const parsed = await parsePool.parseUndecoded(path, options);
   const { mtime } = await stat(path);
   const { events, totals, functions, calls } = normaliseColumns(parsed, options);
   return {

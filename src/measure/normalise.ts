@@ -4,9 +4,18 @@
  * build to build, and so do the absolute paths of the toolchain, the registry and the checkout.
  */
 
+import { Buffer } from 'node:buffer';
 import { inclusiveCosts } from '../profile/call-graph.js';
 import type { Counts, FunctionCall, FunctionProfile, FunctionTable } from '../profile/profile.js';
-import type { CachegrindParserOptions, CallEdges, ParsedProfile } from './parse.js';
+import { EncodedNames } from './encoded-names.js';
+import {
+  type CachegrindParserOptions,
+  type CallEdges,
+  isUndecoded,
+  type ParsedProfile,
+  type UndecodedProfile,
+  withDecodedNames,
+} from './parse.js';
 
 export interface NormaliseOptions {
   /** Absolute path of the measured workspace; files under it become relative (`src/lib.rs`). */
@@ -156,18 +165,90 @@ export function normaliseProfile(
  * What `normaliseProfile` gives, column by column and in the order the file first names each
  * function, for a reader that needs neither objects nor an order (a compare): a large profile's
  * function objects would take most of its memory, and sorting them as long as normalising them.
+ * Names still bytes stay bytes (`EncodedNames`) when normalisation changes none of them, as it
+ * changes none in most profiles: then they need no decoding, and no function is merged.
  */
 export function normaliseColumns(
-  parsed: ParsedProfile,
+  parsed: ParsedProfile | UndecodedProfile,
   options: NormaliseOptions,
 ): NormalisedColumns {
+  const pathOf = oncePerPath((raw) => normalisePath(raw, options));
+  if (isUndecoded(parsed)) {
+    const { nameBytes, nameStarts, nameHashes } = parsed.functions;
+    const names = new EncodedNames(nameBytes, nameStarts, nameHashes);
+    if (parsed.calls === undefined && !someNameNormalises(names)) {
+      return namedAsParsed(parsed, names, pathOf);
+    }
+  }
   return aggregate(
-    parsed,
+    isUndecoded(parsed) ? withDecodedNames(parsed) : parsed,
     normaliseName,
-    oncePerPath((raw) => normalisePath(raw, options)),
+    pathOf,
     oncePerPath((raw) => isOwnFile(raw, options)),
   );
 }
+
+/** The columns of a profile whose names normalisation leaves as they are: only paths change. */
+function namedAsParsed(
+  parsed: UndecodedProfile,
+  names: EncodedNames,
+  pathOf: (raw: string) => string,
+): NormalisedColumns {
+  const { events, functions } = parsed;
+  return {
+    events,
+    totals: countsByEvent(events, parsed.totals),
+    functions: new FunctionColumns(
+      events,
+      names,
+      functions.files.map(pathOf),
+      functions.lines,
+      functions.counts,
+      true,
+    ),
+  };
+}
+
+/**
+ * Whether `normaliseName` changes any of `names`, told from their bytes: only a name with one of
+ * its tell-tales where `normaliseName` looks for them is decoded and tried. Names that are not
+ * all ASCII (whose characters are not their bytes) are taken to change.
+ */
+function someNameNormalises(names: EncodedNames): boolean {
+  if (!names.isAscii) return true;
+  const { bytes } = names;
+  const changesAt = (position: number): boolean => {
+    const name = names.name(names.indexAt(position));
+    return normaliseName(name) !== name;
+  };
+  for (const telltale of [AT_SIGN, LLVM_INFIX]) {
+    for (let at = bytes.indexOf(telltale); at !== -1; at = bytes.indexOf(telltale, at + 1)) {
+      if (changesAt(at)) return true;
+    }
+  }
+  for (let at = bytes.indexOf(OPEN_BRACKET); at !== -1; at = bytes.indexOf(OPEN_BRACKET, at + 1)) {
+    // A line feed, the byte between two names, is neither.
+    if (isIdentifierCode(bytes[at - 1]!) && isLowerHexCode(bytes[at + 1]!) && changesAt(at)) {
+      return true;
+    }
+  }
+  // Each name ends at the line feed before the next one's start.
+  const { starts } = names;
+  for (let index = 1; index < starts.length; index++) {
+    const end = starts[index]! - 1;
+    const length = end - starts[index - 1]!;
+    const hashAt =
+      (length >= 17 && bytes[end - 17] === LOWER_H) ||
+      (length >= 18 && bytes[end - 18] === LOWER_H);
+    if (hashAt && changesAt(end - 1)) return true;
+  }
+  return false;
+}
+
+const AT_SIGN = 0x40;
+const OPEN_BRACKET = 0x5b;
+const LOWER_H = 0x68;
+const LLVM_INFIX = Buffer.from('.llvm.');
 
 /** The same shape as `normaliseProfile`, with names and paths exactly as the file has them. */
 export function rawProfile(parsed: ParsedProfile): NormalisedProfile {
@@ -190,22 +271,42 @@ export interface NormalisedColumns {
  * `files[i]`:`lines[i]`, with its counts at `counts[i * events.length ...]`, aligned with `events`.
  */
 export class FunctionColumns implements FunctionTable {
+  readonly #names: readonly string[] | EncodedNames;
+  #decodedNames: readonly string[] | undefined;
+
   constructor(
     readonly events: readonly string[],
-    readonly names: readonly string[],
+    /** Strings, or bytes decoded name by name when asked for (`EncodedNames`). */
+    names: readonly string[] | EncodedNames,
     readonly files: readonly string[],
     readonly lines: Float64Array,
     readonly counts: Float64Array,
     /** Whether no two functions share a name, as normalisation leaves them. */
     readonly distinctNames = false,
-  ) {}
+  ) {
+    this.#names = names;
+  }
+
+  /** Every name, as strings; names kept as bytes are all decoded (once) when first asked for. */
+  get names(): readonly string[] {
+    const names = this.#names;
+    if (!(names instanceof EncodedNames)) return names;
+    this.#decodedNames ??= names.all();
+    return this.#decodedNames;
+  }
+
+  /** The names as bytes, where they are kept so: a reader can compare them without decoding. */
+  get encodedNames(): EncodedNames | undefined {
+    return this.#names instanceof EncodedNames ? this.#names : undefined;
+  }
 
   get length(): number {
-    return this.names.length;
+    return this.#names.length;
   }
 
   name(index: number): string {
-    return this.names[index]!;
+    const names = this.#names;
+    return names instanceof EncodedNames ? names.name(index) : names[index]!;
   }
 
   file(index: number): string {

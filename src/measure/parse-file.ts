@@ -6,6 +6,7 @@ import {
   CachegrindParser,
   type CachegrindParserOptions,
   type ParsedProfile,
+  type UndecodedProfile,
 } from './parse.js';
 import { CallgrindParser } from './parse-callgrind.js';
 
@@ -53,6 +54,16 @@ export async function parseValgrindFile(
   return (await isCallgrindFile(path))
     ? mergeParts(await parseCallgrindFile(path, options))
     : parseCachegrindFile(path, options);
+}
+
+/** `parseValgrindFile`, with a Cachegrind file's names left as bytes. */
+export async function parseValgrindFileUndecoded(
+  path: string,
+  options: CachegrindParserOptions = {},
+): Promise<ParsedProfile | UndecodedProfile> {
+  return (await isCallgrindFile(path))
+    ? mergeParts(await parseCallgrindFile(path, options))
+    : (await readCachegrindFile(path, options)).finishUndecoded();
 }
 
 /** Whether the file is Callgrind's rather than Cachegrind's, told by its first line. */

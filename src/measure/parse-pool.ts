@@ -14,14 +14,24 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type NormaliseOptions, parserOptions } from './normalise.js';
-import type { ParsedProfile } from './parse.js';
-import { isCallgrindFile, parseValgrindFile } from './parse-file.js';
+import {
+  isUndecoded,
+  type ParsedProfile,
+  type UndecodedProfile,
+  withDecodedNames,
+} from './parse.js';
+import { isCallgrindFile, parseValgrindFileUndecoded } from './parse-file.js';
 import { fromMessage, type ParseMessage } from './parse-transfer.js';
 import type { ParseJob } from './parse-worker.js';
 
 /** Parses a file with the parser options `parserOptions(normalisation)` gives. */
 export interface ProfileFileParser {
   parse(path: string, normalisation: NormaliseOptions): Promise<ParsedProfile>;
+  /** `parse`, with a Cachegrind file's names left as bytes for a reader that decodes few. */
+  parseUndecoded(
+    path: string,
+    normalisation: NormaliseOptions,
+  ): Promise<ParsedProfile | UndecodedProfile>;
 }
 
 export interface ParsePoolOptions {
@@ -48,8 +58,16 @@ export class ParsePool implements ProfileFileParser {
   }
 
   async parse(path: string, normalisation: NormaliseOptions): Promise<ParsedProfile> {
+    const parsed = await this.parseUndecoded(path, normalisation);
+    return isUndecoded(parsed) ? withDecodedNames(parsed) : parsed;
+  }
+
+  async parseUndecoded(
+    path: string,
+    normalisation: NormaliseOptions,
+  ): Promise<ParsedProfile | UndecodedProfile> {
     if (!(await this.#worthAWorker(path)) || this.#workers >= this.#options.threads - 1) {
-      return parseValgrindFile(path, parserOptions(normalisation));
+      return parseValgrindFileUndecoded(path, parserOptions(normalisation));
     }
     this.#workers++;
     try {

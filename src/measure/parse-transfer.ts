@@ -8,7 +8,7 @@
  * what a parse in the main thread would have thrown.
  */
 import { CorruptFileError, InputError } from '../errors.js';
-import { type ParsedProfile, type UndecodedProfile, withDecodedNames } from './parse.js';
+import type { UndecodedProfile } from './parse.js';
 
 export type ParseMessage =
   | {
@@ -17,6 +17,8 @@ export type ParseMessage =
       events: string[];
       totals: number[];
       nameBytes: Uint8Array;
+      nameStarts: Int32Array;
+      nameHashes: Int32Array;
       /** Distinct paths; function `i` is at `paths[pathIndexes[i]]`. */
       paths: string[];
       pathIndexes: Int32Array;
@@ -56,6 +58,8 @@ export function profileMessage(profile: UndecodedProfile): {
     events: profile.events,
     totals: profile.totals,
     nameBytes,
+    nameStarts: functions.nameStarts,
+    nameHashes: functions.nameHashes,
     paths: [...indexOfPath.keys()],
     pathIndexes,
     lines: functions.lines,
@@ -64,6 +68,8 @@ export function profileMessage(profile: UndecodedProfile): {
   const transfer = [
     pathIndexes.buffer,
     nameBytes.buffer,
+    functions.nameStarts.buffer,
+    functions.nameHashes.buffer,
     functions.lines.buffer,
     functions.counts.buffer,
   ];
@@ -82,18 +88,18 @@ export function errorMessage(error: unknown): ParseMessage {
   return { ok: false, error: { kind: 'other', message, stack } };
 }
 
-/** The profile a message carries; throws the error it carries instead. */
-export function fromMessage(message: ParseMessage): ParsedProfile {
+/** The profile a message carries, its names still bytes; throws the error it carries instead. */
+export function fromMessage(message: ParseMessage): UndecodedProfile {
   if (!message.ok) throw rebuiltError(message.error);
-  const { nameBytes, paths, pathIndexes, lines, counts } = message;
+  const { nameBytes, nameStarts, nameHashes, paths, pathIndexes, lines, counts } = message;
   const files: string[] = new Array(pathIndexes.length);
   for (let index = 0; index < files.length; index++) files[index] = paths[pathIndexes[index]!]!;
-  return withDecodedNames({
+  return {
     command: message.command,
     events: message.events,
     totals: message.totals,
-    functions: { length: files.length, nameBytes, files, lines, counts },
-  });
+    functions: { length: files.length, nameBytes, nameStarts, nameHashes, files, lines, counts },
+  };
 }
 
 function rebuiltError(error: TransferredError): Error {

@@ -126,13 +126,24 @@ export interface UndecodedProfile extends Omit<ParsedProfile, 'functions'> {
      * line feed; `decodeNames` makes them the strings of `ParsedFunctions.names`.
      */
     nameBytes: Uint8Array;
+    /** Where each name starts in `nameBytes`, and where the next would: `length + 1` of them. */
+    nameStarts: Int32Array;
+    /** A hash of each name's bytes: names of equal bytes have equal hashes. */
+    nameHashes: Int32Array;
   };
+}
+
+/** Whether the profile's names are still bytes. */
+export function isUndecoded(
+  profile: ParsedProfile | UndecodedProfile,
+): profile is UndecodedProfile {
+  return 'nameBytes' in profile.functions;
 }
 
 /** The profile with its names decoded. */
 export function withDecodedNames(profile: UndecodedProfile): ParsedProfile {
-  const { nameBytes, ...functions } = profile.functions;
-  return { ...profile, functions: { ...functions, names: decodeNames(nameBytes) } };
+  const { length, nameBytes, files, lines, counts } = profile.functions;
+  return { ...profile, functions: { length, names: decodeNames(nameBytes), files, lines, counts } };
 }
 
 /**
@@ -305,6 +316,8 @@ export class CachegrindParser {
       functions: {
         length,
         nameBytes: this.#nameBytes.subarray(0, this.#nameStarts[length]),
+        nameStarts: this.#nameStarts.subarray(0, length + 1),
+        nameHashes: this.#nameHashes.subarray(0, length),
         files: this.#files,
         lines: this.#lines.subarray(0, length),
         counts: this.#counts.subarray(0, length * events.length),
@@ -526,15 +539,7 @@ export class CachegrindParser {
   #isNamedBy(index: number, start: number, length: number): boolean {
     const nameStart = this.#nameStarts[index]!;
     if (this.#nameStarts[index + 1]! - 1 - nameStart !== length) return false;
-    const view = this.#nameView;
-    let offset = 0;
-    for (; offset + 4 <= length; offset += 4) {
-      if (view.getInt32(start + offset) !== view.getInt32(nameStart + offset)) return false;
-    }
-    for (; offset < length; offset++) {
-      if (view.getUint8(start + offset) !== view.getUint8(nameStart + offset)) return false;
-    }
-    return true;
+    return sameBytes(this.#nameView, start, this.#nameView, nameStart, length);
   }
 
   /** Doubles the capacity of the function columns and of the table that finds them by name. */
@@ -673,6 +678,24 @@ function hashCopying(
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   return hash ^ (hash >>> 13);
+}
+
+/** Whether the `length` bytes of `view` from `start` on are those of `other` from `otherStart` on. */
+export function sameBytes(
+  view: DataView,
+  start: number,
+  other: DataView,
+  otherStart: number,
+  length: number,
+): boolean {
+  let offset = 0;
+  for (; offset + 4 <= length; offset += 4) {
+    if (view.getInt32(start + offset) !== other.getInt32(otherStart + offset)) return false;
+  }
+  for (; offset < length; offset++) {
+    if (view.getUint8(start + offset) !== other.getUint8(otherStart + offset)) return false;
+  }
+  return true;
 }
 
 /** The byte of `hash` in `CachegrindParser`'s tags: its top byte, never 0 (an empty pair). */

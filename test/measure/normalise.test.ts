@@ -347,6 +347,85 @@ describe('normaliseColumns', () => {
     });
   });
 
+  /** The columns' every function and totals, and whether they keep the names as bytes. */
+  function columnsOf(parsed: Parameters<typeof normaliseColumns>[0]) {
+    const columns = normaliseColumns(parsed, { workspaceRoot });
+    const { functions } = columns;
+    return {
+      events: columns.events,
+      totals: columns.totals,
+      distinctNames: functions.distinctNames,
+      functions: Array.from({ length: functions.length }, (_, index) => functions.profile(index)),
+      names: functions.names,
+      keptAsBytes: functions.encodedNames !== undefined,
+    };
+  }
+
+  function parseUndecoded(text: string) {
+    const parser = new CachegrindParser('profile.cachegrind.out');
+    parser.write(Buffer.from(text));
+    return parser.finishUndecoded();
+  }
+
+  it.each([
+    ['3.19-legacy-names.cachegrind.out', false],
+    ['3.19-v0-names.cachegrind.out', false],
+    ['3.19-no-demangle.cachegrind.out', false],
+    ['3.24-dwarf5.cachegrind.out', false],
+    ['3.24-client-request.cachegrind.out', true],
+  ])(
+    'gives the same columns for %s from names still bytes, keeping them bytes: %s',
+    (name, kept) => {
+      const parser = new CachegrindParser(name);
+      parser.write(readFileSync(new URL(`../fixtures/cachegrind/${name}`, import.meta.url)));
+      const undecoded = parser.finishUndecoded();
+      const fromBytes = columnsOf(undecoded);
+      expect(fromBytes).toEqual({ ...columnsOf(parseFixture(name)), keptAsBytes: kept });
+    },
+  );
+
+  it.each([
+    'app::run::h0123456789abcdef',
+    'memcpy@@GLIBC_2.14',
+    'app::run.llvm.123',
+    'app[5d2fd4ef8f7d4a0b]::run',
+    '_ZN3app3run17h0123456789abcdefE',
+  ])('decodes every name bytes when normalisation changes one of them: %s', (changed) => {
+    const text = [
+      'cmd: ./app',
+      'events: Ir',
+      'fl=src/lib.rs',
+      'fn=<&[u8] as app::Read>::read',
+      '1 10',
+      `fn=${changed}`,
+      '2 5',
+      'fn=app::run',
+      '3 1',
+      'summary: 16',
+      '',
+    ].join('\n');
+    const fromBytes = columnsOf(parseUndecoded(text));
+    expect(fromBytes.keptAsBytes).toBe(false);
+    const parser = new CachegrindParser('profile.cachegrind.out');
+    parser.write(Buffer.from(text));
+    expect(fromBytes).toEqual(columnsOf(parser.finish()));
+  });
+
+  it('keeps names bytes when no tell-tale of normalisation is where it would match', () => {
+    const names = ['<&[u8] as app::Read>::read', 'f@(x)', 'a.llvm.b', 'h', 'vec[g0]x', '[ab]'];
+    const text = [
+      'cmd: ./app',
+      'events: Ir',
+      'fl=src/lib.rs',
+      ...names.flatMap((name, index) => [`fn=${name}`, `${index + 1} 1`]),
+      `summary: ${names.length}`,
+      '',
+    ].join('\n');
+    const fromBytes = columnsOf(parseUndecoded(text));
+    expect(fromBytes.keptAsBytes).toBe(true);
+    expect(fromBytes.names).toEqual(names);
+  });
+
   it('reads each function by index, and any event as a column', () => {
     const parsed = parseFixture('3.19-branch-sim.cachegrind.out');
     const { functions } = normaliseColumns(parsed, { workspaceRoot });
