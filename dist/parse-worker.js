@@ -83,6 +83,8 @@ var LOWER_N = 110;
 var EQUALS = 61;
 var NAME_BYTES_PER_STRING = 1 << 26;
 var NAME_ROOM_BYTES = 1 << 26;
+var BYTES_PER_FUNCTION = 256;
+var FUNCTION_ROOM = 1 << 18;
 var FNV_OFFSET = 2166136261 | 0;
 var FNV_PRIME = 16777619;
 var AFTER_SUMMARY = "a line after the summary: line: two files concatenated?";
@@ -193,15 +195,20 @@ var CachegrindParser = class {
     this.#isOwnFile = options.isOwnFile;
   }
   /**
-   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), before
-   * the first `write`, so that the names are not copied each time their room fills up. Room set
-   * aside but never written to takes no physical memory.
+   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), and for
+   * as many functions as such a file usually has (at most `FUNCTION_ROOM`), before the first
+   * `write`, so that neither is copied each time its room fills up. Room set aside but never
+   * written to takes no physical memory.
    */
   expectBytes(bytes) {
+    if (this.#length > 0) return;
     const room = Math.min(bytes, NAME_ROOM_BYTES);
-    if (this.#length > 0 || room <= this.#nameBytes.length) return;
-    this.#nameBytes = newBuffer(room);
-    this.#nameView = new DataView(this.#nameBytes.buffer);
+    if (room > this.#nameBytes.length) {
+      this.#nameBytes = newBuffer(room);
+      this.#nameView = new DataView(this.#nameBytes.buffer);
+    }
+    const functions = Math.min(bytes / BYTES_PER_FUNCTION, FUNCTION_ROOM);
+    while (this.#lineCounts.length < functions) this.#grow();
   }
   write(chunk) {
     const bytes = Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

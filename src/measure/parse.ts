@@ -89,6 +89,13 @@ const NAME_BYTES_PER_STRING = 1 << 26;
 /** The most room for names `expectBytes` sets aside: a file's names are a fraction of it. */
 const NAME_ROOM_BYTES = 1 << 26;
 
+/**
+ * `expectBytes` sets aside room for a function per this many bytes of the file (the fewest a
+ * large profile has: a name of 100 bytes, a few count lines), for at most `FUNCTION_ROOM`.
+ */
+const BYTES_PER_FUNCTION = 256;
+const FUNCTION_ROOM = 1 << 18;
+
 /** FNV-1a's 32-bit offset basis and prime, for `hashCopying`. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -252,15 +259,20 @@ export class CachegrindParser {
   }
 
   /**
-   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), before
-   * the first `write`, so that the names are not copied each time their room fills up. Room set
-   * aside but never written to takes no physical memory.
+   * Sets aside room for the names of a file of `bytes` bytes (at most `NAME_ROOM_BYTES`), and for
+   * as many functions as such a file usually has (at most `FUNCTION_ROOM`), before the first
+   * `write`, so that neither is copied each time its room fills up. Room set aside but never
+   * written to takes no physical memory.
    */
   expectBytes(bytes: number): void {
+    if (this.#length > 0) return;
     const room = Math.min(bytes, NAME_ROOM_BYTES);
-    if (this.#length > 0 || room <= this.#nameBytes.length) return;
-    this.#nameBytes = newBuffer(room);
-    this.#nameView = new DataView(this.#nameBytes.buffer);
+    if (room > this.#nameBytes.length) {
+      this.#nameBytes = newBuffer(room);
+      this.#nameView = new DataView(this.#nameBytes.buffer);
+    }
+    const functions = Math.min(bytes / BYTES_PER_FUNCTION, FUNCTION_ROOM);
+    while (this.#lineCounts.length < functions) this.#grow();
   }
 
   write(chunk: Uint8Array): void {
