@@ -1904,12 +1904,14 @@ function excerpt(line) {
 }
 
 // src/measure/encoded-names.ts
+var NO_PARTNER = -1;
 var EncodedNames = class {
   #bytes;
   #view;
   #starts;
   #hashes;
   #encoding;
+  length;
   /**
    * Name `i` is `bytes[starts[i] .. starts[i + 1] - 1)` (UTF-8, each followed by a line feed,
    * as `UndecodedProfile`'s `nameBytes`), and `hashes[i]` a hash of those bytes: names of equal
@@ -1920,10 +1922,8 @@ var EncodedNames = class {
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#starts = starts;
     this.#hashes = hashes;
+    this.length = hashes.length;
     this.#encoding = isAscii2(this.#bytes) ? "latin1" : "utf8";
-  }
-  get length() {
-    return this.#hashes.length;
   }
   /** Whether every name is ASCII: then a name's bytes are its characters, one to one. */
   get isAscii() {
@@ -1963,23 +1963,81 @@ var EncodedNames = class {
     }
     return low;
   }
-  /** Whether name `index` starts with the ASCII `prefix`. */
-  startsWith(index, prefix) {
-    const start = this.start(index);
-    if (this.end(index) - start < prefix.length) return false;
-    for (let offset = 0; offset < prefix.length; offset++) {
-      if (this.#bytes[start + offset] !== prefix.charCodeAt(offset)) return false;
+  /** Whether name `index` starts with one of the ASCII `prefixes`. */
+  #startsWithAny(index, prefixes) {
+    const start = this.#starts[index];
+    const length = this.#starts[index + 1] - 1 - start;
+    const bytes = this.#bytes;
+    for (const prefix of prefixes) {
+      let offset = 0;
+      while (offset < prefix.length && offset < length && bytes[start + offset] === prefix.charCodeAt(offset))
+        offset++;
+      if (offset === prefix.length) return true;
     }
-    return true;
+    return false;
   }
-  /** Whether name `index` is name `otherIndex` of `other`, compared by hash, then by bytes. */
-  sameName(index, other, otherIndex) {
-    if (this.#hashes[index] !== other.#hashes[otherIndex]) return false;
+  /**
+   * For each name, the index of the same name in `other` when it is one of the `lookahead` names
+   * after the last one found so, else -1; names that start with one of `unsought` are not looked
+   * for. Candidates are found by hash and length, then confirmed as runs of bytes
+   * (`#confirmSameNames`).
+   */
+  partnersInOrder(other, lookahead, unsought) {
+    const partners = new Int32Array(this.length).fill(NO_PARTNER);
+    const hashes = this.#hashes;
+    const starts = this.#starts;
+    const otherHashes = other.#hashes;
+    const otherStarts = other.#starts;
+    let next = 0;
+    for (let index = 0; index < partners.length; index++) {
+      if (this.#startsWithAny(index, unsought)) continue;
+      const hash = hashes[index];
+      const length = starts[index + 1] - starts[index];
+      const end = Math.min(other.length, next + lookahead);
+      for (let candidate = next; candidate < end; candidate++) {
+        if (otherHashes[candidate] !== hash) continue;
+        if (otherStarts[candidate + 1] - otherStarts[candidate] !== length) continue;
+        partners[index] = candidate;
+        next = candidate + 1;
+        break;
+      }
+    }
+    this.#confirmSameNames(partners, other);
+    return partners;
+  }
+  /**
+   * Sets `partners[i]` to -1 wherever name `i` is not name `partners[i]` of `other`. Pairs of
+   * consecutive names on both sides are compared as one run of bytes (a line feed ends each
+   * name, and no name holds one), in one call; a run that differs, name by name.
+   */
+  #confirmSameNames(partners, other) {
+    for (let first = 0; first < partners.length; ) {
+      if (partners[first] === NO_PARTNER) {
+        first++;
+        continue;
+      }
+      let last = first;
+      while (last + 1 < partners.length && partners[last + 1] === partners[last] + 1) last++;
+      const otherFirst = partners[first];
+      const otherLast = partners[last];
+      const same = this.#bytes.compare(
+        other.#bytes,
+        other.start(otherFirst),
+        other.start(otherLast + 1),
+        this.start(first),
+        this.start(last + 1)
+      ) === 0;
+      for (let index = first; !same && index <= last; index++) {
+        if (!this.#sameName(index, other, partners[index])) partners[index] = NO_PARTNER;
+      }
+      first = last + 1;
+    }
+  }
+  #sameName(index, other, otherIndex) {
     const start = this.start(index);
-    const otherStart = other.start(otherIndex);
     const length = this.end(index) - start;
-    if (other.end(otherIndex) - otherStart !== length) return false;
-    return sameBytes(this.#view, start, other.#view, otherStart, length);
+    if (other.end(otherIndex) - other.start(otherIndex) !== length) return false;
+    return sameBytes(this.#view, start, other.#view, other.start(otherIndex), length);
   }
 };
 
@@ -2123,6 +2181,7 @@ var FunctionColumns = class {
     this.counts = counts;
     this.distinctNames = distinctNames;
     this.#names = names;
+    this.length = names.length;
   }
   events;
   files;
@@ -2130,6 +2189,7 @@ var FunctionColumns = class {
   counts;
   distinctNames;
   #names;
+  length;
   #decodedNames;
   /** Every name, as strings; names kept as bytes are all decoded (once) when first asked for. */
   get names() {
@@ -2141,9 +2201,6 @@ var FunctionColumns = class {
   /** The names as bytes, where they are kept so: a reader can compare them without decoding. */
   get encodedNames() {
     return this.#names instanceof EncodedNames ? this.#names : void 0;
-  }
-  get length() {
-    return this.#names.length;
   }
   name(index) {
     const names = this.#names;
@@ -2787,19 +2844,13 @@ var FunctionPairs = class {
    * which pair as one).
    */
   #pairInOrder(base, head, baseSlots, headSlots) {
-    const sameName = sameNameTest(base, head);
-    let next = 0;
-    for (let index = 0; index < head.length; index++) {
-      if (!sameName.pairsAsItself(index)) continue;
-      const end = Math.min(base.length, next + LOOKAHEAD);
-      for (let candidate = next; candidate < end; candidate++) {
-        if (!sameName.test(candidate, index)) continue;
-        const slot = this.#slots++;
-        baseSlots[candidate] = slot;
-        headSlots[index] = slot;
-        next = candidate + 1;
-        break;
-      }
+    const partners = partnersInOrder(base, head);
+    for (let index = 0; index < partners.length; index++) {
+      const partner = partners[index];
+      if (partner === NONE2) continue;
+      const slot = this.#slots++;
+      baseSlots[partner] = slot;
+      headSlots[index] = slot;
     }
   }
   /** Gives every function of `table` not yet in a slot the slot of its name. */
@@ -2844,23 +2895,26 @@ var FunctionPairs = class {
     return changes.sort(byMagnitude2);
   }
 };
-function sameNameTest(base, head) {
+function partnersInOrder(base, head) {
   const baseNames = base instanceof FunctionColumns ? base.encodedNames : void 0;
   const headNames = head instanceof FunctionColumns ? head.encodedNames : void 0;
   if (baseNames !== void 0 && headNames !== void 0) {
-    return {
-      pairsAsItself: (headIndex) => !headNames.startsWith(headIndex, "0x") && !headNames.startsWith(headIndex, UNNAMED),
-      test: (baseIndex, headIndex) => baseNames.sameName(baseIndex, headNames, headIndex)
-    };
+    return headNames.partnersInOrder(baseNames, LOOKAHEAD, [ADDRESS_PREFIX, UNNAMED]);
   }
-  let name = "";
-  return {
-    pairsAsItself: (headIndex) => {
-      name = head.name(headIndex);
-      return name !== UNNAMED && pairingName(name) === name;
-    },
-    test: (baseIndex) => base.name(baseIndex) === name
-  };
+  const partners = new Int32Array(head.length).fill(NONE2);
+  let next = 0;
+  for (let index = 0; index < partners.length; index++) {
+    const name = head.name(index);
+    if (name === UNNAMED || pairingName(name) !== name) continue;
+    const end = Math.min(base.length, next + LOOKAHEAD);
+    for (let candidate = next; candidate < end; candidate++) {
+      if (base.name(candidate) !== name) continue;
+      partners[index] = candidate;
+      next = candidate + 1;
+      break;
+    }
+  }
+  return partners;
 }
 function sideBySlot(table, slotOf, event, slots) {
   const side = {
@@ -2885,9 +2939,10 @@ function functionStatus(inBase, inHead, deterministic, significant, delta) {
   return delta > 0 ? "regressed" : "improved";
 }
 var ADDRESS = /^0x[0-9a-f]+$/;
+var ADDRESS_PREFIX = "0x";
 var UNNAMED = "???";
 function pairingName(name) {
-  return name.startsWith("0x") && ADDRESS.test(name) ? UNNAMED : name;
+  return name.startsWith(ADDRESS_PREFIX) && ADDRESS.test(name) ? UNNAMED : name;
 }
 function byMagnitude2(a, b) {
   const difference = Math.abs(b.delta) - Math.abs(a.delta);

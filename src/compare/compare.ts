@@ -395,19 +395,13 @@ class FunctionPairs {
     baseSlots: Int32Array,
     headSlots: Int32Array,
   ): void {
-    const sameName = sameNameTest(base, head);
-    let next = 0;
-    for (let index = 0; index < head.length; index++) {
-      if (!sameName.pairsAsItself(index)) continue;
-      const end = Math.min(base.length, next + LOOKAHEAD);
-      for (let candidate = next; candidate < end; candidate++) {
-        if (!sameName.test(candidate, index)) continue;
-        const slot = this.#slots++;
-        baseSlots[candidate] = slot;
-        headSlots[index] = slot;
-        next = candidate + 1;
-        break;
-      }
+    const partners = partnersInOrder(base, head);
+    for (let index = 0; index < partners.length; index++) {
+      const partner = partners[index]!;
+      if (partner === NONE) continue;
+      const slot = this.#slots++;
+      baseSlots[partner] = slot;
+      headSlots[index] = slot;
     }
   }
 
@@ -459,36 +453,32 @@ class FunctionPairs {
 }
 
 /**
- * Whether base function `baseIndex` has the name of head function `headIndex`, for pairing in
- * order; `pairsAsItself` tells the head functions that may be paired so. Names both sides keep
- * as bytes are compared as bytes, so that they need not be decoded; those that might pair as
- * another name (`???`, an address) are left to the `Map`, which pairs them exactly as their
- * strings would.
+ * For each head function, the base function of the same name among the next `LOOKAHEAD` after
+ * the last one found so, or NONE; a name that does not pair as itself (`???`, an address) is
+ * not looked for. Names both sides keep as bytes are compared as bytes, so that they need not be
+ * decoded; there every name that starts as `???` or an address does is left to the `Map`,
+ * which pairs them exactly as their strings would.
  */
-function sameNameTest(
-  base: FunctionTable,
-  head: FunctionTable,
-): {
-  pairsAsItself(headIndex: number): boolean;
-  test(baseIndex: number, headIndex: number): boolean;
-} {
+function partnersInOrder(base: FunctionTable, head: FunctionTable): Int32Array {
   const baseNames = base instanceof FunctionColumns ? base.encodedNames : undefined;
   const headNames = head instanceof FunctionColumns ? head.encodedNames : undefined;
   if (baseNames !== undefined && headNames !== undefined) {
-    return {
-      pairsAsItself: (headIndex) =>
-        !headNames.startsWith(headIndex, '0x') && !headNames.startsWith(headIndex, UNNAMED),
-      test: (baseIndex, headIndex) => baseNames.sameName(baseIndex, headNames, headIndex),
-    };
+    return headNames.partnersInOrder(baseNames, LOOKAHEAD, [ADDRESS_PREFIX, UNNAMED]);
   }
-  let name = '';
-  return {
-    pairsAsItself: (headIndex) => {
-      name = head.name(headIndex);
-      return name !== UNNAMED && pairingName(name) === name;
-    },
-    test: (baseIndex) => base.name(baseIndex) === name,
-  };
+  const partners = new Int32Array(head.length).fill(NONE);
+  let next = 0;
+  for (let index = 0; index < partners.length; index++) {
+    const name = head.name(index);
+    if (name === UNNAMED || pairingName(name) !== name) continue;
+    const end = Math.min(base.length, next + LOOKAHEAD);
+    for (let candidate = next; candidate < end; candidate++) {
+      if (base.name(candidate) !== name) continue;
+      partners[index] = candidate;
+      next = candidate + 1;
+      break;
+    }
+  }
+  return partners;
 }
 
 /** One side's counts and locations by slot, from the slot of each of its functions. */
@@ -524,6 +514,7 @@ function functionStatus(
 
 /** Callgrind's name for code without a symbol: its address, which moves between builds. */
 const ADDRESS = /^0x[0-9a-f]+$/;
+const ADDRESS_PREFIX = '0x';
 /** What code without a symbol is called, as Cachegrind names it. */
 const UNNAMED = '???';
 
@@ -532,7 +523,7 @@ const UNNAMED = '???';
  * Cachegrind names it, since its address would pair nothing between two builds.
  */
 function pairingName(name: string): string {
-  return name.startsWith('0x') && ADDRESS.test(name) ? UNNAMED : name;
+  return name.startsWith(ADDRESS_PREFIX) && ADDRESS.test(name) ? UNNAMED : name;
 }
 
 function byMagnitude(a: FunctionChange, b: FunctionChange): number {

@@ -7,12 +7,16 @@
 import { Buffer, isAscii } from 'node:buffer';
 import { decodeNames, sameBytes } from './parse.js';
 
+/** No partner, in `confirmSameNames`. */
+const NO_PARTNER = -1;
+
 export class EncodedNames {
   readonly #bytes: Buffer;
   readonly #view: DataView;
   readonly #starts: Int32Array;
   readonly #hashes: Int32Array;
   readonly #encoding: 'latin1' | 'utf8';
+  readonly length: number;
 
   /**
    * Name `i` is `bytes[starts[i] .. starts[i + 1] - 1)` (UTF-8, each followed by a line feed,
@@ -24,12 +28,9 @@ export class EncodedNames {
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#starts = starts;
     this.#hashes = hashes;
+    this.length = hashes.length;
     // ASCII, as names nearly always are, decodes faster as Latin-1, to the same strings.
     this.#encoding = isAscii(this.#bytes) ? 'latin1' : 'utf8';
-  }
-
-  get length(): number {
-    return this.#hashes.length;
   }
 
   /** Whether every name is ASCII: then a name's bytes are its characters, one to one. */
@@ -78,23 +79,88 @@ export class EncodedNames {
     return low;
   }
 
-  /** Whether name `index` starts with the ASCII `prefix`. */
-  startsWith(index: number, prefix: string): boolean {
-    const start = this.start(index);
-    if (this.end(index) - start < prefix.length) return false;
-    for (let offset = 0; offset < prefix.length; offset++) {
-      if (this.#bytes[start + offset] !== prefix.charCodeAt(offset)) return false;
+  /** Whether name `index` starts with one of the ASCII `prefixes`. */
+  #startsWithAny(index: number, prefixes: readonly string[]): boolean {
+    const start = this.#starts[index]!;
+    const length = this.#starts[index + 1]! - 1 - start;
+    const bytes = this.#bytes;
+    for (const prefix of prefixes) {
+      let offset = 0;
+      while (
+        offset < prefix.length &&
+        offset < length &&
+        bytes[start + offset] === prefix.charCodeAt(offset)
+      )
+        offset++;
+      if (offset === prefix.length) return true;
     }
-    return true;
+    return false;
   }
 
-  /** Whether name `index` is name `otherIndex` of `other`, compared by hash, then by bytes. */
-  sameName(index: number, other: EncodedNames, otherIndex: number): boolean {
-    if (this.#hashes[index] !== other.#hashes[otherIndex]) return false;
+  /**
+   * For each name, the index of the same name in `other` when it is one of the `lookahead` names
+   * after the last one found so, else -1; names that start with one of `unsought` are not looked
+   * for. Candidates are found by hash and length, then confirmed as runs of bytes
+   * (`#confirmSameNames`).
+   */
+  partnersInOrder(other: EncodedNames, lookahead: number, unsought: readonly string[]): Int32Array {
+    const partners = new Int32Array(this.length).fill(NO_PARTNER);
+    const hashes = this.#hashes;
+    const starts = this.#starts;
+    const otherHashes = other.#hashes;
+    const otherStarts = other.#starts;
+    let next = 0;
+    for (let index = 0; index < partners.length; index++) {
+      if (this.#startsWithAny(index, unsought)) continue;
+      const hash = hashes[index]!;
+      const length = starts[index + 1]! - starts[index]!;
+      const end = Math.min(other.length, next + lookahead);
+      for (let candidate = next; candidate < end; candidate++) {
+        if (otherHashes[candidate] !== hash) continue;
+        if (otherStarts[candidate + 1]! - otherStarts[candidate]! !== length) continue;
+        partners[index] = candidate;
+        next = candidate + 1;
+        break;
+      }
+    }
+    this.#confirmSameNames(partners, other);
+    return partners;
+  }
+
+  /**
+   * Sets `partners[i]` to -1 wherever name `i` is not name `partners[i]` of `other`. Pairs of
+   * consecutive names on both sides are compared as one run of bytes (a line feed ends each
+   * name, and no name holds one), in one call; a run that differs, name by name.
+   */
+  #confirmSameNames(partners: Int32Array, other: EncodedNames): void {
+    for (let first = 0; first < partners.length; ) {
+      if (partners[first] === NO_PARTNER) {
+        first++;
+        continue;
+      }
+      let last = first;
+      while (last + 1 < partners.length && partners[last + 1] === partners[last]! + 1) last++;
+      const otherFirst = partners[first]!;
+      const otherLast = partners[last]!;
+      const same =
+        this.#bytes.compare(
+          other.#bytes,
+          other.start(otherFirst),
+          other.start(otherLast + 1),
+          this.start(first),
+          this.start(last + 1),
+        ) === 0;
+      for (let index = first; !same && index <= last; index++) {
+        if (!this.#sameName(index, other, partners[index]!)) partners[index] = NO_PARTNER;
+      }
+      first = last + 1;
+    }
+  }
+
+  #sameName(index: number, other: EncodedNames, otherIndex: number): boolean {
     const start = this.start(index);
-    const otherStart = other.start(otherIndex);
     const length = this.end(index) - start;
-    if (other.end(otherIndex) - otherStart !== length) return false;
-    return sameBytes(this.#view, start, other.#view, otherStart, length);
+    if (other.end(otherIndex) - other.start(otherIndex) !== length) return false;
+    return sameBytes(this.#view, start, other.#view, other.start(otherIndex), length);
   }
 }

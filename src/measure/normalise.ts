@@ -272,6 +272,7 @@ export interface NormalisedColumns {
  */
 export class FunctionColumns implements FunctionTable {
   readonly #names: readonly string[] | EncodedNames;
+  readonly length: number;
   #decodedNames: readonly string[] | undefined;
 
   constructor(
@@ -285,6 +286,7 @@ export class FunctionColumns implements FunctionTable {
     readonly distinctNames = false,
   ) {
     this.#names = names;
+    this.length = names.length;
   }
 
   /** Every name, as strings; names kept as bytes are all decoded (once) when first asked for. */
@@ -298,10 +300,6 @@ export class FunctionColumns implements FunctionTable {
   /** The names as bytes, where they are kept so: a reader can compare them without decoding. */
   get encodedNames(): EncodedNames | undefined {
     return this.#names instanceof EncodedNames ? this.#names : undefined;
-  }
-
-  get length(): number {
-    return this.#names.length;
   }
 
   name(index: number): string {

@@ -3,6 +3,7 @@ import { compareProfiles } from '../../src/compare/compare.js';
 import { parseComparison } from '../../src/compare/read-comparison.js';
 import { InputError } from '../../src/errors.js';
 import { parseLimits } from '../../src/inputs/limits-file.js';
+import { EncodedNames } from '../../src/measure/encoded-names.js';
 import { FunctionColumns } from '../../src/measure/normalise.js';
 import type {
   BenchmarkProfile,
@@ -406,6 +407,37 @@ function asColumns(
   };
 }
 
+/**
+ * The columns document with its names as bytes, as a raw Cachegrind input keeps them, hashed by
+ * `hash`: a hash that many names share makes the pairing confirm every candidate by its bytes.
+ */
+function withEncodedNames(
+  profile: ComparableDocument,
+  hash: (name: string) => number,
+): ComparableDocument {
+  const encoded = (functions: FunctionColumns) => {
+    const { names } = functions;
+    const bytes = Buffer.from(names.map((name) => `${name}\n`).join(''));
+    const starts = new Int32Array(names.length + 1);
+    names.forEach((name, index) => {
+      starts[index + 1] = starts[index]! + Buffer.byteLength(name) + 1;
+    });
+    const { events, files, lines, counts, distinctNames } = functions;
+    const byteNames = new EncodedNames(bytes, starts, Int32Array.from(names, hash));
+    return new FunctionColumns(events, byteNames, files, lines, counts, distinctNames);
+  };
+  return {
+    ...profile,
+    benchmarks: profile.benchmarks.map((bench) => ({
+      ...bench,
+      functions: encoded(bench.functions as FunctionColumns),
+    })),
+  };
+}
+
+/** Hashes for `withEncodedNames`: one by the name's length, one all names share. */
+const NAME_HASHES = [(name: string) => name.length, () => 7];
+
 describe('compareProfiles: functions read as columns', () => {
   it('gives the comparison the same functions as objects give, on either side', () => {
     const base = fixtureProfile('textbench-base');
@@ -433,6 +465,36 @@ describe('compareProfiles: functions read as columns', () => {
       expect(compareProfiles(asColumns(base), asColumns(head, order), DEFAULTS)).toEqual(expected);
       expect(compareProfiles(asColumns(base, order), asColumns(head), DEFAULTS)).toEqual(expected);
     }
+  });
+
+  it('pairs names kept as bytes exactly as strings, in any order, whatever their hashes', () => {
+    const base = asColumns(fixtureProfile('textbench-base'));
+    const head = fixtureProfile('textbench-head');
+    const expected = compareProfiles(base, head, DEFAULTS);
+    const rotated = (functions: FunctionProfile[]) =>
+      functions.slice(5).concat(functions.slice(0, 5));
+    for (const hash of NAME_HASHES) {
+      for (const order of [undefined, rotated]) {
+        const bytesHead = withEncodedNames(asColumns(head, order), hash);
+        expect(compareProfiles(withEncodedNames(base, hash), bytesHead, DEFAULTS)).toEqual(
+          expected,
+        );
+        expect(compareProfiles(base, bytesHead, DEFAULTS)).toEqual(expected);
+      }
+    }
+  });
+
+  it('pairs address names kept as bytes as one unnamed function', () => {
+    const columns = (functions: Record<string, number>) =>
+      withEncodedNames(asColumns(document([benchmark('parse', functions)])), () => 7);
+    const comparison = compareProfiles(
+      columns({ '???': 3, work: 100, '0x0000000000015030': 14, '0x0000000000014fc0': 5 }),
+      columns({ work: 100, '0x0000000000015050': 14, '???': 3, '0x0000000000015090': 6 }),
+      DEFAULTS,
+    );
+    expect(comparison.benchmarks[0]?.functions).toMatchObject([
+      { name: '???', base: 22, head: 23, delta: 1 },
+    ]);
   });
 
   it('pairs address names as one unnamed function when the names are otherwise distinct', () => {
