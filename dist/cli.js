@@ -1851,6 +1851,11 @@ function hashCopying(view, bytes, start, end, targetView, target, targetStart) {
   hash = Math.imul(hash, 2246822507);
   return hash ^ hash >>> 13;
 }
+function hashName(bytes) {
+  const copy = Buffer2.alloc(bytes.length);
+  const view = (buffer) => new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
+  return hashCopying(view(bytes), bytes, 0, bytes.length, view(copy), copy, 0);
+}
 function sameBytes(view, start, other, otherStart, length) {
   let offset = 0;
   for (; offset + 4 <= length; offset += 4) {
@@ -1905,19 +1910,22 @@ function excerpt(line) {
 
 // src/measure/encoded-names.ts
 var NO_PARTNER = -1;
-var EncodedNames = class {
+var EncodedNames = class _EncodedNames {
   #bytes;
   #view;
   #starts;
   #hashes;
   #encoding;
+  /** Names given as strings in place of their bytes (`replacing`). */
+  #replaced;
   length;
   /**
    * Name `i` is `bytes[starts[i] .. starts[i + 1] - 1)` (UTF-8, each followed by a line feed,
    * as `UndecodedProfile`'s `nameBytes`), and `hashes[i]` a hash of those bytes: names of equal
    * bytes have equal hashes.
    */
-  constructor(bytes, starts, hashes) {
+  constructor(bytes, starts, hashes, replaced = /* @__PURE__ */ new Map()) {
+    this.#replaced = replaced;
     this.#bytes = Buffer3.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#starts = starts;
@@ -1946,11 +1954,37 @@ var EncodedNames = class {
     return this.#starts[index + 1] - 1;
   }
   name(index) {
-    return this.#bytes.toString(this.#encoding, this.start(index), this.end(index));
+    const replaced = this.#replaced.size === 0 ? void 0 : this.#replaced.get(index);
+    return replaced ?? this.#bytes.toString(this.#encoding, this.start(index), this.end(index));
   }
   /** Every name, decoded together (`decodeNames`). */
   all() {
-    return decodeNames(this.#bytes.subarray(0, this.#starts[this.length]));
+    const names = decodeNames(this.#bytes.subarray(0, this.#starts[this.length]));
+    for (const [index, name] of this.#replaced) names[index] = name;
+    return names;
+  }
+  /**
+   * These names with name `i` replaced by `names.get(i)` (given as bytes here, each is then read
+   * as that string), or undefined when that would make two names equal that were not.
+   */
+  replacing(names) {
+    const replaced = new Map([...this.#replaced, ...names]);
+    const strings = new Set(replaced.values());
+    if (strings.size < replaced.size) return void 0;
+    const indexesByHash = /* @__PURE__ */ new Map();
+    for (const name of strings) {
+      const hash = hashName(Buffer3.from(name));
+      indexesByHash.set(hash, []);
+    }
+    for (let index = 0; index < this.length; index++) {
+      indexesByHash.get(this.#hashes[index])?.push(index);
+    }
+    for (const indexes of indexesByHash.values()) {
+      for (const index of indexes) {
+        if (!replaced.has(index) && strings.has(this.name(index))) return void 0;
+      }
+    }
+    return new _EncodedNames(this.#bytes, this.#starts, this.#hashes, replaced);
   }
   /** The index of the name whose bytes hold `bytes[position]`. */
   indexAt(position) {
@@ -1989,14 +2023,18 @@ var EncodedNames = class {
     const otherHashes = other.#hashes;
     const otherStarts = other.#starts;
     let next = 0;
+    const replaced = this.#replaced;
+    const otherReplaced = other.#replaced;
     for (let index = 0; index < partners.length; index++) {
       if (this.#startsWithAny(index, unsought)) continue;
+      if (replaced.size > 0 && replaced.has(index)) continue;
       const hash = hashes[index];
       const length = starts[index + 1] - starts[index];
       const end = Math.min(other.length, next + lookahead);
       for (let candidate = next; candidate < end; candidate++) {
         if (otherHashes[candidate] !== hash) continue;
         if (otherStarts[candidate + 1] - otherStarts[candidate] !== length) continue;
+        if (otherReplaced.size > 0 && otherReplaced.has(candidate)) continue;
         partners[index] = candidate;
         next = candidate + 1;
         break;
@@ -2112,10 +2150,10 @@ function normaliseColumns(parsed, options) {
   const pathOf = oncePerPath((raw) => normalisePath(raw, options));
   if (isUndecoded(parsed)) {
     const { nameBytes, nameStarts, nameHashes } = parsed.functions;
-    const names = new EncodedNames(nameBytes, nameStarts, nameHashes);
-    if (parsed.calls === void 0 && !someNameNormalises(names)) {
-      return namedAsParsed(parsed, names, pathOf);
-    }
+    const parsedNames = new EncodedNames(nameBytes, nameStarts, nameHashes);
+    const changed2 = parsed.calls === void 0 ? changedNames(parsedNames) : void 0;
+    const names = changed2 === void 0 ? void 0 : parsedNames.replacing(changed2);
+    if (names !== void 0) return namedAsParsed(parsed, names, pathOf);
   }
   return aggregate(
     isUndecoded(parsed) ? withDecodedNames(parsed) : parsed,
@@ -2139,21 +2177,26 @@ function namedAsParsed(parsed, names, pathOf) {
     )
   };
 }
-function someNameNormalises(names) {
-  if (!names.isAscii) return true;
-  const { bytes } = names;
-  const changesAt = (position) => {
-    const name = names.name(names.indexAt(position));
-    return normaliseName(name) !== name;
+function changedNames(names) {
+  if (!names.isAscii) return void 0;
+  const changed2 = /* @__PURE__ */ new Map();
+  const most = names.length / MOST_CHANGED_NAMES;
+  const tried = (index) => {
+    if (changed2.has(index)) return true;
+    const name = names.name(index);
+    const normalised = normaliseName(name);
+    if (normalised !== name) changed2.set(index, normalised);
+    return changed2.size <= most;
   };
+  const { bytes } = names;
   for (const telltale of [AT_SIGN, LLVM_INFIX]) {
     for (let at = bytes.indexOf(telltale); at !== -1; at = bytes.indexOf(telltale, at + 1)) {
-      if (changesAt(at)) return true;
+      if (!tried(names.indexAt(at))) return void 0;
     }
   }
   for (let at = bytes.indexOf(OPEN_BRACKET); at !== -1; at = bytes.indexOf(OPEN_BRACKET, at + 1)) {
-    if (isIdentifierCode(bytes[at - 1]) && isLowerHexCode(bytes[at + 1]) && changesAt(at)) {
-      return true;
+    if (isIdentifierCode(bytes[at - 1]) && isLowerHexCode(bytes[at + 1])) {
+      if (!tried(names.indexAt(at))) return void 0;
     }
   }
   const { starts } = names;
@@ -2161,10 +2204,11 @@ function someNameNormalises(names) {
     const end = starts[index] - 1;
     const length = end - starts[index - 1];
     const hashAt = length >= 17 && bytes[end - 17] === LOWER_H || length >= 18 && bytes[end - 18] === LOWER_H;
-    if (hashAt && changesAt(end - 1)) return true;
+    if (hashAt && !tried(index - 1)) return void 0;
   }
-  return false;
+  return changed2;
 }
+var MOST_CHANGED_NAMES = 16;
 var AT_SIGN = 64;
 var OPEN_BRACKET = 91;
 var LOWER_H = 104;

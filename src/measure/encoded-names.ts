@@ -5,7 +5,7 @@
  * allocated, then copied by every garbage collection they survive).
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { decodeNames, sameBytes } from './parse.js';
+import { decodeNames, hashName, sameBytes } from './parse.js';
 
 /** No partner, in `confirmSameNames`. */
 const NO_PARTNER = -1;
@@ -16,6 +16,8 @@ export class EncodedNames {
   readonly #starts: Int32Array;
   readonly #hashes: Int32Array;
   readonly #encoding: 'latin1' | 'utf8';
+  /** Names given as strings in place of their bytes (`replacing`). */
+  readonly #replaced: ReadonlyMap<number, string>;
   readonly length: number;
 
   /**
@@ -23,7 +25,13 @@ export class EncodedNames {
    * as `UndecodedProfile`'s `nameBytes`), and `hashes[i]` a hash of those bytes: names of equal
    * bytes have equal hashes.
    */
-  constructor(bytes: Uint8Array, starts: Int32Array, hashes: Int32Array) {
+  constructor(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    hashes: Int32Array,
+    replaced: ReadonlyMap<number, string> = new Map(),
+  ) {
+    this.#replaced = replaced;
     this.#bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#starts = starts;
@@ -59,12 +67,39 @@ export class EncodedNames {
   }
 
   name(index: number): string {
-    return this.#bytes.toString(this.#encoding, this.start(index), this.end(index));
+    const replaced = this.#replaced.size === 0 ? undefined : this.#replaced.get(index);
+    return replaced ?? this.#bytes.toString(this.#encoding, this.start(index), this.end(index));
   }
 
   /** Every name, decoded together (`decodeNames`). */
   all(): string[] {
-    return decodeNames(this.#bytes.subarray(0, this.#starts[this.length]));
+    const names = decodeNames(this.#bytes.subarray(0, this.#starts[this.length]));
+    for (const [index, name] of this.#replaced) names[index] = name;
+    return names;
+  }
+
+  /**
+   * These names with name `i` replaced by `names.get(i)` (given as bytes here, each is then read
+   * as that string), or undefined when that would make two names equal that were not.
+   */
+  replacing(names: ReadonlyMap<number, string>): EncodedNames | undefined {
+    const replaced = new Map([...this.#replaced, ...names]);
+    const strings = new Set(replaced.values());
+    if (strings.size < replaced.size) return undefined;
+    const indexesByHash = new Map<number, number[]>();
+    for (const name of strings) {
+      const hash = hashName(Buffer.from(name));
+      indexesByHash.set(hash, []);
+    }
+    for (let index = 0; index < this.length; index++) {
+      indexesByHash.get(this.#hashes[index]!)?.push(index);
+    }
+    for (const indexes of indexesByHash.values()) {
+      for (const index of indexes) {
+        if (!replaced.has(index) && strings.has(this.name(index))) return undefined;
+      }
+    }
+    return new EncodedNames(this.#bytes, this.#starts, this.#hashes, replaced);
   }
 
   /** The index of the name whose bytes hold `bytes[position]`. */
@@ -110,14 +145,19 @@ export class EncodedNames {
     const otherHashes = other.#hashes;
     const otherStarts = other.#starts;
     let next = 0;
+    const replaced = this.#replaced;
+    const otherReplaced = other.#replaced;
     for (let index = 0; index < partners.length; index++) {
       if (this.#startsWithAny(index, unsought)) continue;
+      // A replaced name is not its bytes: it is left to the reader's other ways of pairing.
+      if (replaced.size > 0 && replaced.has(index)) continue;
       const hash = hashes[index]!;
       const length = starts[index + 1]! - starts[index]!;
       const end = Math.min(other.length, next + lookahead);
       for (let candidate = next; candidate < end; candidate++) {
         if (otherHashes[candidate] !== hash) continue;
         if (otherStarts[candidate + 1]! - otherStarts[candidate]! !== length) continue;
+        if (otherReplaced.size > 0 && otherReplaced.has(candidate)) continue;
         partners[index] = candidate;
         next = candidate + 1;
         break;

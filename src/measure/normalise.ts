@@ -165,8 +165,8 @@ export function normaliseProfile(
  * What `normaliseProfile` gives, column by column and in the order the file first names each
  * function, for a reader that needs neither objects nor an order (a compare): a large profile's
  * function objects would take most of its memory, and sorting them as long as normalising them.
- * Names still bytes stay bytes (`EncodedNames`) when normalisation changes none of them, as it
- * changes none in most profiles: then they need no decoding, and no function is merged.
+ * Names still bytes stay bytes (`EncodedNames`) when normalisation changes few of them and
+ * merges no functions, as in most profiles: then only the changed names are decoded.
  */
 export function normaliseColumns(
   parsed: ParsedProfile | UndecodedProfile,
@@ -175,10 +175,10 @@ export function normaliseColumns(
   const pathOf = oncePerPath((raw) => normalisePath(raw, options));
   if (isUndecoded(parsed)) {
     const { nameBytes, nameStarts, nameHashes } = parsed.functions;
-    const names = new EncodedNames(nameBytes, nameStarts, nameHashes);
-    if (parsed.calls === undefined && !someNameNormalises(names)) {
-      return namedAsParsed(parsed, names, pathOf);
-    }
+    const parsedNames = new EncodedNames(nameBytes, nameStarts, nameHashes);
+    const changed = parsed.calls === undefined ? changedNames(parsedNames) : undefined;
+    const names = changed === undefined ? undefined : parsedNames.replacing(changed);
+    if (names !== undefined) return namedAsParsed(parsed, names, pathOf);
   }
   return aggregate(
     isUndecoded(parsed) ? withDecodedNames(parsed) : parsed,
@@ -188,7 +188,7 @@ export function normaliseColumns(
   );
 }
 
-/** The columns of a profile whose names normalisation leaves as they are: only paths change. */
+/** The columns of a profile whose functions normalisation does not merge: only paths change. */
 function namedAsParsed(
   parsed: UndecodedProfile,
   names: EncodedNames,
@@ -210,26 +210,33 @@ function namedAsParsed(
 }
 
 /**
- * Whether `normaliseName` changes any of `names`, told from their bytes: only a name with one of
- * its tell-tales where `normaliseName` looks for them is decoded and tried. Names that are not
- * all ASCII (whose characters are not their bytes) are taken to change.
+ * The names `normaliseName` changes, by index, told from their bytes: only a name with one of its
+ * tell-tales where `normaliseName` looks for them is decoded and tried. Undefined when names are
+ * not all ASCII (so that a character's place is not its byte's), or when more than one in
+ * `MOST_CHANGED_NAMES` change (decoding them all together is then as quick).
  */
-function someNameNormalises(names: EncodedNames): boolean {
-  if (!names.isAscii) return true;
-  const { bytes } = names;
-  const changesAt = (position: number): boolean => {
-    const name = names.name(names.indexAt(position));
-    return normaliseName(name) !== name;
+function changedNames(names: EncodedNames): Map<number, string> | undefined {
+  if (!names.isAscii) return undefined;
+  const changed = new Map<number, string>();
+  const most = names.length / MOST_CHANGED_NAMES;
+  /** Tries name `index`; false when too many have changed. */
+  const tried = (index: number): boolean => {
+    if (changed.has(index)) return true;
+    const name = names.name(index);
+    const normalised = normaliseName(name);
+    if (normalised !== name) changed.set(index, normalised);
+    return changed.size <= most;
   };
+  const { bytes } = names;
   for (const telltale of [AT_SIGN, LLVM_INFIX]) {
     for (let at = bytes.indexOf(telltale); at !== -1; at = bytes.indexOf(telltale, at + 1)) {
-      if (changesAt(at)) return true;
+      if (!tried(names.indexAt(at))) return undefined;
     }
   }
   for (let at = bytes.indexOf(OPEN_BRACKET); at !== -1; at = bytes.indexOf(OPEN_BRACKET, at + 1)) {
     // A line feed, the byte between two names, is neither.
-    if (isIdentifierCode(bytes[at - 1]!) && isLowerHexCode(bytes[at + 1]!) && changesAt(at)) {
-      return true;
+    if (isIdentifierCode(bytes[at - 1]!) && isLowerHexCode(bytes[at + 1]!)) {
+      if (!tried(names.indexAt(at))) return undefined;
     }
   }
   // Each name ends at the line feed before the next one's start.
@@ -240,11 +247,13 @@ function someNameNormalises(names: EncodedNames): boolean {
     const hashAt =
       (length >= 17 && bytes[end - 17] === LOWER_H) ||
       (length >= 18 && bytes[end - 18] === LOWER_H);
-    if (hashAt && changesAt(end - 1)) return true;
+    if (hashAt && !tried(index - 1)) return undefined;
   }
-  return false;
+  return changed;
 }
 
+/** `changedNames` gives up when more than one name in this many changes. */
+const MOST_CHANGED_NAMES = 16;
 const AT_SIGN = 0x40;
 const OPEN_BRACKET = 0x5b;
 const LOWER_H = 0x68;

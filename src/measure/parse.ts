@@ -692,6 +692,13 @@ function hashCopying(
   return hash ^ (hash >>> 13);
 }
 
+/** The hash `CachegrindParser` gives a name of these bytes (`UndecodedProfile.nameHashes`). */
+export function hashName(bytes: Buffer): number {
+  const copy = Buffer.alloc(bytes.length);
+  const view = (buffer: Buffer) => new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
+  return hashCopying(view(bytes), bytes, 0, bytes.length, view(copy), copy, 0);
+}
+
 /** Whether the `length` bytes of `view` from `start` on are those of `other` from `otherStart` on. */
 export function sameBytes(
   view: DataView,

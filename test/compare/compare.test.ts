@@ -4,7 +4,12 @@ import { parseComparison } from '../../src/compare/read-comparison.js';
 import { InputError } from '../../src/errors.js';
 import { parseLimits } from '../../src/inputs/limits-file.js';
 import { EncodedNames } from '../../src/measure/encoded-names.js';
-import { FunctionColumns } from '../../src/measure/normalise.js';
+import {
+  FunctionColumns,
+  type NormalisedColumns,
+  normaliseColumns,
+} from '../../src/measure/normalise.js';
+import { CachegrindParser, withDecodedNames } from '../../src/measure/parse.js';
 import type {
   BenchmarkProfile,
   ComparableDocument,
@@ -482,6 +487,42 @@ describe('compareProfiles: functions read as columns', () => {
         expect(compareProfiles(base, bytesHead, DEFAULTS)).toEqual(expected);
       }
     }
+  });
+
+  it('pairs names that normalisation changed in place of their bytes by their new names', () => {
+    /** A raw file's document: `names` with `counts`, 30 others alike on both sides. */
+    const raw = (names: string[], counts: number[]) => {
+      const others = Array.from({ length: 30 }, (_, index): [string, number] => [
+        `app::f${index}`,
+        50,
+      ]);
+      const own = names.map((name, index): [string, number] => [name, counts[index]!]);
+      const all = [...others.slice(0, 15), ...own, ...others.slice(15)];
+      const parser = new CachegrindParser('app.cachegrind.out');
+      const text = [
+        'cmd: ./app',
+        'events: Ir',
+        'fl=src/lib.rs',
+        ...all.flatMap(([name, count], index) => [`fn=${name}`, `${index + 1} ${count}`]),
+        `summary: ${all.reduce((sum, [, count]) => sum + count, 0)}`,
+        '',
+      ].join('\n');
+      parser.write(Buffer.from(text));
+      const asDocument = (columns: NormalisedColumns): ComparableDocument => {
+        const doc = document([benchmark('app', {}, { total: columns.totals.Ir })]);
+        return { ...doc, benchmarks: [{ ...doc.benchmarks[0]!, functions: columns.functions }] };
+      };
+      const options = { workspaceRoot: '/work' };
+      const bytes = normaliseColumns(parser.finishUndecoded(), options);
+      const strings = normaliseColumns(withDecodedNames(parser.finishUndecoded()), options);
+      expect(bytes.functions.encodedNames).toBeDefined();
+      return { bytes: asDocument(bytes), strings: asDocument(strings) };
+    };
+    const base = raw(['memcpy@@GLIBC_2.14', 'app::run::h0123456789abcdef'], [5, 7]);
+    const head = raw(['memcpy@GLIBC_2.2.5', 'app::run::hfedcba9876543210'], [9, 7]);
+    const expected = compareProfiles(base.strings, head.strings, DEFAULTS);
+    expect(expected.benchmarks[0]?.functions).toMatchObject([{ name: 'memcpy', delta: 4 }]);
+    expect(compareProfiles(base.bytes, head.bytes, DEFAULTS)).toEqual(expected);
   });
 
   it('pairs address names kept as bytes as one unnamed function', () => {

@@ -390,26 +390,50 @@ describe('normaliseColumns', () => {
     'app::run.llvm.123',
     'app[5d2fd4ef8f7d4a0b]::run',
     '_ZN3app3run17h0123456789abcdefE',
-  ])('decodes every name bytes when normalisation changes one of them: %s', (changed) => {
-    const text = [
-      'cmd: ./app',
-      'events: Ir',
-      'fl=src/lib.rs',
-      'fn=<&[u8] as app::Read>::read',
-      '1 10',
-      `fn=${changed}`,
-      '2 5',
-      'fn=app::run',
-      '3 1',
-      'summary: 16',
-      '',
-    ].join('\n');
-    const fromBytes = columnsOf(parseUndecoded(text));
-    expect(fromBytes.keptAsBytes).toBe(false);
-    const parser = new CachegrindParser('profile.cachegrind.out');
-    parser.write(Buffer.from(text));
-    expect(fromBytes).toEqual(columnsOf(parser.finish()));
-  });
+  ])(
+    'gives a name normalisation changes, %s, in place of its bytes, unless it merges functions',
+    (changed) => {
+      /** A profile of `names` and 30 others, one count line each. */
+      const profileOf = (...names: string[]) => {
+        const all = [...names, ...Array.from({ length: 30 }, (_, index) => `app::f${index}`)];
+        return [
+          'cmd: ./app',
+          'events: Ir',
+          'fl=src/lib.rs',
+          ...all.flatMap((name, index) => [`fn=${name}`, `${index + 1} ${index + 1}`]),
+          `summary: ${(all.length * (all.length + 1)) / 2}`,
+          '',
+        ].join('\n');
+      };
+      const decoded = (text: string) => {
+        const parser = new CachegrindParser('profile.cachegrind.out');
+        parser.write(Buffer.from(text));
+        return columnsOf(parser.finish());
+      };
+      // One changed name among 31: kept as bytes, the changed one given as its string.
+      const oneChanged = profileOf('<&[u8] as app::Read>::read', changed);
+      expect(columnsOf(parseUndecoded(oneChanged))).toEqual({
+        ...decoded(oneChanged),
+        keptAsBytes: true,
+      });
+      // Its normalised name is another function's: the two are merged, from decoded names.
+      const merging = profileOf('app::run', changed, normaliseName(changed));
+      expect(columnsOf(parseUndecoded(merging))).toEqual({
+        ...decoded(merging),
+        keptAsBytes: false,
+      });
+      // Two changed names that become one: merged too.
+      const twoMerging = profileOf(changed, 'memcpy@GLIBC_2.2.5', 'memcpy@@GLIBC_2.14');
+      expect(columnsOf(parseUndecoded(twoMerging))).toEqual({
+        ...decoded(twoMerging),
+        keptAsBytes: false,
+      });
+      // One changed name among three: decoded together.
+      const most = profileOf(changed).split('\n').slice(0, 9).join('\n');
+      const few = `${most}\nsummary: 6\n`;
+      expect(columnsOf(parseUndecoded(few))).toEqual({ ...decoded(few), keptAsBytes: false });
+    },
+  );
 
   it('keeps names bytes when no tell-tale of normalisation is where it would match', () => {
     const names = ['<&[u8] as app::Read>::read', 'f@(x)', 'a.llvm.b', 'h', 'vec[g0]x', '[ab]'];
