@@ -1968,23 +1968,14 @@ var EncodedNames = class _EncodedNames {
    * as that string), or undefined when that would make two names equal that were not.
    */
   replacing(names) {
-    const replaced = new Map([...this.#replaced, ...names]);
-    const strings = new Set(replaced.values());
-    if (strings.size < replaced.size) return void 0;
-    const indexesByHash = /* @__PURE__ */ new Map();
-    for (const name of strings) {
-      const hash = hashName(Buffer3.from(name));
-      indexesByHash.set(hash, []);
-    }
+    const strings = new Set(names.values());
+    if (strings.size < names.size) return void 0;
+    const hashes = new Set([...strings].map((name) => hashName(Buffer3.from(name))));
     for (let index = 0; index < this.length; index++) {
-      indexesByHash.get(this.#hashes[index])?.push(index);
+      if (!hashes.has(this.#hashes[index]) || names.has(index)) continue;
+      if (strings.has(this.name(index))) return void 0;
     }
-    for (const indexes of indexesByHash.values()) {
-      for (const index of indexes) {
-        if (!replaced.has(index) && strings.has(this.name(index))) return void 0;
-      }
-    }
-    return new _EncodedNames(this.#bytes, this.#starts, this.#hashes, replaced);
+    return new _EncodedNames(this.#bytes, this.#starts, this.#hashes, names);
   }
   /** The index of the name whose bytes hold `bytes[position]`. */
   indexAt(position) {
@@ -2003,9 +1994,11 @@ var EncodedNames = class _EncodedNames {
     const length = this.#starts[index + 1] - 1 - start;
     const bytes = this.#bytes;
     for (const prefix of prefixes) {
+      if (length < prefix.length) continue;
       let offset = 0;
-      while (offset < prefix.length && offset < length && bytes[start + offset] === prefix.charCodeAt(offset))
+      while (offset < prefix.length && bytes[start + offset] === prefix.charCodeAt(offset)) {
         offset++;
+      }
       if (offset === prefix.length) return true;
     }
     return false;

@@ -7,7 +7,7 @@
 import { Buffer, isAscii } from 'node:buffer';
 import { decodeNames, hashName, sameBytes } from './parse.js';
 
-/** No partner, in `confirmSameNames`. */
+/** No partner, in `partnersInOrder`. */
 const NO_PARTNER = -1;
 
 export class EncodedNames {
@@ -83,23 +83,15 @@ export class EncodedNames {
    * as that string), or undefined when that would make two names equal that were not.
    */
   replacing(names: ReadonlyMap<number, string>): EncodedNames | undefined {
-    const replaced = new Map([...this.#replaced, ...names]);
-    const strings = new Set(replaced.values());
-    if (strings.size < replaced.size) return undefined;
-    const indexesByHash = new Map<number, number[]>();
-    for (const name of strings) {
-      const hash = hashName(Buffer.from(name));
-      indexesByHash.set(hash, []);
-    }
+    const strings = new Set(names.values());
+    if (strings.size < names.size) return undefined;
+    // Only a name of one of the strings' hashes can be one of them.
+    const hashes = new Set([...strings].map((name) => hashName(Buffer.from(name))));
     for (let index = 0; index < this.length; index++) {
-      indexesByHash.get(this.#hashes[index]!)?.push(index);
+      if (!hashes.has(this.#hashes[index]!) || names.has(index)) continue;
+      if (strings.has(this.name(index))) return undefined;
     }
-    for (const indexes of indexesByHash.values()) {
-      for (const index of indexes) {
-        if (!replaced.has(index) && strings.has(this.name(index))) return undefined;
-      }
-    }
-    return new EncodedNames(this.#bytes, this.#starts, this.#hashes, replaced);
+    return new EncodedNames(this.#bytes, this.#starts, this.#hashes, names);
   }
 
   /** The index of the name whose bytes hold `bytes[position]`. */
@@ -120,13 +112,11 @@ export class EncodedNames {
     const length = this.#starts[index + 1]! - 1 - start;
     const bytes = this.#bytes;
     for (const prefix of prefixes) {
+      if (length < prefix.length) continue;
       let offset = 0;
-      while (
-        offset < prefix.length &&
-        offset < length &&
-        bytes[start + offset] === prefix.charCodeAt(offset)
-      )
+      while (offset < prefix.length && bytes[start + offset] === prefix.charCodeAt(offset)) {
         offset++;
+      }
       if (offset === prefix.length) return true;
     }
     return false;
