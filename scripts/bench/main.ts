@@ -82,11 +82,11 @@ const SCALING_ATTEMPTS = 5;
 const ENGINE_SHARE_ATTEMPTS = 3;
 const SCALING_BENCH = 'parse';
 const CRITERION_ATTEMPTS = 3;
-/** The issue's bound: measuring each benchmark on its own costs at most twice the whole target. */
+/** Measuring each benchmark on its own may cost at most twice the whole target. */
 const MAX_CRITERION_RATIO = 2;
 /** Runs of `measure` with and without allocations, alternating; the medians are compared. */
 const ALLOCATION_ATTEMPTS = 3;
-/** The issue's rule: allocations are on by default only if measuring both costs at most this. */
+/** Allocations are on by default only if measuring both costs at most this. */
 const MAX_DEFAULT_ALLOCATION_RATIO = 1.5;
 /** Attempts at a `measure` run that no other rust-perf process interferes with. */
 const MEASURE_ATTEMPTS = 10;
@@ -486,15 +486,7 @@ class Bench {
    * at a time, median of CALL_GRAPH_ATTEMPTS measurements (by the ratio).
    */
   async callGraphCost(): Promise<Row> {
-    const settings: MeasureSettings = {
-      manifestPath: join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml'),
-      benches: [],
-      commands: [],
-      cargoArgs: [],
-      runs: 1,
-      outDir: join(this.scratch, 'call-graph'),
-      targetDir: join(this.scratch, 'target'),
-    };
+    const settings = this.textbenchSettings('call-graph', 1);
     progress('Building examples/textbench (a first, unreported measure)');
     await this.measureWorker(settings);
     progress(`examples/textbench under Callgrind vs Cachegrind (${CALL_GRAPH_ATTEMPTS} times)`);
@@ -515,19 +507,11 @@ class Bench {
 
   /**
    * `measure` on the example crate (built already, `--runs 2`) with instructions alone and with
-   * allocations too, alternating: the wall time of each, median of three, and the decision the
-   * issue ties to their ratio.
+   * allocations too, alternating: the wall time of each, median of three, and the on-by-default
+   * decision their ratio makes.
    */
   async allocationsCost(): Promise<Row> {
-    const settings: MeasureSettings = {
-      manifestPath: join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml'),
-      benches: [],
-      commands: [],
-      cargoArgs: [],
-      runs: 2,
-      outDir: join(this.scratch, 'allocations'),
-      targetDir: join(this.scratch, 'allocations-target'),
-    };
+    const settings = this.textbenchSettings('allocations', 2);
     const withAllocations: MeasureSettings = {
       ...settings,
       metrics: ['instructions', 'allocations'],
@@ -551,17 +535,24 @@ class Bench {
     );
   }
 
-  async measureCrate(): Promise<Row[]> {
-    const manifestPath = join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml');
-    const settings: MeasureSettings = {
-      manifestPath,
+  /**
+   * `measure` of every benchmark of the example crate into `outDir`; the rows that measure it
+   * share one target directory, so that it builds once.
+   */
+  textbenchSettings(outDir: string, runs: number): MeasureSettings {
+    return {
+      manifestPath: join(this.context.repoRoot, 'examples', 'textbench', 'Cargo.toml'),
       benches: [],
       commands: [],
       cargoArgs: [],
-      runs: 2,
-      outDir: join(this.scratch, 'measure'),
+      runs,
+      outDir: join(this.scratch, outDir),
       targetDir: join(this.scratch, 'target'),
     };
+  }
+
+  async measureCrate(): Promise<Row[]> {
+    const settings = this.textbenchSettings('measure', 2);
     progress('Building examples/textbench (a first, unreported measure)');
     await this.measureWorker(settings);
     progress('rust-perf measure on examples/textbench');
