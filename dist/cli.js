@@ -5552,7 +5552,7 @@ error or an unreadable input.
 `;
 var compareCommand = {
   name: "compare",
-  summary: "compare two profiles and report the functions that got slower",
+  summary: "Compare two profiles and report the functions that got slower",
   help,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs("compare", args2, compareOptions, true);
@@ -5769,14 +5769,14 @@ Options:
                        line per stack, the benchmark as the first frame)
   --bench NAME         Only this benchmark; repeat for several
   --threshold PERCENT  With BASE: a benchmark regressed or improved when its
-                       total changed by at least this much (default: 1%)
+                       total changed by more than this (default: 1%)
   -h, --help           Show this help.
 
 Exit status: 0 written, 2 a usage error, an unreadable input or no call graph.
 `;
 var flamegraphCommand = {
   name: "flamegraph",
-  summary: "write flame graphs (or folded stacks) of profiles measured under Callgrind",
+  summary: "Write flame graphs (or folded stacks) of profiles measured under Callgrind",
   help: help2,
   async execute(args2, context) {
     const { values, positionals } = parseCommandArgs(
@@ -9227,7 +9227,7 @@ var topLevelHelp = `rust-perf: per-function instruction counts for Rust benchmar
 Usage: rust-perf [--debug] <command> [options]
 
 Commands:
-${commands.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join("\n")}
+${commands.map((command) => `  ${command.name.padEnd(11)} ${command.summary}`).join("\n")}
 
 Run \`rust-perf <command> --help\` for a command's options.
 

@@ -79,7 +79,7 @@ error or an unreadable input.
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'compare two profiles and report the functions that got slower',
+  summary: 'Compare two profiles and report the functions that got slower',
   help,
   async execute(args, context) {
     const { values, positionals } = parseCommandArgs('compare', args, compareOptions, true);

@@ -38,7 +38,7 @@ Options:
                        line per stack, the benchmark as the first frame)
   --bench NAME         Only this benchmark; repeat for several
   --threshold PERCENT  With BASE: a benchmark regressed or improved when its
-                       total changed by at least this much (default: 1%)
+                       total changed by more than this (default: 1%)
   -h, --help           Show this help.
 
 Exit status: 0 written, 2 a usage error, an unreadable input or no call graph.
@@ -46,7 +46,7 @@ Exit status: 0 written, 2 a usage error, an unreadable input or no call graph.
 
 export const flamegraphCommand: Command = {
   name: 'flamegraph',
-  summary: 'write flame graphs (or folded stacks) of profiles measured under Callgrind',
+  summary: 'Write flame graphs (or folded stacks) of profiles measured under Callgrind',
   help,
   async execute(args, context) {
     const { values, positionals } = parseCommandArgs(

@@ -24,7 +24,7 @@ const topLevelHelp = `rust-perf: per-function instruction counts for Rust benchm
 Usage: rust-perf [--debug] <command> [options]
 
 Commands:
-${commands.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join('\n')}
+${commands.map((command) => `  ${command.name.padEnd(11)} ${command.summary}`).join('\n')}
 
 Run \`rust-perf <command> --help\` for a command's options.
 
