@@ -12,8 +12,9 @@ const help = `Usage: rust-perf history PROFILE [--format text|markdown]
 Prints the trend of each benchmark of a saved baseline: its instruction counts
 in the baselines saved before it (a baseline carries the totals of the last
 ${HISTORY_LENGTH}) and its own. The action's baselines carry them, as do the
-baselines \`rust-perf run --save-baseline NAME\` saves again and again under one
-NAME (<target dir>/rust-perf/baselines/NAME/profile.json).
+baselines \`rust-perf run --save-baseline NAME\` saves under one NAME at one
+commit after another (<target dir>/rust-perf/baselines/NAME/profile.json); a
+save at the commit of the last one replaces it and adds no point.
 
 Options:
   --format text|markdown   text (default): one line per benchmark with its bars,
@@ -49,7 +50,7 @@ export const historyCommand: Command = {
     const trends = profileTrends(profile);
     if (trends.length === 0) {
       context.log.info(
-        `${file} carries no history: it is the first baseline saved under its name or conditions.`,
+        `${file} carries no history: no baseline of an earlier commit was saved before it under its name and conditions.`,
       );
       return 0;
     }

@@ -61,7 +61,7 @@ describe('rust-perf history', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.log).toEqual([
-      `${file} carries no history: it is the first baseline saved under its name or conditions.`,
+      `${file} carries no history: no baseline of an earlier commit was saved before it under its name and conditions.`,
     ]);
   });
 
