@@ -55,8 +55,8 @@ compares them function by function with a base:
                          a feature costs
 Without a base it measures and prints each benchmark's totals, as \`rust-perf measure\`.
 For each benchmark that regressed or improved it writes a differential flame graph,
-<out dir>/<benchmark>.flamegraph.html (see \`rust-perf flamegraph\`), and prints its
-path on stderr.
+<out dir>/<benchmark>.flamegraph.html (\`ops/fib 15\` as ops_fib_15.flamegraph.html;
+see \`rust-perf flamegraph\`), and prints its path on stderr.
 The limits of rust-perf.toml next to Cargo.toml apply, when there is one (--limits
 names another file).
 
