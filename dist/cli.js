@@ -5801,6 +5801,7 @@ var flamegraphCommand = {
     const documents = await Promise.all(paths.map((path) => loadProfileInput(path, normalisation)));
     const head = documents[documents.length - 1];
     const base = documents.length === 2 ? documents[0] : void 0;
+    checkBenchNames(values.bench, head.benchmarks, positionals.at(-1));
     const chosen = (benchmark) => values.bench.length === 0 || values.bench.includes(benchmark.name);
     const graphed = head.benchmarks.filter(chosen).map(graphedBenchmark);
     if (!graphed.some((benchmark) => benchmark.calls !== void 0)) {
@@ -5832,6 +5833,14 @@ var flamegraphCommand = {
     return 0;
   }
 };
+function checkBenchNames(names, benchmarks, file) {
+  const unknown = names.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));
+  if (unknown.length === 0) return;
+  throw new InputError(
+    `${file} has no benchmark named ${unknown.map((name) => `'${name}'`).join(", ")}`,
+    `Its benchmarks: ${benchmarks.map((benchmark) => benchmark.name).join(", ")}.`
+  );
+}
 async function writeFlameGraphs(outDir, files) {
   if (files.length === 0) return [];
   await mkdir(outDir, { recursive: true });

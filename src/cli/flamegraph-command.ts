@@ -71,6 +71,7 @@ export const flamegraphCommand: Command = {
     const documents = await Promise.all(paths.map((path) => loadProfileInput(path, normalisation)));
     const head = documents[documents.length - 1]!;
     const base = documents.length === 2 ? documents[0] : undefined;
+    checkBenchNames(values.bench, head.benchmarks, positionals.at(-1)!);
     const chosen = (benchmark: ComparableBenchmark) =>
       values.bench.length === 0 || values.bench.includes(benchmark.name);
     const graphed = head.benchmarks.filter(chosen).map(graphedBenchmark);
@@ -109,6 +110,16 @@ export const flamegraphCommand: Command = {
     return 0;
   },
 };
+
+/** A `--bench` that names no benchmark of HEAD is a typo: refused, with the names there are. */
+function checkBenchNames(names: string[], benchmarks: ComparableBenchmark[], file: string): void {
+  const unknown = names.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));
+  if (unknown.length === 0) return;
+  throw new InputError(
+    `${file} has no benchmark named ${unknown.map((name) => `'${name}'`).join(', ')}`,
+    `Its benchmarks: ${benchmarks.map((benchmark) => benchmark.name).join(', ')}.`,
+  );
+}
 
 /** Writes the flame graphs into `outDir` (created if need be); returns their paths. */
 export async function writeFlameGraphs(
