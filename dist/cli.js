@@ -5598,7 +5598,7 @@ async function readLimits(path, name, optional = false) {
   } catch (error) {
     const code2 = error.code;
     if (optional && code2 === "ENOENT") return void 0;
-    throw new InputError(`Cannot read the limits ${name}: ${error.message}`);
+    throw unreadable(`the limits ${name}`, error);
   }
   return parseLimits(text, name);
 }
@@ -5912,7 +5912,7 @@ async function readProfile(path, name) {
   try {
     return await readFile3(path, "utf8");
   } catch (error) {
-    throw new InputError(`Cannot read ${name}: ${error.message}`);
+    throw unreadable(name, error);
   }
 }
 
@@ -8675,7 +8675,7 @@ async function readPart(file, context) {
   try {
     text = await readFile6(path, "utf8");
   } catch (error) {
-    throw new InputError(`Cannot read ${file}: ${error.message}`);
+    throw unreadable(file, error);
   }
   const json = parseJson(
     text,

@@ -6,6 +6,7 @@ import { loadProfileInput } from '../compare/load-input.js';
 import { InputError } from '../errors.js';
 import { type Limits, parseLimits } from '../inputs/limits-file.js';
 import { parsePercent } from '../inputs/percent.js';
+import { unreadable } from '../measure/parse-file.js';
 import type { ComparableDocument } from '../profile/profile.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -141,7 +142,7 @@ export async function readLimits(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (optional && code === 'ENOENT') return undefined;
-    throw new InputError(`Cannot read the limits ${name}: ${(error as Error).message}`);
+    throw unreadable(`the limits ${name}`, error);
   }
   return parseLimits(text, name);
 }

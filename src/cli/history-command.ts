@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { unreadable } from '../measure/parse-file.js';
 import { parseProfileDocument } from '../profile/document.js';
 import { HISTORY_LENGTH } from '../profile/profile.js';
 import { profileTrends, trendChartsMarkdown, trendText } from '../report/trend.js';
@@ -65,6 +66,6 @@ async function readProfile(path: string, name: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`Cannot read ${name}: ${(error as Error).message}`);
+    throw unreadable(name, error);
   }
 }

@@ -4,6 +4,7 @@ import type { Comparison } from '../compare/comparison.js';
 import { mergeShardReports } from '../compare/merge-reports.js';
 import { parseComparison } from '../compare/read-comparison.js';
 import { CorruptFileError, InputError } from '../errors.js';
+import { unreadable } from '../measure/parse-file.js';
 import { parseProfileDocument, serialiseProfileDocument } from '../profile/document.js';
 import { mergeShardProfiles } from '../profile/merge.js';
 import type { ProfileDocument } from '../profile/profile.js';
@@ -108,7 +109,7 @@ async function readPart(file: string, context: CliContext): Promise<Part> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`Cannot read ${file}: ${(error as Error).message}`);
+    throw unreadable(file, error);
   }
   const json = parseJson(
     text,

@@ -68,6 +68,6 @@ describe('rust-perf history', () => {
   it('refuses a file that is not a profile', async () => {
     const result = await runCli(['history', 'missing.json'], { cwd: targetDir });
     expect(result.exitCode).toBe(2);
-    expect(result.log[0]).toContain('Cannot read missing.json');
+    expect(result.log).toEqual(['rust-perf history: cannot read missing.json: no such file']);
   });
 });
