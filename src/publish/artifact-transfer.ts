@@ -8,8 +8,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DefaultArtifactClient, FindOptions } from '@actions/artifact';
-import { CorruptFileError, EnvironmentError, InputError } from '../errors.js';
-import { serviceFailure } from './service-errors.js';
+import { CorruptFileError, EnvironmentError, InputError, type UserError } from '../errors.js';
+import { httpStatus, isRateLimit, messageOf, serviceFailure } from './service-errors.js';
 
 export type FindBy = NonNullable<FindOptions['findBy']>;
 
@@ -96,16 +96,17 @@ export async function downloadArtifactZip(
   });
 }
 
-/** A REST error (octokit's RequestError) saying the token lacks a permission, explained. */
-export function deniedError(error: unknown, what: string): InputError | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (status !== 401 && status !== 403) return undefined;
-  return new InputError(
-    `The github-token may not read ${what}: ${messageOf(error)}`,
-    'Give the job `permissions: actions: read` (and pull-requests: write to comment).',
-  );
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Listing the artifacts of workflow run `runId` failed. A token refused for lack of
+ * `actions: read` is the user's to fix; a rate limit (also a 403) or an outage is the service's.
+ */
+export function listingFailure(error: unknown, runId: number, what: string): UserError {
+  const status = httpStatus(error);
+  if ((status === 401 || status === 403) && !isRateLimit(error)) {
+    return new InputError(
+      `The github-token may not read the artifacts of workflow run ${runId}: ${messageOf(error)}`,
+      'Give the job `permissions: actions: read` (and pull-requests: write to comment).',
+    );
+  }
+  return serviceFailure(`Finding ${what} of workflow run ${runId}`, error, 'actions: read');
 }

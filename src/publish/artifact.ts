@@ -11,13 +11,12 @@ import { parseComparison } from '../compare/read-comparison.js';
 import { CorruptFileError, InputError } from '../errors.js';
 import type { Logger } from '../system/logger.js';
 import {
-  deniedError,
   downloadArtifactZip,
   type ListedArtifact,
+  listingFailure,
   uploadArtifactFiles,
 } from './artifact-transfer.js';
 import { parseMetadata, type ReportMetadata, serialiseMetadata } from './report-metadata.js';
-import { serviceFailure } from './service-errors.js';
 import { unzipExactly } from './zip.js';
 
 const REPORT_ARTIFACT_NAME = 'rust-perf-report';
@@ -89,14 +88,7 @@ export class GitHubReportArtifacts implements ReportArtifacts {
           'The workflow that triggers mode: report must run rust-perf with mode: measure on pull_request and reach its end; see that run for why it did not.',
         );
       }
-      throw (
-        deniedError(error, `the artifacts of workflow run ${runId}`) ??
-        serviceFailure(
-          `Finding the report artifact of workflow run ${runId}`,
-          error,
-          'actions: read',
-        )
-      );
+      throw listingFailure(error, runId, 'the report artifact');
     }
     try {
       const zip = await downloadArtifactZip(this.#client, artifact, {

@@ -20,12 +20,11 @@ import {
   StrictJsonReader,
 } from '../system/strict-json.js';
 import {
-  deniedError,
   downloadArtifactZip,
   type ListedArtifact,
+  listingFailure,
   uploadArtifactFiles,
 } from './artifact-transfer.js';
-import { serviceFailure } from './service-errors.js';
 import { unzipExactly } from './zip.js';
 
 const METADATA_FILE = 'metadata.json';
@@ -118,14 +117,7 @@ export class GitHubShardArtifacts implements ShardArtifacts {
       // The newest artifact of each name: a re-run leg replaces its earlier attempt's.
       ({ artifacts: listed } = await this.#client.listArtifacts({ latest: true, findBy }));
     } catch (error) {
-      throw (
-        deniedError(error, `the artifacts of workflow run ${runId}`) ??
-        serviceFailure(
-          `Finding the shard artifacts of workflow run ${runId}`,
-          error,
-          'actions: read',
-        )
-      );
+      throw listingFailure(error, runId, 'the shard artifacts');
     }
     const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}-shard-(\\d+)-of-(\\d+)$`);
     const shards: DownloadedShard[] = [];

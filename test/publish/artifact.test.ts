@@ -6,6 +6,7 @@ import { compareProfiles } from '../../src/compare/compare.js';
 import { CorruptFileError, EnvironmentError, InputError, ServiceError } from '../../src/errors.js';
 import type { ProfileDocument } from '../../src/profile/profile.js';
 import type * as ArtifactModule from '../../src/publish/artifact.js';
+import { listingFailure } from '../../src/publish/artifact-transfer.js';
 import type * as OwnershipModule from '../../src/publish/report-ownership.js';
 import { type ActionsServices, startActionsServices, zipOf } from '../support/actions-services.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -435,6 +436,35 @@ describe('verifyReportPullRequest', () => {
     await expect(verdict).rejects.toMatchObject({
       message: `The report artifact names pull request #17, whose head is ${OTHER_SHA}, not the measured commit ${HEAD_SHA}; it is not published.`,
       hint: 'If the pull request was updated since, the run for its new head will publish a report.',
+    });
+  });
+});
+
+describe('a failure to list the artifacts of a run', () => {
+  const rejected = (status: number, message: string) =>
+    Object.assign(new Error(message), { status });
+
+  it('is the token’s when GitHub refuses it', () => {
+    const failure = listingFailure(rejected(403, 'Resource not accessible by integration'), 7, 'x');
+    expect(failure).toBeInstanceOf(InputError);
+    expect(failure).toMatchObject({
+      message:
+        'The github-token may not read the artifacts of workflow run 7: Resource not accessible by integration',
+      hint: 'Give the job `permissions: actions: read` (and pull-requests: write to comment).',
+    });
+  });
+
+  it('is the service’s when a rate limit, also a 403, outlasted the retries', () => {
+    const failure = listingFailure(
+      rejected(403, 'You have exceeded a secondary rate limit'),
+      7,
+      'the shard artifacts',
+    );
+    expect(failure).toBeInstanceOf(ServiceError);
+    expect(failure).toMatchObject({
+      message:
+        'Finding the shard artifacts of workflow run 7 failed: 403 You have exceeded a secondary rate limit',
+      hint: "GitHub's rate limit was still reached after the retries: re-run the job later.",
     });
   });
 });
