@@ -4787,7 +4787,11 @@ function renderMarkdown(comparison, options) {
   const links = repositoryLinks(options.repository);
   const withAllocations = comparison.allocationThreshold !== void 0;
   const top = [
-    ...(options.warnings ?? []).flatMap((warning) => ["> [!WARNING]", `> ${warning}`, ""]),
+    ...(options.warnings ?? []).flatMap((warning) => [
+      "> [!WARNING]",
+      `> ${escapeText(warning)}`,
+      ""
+    ]),
     ...fingerprintWarning(comparison),
     ...unmeasuredAllocationsNote(comparison),
     verdictLine(comparison),

@@ -36,7 +36,7 @@ export interface MarkdownOptions {
   repository?: { url: string; sha: string };
   /** Upper bound on the size in UTF-8 bytes (so in characters too). */
   maxLength?: number;
-  /** Said first, as warnings: what the comparison leaves out (a missing shard). */
+  /** Said first, as warnings (escaped: one may quote a service): what the comparison leaves out (a missing shard). */
   warnings?: readonly string[];
   /** The artifact of differential flame graphs of the benchmarks that moved, when uploaded. */
   flameGraphs?: { url: string; name: string; benchmarks: number };
@@ -111,7 +111,11 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions)
   const links = repositoryLinks(options.repository);
   const withAllocations = comparison.allocationThreshold !== undefined;
   const top = [
-    ...(options.warnings ?? []).flatMap((warning) => ['> [!WARNING]', `> ${warning}`, '']),
+    ...(options.warnings ?? []).flatMap((warning) => [
+      '> [!WARNING]',
+      `> ${escapeText(warning)}`,
+      '',
+    ]),
     ...fingerprintWarning(comparison),
     ...unmeasuredAllocationsNote(comparison),
     verdictLine(comparison),

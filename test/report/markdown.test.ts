@@ -136,6 +136,19 @@ describe('renderMarkdown', () => {
     expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
+  it('escapes the warnings it is given, which may quote a service', () => {
+    const markdown = renderMarkdown(fixturePair('textbench'), {
+      target: 'comment',
+      warnings: ['Upload failed: <img src=x> @octocat see https://evil.example/x | *rust_perf*'],
+    });
+
+    expect(markdown.split('\n').slice(0, 3)).toEqual([
+      '> [!WARNING]',
+      '> Upload failed: &#60;img src=x&#62; @&#8203;octocat see https&#58;//evil.example/x &#124; &#42;rust&#95;perf&#42;',
+      '',
+    ]);
+  });
+
   it('links only relative paths inside the repository, percent-encoded', () => {
     const markdown = renderMarkdown(fixturePair('hostile'), {
       target: 'summary',
