@@ -52,7 +52,6 @@ export function describeThresholds(comparison: Comparison): string {
   );
 }
 
-/** What the primary event counts, for readers who do not know Cachegrind's event names. */
 /**
  * What the counts cover, by the harnesses in the comparison: a whole program, one iteration
  * of a criterion or libtest routine, a divan target measured whole; Callgrind counts them all
@@ -70,6 +69,7 @@ export function describeMeasurement(comparison: Comparison): string {
   return harnesses.has('divan') ? `${tools}; divan targets are measured as whole programs` : tools;
 }
 
+/** What the primary event counts, for readers who do not know valgrind's event names. */
 export function describeEvent(event: string): string {
   return event === 'Ir' ? 'instructions (Ir)' : event;
 }
