@@ -1,8 +1,8 @@
 /**
- * Moving a few files through the Actions artifact service, for the report and shard artifacts.
- * Uploads go to this run (the runtime token); downloads name a run (`findBy`, a REST token) and
- * come back as the zip, unpacked by the caller with `unzipExactly`, so that nothing unbounded or
- * unexpected from another job is ever written to disk.
+ * Moving a few files through the Actions artifact service, for the report, shard and flame graph
+ * artifacts (the last are only uploaded). Uploads go to this run (the runtime token); downloads
+ * name a run (`findBy`, a REST token) and come back as the zip, unpacked by the caller with
+ * `unzipExactly`, so that nothing unbounded or unexpected from another job is ever written to disk.
  */
 
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
