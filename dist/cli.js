@@ -5356,7 +5356,7 @@ function callNotes(change) {
   if (change.calledMoreBy) {
     const { caller, base, head } = change.calledMoreBy;
     notes.push(
-      `    called more by ${sanitise(caller)}: ${formatCount(base)} \u2192 ${plural(head, "call")}`
+      `    called more by ${sanitise(shorten(caller, FRAME_LENGTH2))}: ${formatCount(base)} \u2192 ${plural(head, "call")}`
     );
   }
   return notes;

@@ -209,7 +209,7 @@ function callNotes(change: FunctionChange): string[] {
   if (change.calledMoreBy) {
     const { caller, base, head } = change.calledMoreBy;
     notes.push(
-      `    called more by ${sanitise(caller)}: ${formatCount(base)} → ${plural(head, 'call')}`,
+      `    called more by ${sanitise(shorten(caller, FRAME_LENGTH))}: ${formatCount(base)} → ${plural(head, 'call')}`,
     );
   }
   return notes;

@@ -35,6 +35,22 @@ describe('renderText', () => {
     );
   });
 
+  it('shortens a long caller in the "called more by" note as it does the frames of a call path', () => {
+    const caller = `crate::driver::${'Generic<'.repeat(20)}u8${'>'.repeat(20)}::run`;
+    const graphed = (calls: number, cost: number) => ({
+      ...benchmark('parse', { [caller]: 100, work: cost }),
+      calls: [{ caller, callee: 'work', calls, inclusive: cost }],
+    });
+    const base = document([graphed(1, 1_000)]);
+    const head = document([graphed(2, 2_000)]);
+    const text = renderText(compareProfiles(base, head, OPTIONS), { color: false });
+    const note = text.split('\n').find((line) => line.includes('called more by'));
+    expect(note?.trim()).toMatch(
+      /^called more by crate::driver::Generic<.*….*>::run: 1 → 2 calls$/,
+    );
+    expect(note!.length).toBeLessThan(120);
+  });
+
   it('cannot be steered by a hostile name: no control character reaches the terminal', async () => {
     const text = renderText(fixturePair('hostile'), { color: false });
     await expect(text).toMatchFileSnapshot('__snapshots__/hostile.txt');
