@@ -2156,18 +2156,14 @@ function normaliseColumns(parsed, options) {
   );
 }
 function namedAsParsed(parsed, names, pathOf) {
-  const { events, functions } = parsed;
+  const { files, lines: lines2, counts } = parsed.functions;
+  return columnsOf(parsed, names, files.map(pathOf), lines2, counts);
+}
+function columnsOf({ events, totals: totals2 }, names, files, lines2, counts) {
   return {
     events,
-    totals: countsByEvent(events, parsed.totals),
-    functions: new FunctionColumns(
-      events,
-      names,
-      functions.files.map(pathOf),
-      functions.lines,
-      functions.counts,
-      true
-    )
+    totals: countsByEvent(events, totals2),
+    functions: new FunctionColumns(events, names, files, lines2, counts, true)
   };
 }
 function changedNames(names) {
@@ -2340,19 +2336,15 @@ function aggregate(parsed, nameOf, pathOf, isOwn) {
     }
   }
   const length = names.length;
-  return {
-    events,
-    totals: countsByEvent(events, parsed.totals),
-    functions: new FunctionColumns(
-      events,
-      names,
-      files,
-      lines2.subarray(0, length),
-      counts.subarray(0, length * width),
-      true
-    ),
-    ...parsed.calls === void 0 ? {} : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }
-  };
+  const columns = columnsOf(
+    parsed,
+    names,
+    files,
+    lines2.subarray(0, length),
+    counts.subarray(0, length * width)
+  );
+  if (parsed.calls !== void 0) columns.calls = mergedCalls(parsed.calls, indexOf, length, width);
+  return columns;
 }
 function mergedCalls(calls, indexOf, functions, width) {
   const edgeOf = /* @__PURE__ */ new Map();

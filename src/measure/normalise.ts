@@ -194,18 +194,22 @@ function namedAsParsed(
   names: EncodedNames,
   pathOf: (raw: string) => string,
 ): NormalisedColumns {
-  const { events, functions } = parsed;
+  const { files, lines, counts } = parsed.functions;
+  return columnsOf(parsed, names, files.map(pathOf), lines, counts);
+}
+
+/** Normalisation's columns: `names` are distinct, and `totals` are the parsed ones. */
+function columnsOf(
+  { events, totals }: Pick<ParsedProfile, 'events' | 'totals'>,
+  names: readonly string[] | EncodedNames,
+  files: readonly string[],
+  lines: Float64Array,
+  counts: Float64Array,
+): NormalisedColumns {
   return {
     events,
-    totals: countsByEvent(events, parsed.totals),
-    functions: new FunctionColumns(
-      events,
-      names,
-      functions.files.map(pathOf),
-      functions.lines,
-      functions.counts,
-      true,
-    ),
+    totals: countsByEvent(events, totals),
+    functions: new FunctionColumns(events, names, files, lines, counts, true),
   };
 }
 
@@ -442,21 +446,15 @@ function aggregate(
     }
   }
   const length = names.length;
-  return {
-    events,
-    totals: countsByEvent(events, parsed.totals),
-    functions: new FunctionColumns(
-      events,
-      names,
-      files,
-      lines.subarray(0, length),
-      counts.subarray(0, length * width),
-      true,
-    ),
-    ...(parsed.calls === undefined
-      ? {}
-      : { calls: mergedCalls(parsed.calls, indexOf, names.length, width) }),
-  };
+  const columns = columnsOf(
+    parsed,
+    names,
+    files,
+    lines.subarray(0, length),
+    counts.subarray(0, length * width),
+  );
+  if (parsed.calls !== undefined) columns.calls = mergedCalls(parsed.calls, indexOf, length, width);
+  return columns;
 }
 
 /** The calls renumbered by `indexOf`; calls between the same two functions become one. */
