@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { routineCut } from '../../src/benchmarks/routine-cut.js';
 import { allocationProfile, parseDhat, routinePoints } from '../../src/measure/dhat.js';
 
 // What valgrind 3.19's DHAT wrote for examples/textbench's `parse` benchmark (built by
@@ -62,47 +63,67 @@ describe('allocationProfile', () => {
 });
 
 describe('routinePoints', () => {
-  // Stacks as DHAT writes them for one criterion benchmark run alone, innermost frame first.
-  const routine = {
-    isRoutine: (name: string) => name.startsWith('<criterion::bencher::Bencher>::iter::<'),
-    isTiming: (name: string) => name.startsWith('<std::time::Instant>::'),
-  };
-  const ITER =
-    '0x1C7DCE: <criterion::bencher::Bencher>::iter::<u64, ops::b::{closure#0}> (/x/bencher.rs:88)';
+  // Stacks as DHAT writes them for one benchmark run alone, innermost frame first, told apart
+  // by the harnesses' own routine and timing patterns.
+  const MALLOC = '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)';
   const point = (allocations: number, frames: string[]) => ({
     allocations,
     bytes: allocations * 8,
     bytesAtPeak: 0,
     frames,
   });
-  const inRoutine = point(1, [
-    '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)',
-    '0x1CC50F: harnesses::sum_squares (src/lib.rs:22)',
-    '0x1C7DCE: {closure#0} (benches/ops.rs:9)',
-    ITER,
-    '0x1BCBA6: ops::main (/x/macros.rs:127)',
-  ]);
-  const harness = point(600, [
-    '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)',
-    '0x22D238: criterion::Criterion::configure_from_args (/x/lib.rs:740)',
-    '0x1BCBA6: ops::main (/x/macros.rs:127)',
-  ]);
-  const timing = point(2, [
-    '0x48417B4: malloc (in /usr/libexec/valgrind/vgpreload_dhat-amd64-linux.so)',
-    '0x3000: <std::time::Instant>::now (/x/time.rs:1)',
-    ITER,
-  ]);
 
-  it('keeps the points with the routine on their stack, without the harness’s timing calls', () => {
-    expect(routinePoints([harness, inRoutine, timing], routine, 5)).toEqual([inRoutine]);
+  describe('of criterion', () => {
+    const routine = routineCut('criterion')!;
+    const ITER =
+      '0x1C7DCE: <criterion::bencher::Bencher>::iter::<u64, ops::b::{closure#0}> (/x/bencher.rs:88)';
+    const inRoutine = point(1, [
+      MALLOC,
+      '0x1CC50F: harnesses::sum_squares (src/lib.rs:22)',
+      '0x1C7DCE: {closure#0} (benches/ops.rs:9)',
+      ITER,
+      '0x1BCBA6: ops::main (/x/macros.rs:127)',
+    ]);
+    const harness = point(600, [
+      MALLOC,
+      '0x22D238: criterion::Criterion::configure_from_args (/x/lib.rs:740)',
+      '0x1BCBA6: ops::main (/x/macros.rs:127)',
+    ]);
+    const timing = point(2, [MALLOC, '0x3000: <std::time::Instant>::now (/x/time.rs:1)', ITER]);
+
+    it('keeps the points with the routine on their stack, without the harness’s timing calls', () => {
+      expect(routinePoints([harness, inRoutine, timing], routine, 5)).toEqual([inRoutine]);
+    });
+
+    it('refuses a stack that may have been cut at the depth without the routine on it', () => {
+      // Frames bound return addresses from above: inlined code shares an address, recursion too.
+      expect(routinePoints([harness, inRoutine], routine, 3)).toBeUndefined();
+      expect(routinePoints([harness, inRoutine], routine, 4)).toEqual([inRoutine]);
+      // A stack cut below the routine's frame still shows it: counted.
+      expect(routinePoints([inRoutine], routine, 2)).toEqual([inRoutine]);
+    });
   });
 
-  it('refuses a stack that may have been cut at the depth without the routine on it', () => {
-    // Frames bound return addresses from above: inlined code shares an address, recursion too.
-    expect(routinePoints([harness, inRoutine], routine, 3)).toBeUndefined();
-    expect(routinePoints([harness, inRoutine], routine, 4)).toEqual([inRoutine]);
-    // A stack cut below the routine's frame still shows it: counted.
-    expect(routinePoints([inRoutine], routine, 2)).toEqual([inRoutine]);
+  it('keeps the points of a libtest #[bench] function, through the closure its macro writes', () => {
+    const CALL_ONCE =
+      '0x1D2A10: <ops::bench_sum::{closure#0} as core::ops::function::FnOnce<(&mut test::bench::Bencher,)>>::call_once (/rustc/x/library/core/src/ops/function.rs:250)';
+    const inRoutine = point(1, [
+      MALLOC,
+      '0x1D29F0: ops::bench_sum (benches/ops.rs:12)',
+      CALL_ONCE,
+      '0x1E0000: test::__rust_begin_short_backtrace::<...> (/x/lib.rs:600)',
+    ]);
+    const timing = point(3, [
+      MALLOC,
+      '0x3000: <std::time::Instant>::now (/x/time.rs:1)',
+      '0x1D2000: <test::bench::Bencher>::iter::<u64, ops::bench_sum::{closure#0}> (/x/bench.rs:40)',
+      '0x1D29F0: ops::bench_sum (benches/ops.rs:12)',
+      CALL_ONCE,
+    ]);
+    const harness = point(40, [MALLOC, '0x1E1000: test::test_main (/x/lib.rs:130)']);
+    expect(routinePoints([harness, inRoutine, timing], routineCut('libtest')!, 5)).toEqual([
+      inRoutine,
+    ]);
   });
 });
 
