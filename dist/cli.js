@@ -2693,8 +2693,8 @@ function primaryEvent(base, head) {
   const fallback = shared[0];
   if (fallback === void 0) {
     throw new InputError(
-      "The two profiles have no Cachegrind event in common, so their counts cannot be compared.",
-      "Measure both with the same Cachegrind options (rust-perf measure records `Ir`, instructions)."
+      "The two profiles have no valgrind event in common, so their counts cannot be compared.",
+      "Measure both with the same valgrind tool and options (rust-perf measure records `Ir`, instructions)."
     );
   }
   return fallback;

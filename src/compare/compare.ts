@@ -121,8 +121,8 @@ function primaryEvent(base: ComparableDocument, head: ComparableDocument): strin
   const fallback = shared[0];
   if (fallback === undefined) {
     throw new InputError(
-      'The two profiles have no Cachegrind event in common, so their counts cannot be compared.',
-      'Measure both with the same Cachegrind options (rust-perf measure records `Ir`, instructions).',
+      'The two profiles have no valgrind event in common, so their counts cannot be compared.',
+      'Measure both with the same valgrind tool and options (rust-perf measure records `Ir`, instructions).',
     );
   }
   return fallback;
@@ -134,11 +134,11 @@ function profileSide(profile: ComparableDocument): ProfileSide {
     : { commit: profile.commit, fingerprint: profile.fingerprint };
 }
 
-/** 'unknown' marks a value a raw Cachegrind file cannot tell: it never counts as a difference. */
+/** 'unknown' marks a value a raw valgrind file cannot tell: it never counts as a difference. */
 const UNKNOWN = 'unknown';
 
 function fingerprintDifferences(base: Fingerprint, head: Fingerprint): FingerprintDifference[] {
-  // A raw Cachegrind input knows none of its toolchain; its rustflags and mangling are guesses.
+  // A raw Cachegrind or Callgrind input knows none of its toolchain; its rustflags and mangling are guesses.
   if (isRawInput(base) || isRawInput(head)) return [];
   const differences: FingerprintDifference[] = [];
   for (const field of COMPARABLE_FINGERPRINT_FIELDS) {

@@ -648,6 +648,27 @@ describe('compareProfiles: comparability', () => {
     ).toEqual([{ field: 'valgrind', base: '3.18.1', head: '3.19.0' }]);
   });
 
+  it('refuses two profiles that share no event, saying what to measure', () => {
+    const onlyEvent = (event: string): ProfileDocument => {
+      const doc = document([benchmark('parse', { work: 5 })]);
+      return {
+        ...doc,
+        benchmarks: doc.benchmarks.map((entry) => ({
+          ...entry,
+          events: [event],
+          totals: { [event]: 5 },
+          functions: entry.functions.map((fn) => ({ ...fn, counts: { [event]: 5 } })),
+        })),
+      };
+    };
+    const refusal = () => compareProfiles(onlyEvent('Dr'), onlyEvent('Ir'), DEFAULTS);
+    expect(refusal).toThrow(InputError);
+    expect(refusal).toThrow(
+      'The two profiles have no valgrind event in common, so their counts cannot be compared.',
+    );
+    expect(compareProfiles(onlyEvent('Dr'), onlyEvent('Dr'), DEFAULTS).event).toBe('Dr');
+  });
+
   it('compares the hand-made textbench pair as a whole', () => {
     const comparison = compareProfiles(
       fixtureProfile('textbench-base'),
