@@ -2737,15 +2737,15 @@ function compareBenchmark(base, head, event, options) {
   const baseTotal = base ? countOf(base.totals, event) ?? 0 : null;
   const headTotal = head ? countOf(head.totals, event) ?? 0 : null;
   const limits = limitsFor(options.limits, name);
-  const overInstructions = head ? exceededBudgets(head, headTotal, event, limits) : [];
+  const baseTable = functionTable(base?.functions ?? []);
+  const headTable = functionTable(head?.functions ?? []);
+  const overInstructions = head ? exceededBudgets(headTable, headTotal, event, limits) : [];
   const overAllocations = head ? exceededAllocationBudgets(head, limits) : [];
   const overBudget = [...overInstructions, ...overAllocations];
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
   const status = overInstructions.length > 0 && baseTotal !== null ? "regressed" : byThreshold;
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = /* @__PURE__ */ new Set([...base?.nondeterministic ?? [], ...head?.nondeterministic ?? []]);
-  const baseTable = functionTable(base?.functions ?? []);
-  const headTable = functionTable(head?.functions ?? []);
   const functions = new FunctionPairs(baseTable, headTable, event).changes(
     noisy,
     reference,
@@ -2807,13 +2807,12 @@ function withAllocationBudgets(allocations, overBudget) {
   if (allocations === void 0 || !overBudget || allocations.base === null) return allocations;
   return { ...allocations, status: "regressed" };
 }
-function exceededBudgets(head, total, event, limits) {
+function exceededBudgets(table, total, event, limits) {
   const exceeded = [];
   if (limits.maxInstructions !== void 0 && total > limits.maxInstructions) {
     exceeded.push({ limit: limits.maxInstructions, count: total });
   }
   if (limits.functionBudgets.length === 0) return exceeded;
-  const table = functionTable(head.functions);
   const counts = table.countsOf(event);
   for (let index = 0; index < table.length; index++) {
     const name = table.name(index);

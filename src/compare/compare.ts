@@ -188,7 +188,9 @@ function compareBenchmark(
   const baseTotal = base ? (countOf(base.totals, event) ?? 0) : null;
   const headTotal = head ? (countOf(head.totals, event) ?? 0) : null;
   const limits = limitsFor(options.limits, name);
-  const overInstructions = head ? exceededBudgets(head, headTotal!, event, limits) : [];
+  const baseTable = functionTable(base?.functions ?? []);
+  const headTable = functionTable(head?.functions ?? []);
+  const overInstructions = head ? exceededBudgets(headTable, headTotal!, event, limits) : [];
   const overAllocations = head ? exceededAllocationBudgets(head, limits) : [];
   const overBudget = [...overInstructions, ...overAllocations];
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
@@ -197,8 +199,6 @@ function compareBenchmark(
   // Function significance is measured against the base total, or the head total for a new benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
-  const baseTable = functionTable(base?.functions ?? []);
-  const headTable = functionTable(head?.functions ?? []);
   const functions = new FunctionPairs(baseTable, headTable, event).changes(
     noisy,
     reference,
@@ -279,9 +279,9 @@ function withAllocationBudgets(
   return { ...allocations, status: 'regressed' };
 }
 
-/** The budgets of `limits` the head's total and functions exceed. */
+/** The budgets of `limits` the head's total and functions (`table`) exceed. */
 function exceededBudgets(
-  head: ComparableBenchmark,
+  table: FunctionTable,
   total: number,
   event: string,
   limits: BenchmarkLimits,
@@ -291,7 +291,6 @@ function exceededBudgets(
     exceeded.push({ limit: limits.maxInstructions, count: total });
   }
   if (limits.functionBudgets.length === 0) return exceeded;
-  const table = functionTable(head.functions);
   const counts = table.countsOf(event);
   for (let index = 0; index < table.length; index++) {
     const name = table.name(index);
