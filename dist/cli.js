@@ -7498,7 +7498,7 @@ function stagingError(error, target) {
 // src/measure/valgrind.ts
 import { accessSync, constants } from "node:fs";
 import { delimiter, join as join8 } from "node:path";
-var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
+var INSTALL_HINT = "rust-perf runs benchmarks under Valgrind (Callgrind, and DHAT for allocations). Install it with `sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution\u2019s package manager); valgrind runs on Linux only.";
 async function detectValgrind(processes, env, platform = process.platform) {
   if (platform !== "linux") {
     throw new EnvironmentError(

@@ -62,7 +62,7 @@ export interface MeasureSettings {
   runs: number;
   /** The longest one run of a benchmark may take, in seconds; none: no limit. */
   timeoutSeconds?: number;
-  /** Receives profile.json and the raw Cachegrind files. */
+  /** Receives profile.json and the raw Callgrind (and DHAT) files. */
   outDir: string;
   targetDir?: string;
   commit?: string;

@@ -11,7 +11,7 @@ export interface Valgrind {
 }
 
 const INSTALL_HINT =
-  'rust-perf runs benchmarks under Valgrind (Cachegrind). Install it with ' +
+  'rust-perf runs benchmarks under Valgrind (Callgrind, and DHAT for allocations). Install it with ' +
   '`sudo apt-get install -y valgrind` on Debian/Ubuntu (or your distribution’s package ' +
   'manager); valgrind runs on Linux only.';
 
