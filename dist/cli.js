@@ -3137,7 +3137,7 @@ var CallgrindPartBuilder = class {
       calls: Float64Array.from(this.#calls),
       counts: Float64Array.from(this.#edgeCounts)
     };
-    return { part, trigger, profile: { ...profile, functions: this.#functions(), calls }, calls };
+    return { part, trigger, profile: { ...profile, functions: this.#functions(), calls } };
   }
   #functions() {
     const files = [];
@@ -3193,8 +3193,8 @@ function mergeParts(parts) {
   const totals2 = new Array(width).fill(0);
   const calls = [];
   const callOf = /* @__PURE__ */ new Map();
-  for (const { profile, calls: edges } of parts) {
-    const { functions } = profile;
+  for (const { profile } of parts) {
+    const { functions, calls: edges } = profile;
     profile.totals.forEach((total, event) => {
       totals2[event] += total;
     });
@@ -6902,7 +6902,7 @@ function routineProfile(part, isRoot, isExcluded) {
     }
   });
   if (toVisit.length === 0) return void 0;
-  const calleesOf = callees(part.calls, names.length);
+  const calleesOf = callees(part.profile.calls, names.length);
   for (let caller = toVisit.pop(); caller !== void 0; caller = toVisit.pop()) {
     for (const callee of calleesOf[caller]) {
       if (kept[callee] === 0 && !isExcluded(names[callee])) {
@@ -6911,7 +6911,7 @@ function routineProfile(part, isRoot, isExcluded) {
       }
     }
   }
-  return keptFunctions(part.profile, part.calls, kept);
+  return keptFunctions(part.profile, part.profile.calls, kept);
 }
 function callees(calls, functions) {
   const calleesOf = Array.from({ length: functions }, () => []);

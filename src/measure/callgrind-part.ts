@@ -14,7 +14,6 @@ export interface CallgrindPart {
   trigger: string;
   /** The functions with their self costs and calls; `totals` is the part's `totals:` line. */
   profile: ParsedProfile & { calls: CallEdges };
-  calls: CallEdges;
 }
 
 /** A position's line, below 2^32, and its file's index make one number: the key of a line. */
@@ -134,7 +133,7 @@ export class CallgrindPartBuilder {
       calls: Float64Array.from(this.#calls),
       counts: Float64Array.from(this.#edgeCounts),
     };
-    return { part, trigger, profile: { ...profile, functions: this.#functions(), calls }, calls };
+    return { part, trigger, profile: { ...profile, functions: this.#functions(), calls } };
   }
 
   #functions(): ParsedFunctions {
@@ -197,8 +196,8 @@ export function mergeParts(parts: readonly CallgrindPart[]): ParsedProfile & { c
   const totals = new Array<number>(width).fill(0);
   const calls: { caller: number; callee: number; calls: number; counts: number[] }[] = [];
   const callOf = new Map<string, number>();
-  for (const { profile, calls: edges } of parts) {
-    const { functions } = profile;
+  for (const { profile } of parts) {
+    const { functions, calls: edges } = profile;
     profile.totals.forEach((total, event) => {
       totals[event]! += total;
     });

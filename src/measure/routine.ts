@@ -30,7 +30,7 @@ export function routineProfile(
     }
   });
   if (toVisit.length === 0) return undefined;
-  const calleesOf = callees(part.calls, names.length);
+  const calleesOf = callees(part.profile.calls, names.length);
   for (let caller = toVisit.pop(); caller !== undefined; caller = toVisit.pop()) {
     for (const callee of calleesOf[caller]!) {
       if (kept[callee] === 0 && !isExcluded(names[callee]!)) {
@@ -39,7 +39,7 @@ export function routineProfile(
       }
     }
   }
-  return keptFunctions(part.profile, part.calls, kept);
+  return keptFunctions(part.profile, part.profile.calls, kept);
 }
 
 /** Per function, the functions it calls. */

@@ -60,7 +60,7 @@ function selfCosts(part: CallgrindPart): Record<string, number[]> {
 function callRows(part: CallgrindPart) {
   const { names } = part.profile.functions;
   const width = part.profile.events.length;
-  const { calls } = part;
+  const { calls } = part.profile;
   return Array.from({ length: calls.length }, (_, edge) => ({
     call: `${names[calls.callers[edge]!]} -> ${names[calls.callees[edge]!]}`,
     calls: calls.calls[edge],
@@ -170,7 +170,7 @@ describe('CallgrindParser on the combined dumps of criterion 0.3.6 benchmarks', 
     expect(second.profile.totals).toEqual([0]);
     expect(second.profile.functions.length).toBe(8);
     expect(Array.from(second.profile.functions.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(second.calls.length).toBe(0);
+    expect(second.profile.calls.length).toBe(0);
     expect(parts[18]!.profile.functions.length).toBe(0);
   });
 });
@@ -214,7 +214,7 @@ describe('CallgrindParser on whole-program files', () => {
     expect(part!.trigger).toBe('Program termination');
     expect(part!.profile.totals).toEqual(totals);
     expect(part!.profile.functions.length).toBe(functions);
-    expect(part!.calls.length).toBe(calls);
+    expect(part!.profile.calls.length).toBe(calls);
     expect(selfCosts(part!)[fib]).toEqual([fibCost]);
   });
 
