@@ -138,7 +138,8 @@ function profileSide(profile: ComparableDocument): ProfileSide {
 const UNKNOWN = 'unknown';
 
 function fingerprintDifferences(base: Fingerprint, head: Fingerprint): FingerprintDifference[] {
-  // A raw Cachegrind or Callgrind input knows none of its toolchain; its rustflags and mangling are guesses.
+  // A raw Cachegrind or Callgrind input knows none of its toolchain; its rustflags and mangling
+  // are guesses.
   if (isRawInput(base) || isRawInput(head)) return [];
   const differences: FingerprintDifference[] = [];
   for (const field of COMPARABLE_FINGERPRINT_FIELDS) {
@@ -196,7 +197,8 @@ function compareBenchmark(
   const byThreshold = benchmarkStatus(baseTotal, headTotal, limits.threshold ?? options.threshold);
   // A budget is absolute: a benchmark over it regressed, whatever its change.
   const status = overInstructions.length > 0 && baseTotal !== null ? 'regressed' : byThreshold;
-  // Function significance is measured against the base total, or the head total for a new benchmark.
+  // Function significance is measured against the base total, or the head total for a new
+  // benchmark.
   const reference = baseTotal ?? headTotal ?? 0;
   const noisy = new Set([...(base?.nondeterministic ?? []), ...(head?.nondeterministic ?? [])]);
   const functions = new FunctionPairs(baseTable, headTable, event).changes(

@@ -13,8 +13,8 @@ import { type ComparableDocument, PROFILE_VERSION, wholeProgram } from '../profi
 import { TOOL_NAME } from '../version.js';
 
 /**
- * Reads what `compare` accepts: a profile.json, or a raw Cachegrind or Callgrind file, which becomes a
- * one-benchmark document named after the file (`parse.cachegrind.out` and
+ * Reads what `compare` accepts: a profile.json, or a raw Cachegrind or Callgrind file, which
+ * becomes a one-benchmark document named after the file (`parse.cachegrind.out` and
  * `parse.2.cachegrind.out` both give `parse`). A raw file records nothing about how it was
  * made, so its fingerprint says `unknown` and compares equal to any other raw file's. Its
  * functions stay columns (`FunctionColumns`), in the order the file first names them: a compare

@@ -280,8 +280,9 @@ export interface NormalisedColumns {
 }
 
 /**
- * Normalised functions column by column (normalisation's have distinct names). Function `i` is `names[i]`, at
- * `files[i]`:`lines[i]`, with its counts at `counts[i * events.length ...]`, aligned with `events`.
+ * Normalised functions column by column (normalisation's have distinct names). Function `i` is
+ * `names[i]`, at `files[i]`:`lines[i]`, with its counts at `counts[i * events.length ...]`,
+ * aligned with `events`.
  */
 export class FunctionColumns implements FunctionTable {
   readonly #names: readonly string[] | EncodedNames;

@@ -124,9 +124,9 @@ export async function runUnderDhat(
 
 /**
  * Runs one bench target once under Callgrind, cut into one part per benchmark as `cut` says
- * (one part for the whole program without a cut), and returns the parts, empty ones included. A harness may fork (criterion looks for gnuplot);
- * each process writes its own file, and the one of the process rust-perf started becomes
- * `outFile`.
+ * (one part for the whole program without a cut), and returns the parts, empty ones included.
+ * A harness may fork (criterion looks for gnuplot); each process writes its own file, and the
+ * one of the process rust-perf started becomes `outFile`.
  */
 export async function runUnderCallgrind(
   benchmarkRun: BenchmarkRun,

@@ -15,8 +15,9 @@ import { isMissingPath, missingTempDirectory } from '../system/temp-dir.js';
  * Runs `work` with every target staged at paths that are the same for every build and
  * checkout: the executable copied to `<root>/bin/<name>`, so that `argv[0]` is the same, and
  * its working directory reached through the symlink `<root>/cwd/<name>`, which becomes `PWD`;
- * `<root>` is the user's private `<tmpdir>/rust-perf-<uid>` (see `privateStagingRoot`). (Shells, such as the wrapper script some distributions install as
- * `valgrind`, export `PWD`; its length shifts the stack and with it the counts of start-up code.)
+ * `<root>` is the user's private `<tmpdir>/rust-perf-<uid>` (see `privateStagingRoot`).
+ * (Shells, such as the wrapper script some distributions install as `valgrind`, export `PWD`;
+ * its length shifts the stack and with it the counts of start-up code.)
  * One rust-perf process at a time uses these directories; others wait for it. Both are removed
  * when `work` is done.
  *
