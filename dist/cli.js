@@ -2559,7 +2559,12 @@ function callGraphSide(benchmark, table, event, total) {
     if (into) into.push(call);
     else callers.set(call.callee, [call]);
   }
-  return { inclusive: inclusiveCosts(functions, calls, total), files, callers };
+  return {
+    inclusive: inclusiveCosts(functions, calls, total),
+    files,
+    callers,
+    countsAreOwn: benchmark.id === void 0
+  };
 }
 function addCallContext(changes, benchmark, base, head) {
   if (base === void 0 || head === void 0 || base === null && head === null) return;
@@ -2574,7 +2579,7 @@ function addCallContext(changes, benchmark, base, head) {
     if (side?.inclusive.has(change.name)) {
       change.callPath = callPath(side, change.name, benchmark.name);
     }
-    const growth = base && head && change.delta > 0 ? callGrowth(base, head, change.name) : void 0;
+    const growth = base?.countsAreOwn && head?.countsAreOwn && change.delta > 0 ? callGrowth(base, head, change.name) : void 0;
     if (growth !== void 0) change.calledMoreBy = growth;
   }
 }

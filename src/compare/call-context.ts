@@ -16,6 +16,12 @@ export interface CallGraphSide {
   files: Map<string, string>;
   /** Each function's calls from other functions. */
   callers: Map<string, FunctionCall[]>;
+  /**
+   * Whether the calls' counts are the benchmark's own. Callgrind counts every call, collecting
+   * or not, so in a part cut from a harness's run (a benchmark with an id) a count also holds the
+   * harness's calls since the previous part, outside the routine; its costs are the routine's.
+   */
+  countsAreOwn: boolean;
 }
 
 /**
@@ -23,7 +29,7 @@ export interface CallGraphSide {
  * costs are of the benchmark's primary (first) event only.
  */
 export function callGraphSide(
-  benchmark: { events: string[]; calls?: readonly FunctionCall[] },
+  benchmark: { events: string[]; calls?: readonly FunctionCall[]; id?: string },
   table: FunctionTable,
   event: string,
   total: number,
@@ -46,7 +52,12 @@ export function callGraphSide(
     if (into) into.push(call);
     else callers.set(call.callee, [call]);
   }
-  return { inclusive: inclusiveCosts(functions, calls, total), files, callers };
+  return {
+    inclusive: inclusiveCosts(functions, calls, total),
+    files,
+    callers,
+    countsAreOwn: benchmark.id === undefined,
+  };
 }
 
 /**
@@ -74,7 +85,9 @@ export function addCallContext(
       change.callPath = callPath(side, change.name, benchmark.name);
     }
     const growth =
-      base && head && change.delta > 0 ? callGrowth(base, head, change.name) : undefined;
+      base?.countsAreOwn && head?.countsAreOwn && change.delta > 0
+        ? callGrowth(base, head, change.name)
+        : undefined;
     if (growth !== undefined) change.calledMoreBy = growth;
   }
 }

@@ -107,6 +107,25 @@ describe('compareProfiles: the call graph', () => {
     expect(memchr).not.toHaveProperty('calledMoreBy');
   });
 
+  it('names no caller in a benchmark cut from a harness run, whose call counts include the harness’s', () => {
+    const cut = (profile: BenchmarkProfile): BenchmarkProfile => ({
+      ...profile,
+      name: 'ops/parse',
+      target: 'ops',
+      id: 'parse',
+      harness: 'criterion',
+    });
+    const [parse] = compareProfiles(
+      document([cut(parseBenchmark(10, 80))]),
+      document([cut(parseBenchmark(30, 280))]),
+      DEFAULTS,
+    ).benchmarks;
+    const memchr = parse!.functions[0]!;
+    expect(memchr).toMatchObject({ name: 'memchr', status: 'regressed' });
+    expect(memchr.callPath).toEqual(['ops/parse', ...MEMCHR_PATH.slice(1)]);
+    expect(memchr).not.toHaveProperty('calledMoreBy');
+  });
+
   it('gives a removed function of an improved benchmark the base’s path', () => {
     const base = parseBenchmark(10, 80);
     const head = benchmark('parse', {
