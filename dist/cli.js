@@ -7010,11 +7010,6 @@ function misplaced(target, cut, what) {
   );
 }
 
-// src/measure/run.ts
-import { readdir, readFile as readFile4, rename, rm } from "node:fs/promises";
-import { machine } from "node:os";
-import { basename as basename2, dirname as dirname7, join as join5 } from "node:path";
-
 // src/measure/dhat.ts
 var PROGRAM_STACK_DEPTH = 40;
 var ROUTINE_STACK_DEPTH = 256;
@@ -7084,6 +7079,9 @@ function routinePoints(points, routine, depth) {
   }
   return kept;
 }
+function allocationsText(count) {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? "allocation" : "allocations"}`;
+}
 function allocationProfile(points, options) {
   const sites = /* @__PURE__ */ new Map();
   let allocations = 0;
@@ -7122,6 +7120,9 @@ function bySize(a, b) {
 }
 
 // src/measure/run.ts
+import { readdir, readFile as readFile4, rename, rm } from "node:fs/promises";
+import { machine } from "node:os";
+import { basename as basename2, dirname as dirname7, join as join5 } from "node:path";
 var HEARTBEAT_SECONDS = 30;
 function benchmarkEnvironment(env) {
   const result = {
@@ -7159,7 +7160,7 @@ async function runUnderDhat(benchmarkRun, setup, deps, normalisation, routineRun
   }
   const allocations = allocationProfile(measured, normalisation);
   deps.log.info(
-    `${runLabel(benchmarkRun)}: ${allocations.allocations.toLocaleString("en-US")} allocations in ${secondsSince(started)}s`
+    `${runLabel(benchmarkRun)}: ${allocationsText(allocations.allocations)} in ${secondsSince(started)}s`
   );
   return allocations;
 }
@@ -7845,7 +7846,7 @@ function checkRanAlone(benchmark, allocations, cut) {
   const callsAllocator = benchmark.functions.some((entry) => ALLOCATORS.has(entry.name));
   if (callsAllocator === allocations.allocations > 0) return;
   throw new BenchmarkError(
-    `bench ${benchmark.name}: run alone under DHAT its routine made ${allocations.allocations} allocations, while its instruction count ${callsAllocator ? "calls" : "never calls"} the allocator: the ${cut.harness} filter (${cut.onlyArgs(benchmark.id ?? "").join(" ")}) did not run this benchmark alone`,
+    `bench ${benchmark.name}: run alone under DHAT its routine made ${allocationsText(allocations.allocations)}, while its instruction count ${callsAllocator ? "calls" : "never calls"} the allocator: the ${cut.harness} filter (${cut.onlyArgs(benchmark.id ?? "").join(" ")}) did not run this benchmark alone`,
     `Please report the harness version. Measure the target as one whole program instead with the harness setting \`${benchmark.target}=plain\`, or measure instructions alone.`
   );
 }

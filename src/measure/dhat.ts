@@ -155,6 +155,11 @@ export function routinePoints(
   return kept;
 }
 
+/** `1 allocation`, `3,000 allocations`: a count for a person to read. */
+export function allocationsText(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'allocation' : 'allocations'}`;
+}
+
 /**
  * The allocation figures of a whole program's points (or of the points a routine allocated):
  * totals, the peak (the bytes these points had live at the run's heap peak, summed: for a whole

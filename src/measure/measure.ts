@@ -38,6 +38,7 @@ import { compareText } from '../system/text-order.js';
 import { TOOL_NAME } from '../version.js';
 import { benchmarksOfParts } from './benchmark-parts.js';
 import type { CallgrindPart } from './callgrind-part.js';
+import { allocationsText } from './dhat.js';
 import { type NormalisedProfile, normaliseProfile, parserOptions } from './normalise.js';
 import type { ParsedProfile } from './parse.js';
 import {
@@ -582,7 +583,7 @@ function checkRanAlone(
   const callsAllocator = benchmark.functions.some((entry) => ALLOCATORS.has(entry.name));
   if (callsAllocator === allocations.allocations > 0) return;
   throw new BenchmarkError(
-    `bench ${benchmark.name}: run alone under DHAT its routine made ${allocations.allocations} allocations, while its instruction count ${callsAllocator ? 'calls' : 'never calls'} the allocator: the ${cut.harness} filter (${cut.onlyArgs(benchmark.id ?? '').join(' ')}) did not run this benchmark alone`,
+    `bench ${benchmark.name}: run alone under DHAT its routine made ${allocationsText(allocations.allocations)}, while its instruction count ${callsAllocator ? 'calls' : 'never calls'} the allocator: the ${cut.harness} filter (${cut.onlyArgs(benchmark.id ?? '').join(' ')}) did not run this benchmark alone`,
     `Please report the harness version. Measure the target as one whole program instead with the harness setting \`${benchmark.target}=plain\`, or measure instructions alone.`,
   );
 }

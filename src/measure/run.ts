@@ -15,6 +15,7 @@ import {
 import type { CallgrindPart } from './callgrind-part.js';
 import {
   allocationProfile,
+  allocationsText,
   dhatArgs,
   PROGRAM_STACK_DEPTH,
   parseDhat,
@@ -117,7 +118,7 @@ export async function runUnderDhat(
   }
   const allocations = allocationProfile(measured, normalisation);
   deps.log.info(
-    `${runLabel(benchmarkRun)}: ${allocations.allocations.toLocaleString('en-US')} allocations in ${secondsSince(started)}s`,
+    `${runLabel(benchmarkRun)}: ${allocationsText(allocations.allocations)} in ${secondsSince(started)}s`,
   );
   return allocations;
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { routineCut } from '../../src/benchmarks/routine-cut.js';
-import { allocationProfile, parseDhat, routinePoints } from '../../src/measure/dhat.js';
+import {
+  allocationProfile,
+  allocationsText,
+  parseDhat,
+  routinePoints,
+} from '../../src/measure/dhat.js';
 
 // What valgrind 3.19's DHAT wrote for examples/textbench's `parse` benchmark (built by
 // rust-perf, run with rust-perf's DHAT options). DHAT's own summary on stderr said:
@@ -180,5 +185,16 @@ describe('parseDhat', () => {
         'x.json',
       ),
     ).toThrow('pps[1].fs[3]: no frame 100000 in ftbl');
+  });
+});
+
+describe('allocationsText', () => {
+  it('reads as a person would write the count', () => {
+    expect([0, 1, 2, 3000].map(allocationsText)).toEqual([
+      '0 allocations',
+      '1 allocation',
+      '2 allocations',
+      '3,000 allocations',
+    ]);
   });
 });
