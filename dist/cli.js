@@ -4646,12 +4646,14 @@ function alignColumns(rows, columns) {
 // src/report/trend.ts
 var BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
 var MAX_CHARTS = 10;
+var FLAT_SPAN = 0.01;
 function sparkline(values) {
   const low = Math.min(...values);
   const high = Math.max(...values);
   const last = BARS.length - 1;
+  const flat = high - low < Math.abs(high) * FLAT_SPAN;
   return values.map(
-    (value) => BARS[high === low ? last >> 1 : Math.round((value - low) / (high - low) * last)]
+    (value) => BARS[flat || high === low ? last >> 1 : Math.round((value - low) / (high - low) * last)]
   ).join("");
 }
 function comparisonTrends(comparison) {

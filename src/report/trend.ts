@@ -18,14 +18,26 @@ const BARS = '▁▂▃▄▅▆▇█';
 /** Charts in one job summary: the benchmarks that moved most come first. */
 const MAX_CHARTS = 10;
 
-/** `▁▂▅█`: each value's height between the smallest and the largest. */
+/**
+ * How far apart, as a fraction of the largest value, a sparkline's values must be to draw as a
+ * rise or a fall (the default threshold): a few hundred instructions of noise in millions stay
+ * flat instead of filling the bars from bottom to top.
+ */
+const FLAT_SPAN = 0.01;
+
+/**
+ * `▁▂▅█`: each value's height between the smallest and the largest; a series whose values are
+ * closer than FLAT_SPAN draws flat, at mid height.
+ */
 export function sparkline(values: number[]): string {
   const low = Math.min(...values);
   const high = Math.max(...values);
   const last = BARS.length - 1;
+  const flat = high - low < Math.abs(high) * FLAT_SPAN;
   return values
     .map(
-      (value) => BARS[high === low ? last >> 1 : Math.round(((value - low) / (high - low)) * last)],
+      (value) =>
+        BARS[flat || high === low ? last >> 1 : Math.round(((value - low) / (high - low)) * last)],
     )
     .join('');
 }
