@@ -6630,7 +6630,7 @@ import { dirname as dirname6, relative } from "node:path";
 // src/benchmarks/harness.ts
 var GUNGRAUN_CRATES = ["gungraun", "iai-callgrind", "iai_callgrind"];
 function detectHarness(libtestHarness, source, devDependencies, sourceName) {
-  if (libtestHarness) return { harness: "libtest", evidence: "harness = true (the default)" };
+  if (libtestHarness) return { harness: "libtest", evidence: "harness = true, the default" };
   const code2 = withoutComments(source);
   const aliases = (crates) => devDependencies.filter((dependency) => crates.includes(dependency.name)).map((dependency) => (dependency.rename ?? dependency.name).replace(/-/g, "_"));
   const gungraun = [.../* @__PURE__ */ new Set([...aliases(GUNGRAUN_CRATES), "gungraun", "iai_callgrind"])];

@@ -24,7 +24,7 @@ export function detectHarness(
   devDependencies: CargoDependency[],
   sourceName: string,
 ): HarnessFinding {
-  if (libtestHarness) return { harness: 'libtest', evidence: 'harness = true (the default)' };
+  if (libtestHarness) return { harness: 'libtest', evidence: 'harness = true, the default' };
   const code = withoutComments(source);
   const aliases = (crates: string[]) =>
     devDependencies

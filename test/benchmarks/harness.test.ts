@@ -8,7 +8,7 @@ describe('detectHarness', () => {
   it('takes a target that keeps the default harness for libtest, whatever its source', () => {
     expect(detectHarness(true, 'fn main() {}', [], 'benches/main.rs')).toEqual({
       harness: 'libtest',
-      evidence: 'harness = true (the default)',
+      evidence: 'harness = true, the default',
     });
   });
 

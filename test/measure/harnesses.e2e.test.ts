@@ -99,12 +99,12 @@ describe('benchmarks as they are written', () => {
   it('finds each target’s harness and says so', () => {
     expect(baseLog).toEqual(
       expect.arrayContaining([
-        'bench forgot: libtest (harness = true (the default))',
+        'bench forgot: libtest (harness = true, the default)',
         'bench gungraun_style: gungraun (Gungraun’s main! in benches/gungraun_style.rs)'.replace(
           '’',
           "'",
         ),
-        'bench nightly: libtest (harness = true (the default))',
+        'bench nightly: libtest (harness = true, the default)',
         'bench ops: criterion (criterion_main! in benches/ops.rs)',
         'bench plain: plain (harness = false, its own main in benches/plain.rs)',
       ]),
