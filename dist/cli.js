@@ -7919,8 +7919,9 @@ var measureOptionsHelp = `  --manifest-path PATH   Cargo.toml of the crate or wo
   --metrics LIST         What to measure: instructions, or instructions,allocations to
                          also count heap allocations per benchmark and allocation site
                          under DHAT: one more valgrind run per whole program and per
-                         criterion or libtest benchmark, which counts its routine only
-                         (default: instructions)
+                         criterion or libtest benchmark, which counts its routine only;
+                         instructions are always measured, so \`allocations\` alone means
+                         both (default: instructions)
   --shard K/N            Measure only shard K of N: whole bench targets, shared out by
                          a hash of their names; \`rust-perf merge\` joins the shards
   --timeout TIME         Stop a benchmark run that takes longer, and fail: seconds,
